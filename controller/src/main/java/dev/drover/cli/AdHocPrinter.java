@@ -1,0 +1,84 @@
+package dev.drover.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.drover.execute.HostResult;
+import dev.drover.execute.RunListener;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Renders ad hoc results as Ansible's default (minimal) callback does: {@code host | CHANGED | rc=0 >>}
+ * followed by the output for command-like modules, {@code host | SUCCESS => {json}} for the others.
+ */
+final class AdHocPrinter implements RunListener {
+    /** Modules whose result is shown as raw output rather than JSON (Ansible's MODULE_NO_JSON). */
+    private static final Set<String> RAW_OUTPUT_MODULES = Set.of("command", "shell", "raw");
+    /** Timing fields Ansible's minimal callback also shows, but which only add noise here. */
+    private static final Set<String> HIDDEN = Set.of("stdout_lines", "stderr_lines");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("    ", "\n"));
+
+    private final PrintWriter out;
+    private final Style style;
+    private final String module;
+
+    AdHocPrinter(PrintWriter out, Style style, String module) {
+        this.out = out;
+        this.style = style;
+        this.module = module;
+    }
+
+    @Override
+    public synchronized void hostResult(HostResult r) {
+        String text = switch (r.status()) {
+            case UNREACHABLE -> style.unreachable(r.host() + " | UNREACHABLE! => " + json(r.result()));
+            case SKIPPED -> style.skipped(r.host() + " | SKIPPED" + (r.message().isEmpty() ? "" : ": " + r.message()));
+            case FAILED -> style.failed(raw(r) ? rawOutput(r, "FAILED") : r.host() + " | FAILED! => " + json(r.result()));
+            case CHANGED -> style.changed(raw(r) ? rawOutput(r, "CHANGED") : r.host() + " | CHANGED => " + json(r.result()));
+            case OK -> style.ok(raw(r) ? rawOutput(r, "SUCCESS") : r.host() + " | SUCCESS => " + json(r.result()));
+        };
+        out.println(text);
+        out.flush();
+    }
+
+    private boolean raw(HostResult r) {
+        return RAW_OUTPUT_MODULES.contains(module) && r.result().containsKey("rc");
+    }
+
+    private static String rawOutput(HostResult r, String caption) {
+        StringBuilder b = new StringBuilder();
+        b.append(r.host()).append(" | ").append(caption).append(" | rc=").append(r.result().getOrDefault("rc", -1)).append(" >>");
+        for (String field : new String[] {"stdout", "stderr"}) {
+            Object v = r.result().get(field);
+            if (v != null && !String.valueOf(v).isEmpty()) {
+                b.append('\n').append(v);
+            }
+        }
+        if (r.result().get("stdout") == null || String.valueOf(r.result().get("stdout")).isEmpty()) {
+            String msg = r.message();
+            if (!msg.isEmpty()) {
+                b.append('\n').append(msg);
+            }
+        }
+        return b.toString();
+    }
+
+    static String json(Map<String, Object> result) {
+        Map<String, Object> shown = new TreeMap<>(result);
+        shown.keySet().removeAll(HIDDEN);
+        try {
+            return JSON.writer(PRETTY).writeValueAsString(shown);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(shown);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.drover.cli;
+
+import dev.drover.execute.ConnectionOverrides;
+import dev.drover.secret.Secret;
+import dev.drover.transport.CredentialPrompt;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Connection options shared by every verb that reaches hosts (Ansible's names where it has them). */
+final class ConnectionOptions {
+    @Option(names = {"-u", "--user"}, description = "Login user when the inventory sets no ansible_user.")
+    String user;
+
+    @Option(names = "--private-key", paramLabel = "FILE",
+            description = "Private key when the inventory sets no ansible_ssh_private_key_file.")
+    Path privateKey;
+
+    @Option(names = {"-k", "--ask-pass"}, description = "Ask for the SSH password (terminal only; or set DROVER_SSH_PASSWORD).")
+    boolean askPass;
+
+    @Option(names = "--accept-new-host-keys",
+            description = "Record unknown host keys in known_hosts instead of refusing (never changed ones), like StrictHostKeyChecking=accept-new.")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "The known_hosts file to check and record keys in (default ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", description = "Connection timeout (default ${DEFAULT-VALUE}).",
+            defaultValue = "10")
+    int timeoutSeconds;
+
+    ConnectionOverrides overrides() {
+        CredentialPrompt prompt = TerminalPrompt.forThisProcess();
+        Secret password = null;
+        String fromEnv = System.getenv("DROVER_SSH_PASSWORD");
+        if (fromEnv != null) {
+            password = Secret.of(fromEnv);
+        } else if (askPass) {
+            password = prompt.ask("SSH password: ").orElseThrow(() -> new UserError(
+                    "--ask-pass needs a terminal to ask on; with no terminal set DROVER_SSH_PASSWORD instead"));
+        }
+        return new ConnectionOverrides(user, privateKey, password, acceptNewHostKeys,
+                Duration.ofSeconds(timeoutSeconds), knownHosts, prompt);
+    }
+}

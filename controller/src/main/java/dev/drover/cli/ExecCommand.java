@@ -1,0 +1,121 @@
+package dev.drover.cli;
+
+import dev.drover.execute.AdHocRunner;
+import dev.drover.execute.HostResult;
+import dev.drover.execute.HostStatus;
+import dev.drover.execute.TargetHost;
+import dev.drover.remote.AgentBootstrap;
+import dev.drover.remote.AgentJar;
+import dev.drover.remote.AgentPool;
+import dev.drover.transport.Transports;
+import dev.drover.transport.ssh.SshTransportFactory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code drover exec}: one module on every host a pattern selects, like Ansible's ad hoc command. */
+@Command(name = "exec", description = {
+    "Run one module on the hosts matching PATTERN (Ansible's ad hoc command).",
+    "Examples:",
+    "  drover exec -i lab.ini web1 -- uname -a",
+    "  drover exec -i lab.yml 'nodes:!node3' -m shell -a 'df -h /opt | tail -1'"},
+        sortOptions = false)
+final class ExecCommand implements Callable<Integer> {
+
+    @Mixin
+    InventoryOptions inventory;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(index = "0", paramLabel = "PATTERN", description = "Hosts: name, group, a:b, a:&b, a:!b, wildcards.")
+    String pattern;
+
+    @Parameters(index = "1..*", paramLabel = "ARGV", description = "After --: the command and its arguments (no shell).")
+    List<String> argv = new ArrayList<>();
+
+    @Option(names = {"-m", "--module-name"}, paramLabel = "MODULE", defaultValue = "command",
+            description = "Module to run (default ${DEFAULT-VALUE}).")
+    String module;
+
+    @Option(names = {"-a", "--args"}, paramLabel = "ARGS", description = "Module arguments: free-form text for command/shell, k=v pairs otherwise.")
+    String moduleArgs;
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "5", description = "Hosts in parallel (default ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = {"-C", "--check"}, description = "Change nothing; report what would change.")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "Show differences in changed files.")
+    boolean diff;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
+    String color;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> args = ModuleArgs.forAdHoc(module, moduleArgs, argv);
+        List<TargetHost> hosts = inventory.select(pattern);
+        PrintWriter out = spec.commandLine().getOut();
+        AdHocPrinter printer = new AdHocPrinter(out, Style.choose(color), module);
+        List<HostResult> results;
+        try (AgentPool pool = new AgentPool(new Transports(new SshTransportFactory()), new AgentBootstrap(AgentJar.embedded()))) {
+            AdHocRunner runner = new AdHocRunner(pool, connection.overrides(), Path.of("").toAbsolutePath(), forks);
+            results = runner.run(hosts, new AdHocRunner.Request(module, args, check, diff), printer);
+        }
+        return exitCode(results);
+    }
+
+    static int exitCode(List<HostResult> results) {
+        if (results.stream().anyMatch(r -> r.status() == HostStatus.FAILED)) {
+            return ExitCodes.HOST_FAILED;
+        }
+        if (results.stream().anyMatch(r -> r.status() == HostStatus.UNREACHABLE)) {
+            return ExitCodes.HOST_UNREACHABLE;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Builds module arguments from -a and the words after --. */
+    static final class ModuleArgs {
+        private ModuleArgs() {
+        }
+
+        static Map<String, Object> forAdHoc(String module, String text, List<String> argv) {
+            Map<String, Object> args = new LinkedHashMap<>();
+            if (text != null && !argv.isEmpty()) {
+                throw new UserError("give the command either with -a or after --, not both");
+            }
+            if (!argv.isEmpty()) {
+                switch (module) {
+                    case "command" -> args.put("argv", List.copyOf(argv));
+                    case "shell" -> args.put("_raw_params", String.join(" ", argv));
+                    default -> throw new UserError("words after -- are a command line; module '" + module
+                            + "' takes its arguments with -a 'key=value ...'");
+                }
+                return args;
+            }
+            if (text == null) {
+                if (module.equals("command") || module.equals("shell")) {
+                    throw new UserError("no command given: add it after -- (drover exec HOSTS -- uname -a) or with -a");
+                }
+                return args;
+            }
+            return KeyValueArgs.parse(module, text);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.drover.cli;
+
+import dev.drover.execute.TargetHost;
+import dev.drover.inventory.Host;
+import dev.drover.inventory.Inventory;
+import dev.drover.inventory.InventoryException;
+import dev.drover.inventory.InventorySources;
+import dev.drover.inventory.pattern.HostPattern;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code -i} and {@code --limit}, shared by every verb that selects hosts. */
+final class InventoryOptions {
+    @Option(names = {"-i", "--inventory"}, paramLabel = "SOURCE",
+            description = "Inventory file (INI or YAML) or comma-separated host list; repeatable. Default: $DROVER_INVENTORY.")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Further limit the selected hosts (pattern or @file).")
+    String limit;
+
+    Inventory load() {
+        List<String> chosen = sources;
+        if (chosen.isEmpty()) {
+            String env = System.getenv("DROVER_INVENTORY");
+            if (env == null || env.isBlank()) {
+                throw new UserError("no inventory given: use -i FILE (INI or YAML, as for Ansible) or set DROVER_INVENTORY");
+            }
+            chosen = List.of(env.split(","));
+        }
+        try {
+            return InventorySources.load(chosen);
+        } catch (InventoryException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The hosts {@code pattern} and {@code --limit} select, in inventory order, with merged variables. */
+    List<TargetHost> select(String pattern) {
+        Inventory inventory = load();
+        try {
+            List<Host> hosts = HostPattern.select(inventory, pattern, limit);
+            return hosts.stream().map(h -> new TargetHost(h.name(), inventory.hostVars(h.name()))).toList();
+        } catch (InventoryException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+}

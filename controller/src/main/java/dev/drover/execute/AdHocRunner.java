@@ -1,0 +1,96 @@
+package dev.drover.execute;
+
+import dev.drover.remote.AgentException;
+import dev.drover.remote.AgentLostException;
+import dev.drover.remote.AgentPool;
+import dev.drover.remote.HostAgent;
+import dev.drover.transport.TransportException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs one module on many hosts at once ({@code drover exec}): up to {@code forks} hosts in
+ * parallel, each through its own agent. Results reach the listener in completion order and are
+ * returned in inventory order.
+ */
+public final class AdHocRunner {
+
+    /** What to run: a module, its resolved arguments, and the check/diff flags. */
+    public record Request(String module, Map<String, Object> args, boolean check, boolean diff) {
+    }
+
+    private final AgentPool pool;
+    private final ConnectionOverrides overrides;
+    private final Path cwd;
+    private final int forks;
+
+    public AdHocRunner(AgentPool pool, ConnectionOverrides overrides, Path cwd, int forks) {
+        this.pool = pool;
+        this.overrides = overrides;
+        this.cwd = cwd;
+        this.forks = Math.max(1, forks);
+    }
+
+    public List<HostResult> run(List<TargetHost> hosts, Request request, RunListener listener) throws InterruptedException {
+        ExecutorService workers = Executors.newFixedThreadPool(Math.min(forks, Math.max(1, hosts.size())), r -> {
+            Thread t = new Thread(r, "drover-host");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<HostResult>> futures = new ArrayList<>();
+            for (TargetHost host : hosts) {
+                futures.add(workers.submit(() -> {
+                    HostResult r = runOne(host, request);
+                    listener.hostResult(r);
+                    return r;
+                }));
+            }
+            List<HostResult> results = new ArrayList<>();
+            for (Future<HostResult> f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("host worker crashed", e.getCause());
+                }
+            }
+            return results;
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private HostResult runOne(TargetHost host, Request request) {
+        long start = System.nanoTime();
+        try {
+            HostAgent agent = pool.open(ConnectionVars.settings(host, overrides, cwd), ConnectionVars.agentOptions(host));
+            Map<String, Object> result = new LinkedHashMap<>(
+                    agent.client().run(request.module(), request.args(), request.check(), request.diff()));
+            return HostResult.of(host.name(), result, since(start));
+        } catch (TransportException e) {
+            return e.unreachable()
+                    ? HostResult.unreachable(host.name(), e.getMessage(), since(start))
+                    : HostResult.failed(host.name(), e.getMessage(), since(start));
+        } catch (AgentLostException e) {
+            pool.discard(host.name());
+            return HostResult.unreachable(host.name(), e.getMessage(), since(start));
+        } catch (AgentException e) {
+            pool.discard(host.name());
+            return HostResult.failed(host.name(), e.getMessage(), since(start));
+        } catch (BadHostVarException e) {
+            return HostResult.failed(host.name(), e.getMessage(), since(start));
+        }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

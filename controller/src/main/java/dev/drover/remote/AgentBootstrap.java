@@ -1,0 +1,170 @@
+package dev.drover.remote;
+
+import dev.drover.agent.protocol.Preamble;
+import dev.drover.transport.RemoteProcess;
+import dev.drover.transport.Transport;
+import dev.drover.transport.TransportException;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Puts the agent jar on a host and starts it, in one exec when the host's cache is warm.
+ *
+ * <p>The cache is content-addressed: {@code <cacheDir>/<sha256>.jar}. Every start re-checks the
+ * file's hash on the host (a truncated or tampered jar is replaced, never run). On a miss the jar is
+ * uploaded to a unique temporary name in the same directory, its hash verified there, and renamed
+ * over the final name: rename is atomic within a directory, so two runs starting at once each
+ * install a complete jar and neither sees a partial one.
+ */
+public final class AgentBootstrap {
+    static final String NEED_UPLOAD = "@@DROVER-NEED-UPLOAD@@";
+    static final String UPLOAD_CORRUPT = "@@DROVER-UPLOAD-CORRUPT@@";
+    private static final int STDERR_TAIL_BYTES = 16 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AgentJar jar;
+
+    public AgentBootstrap(AgentJar jar) {
+        this.jar = jar;
+    }
+
+    /** A started agent and whether this start had to upload the jar. */
+    public record Started(AgentClient client, boolean uploaded) {
+    }
+
+    public Started start(Transport transport, AgentOptions options) throws AgentException, TransportException {
+        String dir = options.validatedCacheDir();
+        String jarPath = dir + "/" + jar.sha256() + ".jar";
+        Attempt warm = launch(transport, options, startScript(options, jarPath));
+        if (warm.client != null) {
+            return new Started(warm.client, false);
+        }
+        if (!warm.output.contains(NEED_UPLOAD)) {
+            throw warm.failure(options);
+        }
+        String tmpPath = jarPath + ".tmp." + HexFormat.of().formatHex(randomBytes());
+        transport.upload(new ByteArrayInputStream(jar.bytes()), jar.size(), tmpPath, 0644);
+        Attempt cold = launch(transport, options, installScript(options, tmpPath, jarPath));
+        if (cold.client != null) {
+            return new Started(cold.client, true);
+        }
+        if (cold.output.contains(UPLOAD_CORRUPT)) {
+            throw new AgentException("the uploaded agent jar arrived corrupted (sha256 mismatch at " + tmpPath
+                    + "); check the host's disk space and the connection");
+        }
+        throw cold.failure(options);
+    }
+
+    /** Either a client, or what the remote side printed before giving up. */
+    private record Attempt(AgentClient client, String output, int exitCode) {
+        AgentException failure(AgentOptions options) {
+            String text = output.strip();
+            if (text.contains("UnsupportedClassVersionError") || text.contains("has been compiled by a more recent version")) {
+                return new AgentException("java ('" + options.javaCommand() + "') is too old: the agent needs Java 8 or newer;"
+                        + " set the host variable drover_java to a newer java binary");
+            }
+            if (exitCode == 127 || text.matches("(?s).*(not found|No such file or directory).*")) {
+                return new AgentException("java ('" + options.javaCommand() + "') was not found on the host;"
+                        + " install Java 8+ or set the host variable drover_java to its path"
+                        + " (ACS installers bundle one: <install dir>/java/bin/java)"
+                        + (text.isEmpty() ? "" : " [" + AgentClient.lastLines(text, 3) + "]"));
+            }
+            return new AgentException("the agent did not start (exit " + exitCode + ")"
+                    + (text.isEmpty() ? "" : ": " + AgentClient.lastLines(text, 5)));
+        }
+    }
+
+    private Attempt launch(Transport transport, AgentOptions options, String script) throws TransportException, AgentException {
+        RemoteProcess process = transport.exec("/bin/sh -c " + shellQuote(script));
+        OutputTail stderr = new OutputTail(process.stderr(), STDERR_TAIL_BYTES, "drover-agent-stderr-" + transport.hostName());
+        BufferedInputStream stdout = new BufferedInputStream(process.stdout(), 1 << 16);
+        CompletableFuture<Preamble.Found> preamble = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Preamble.read(stdout);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            preamble.get(options.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new Attempt(AgentClient.handshake(transport.hostName(), process, stdout, stderr), "", 0);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+            String printed = cause instanceof Preamble.NoPreambleException np ? np.output() : String.valueOf(cause.getMessage());
+            int rc = exitCode(process);
+            String all = (printed + "\n" + stderr.text(1000)).strip();
+            process.close();
+            return new Attempt(null, all, rc);
+        } catch (TimeoutException e) {
+            process.close();
+            throw new AgentException("the agent did not start within " + options.startTimeout().toSeconds() + " s"
+                    + AgentClient.lastLines(stderr.text(100), 3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.close();
+            throw new AgentException("interrupted while starting the agent", e);
+        } catch (AgentException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    private static int exitCode(RemoteProcess process) {
+        try {
+            return process.waitFor(Duration.ofSeconds(5)).orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Runs the cached jar if its hash is right; otherwise says it needs an upload. */
+    String startScript(AgentOptions options, String jarPath) {
+        return "f=" + pathExpr(jarPath) + "\n"
+                + hashFunction()
+                + "if [ \"$(h \"$f\")\" = '" + jar.sha256() + "' ]; then exec " + java(options) + " -jar \"$f\"; fi\n"
+                + "echo '" + NEED_UPLOAD + "'\n";
+    }
+
+    /** Verifies the uploaded temp file, moves it into place atomically and runs it. */
+    String installScript(AgentOptions options, String tmpPath, String jarPath) {
+        return "t=" + pathExpr(tmpPath) + "\nf=" + pathExpr(jarPath) + "\n"
+                + hashFunction()
+                + "if [ \"$(h \"$t\")\" != '" + jar.sha256() + "' ]; then rm -f \"$t\"; echo '" + UPLOAD_CORRUPT + "'; exit 1; fi\n"
+                + "mv -f \"$t\" \"$f\" || exit 1\n"
+                + "exec " + java(options) + " -jar \"$f\"\n";
+    }
+
+    private static String hashFunction() {
+        return "h() { (sha256sum \"$1\" || shasum -a 256 \"$1\") 2>/dev/null | cut -c1-64; }\n";
+    }
+
+    /**
+     * JVM flags chosen for a short-lived, small agent: serial GC (no GC threads per core) and a
+     * bounded heap; both exist on Java 8.
+     */
+    private static String java(AgentOptions options) {
+        return shellQuote(options.javaCommand()) + " -XX:+UseSerialGC -Xss1m";
+    }
+
+    private static String pathExpr(String path) {
+        return path.startsWith("/") ? shellQuote(path) : "\"$HOME\"/" + shellQuote(path);
+    }
+
+    static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[8];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

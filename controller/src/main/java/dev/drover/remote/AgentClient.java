@@ -1,0 +1,152 @@
+package dev.drover.remote;
+
+import dev.drover.agent.protocol.FrameCodec;
+import dev.drover.agent.protocol.Json;
+import dev.drover.agent.protocol.Messages;
+import dev.drover.agent.protocol.ProtocolException;
+import dev.drover.transport.RemoteProcess;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One running agent on one host, reached through the stdio of one exec channel. Requests are
+ * answered in order; {@link #run} is synchronized so concurrent callers (a host thread and, later,
+ * a watchdog) never interleave frames.
+ */
+public final class AgentClient implements AutoCloseable {
+    private static final String CONTROLLER_VERSION = Version.current();
+
+    private final String host;
+    private final RemoteProcess process;
+    private final InputStream in;
+    private final OutputStream out;
+    private final OutputTail stderr;
+    private final Map<String, Object> agentHello;
+    private long nextId = 1;
+    private boolean closed;
+
+    private AgentClient(String host, RemoteProcess process, InputStream in, OutputTail stderr, Map<String, Object> agentHello) {
+        this.host = host;
+        this.process = process;
+        this.in = in;
+        this.out = new BufferedOutputStream(process.stdin(), 1 << 16);
+        this.stderr = stderr;
+        this.agentHello = agentHello;
+    }
+
+    /**
+     * Completes the handshake on a process whose preamble was already consumed from {@code in}:
+     * reads the agent's hello, checks the protocol version, sends ours.
+     */
+    static AgentClient handshake(String host, RemoteProcess process, BufferedInputStream in, OutputTail stderr)
+            throws AgentException {
+        try {
+            byte[] frame = FrameCodec.read(in);
+            if (frame == null) {
+                throw new AgentException("the agent closed its output right after starting" + tail(stderr));
+            }
+            Map<String, Object> hello = Json.read(frame);
+            if (!Messages.HELLO.equals(Messages.type(hello))) {
+                throw new AgentException("expected the agent's hello, got '" + hello.get(Messages.TYPE) + "'");
+            }
+            Object version = hello.get("protocol");
+            if (!(version instanceof Number n) || n.intValue() != Messages.PROTOCOL_VERSION) {
+                throw new AgentException("the agent speaks protocol " + version + ", this controller speaks "
+                        + Messages.PROTOCOL_VERSION + "; the cached agent jar does not belong to this controller");
+            }
+            AgentClient client = new AgentClient(host, process, in, stderr, hello);
+            client.send(Messages.controllerHello(CONTROLLER_VERSION, List.of()));
+            return client;
+        } catch (IOException e) {
+            throw new AgentException("handshake with the agent failed: " + e.getMessage() + tail(stderr), e);
+        }
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The agent's hello: protocol, agent version, java version, os, modules. */
+    public Map<String, Object> agentInfo() {
+        return agentHello;
+    }
+
+    public List<String> modules() {
+        return Messages.strings(agentHello, "modules");
+    }
+
+    /**
+     * Runs a module and waits for its result.
+     *
+     * @throws AgentException when the agent is gone (connection lost, process died) or answers out of
+     *     protocol; a module's own failure is a normal result with {@code failed: true}
+     */
+    public synchronized Map<String, Object> run(String module, Map<String, ?> args, boolean check, boolean diff)
+            throws AgentException {
+        if (closed) {
+            throw new AgentException("the agent connection is already closed");
+        }
+        long id = nextId++;
+        try {
+            send(Messages.run(id, module, args, check, diff));
+            while (true) {
+                byte[] frame = FrameCodec.read(in);
+                if (frame == null) {
+                    throw new AgentLostException("the agent exited while running '" + module + "'" + tail(stderr), null);
+                }
+                Map<String, Object> msg = Json.read(frame);
+                String type = Messages.type(msg);
+                if (Messages.RESULT.equals(type) && Messages.id(msg) == id) {
+                    return Messages.map(msg, "result");
+                }
+                if (Messages.ERROR.equals(type)) {
+                    throw new AgentException("the agent reported a protocol error: " + msg.get("message"));
+                }
+                throw new ProtocolException("unexpected '" + type + "' frame while waiting for result " + id);
+            }
+        } catch (ProtocolException e) {
+            throw new AgentException("the agent broke the protocol while running '" + module + "': " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new AgentLostException("lost the agent while running '" + module + "': " + e.getMessage() + tail(stderr), e);
+        }
+    }
+
+    private void send(Map<String, ?> message) throws IOException {
+        FrameCodec.write(out, Json.write(message));
+    }
+
+    /** Asks the agent to exit, waits briefly for its goodbye, then closes the channel. Never throws. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            send(Messages.shutdown());
+            out.close();
+            process.waitFor(Duration.ofSeconds(5));
+        } catch (IOException | RuntimeException e) {
+            // Best effort: the channel close below ends the agent anyway (its stdin closes).
+        } finally {
+            process.close();
+        }
+    }
+
+    private static String tail(OutputTail stderr) {
+        String text = stderr == null ? "" : stderr.text(200).strip();
+        return text.isEmpty() ? "" : "; agent stderr: " + lastLines(text, 5);
+    }
+
+    static String lastLines(String text, int n) {
+        String[] lines = text.split("\n");
+        int from = Math.max(0, lines.length - n);
+        return String.join(" | ", java.util.Arrays.copyOfRange(lines, from, lines.length));
+    }
+}

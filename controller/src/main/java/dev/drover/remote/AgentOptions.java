@@ -1,0 +1,46 @@
+package dev.drover.remote;
+
+import java.time.Duration;
+
+/**
+ * Per-host settings of the agent: the java binary (ACS installers bundle their own JRE, so this is
+ * a host variable, {@code drover_java}), the cache directory on the host ({@code drover_agent_cache},
+ * relative to the login home unless absolute) and how long to wait for the agent to start.
+ */
+public record AgentOptions(String javaCommand, String cacheDir, Duration startTimeout) {
+    public static final String DEFAULT_CACHE_DIR = ".cache/drover/agent";
+
+    public AgentOptions {
+        if (javaCommand == null || javaCommand.isBlank()) {
+            javaCommand = "java";
+        }
+        if (cacheDir == null || cacheDir.isBlank()) {
+            cacheDir = DEFAULT_CACHE_DIR;
+        }
+        while (cacheDir.length() > 1 && cacheDir.endsWith("/")) {
+            cacheDir = cacheDir.substring(0, cacheDir.length() - 1);
+        }
+        if (startTimeout == null) {
+            startTimeout = Duration.ofSeconds(60);
+        }
+    }
+
+    public static AgentOptions defaults() {
+        return new AgentOptions(null, null, null);
+    }
+
+    /**
+     * Temp directories are cleaned by tmpwatch/systemd-tmpfiles and often mounted noexec (both broke
+     * salt-ssh's thin cache), so the cache may not live there.
+     */
+    public String validatedCacheDir() throws AgentException {
+        String normalized = cacheDir.replaceAll("/+", "/");
+        for (String tmp : new String[] {"/tmp", "/var/tmp", "/dev/shm"}) {
+            if (normalized.equals(tmp) || normalized.startsWith(tmp + "/")) {
+                throw new AgentException("the agent cache directory '" + cacheDir + "' is under " + tmp
+                        + ", which temp cleaners empty and which is often mounted noexec; choose another drover_agent_cache");
+            }
+        }
+        return cacheDir;
+    }
+}

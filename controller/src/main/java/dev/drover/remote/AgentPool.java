@@ -1,0 +1,77 @@
+package dev.drover.remote;
+
+import dev.drover.transport.ConnectionSettings;
+import dev.drover.transport.Transport;
+import dev.drover.transport.TransportException;
+import dev.drover.transport.TransportFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The agents of one run: at most one transport and one agent per host, opened on first use and
+ * reused for every step; {@link #close()} shuts every agent down and closes every connection.
+ *
+ * <p>Thread-safe: host threads call {@link #open} concurrently; each host is opened by one thread
+ * while others for the same host wait.
+ */
+public final class AgentPool implements AutoCloseable {
+    private final TransportFactory transports;
+    private final AgentBootstrap bootstrap;
+    private final Map<String, HostAgent> open = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public AgentPool(TransportFactory transports, AgentBootstrap bootstrap) {
+        this.transports = transports;
+        this.bootstrap = bootstrap;
+    }
+
+    public HostAgent open(ConnectionSettings settings, AgentOptions options) throws TransportException, AgentException {
+        String host = settings.hostName();
+        synchronized (locks.computeIfAbsent(host, h -> new Object())) {
+            if (closed) {
+                throw new AgentException("the run is shutting down");
+            }
+            HostAgent existing = open.get(host);
+            if (existing != null) {
+                return existing;
+            }
+            Transport transport = transports.open(settings);
+            try {
+                AgentBootstrap.Started started = bootstrap.start(transport, options);
+                HostAgent agent = new HostAgent(host, transport, started.client(), started.uploaded());
+                open.put(host, agent);
+                return agent;
+            } catch (AgentException | TransportException | RuntimeException e) {
+                transport.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Closes one host's agent and connection, for example after it failed mid-run. */
+    public void discard(String host) {
+        HostAgent agent = open.remove(host);
+        if (agent != null) {
+            shut(agent);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        List<HostAgent> all = new ArrayList<>(open.values());
+        open.clear();
+        all.parallelStream().forEach(AgentPool::shut);
+    }
+
+    private static void shut(HostAgent agent) {
+        try {
+            agent.client().close();
+        } finally {
+            agent.transport().close();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.drover.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point one way: cli -> execute -> playbook/inventory/template -> remote -> transport
+ * -> agent protocol; each third-party library has one home package.
+ */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.drover");
+    }
+
+    @Test
+    void transportKnowsNothingAboveIt() {
+        noClasses().that().resideInAPackage("dev.drover.transport..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drover.remote..", "dev.drover.execute..",
+                        "dev.drover.cli..", "dev.drover.inventory..", "dev.drover.playbook..", "dev.drover.template..")
+                .check(classes);
+    }
+
+    @Test
+    void remoteKnowsOnlyTransportAndProtocol() {
+        noClasses().that().resideInAPackage("dev.drover.remote..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drover.execute..", "dev.drover.cli..",
+                        "dev.drover.inventory..", "dev.drover.playbook..", "dev.drover.template..")
+                .check(classes);
+    }
+
+    @Test
+    void modelsArePureAndDoNotReachHosts() {
+        noClasses().that().resideInAnyPackage("dev.drover.inventory..", "dev.drover.playbook..", "dev.drover.template..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drover.execute..", "dev.drover.cli..",
+                        "dev.drover.remote..", "dev.drover.transport..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliKnowsTheCli() {
+        noClasses().that().resideOutsideOfPackage("dev.drover.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.drover.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void picocliLivesInCli() {
+        noClasses().that().resideOutsideOfPackage("dev.drover.cli..")
+                .should().dependOnClassesThat().resideInAPackage("picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void sshjAndBouncyCastleLiveInTransportSsh() {
+        noClasses().that().resideOutsideOfPackage("dev.drover.transport.ssh..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.schmizz..", "com.hierynomus..", "org.bouncycastle..")
+                .check(classes);
+    }
+
+    @Test
+    void jinjavaLivesInTemplate() {
+        noClasses().that().resideOutsideOfPackage("dev.drover.template..")
+                .should().dependOnClassesThat().resideInAPackage("com.hubspot.jinjava..")
+                .check(classes);
+    }
+
+    @Test
+    void yamlParserLivesInTheParsers() {
+        noClasses().that().resideOutsideOfPackages("dev.drover.inventory..", "dev.drover.playbook.parse..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.dataformat.yaml..")
+                .check(classes);
+    }
+}
