@@ -172,7 +172,7 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
     private static Lab bringUp() {
         Path root = findRepositoryRoot();
         Path script = root.resolve("testbed/lab/lab.sh");
-        Path dir = root.resolve("controller/target/openssh-lab");
+        Path dir = labDir(root);
         String pinned = System.getProperty(PORT_PROPERTY, "").strip();
         int first = pinned.isEmpty() ? FIRST_PORT : Integer.parseInt(pinned);
         int attempts = pinned.isEmpty() ? PORT_ATTEMPTS : 1;
@@ -194,6 +194,33 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
         throw new Unavailable(attempts == 1 ? lastReason
                 : "no port in " + first + ".." + (first + attempts - 1) + " is free on all lab addresses; last: "
                         + lastReason);
+    }
+
+    /**
+     * {@code controller/target/openssh-lab}, unless the login user could not reach it: a checkout
+     * under a private directory such as {@code /root} (CI clones wherever it likes). Then a
+     * directory under the system temp dir, named after the checkout so parallel checkouts differ.
+     */
+    static Path labDir(Path root) {
+        Path inTree = root.resolve("controller/target/openssh-lab");
+        if (everyoneCanTraverse(root)) {
+            return inTree;
+        }
+        String tag = Integer.toHexString(root.toAbsolutePath().toString().hashCode());
+        return Path.of(System.getProperty("java.io.tmpdir"), "drover-openssh-lab-" + tag);
+    }
+
+    private static boolean everyoneCanTraverse(Path dir) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            try {
+                if (!java.nio.file.Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ExecResult runLabScript(Path script, String... args) {
