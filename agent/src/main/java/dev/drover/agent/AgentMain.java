@@ -6,6 +6,7 @@ import dev.drover.agent.process.SystemProcessRunner;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -61,7 +62,7 @@ public final class AgentMain {
             stderr.println("The drover controller starts the agent over SSH and talks to it on stdin/stdout.");
             return Session.EXIT_PROTOCOL_ERROR;
         }
-        if (System.console() != null) {
+        if (bothEndsAreATerminal()) {
             // Both ends are a terminal: a person ran the jar by hand, or the SSH session has a pty,
             // which would mangle binary frames (newline translation, echo) anyway.
             stderr.println("drover agent: stdin and stdout are a terminal. The agent speaks a binary protocol"
@@ -69,6 +70,21 @@ public final class AgentMain {
             return Session.EXIT_PROTOCOL_ERROR;
         }
         return new Session(requests, frames, stderr, modules.get(), new SystemProcessRunner(), version()).run();
+    }
+
+    private static boolean bothEndsAreATerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Java 22+ returns a console for redirected streams too; isTerminal() tells them apart.
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true; // Before Java 22 a console exists only when stdin and stdout are a terminal.
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The drover release this jar belongs to (Maven-filtered into version.properties). */

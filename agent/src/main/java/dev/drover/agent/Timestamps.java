@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * Result times in the text forms Ansible shows, so registered results and callbacks read the same:
  * {@code start}/{@code end} as Python's {@code str(datetime.now())} in the host's local time
- * ("2026-11-28 15:42:51.123456", always with microseconds) and {@code delta} as
- * {@code str(timedelta)} ("0:00:00.003210", "1 day, 2:03:04.000005").
+ * ("2026-11-28 15:42:51.123456") and {@code delta} as
+ * {@code str(timedelta)} ("0:00:00.003210", "1 day, 2:03:04.000005"), except that the
+ * microseconds are always printed (Python drops ".000000"), so each field parses one way.
  */
 final class Timestamps {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");

@@ -34,8 +34,9 @@ final class ProcessTree {
     static void kill(Process root, long graceMillis) throws InterruptedException {
         long pid = pid(root);
         Set<Long> tree = pid > 0 ? descendants(pid) : new LinkedHashSet<Long>();
-        signal("TERM", tree);
+        // The child first: were its children to die first, it could go on with its script.
         root.destroy();
+        signal("TERM", tree);
         if (!root.waitFor(graceMillis, TimeUnit.MILLISECONDS) && pid > 0) {
             tree.addAll(descendants(pid));
         }

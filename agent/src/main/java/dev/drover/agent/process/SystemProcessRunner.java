@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
 
 /**
  * Runs child processes with {@link ProcessBuilder}: no shell, standard input from /dev/null unless
- * bytes are given, stdout and stderr captured in memory on two threads each (never inherited: the
- * agent's stdout is the frame stream).
+ * bytes are given, stdout and stderr captured in memory, each on its own thread (never inherited:
+ * the agent's stdout is the frame stream).
  *
  * <p>Waiting follows Ansible: the call returns when the process has exited <em>and</em> both
  * output pipes are closed, so a background child that keeps a pipe open keeps the call waiting.
  * With a timeout, the process and its descendants are killed when it expires (SIGTERM, then SIGKILL
- * after a grace period) and the result has rc -1; if a process outside the tree still holds a pipe,
- * the call stops waiting for it shortly after and returns what was captured.
+ * after a grace period) and the result has rc -1. A pipe still held open past the deadline by
+ * something outside the tree (a daemon it started) is abandoned: the call returns what was
+ * captured, and the daemon reader thread ends whenever that pipe closes.
  *
  * <p>Thread-safe: each call uses only its own threads and state.
  */
