@@ -20,7 +20,10 @@ public interface ProcessRunner {
     Completed run(List<String> argv, String cwd, Map<String, String> env, byte[] stdin, long timeoutMillis)
             throws ModuleException;
 
-    /** A finished process. Times are epoch milliseconds. */
+    /**
+     * A finished process. Times are epoch milliseconds. Output is kept up to a limit per stream; the
+     * {@code ...Truncated} flags say that more was produced (and discarded) so a module can warn.
+     */
     final class Completed {
         public final int rc;
         public final String stdout;
@@ -28,14 +31,23 @@ public interface ProcessRunner {
         public final long startMillis;
         public final long endMillis;
         public final boolean timedOut;
+        public final boolean stdoutTruncated;
+        public final boolean stderrTruncated;
 
         public Completed(int rc, String stdout, String stderr, long startMillis, long endMillis, boolean timedOut) {
+            this(rc, stdout, stderr, startMillis, endMillis, timedOut, false, false);
+        }
+
+        public Completed(int rc, String stdout, String stderr, long startMillis, long endMillis, boolean timedOut,
+                         boolean stdoutTruncated, boolean stderrTruncated) {
             this.rc = rc;
             this.stdout = stdout;
             this.stderr = stderr;
             this.startMillis = startMillis;
             this.endMillis = endMillis;
             this.timedOut = timedOut;
+            this.stdoutTruncated = stdoutTruncated;
+            this.stderrTruncated = stderrTruncated;
         }
     }
 }

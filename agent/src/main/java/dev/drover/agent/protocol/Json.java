@@ -4,9 +4,13 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.util.Map;
 
-/** JSON for frames: plain maps, lists, strings, numbers and booleans, nothing else. */
+/**
+ * JSON for frames: plain maps, lists, strings, numbers, booleans and nulls, nothing else. Null
+ * values are written (jackson-jr drops them by default): a module that reports {@code start: null}
+ * must reach the controller as Ansible would show it, not as a missing key.
+ */
 public final class Json {
-    private static final JSON JSON_STD = JSON.std;
+    private static final JSON JSON_STD = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     private Json() {
     }
@@ -20,10 +24,16 @@ public final class Json {
     }
 
     public static Map<String, Object> read(byte[] payload) throws ProtocolException {
+        Map<String, Object> map;
         try {
-            return JSON_STD.mapFrom(payload);
+            map = JSON_STD.mapFrom(payload);
         } catch (IOException | RuntimeException e) {
             throw new ProtocolException("frame is not a JSON object: " + e.getMessage(), e);
         }
+        if (map == null) {
+            // jackson-jr reads the literal "null" as a null map rather than failing.
+            throw new ProtocolException("frame is not a JSON object: null");
+        }
+        return map;
     }
 }

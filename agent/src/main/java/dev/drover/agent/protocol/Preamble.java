@@ -16,6 +16,9 @@ public final class Preamble {
     public static final String MARKER = "@@DROVER-AGENT@@";
     private static final byte[] MARKER_BYTES = MARKER.getBytes(StandardCharsets.US_ASCII);
 
+    /** FALLBACK[i]: length of the longest proper prefix of MARKER[0..i] that is also its suffix. */
+    private static final int[] FALLBACK = fallbackTable(MARKER_BYTES);
+
     /** How much noise the controller tolerates before giving up on finding the marker. */
     public static final int MAX_NOISE_BYTES = 1 << 20;
 
@@ -51,16 +54,20 @@ public final class Preamble {
         while (matched < MARKER_BYTES.length) {
             int b = in.read();
             if (b < 0) {
+                noise.write(MARKER_BYTES, 0, matched);
                 throw new NoPreambleException(noise.toString("UTF-8"));
+            }
+            // Knuth-Morris-Pratt fallback: the marker starts and ends with "@@", so after a mismatch
+            // the bytes matched so far may still end in a marker prefix ("@@@DROVER-AGENT@@1").
+            while (matched > 0 && b != (MARKER_BYTES[matched] & 0xff)) {
+                int keep = FALLBACK[matched - 1];
+                noise.write(MARKER_BYTES, 0, matched - keep);
+                matched = keep;
             }
             if (b == (MARKER_BYTES[matched] & 0xff)) {
                 matched++;
             } else {
-                noise.write(MARKER_BYTES, 0, matched);
-                matched = b == (MARKER_BYTES[0] & 0xff) ? 1 : 0;
-                if (matched == 0) {
-                    noise.write(b);
-                }
+                noise.write(b);
                 if (noise.size() > MAX_NOISE_BYTES) {
                     throw new ProtocolException("no agent preamble within " + MAX_NOISE_BYTES + " bytes of output");
                 }
@@ -84,6 +91,21 @@ public final class Preamble {
             text = text.substring(0, text.length() - 1);
         }
         return new Found(version, text);
+    }
+
+    private static int[] fallbackTable(byte[] pattern) {
+        int[] table = new int[pattern.length];
+        int k = 0;
+        for (int i = 1; i < pattern.length; i++) {
+            while (k > 0 && pattern[i] != pattern[k]) {
+                k = table[k - 1];
+            }
+            if (pattern[i] == pattern[k]) {
+                k++;
+            }
+            table[i] = k;
+        }
+        return table;
     }
 
     /** The stream ended before the marker; {@link #output()} is what the remote side printed. */

@@ -1,0 +1,77 @@
+package dev.drover.agent;
+
+import dev.drover.agent.module.Args;
+import dev.drover.agent.module.ModuleContext;
+import dev.drover.agent.module.ModuleException;
+import dev.drover.agent.module.ModuleRegistry;
+import dev.drover.agent.module.ModuleResult;
+import dev.drover.agent.module.ProcessRunner;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Runs one request's module and turns every outcome into a result map: a module's own result, a
+ * {@link ModuleException} (expected failure), or a crash (a bug in the module, reported with its
+ * stack trace so the agent keeps serving the other tasks). Adds Ansible's {@code start},
+ * {@code end} and {@code delta} unless the module set them itself (even to null).
+ */
+final class Dispatcher {
+    private final ModuleRegistry registry;
+    private final ProcessRunner processes;
+    private final ZoneId zone;
+
+    Dispatcher(ModuleRegistry registry, ProcessRunner processes, ZoneId zone) {
+        this.registry = registry;
+        this.processes = processes;
+        this.zone = zone;
+    }
+
+    Map<String, Object> run(String module, Map<String, Object> args, boolean check, boolean diff) {
+        Instant startedAt = Instant.now();
+        long t0 = System.nanoTime();
+        Map<String, Object> result = outcome(module, args, check, diff);
+        long elapsed = System.nanoTime() - t0;
+        // end is derived from start plus a monotonic duration, so end - start == delta exactly even
+        // if the wall clock jumps while the module runs.
+        if (!result.containsKey("start")) {
+            result.put("start", Timestamps.format(startedAt, zone));
+        }
+        if (!result.containsKey("end")) {
+            result.put("end", Timestamps.format(startedAt.plusNanos(elapsed), zone));
+        }
+        if (!result.containsKey("delta")) {
+            result.put("delta", Timestamps.delta(elapsed));
+        }
+        return result;
+    }
+
+    private Map<String, Object> outcome(String module, Map<String, Object> args, boolean check, boolean diff) {
+        try {
+            ModuleResult result = registry.create(module).run(new Args(args), new ModuleContext(check, diff, processes));
+            if (result == null) {
+                return ModuleResult.failed("internal error in module " + module + ": it returned no result").toMap();
+            }
+            return result.toMap();
+        } catch (ModuleException e) {
+            Map<String, Object> failed = ModuleResult.failed(e.getMessage()).toMap();
+            failed.putAll(e.fields());
+            failed.put("failed", true);
+            failed.put("msg", String.valueOf(e.getMessage()));
+            return failed;
+        } catch (RuntimeException | Error e) {
+            // A bug in one module must not take the host out of the play: report it and keep serving.
+            return ModuleResult.failed("internal error in module " + module + ": " + e)
+                    .with("exception", stackTrace(e))
+                    .toMap();
+        }
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.drover.agent.modules;
+
+import dev.drover.agent.module.ModuleRegistry;
+import dev.drover.agent.modules.command.CommandModules;
+import dev.drover.agent.modules.system.SystemModules;
+
+/** Every module the agent jar ships, one {@code register} call per family. */
+public final class BuiltinModules {
+    private BuiltinModules() {
+    }
+
+    public static ModuleRegistry registry() {
+        ModuleRegistry registry = new ModuleRegistry();
+        CommandModules.register(registry);
+        SystemModules.register(registry);
+        return registry;
+    }
+}

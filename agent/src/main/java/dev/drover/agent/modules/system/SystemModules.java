@@ -1,0 +1,13 @@
+package dev.drover.agent.modules.system;
+
+import dev.drover.agent.module.ModuleRegistry;
+
+/** The system family: modules about the host and the agent itself ({@code ping}). */
+public final class SystemModules {
+    private SystemModules() {
+    }
+
+    public static void register(ModuleRegistry registry) {
+        registry.register("ping", PingModule::new);
+    }
+}
