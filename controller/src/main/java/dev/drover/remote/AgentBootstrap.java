@@ -105,8 +105,10 @@ public final class AgentBootstrap {
             return new Attempt(null, all, rc);
         } catch (TimeoutException e) {
             process.close();
-            throw new AgentException("the agent did not start within " + options.startTimeout().toSeconds() + " s"
-                    + AgentClient.lastLines(stderr.text(100), 3));
+            String said = stderr.text(100).strip();
+            throw new AgentException("the agent did not start within " + options.startTimeout().toMillis() / 1000.0
+                    + " s (raise drover_agent_start_timeout for slow hosts)"
+                    + (said.isEmpty() ? "" : "; stderr: " + AgentClient.lastLines(said, 3)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.close();
