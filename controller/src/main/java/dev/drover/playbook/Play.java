@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param name              display name, if written (see {@link #displayName()})
  * @param hosts             host pattern, possibly templated; a YAML list is joined with commas
  * @param vars              play variables in the order written
- * @param varsFiles         variable files, relative to the playbook's directory, possibly templated
+ * @param varsFiles         variable files, relative to the directory of the file holding the play
+ *                          ({@code pos().file()}), possibly templated
  * @param preTasks          run first
  * @param tasks             the main tasks
  * @param postTasks         run last

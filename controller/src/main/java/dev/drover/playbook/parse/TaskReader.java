@@ -149,6 +149,9 @@ final class TaskReader {
             parts.actions.add(e);
         } else if (shortName.contains(".")) {
             throw actions.unknownModule(e.keyPos(), key);
+        } else if (Keywords.PLAY.contains(key)) {
+            throw sources.error(e.keyPos(), "'" + key + "' is a play keyword, not a task keyword",
+                    "check the indentation: play keywords line up with the play's 'hosts:'");
         } else {
             String near = Suggest.closest(key, suggestionPool);
             throw sources.error(e.keyPos(), "unknown module or keyword '" + key + "'"

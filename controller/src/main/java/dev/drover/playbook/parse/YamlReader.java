@@ -1,6 +1,5 @@
 package dev.drover.playbook.parse;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.drover.playbook.PlaybookException;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
@@ -27,6 +25,8 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  */
 final class YamlReader {
     private static final String YAML_TAG = "tag:yaml.org,2002:";
+    /** Far beyond any real playbook; stops "billion laughs" documents before they exhaust memory. */
+    static final long MAX_EXPANDED_NODES = 1_000_000;
 
     private final SourceFiles sources;
 
@@ -67,6 +67,10 @@ final class YamlReader {
         private final Path file;
         private final EventYamlParser parser;
         private final Map<String, YamlNode> anchors = new HashMap<>();
+        /** Size of each anchored node when fully expanded, to bound alias expansion. */
+        private final Map<String, Long> anchorSizes = new HashMap<>();
+        /** Nodes in the document with every alias expanded, as {@link YamlNode#toPlain()} would make. */
+        private long expandedSize;
 
         TreeBuilder(Path file, EventYamlParser parser) {
             this.file = file;
@@ -79,6 +83,7 @@ final class YamlReader {
 
         YamlNode node(JsonToken token) throws IOException, PlaybookException {
             Event event = parser.event();
+            long sizeBefore = expandedSize;
             YamlNode node;
             String anchor;
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
@@ -92,6 +97,11 @@ final class YamlReader {
                     throw sources.error(pos(alias.getStartMark()), "unknown alias '*" + alias.getAnchor() + "'",
                             "define the anchor '&" + alias.getAnchor() + "' on a node above this line");
                 }
+                expandedSize += anchorSizes.get(alias.getAnchor());
+                if (expandedSize > MAX_EXPANDED_NODES) {
+                    throw sources.error(pos(alias.getStartMark()), "aliases expand this file to more than "
+                            + MAX_EXPANDED_NODES + " values", "this looks like an alias bomb; use fewer nested aliases");
+                }
                 return target;
             } else if (event instanceof ScalarEvent scalar) {
                 anchor = scalar.getAnchor();
@@ -99,8 +109,10 @@ final class YamlReader {
             } else {
                 throw new IllegalStateException("unexpected YAML event " + event + " for token " + token);
             }
+            expandedSize++;
             if (anchor != null) {
                 anchors.put(anchor, node);
+                anchorSizes.put(anchor, expandedSize - sizeBefore);
             }
             return node;
         }
@@ -200,83 +212,6 @@ final class YamlReader {
                         "to keep '{{' literal, use {% raw %}...{% endraw %} inside a quoted string");
                 default -> sources.error(pos, "unsupported YAML tag '" + tag + "'", "remove the tag");
             };
-        }
-    }
-
-    /** Turns the YAML library's syntax errors into positioned, hinted {@link PlaybookException}s. */
-    private record YamlSyntaxErrors(SourceFiles sources) {
-
-        PlaybookException translate(Path file, JsonProcessingException e) {
-            MarkedYAMLException marked = findMarked(e);
-            if (marked == null) {
-                return nonScalarKey(file, e);
-            }
-            Mark problemMark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
-            Mark contextMark = marked.getContextMark();
-            String problem = marked.getProblem() == null ? "invalid YAML" : marked.getProblem();
-            Mark at = problemMark;
-            if (problem.contains("end of stream") && contextMark != null) {
-                at = contextMark;  // an unclosed quote or bracket: the opening one is what to fix
-            }
-            SourcePos pos = at == null ? new SourcePos(file, 1, 1)
-                    : new SourcePos(file, at.getLine() + 1, at.getColumn() + 1);
-            String message = "YAML syntax error: " + problem.replace('\n', ' ');
-            if (marked.getContext() != null && contextMark != null && at != contextMark) {
-                message += " (" + marked.getContext() + " at line " + (contextMark.getLine() + 1) + ", column "
-                        + (contextMark.getColumn() + 1) + ")";
-            } else if (marked.getContext() != null) {
-                message += " (" + marked.getContext() + ")";
-            }
-            return sources.error(pos, message, hint(pos, problem), e);
-        }
-
-        private PlaybookException nonScalarKey(Path file, JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            SourcePos pos = loc == null || loc.getLineNr() < 1 ? new SourcePos(file, 1, 1)
-                    : new SourcePos(file, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
-            String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            String problem = original.startsWith("Expected a field name")
-                    ? "a mapping key must be a plain value, not a mapping or list"
-                    : "YAML syntax error: " + original;
-            return sources.error(pos, problem, hint(pos, original), e);
-        }
-
-        private String hint(SourcePos pos, String problem) {
-            String line = sources.line(pos);
-            if (unquotedTemplate(line)) {
-                return "a value that starts with '{{' must be quoted, e.g. msg: \"{{ name }}\";"
-                        + " unquoted, YAML reads '{' as the start of a mapping";
-            }
-            if (problem.contains("\\t(TAB)") || problem.contains("TAB")) {
-                return "indent with spaces; YAML does not allow tabs for indentation";
-            }
-            if (problem.contains("mapping values are not allowed")) {
-                return "quote a value that contains ': ', e.g. msg: \"a: b\"; or check this line's indentation";
-            }
-            if (problem.contains("end of stream")) {
-                return "close the quote or bracket that starts here";
-            }
-            if (problem.contains("expected <block end>") || problem.contains("could not find expected ':'")
-                    || problem.contains("did not find expected")) {
-                return "check the indentation: keys of one mapping start in the same column, list items with '- '";
-            }
-            return "fix the YAML at this position";
-        }
-
-        /** True if a value on the line starts with an unquoted '{{' (Ansible's best-known YAML trap). */
-        private static boolean unquotedTemplate(String line) {
-            String t = line.trim();
-            int colon = t.indexOf(": {{");
-            return colon >= 0 || t.startsWith("- {{") || t.startsWith("{{");
-        }
-
-        private static MarkedYAMLException findMarked(Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof MarkedYAMLException m) {
-                    return m;
-                }
-            }
-            return null;
         }
     }
 }

@@ -265,6 +265,16 @@ class TaskErrorsTest {
     }
 
     @Test
+    void playKeywordInsideATaskPointsAtIndentation() {
+        PlaybookException e = failure("""
+                - command: uptime
+                  gather_facts: no
+                """);
+        assertAt(e, 4, 7, "'gather_facts' is a play keyword, not a task keyword");
+        assertEquals("check the indentation: play keywords line up with the play's 'hosts:'", e.hint());
+    }
+
+    @Test
     void unknownLoopControlKeyword() {
         PlaybookException e = failure("""
                 - command: echo {{ item }}

@@ -141,8 +141,8 @@ class YamlReaderTest {
     void badIndentationPointsAtTheMisplacedKey() {
         PlaybookException e = failure("- hosts: all\n  tasks:\n    - name: x\n      copy: src=a\n     bad: 1\n");
         assertEquals(dir.resolve("f.yml") + ":5:6", e.pos().toString());
-        assertTrue(e.problem().startsWith("YAML syntax error: expected <block end>, but found '<block mapping start>'"),
-                e.problem());
+        assertEquals("YAML syntax error: this line does not line up with the lines above"
+                + " (expected <block end>, but found '<block mapping start>')", e.problem());
         assertTrue(e.hint().startsWith("check the indentation"), e.hint());
         assertEquals("    5 |      bad: 1\n      |      ^", e.snippet());
     }
@@ -161,13 +161,19 @@ class YamlReaderTest {
         assertEquals(2, e.pos().line());
         assertEquals(1, e.pos().column());
         assertEquals("indent with spaces; YAML does not allow tabs for indentation", e.hint());
+        assertTrue(e.problem().startsWith("YAML syntax error: a tab is used for indentation ("), e.problem());
     }
 
     @Test
     void unquotedTemplateGetsAnsiblesQuotingHint() {
         PlaybookException e = failure("- debug:\n    msg: {{ greeting }}\n");
-        assertEquals(2, e.pos().line());
-        assertTrue(e.hint().startsWith("a value that starts with '{{' must be quoted"), e.hint());
+        assertEquals("2:10", e.pos().line() + ":" + e.pos().column());
+        assertEquals("a value that starts with '{{' must be quoted", e.problem());
+        assertEquals("write \"{{ greeting }}\"; unquoted, YAML reads '{' as the start of a mapping", e.hint());
+        PlaybookException item = failure("- debug: var=x\n  loop:\n    - {{ a }}\n");
+        assertEquals("3:7", item.pos().line() + ":" + item.pos().column());
+        PlaybookException quoted = failure("- debug:\n    msg: \"a: {{ b }}\" x: y\n");
+        assertTrue(quoted.problem().startsWith("YAML syntax error:"), "a quoted '{{' is not the trap: " + quoted.problem());
     }
 
     @Test
@@ -198,6 +204,25 @@ class YamlReaderTest {
     @Test
     void caretLinesUpUnderTabs() {
         assertEquals("    1 | \tx: y\n      | \t   ^", SourceSnippet.render(List.of("\tx: y"), 1, 5));
+    }
+
+    @Test
+    void aliasBombsAreStoppedBeforeTheyExpand() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i <= 7; i++) {
+            String prev = "*a" + (i - 1);
+            yaml.append("a").append(i).append(": &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, prev))).append("]\n");
+        }
+        PlaybookException e = failure(yaml.toString());
+        assertEquals("aliases expand this file to more than 1000000 values", e.problem());
+        assertEquals(6, e.pos().line(), "a5 = 10 x a4 is the first to pass a million");
+    }
+
+    @Test
+    void anAnchorUsedInsideItselfIsUnknown() {
+        PlaybookException e = failure("a: &x [1, *x]\n");
+        assertEquals("unknown alias '*x'", e.problem());
     }
 
     @Test
