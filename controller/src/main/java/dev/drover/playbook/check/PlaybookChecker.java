@@ -1,0 +1,120 @@
+package dev.drover.playbook.check;
+
+import dev.drover.agent.module.Suggest;
+import dev.drover.playbook.Block;
+import dev.drover.playbook.Coerce;
+import dev.drover.playbook.Play;
+import dev.drover.playbook.Playbook;
+import dev.drover.playbook.Task;
+import dev.drover.playbook.TaskInclude;
+import dev.drover.playbook.TaskOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what the parser cannot see in a single node: that each {@code notify} names a handler or
+ * {@code listen} topic of the same play, that {@code include_tasks} and {@code vars_files} name
+ * existing files (when the name has no template), and that {@code register}, {@code loop_var} and
+ * {@code index_var} are usable variable names. Returns every problem found, play by play.
+ * Stateless and thread-safe.
+ */
+public final class PlaybookChecker {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Python keywords (Ansible variable names must be Python identifiers) plus Jinja2's literals. */
+    private static final Set<String> RESERVED = Set.of("False", "None", "True", "and", "as", "assert", "async",
+            "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
+            "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+            "while", "with", "yield", "true", "false", "none");
+
+    public List<Problem> check(Playbook playbook) {
+        List<Problem> problems = new ArrayList<>();
+        for (Play play : playbook.plays()) {
+            checkPlay(play, problems);
+        }
+        return List.copyOf(problems);
+    }
+
+    private void checkPlay(Play play, List<Problem> problems) {
+        Path playDir = dirOf(play.pos().file());
+        for (String file : play.varsFiles()) {
+            if (!Coerce.isTemplate(file) && !Files.isRegularFile(playDir.resolve(file))) {
+                problems.add(new Problem(play.pos(), "vars_files entry '" + file + "' not found (looked for "
+                        + playDir.resolve(file).normalize() + ")"));
+            }
+        }
+        Set<String> handlerNames = new LinkedHashSet<>();
+        Set<String> topics = new LinkedHashSet<>();
+        boolean templatedHandlerName = false;
+        for (Task h : play.handlers()) {
+            TaskOptions o = h.options();
+            o.name().ifPresent(handlerNames::add);
+            templatedHandlerName |= o.name().map(Coerce::isTemplate).orElse(false);
+            topics.addAll(o.listen());
+            if (o.name().isEmpty() && o.listen().isEmpty() && !(h instanceof Block)) {
+                problems.add(new Problem(h.pos(), "this handler has neither a name nor 'listen', so nothing can notify it"));
+            }
+        }
+        Set<String> targets = new LinkedHashSet<>(handlerNames);
+        targets.addAll(topics);
+        boolean checkNotify = !templatedHandlerName;
+        Consumer<Task> perTask = t -> checkTask(t, targets, checkNotify, problems);
+        for (List<Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
+            walk(list, perTask);
+        }
+    }
+
+    private void checkTask(Task t, Set<String> targets, boolean checkNotify, List<Problem> problems) {
+        TaskOptions o = t.options();
+        if (checkNotify) {
+            for (String n : o.notifies()) {
+                if (!Coerce.isTemplate(n) && !targets.contains(n)) {
+                    String near = Suggest.closest(n, targets);
+                    problems.add(new Problem(t.pos(), "notify '" + n + "' matches no handler name or listen topic in this play"
+                            + (near != null ? " (did you mean '" + near + "'?)" : "")
+                            + (targets.isEmpty() ? "; the play has no handlers" : "; handlers: " + String.join(", ", targets))));
+                }
+            }
+        }
+        o.register().ifPresent(r -> checkIdentifier(t, "register", r, problems));
+        if (o.loop().isPresent()) {
+            checkIdentifier(t, "loop_var", o.loopControl().loopVar(), problems);
+            o.loopControl().indexVar().ifPresent(v -> checkIdentifier(t, "index_var", v, problems));
+        }
+        if (t instanceof TaskInclude inc && !Coerce.isTemplate(inc.file())) {
+            Path target = inc.baseDir().resolve(inc.file());
+            if (!Files.isRegularFile(target)) {
+                problems.add(new Problem(t.pos(), "include_tasks file '" + inc.file() + "' not found (looked for "
+                        + target.toAbsolutePath().normalize() + ")"));
+            }
+        }
+    }
+
+    private static void checkIdentifier(Task t, String keyword, String name, List<Problem> problems) {
+        if (!IDENTIFIER.matcher(name).matches() || RESERVED.contains(name)) {
+            problems.add(new Problem(t.pos(), keyword + " '" + name + "' is not a valid variable name; use letters, digits"
+                    + " and underscores, not starting with a digit, and not a reserved word"));
+        }
+    }
+
+    private static void walk(List<Task> tasks, Consumer<Task> visit) {
+        for (Task t : tasks) {
+            visit.accept(t);
+            if (t instanceof Block b) {
+                walk(b.block(), visit);
+                walk(b.rescue(), visit);
+                walk(b.always(), visit);
+            }
+        }
+    }
+
+    private static Path dirOf(Path file) {
+        Path parent = file.getParent();
+        return parent == null ? Path.of("") : parent;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.drover.playbook.parse;
+
+import dev.drover.playbook.ControllerActions;
+import dev.drover.playbook.Playbook;
+import dev.drover.playbook.PlaybookException;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Parses a playbook file into a {@link Playbook}, inlining {@code import_playbook} and
+ * {@code import_tasks}. Immutable and thread-safe.
+ *
+ * <pre>
+ * Playbook pb = new PlaybookParser(agentModuleNames).parse(Path.of("site.yml"));
+ * </pre>
+ */
+public final class PlaybookParser {
+    private final Set<String> actionNames;
+
+    /**
+     * @param moduleNames the agent's module names; {@link ControllerActions#NAMES} are added, so
+     *                    the parser can tell a module from a misspelt keyword
+     */
+    public PlaybookParser(Set<String> moduleNames) {
+        this.actionNames = Keywords.union(moduleNames, ControllerActions.NAMES);
+    }
+
+    /**
+     * @throws PlaybookException for the first mistake found, with file:line:column, the source line
+     *                           and a hint
+     */
+    public Playbook parse(Path file) throws PlaybookException {
+        ParseSession session = new ParseSession(actionNames);
+        return new Playbook(file, session.playbook(file, TaskContext.root(file, false), null));
+    }
+
+    /** Every name accepted as a task's action: the agent's modules plus the controller's actions. */
+    public Set<String> actionNames() {
+        return actionNames;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.drover.playbook.parse;
+
+import dev.drover.agent.module.Suggest;
+import dev.drover.playbook.Block;
+import dev.drover.playbook.ModuleTask;
+import dev.drover.playbook.PlaybookException;
+import dev.drover.playbook.SourcePos;
+import dev.drover.playbook.Task;
+import dev.drover.playbook.TaskOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Maps task lists onto {@link Task}s. A task mapping holds keywords and exactly one action: a
+ * module key, {@code action}/{@code local_action}, {@code import_tasks} or {@code include_tasks};
+ * or it is a {@code block}. Any other key is an error that suggests the closest module or keyword.
+ * Imports are delegated to {@link ImportExpander}.
+ */
+final class TaskReader {
+    private final SourceFiles sources;
+    private final TaskOptionsReader options;
+    private final ActionResolver actions;
+    private final ImportExpander imports;
+    private final Set<String> suggestionPool;
+
+    TaskReader(Set<String> actionNames, SourceFiles sources, YamlReader yaml) {
+        this.sources = sources;
+        this.options = new TaskOptionsReader(sources, new ValueReader(sources));
+        this.actions = new ActionResolver(actionNames, sources);
+        this.imports = new ImportExpander(this, yaml, sources, options);
+        this.suggestionPool = Keywords.union(actionNames, Keywords.ALL_TASK_KEYS);
+    }
+
+    /**
+     * Reads a list of tasks ({@code tasks:}, {@code block:}, a task file's top level); an empty
+     * value is an empty list.
+     */
+    List<Task> readList(YamlNode node, String what, TaskContext ctx) throws PlaybookException {
+        if (node instanceof YamlNode.Scalar s && s.isNull()) {
+            return List.of();
+        }
+        if (!(node instanceof YamlNode.Sequence seq)) {
+            throw sources.error(node.pos(), "'" + what + "' must be a list of tasks, got " + node.describe(),
+                    "start each task with '- ', e.g. '- name: ...' on its own line");
+        }
+        List<Task> out = new ArrayList<>();
+        for (YamlNode item : seq.items()) {
+            readInto(item, ctx, out);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The top level of a task file: a list of tasks. */
+    List<Task> readTaskFile(YamlNode root, TaskContext ctx) throws PlaybookException {
+        if (root instanceof YamlNode.Mapping m) {
+            boolean playbook = m.entry("hosts").isPresent() || m.entry("tasks").isPresent();
+            throw sources.error(root.pos(), "a task file must be a list of tasks, got a mapping",
+                    playbook ? "this looks like a play; a playbook is imported with import_playbook at its top level"
+                            : "start each task with '- '");
+        }
+        return readList(root, ctx.file().getFileName().toString(), ctx);
+    }
+
+    /** The parts of one task mapping, sorted by role. */
+    private static final class Parts {
+        final List<YamlNode.Entry> keywords = new ArrayList<>();
+        final List<YamlNode.Entry> actions = new ArrayList<>();
+        YamlNode.Entry block;
+        YamlNode.Entry rescue;
+        YamlNode.Entry always;
+        YamlNode.Entry args;
+    }
+
+    private void readInto(YamlNode item, TaskContext ctx, List<Task> out) throws PlaybookException {
+        if (!(item instanceof YamlNode.Mapping m)) {
+            throw sources.error(item.pos(), "a task must be a mapping of keywords and one module, got " + item.describe(),
+                    "write the module as a key, e.g. '- command: uname -a' or '- name: ...' then 'copy:' below it");
+        }
+        Parts parts = classify(m, ctx);
+        if (parts.actions.size() > 1) {
+            YamlNode.Entry second = parts.actions.get(1);
+            throw sources.error(second.keyPos(), "conflicting action statements: " + parts.actions.get(0).key() + ", "
+                    + second.key(), "a task runs one module; split it into two tasks");
+        }
+        if (parts.block != null) {
+            out.add(readBlock(m, parts, ctx));
+            return;
+        }
+        YamlNode.Entry stray = parts.rescue != null ? parts.rescue : parts.always;
+        if (stray != null) {
+            throw sources.error(stray.keyPos(), "'" + stray.key() + "' needs a 'block' in the same task",
+                    "add 'block:' with the tasks to protect, above '" + stray.key() + "'");
+        }
+        if (parts.actions.isEmpty()) {
+            throw sources.error(m.pos(), "no module in this task",
+                    "a task names exactly one module (e.g. 'copy:', 'command:') besides keywords such as name and when");
+        }
+        YamlNode.Entry action = parts.actions.get(0);
+        String shortName = Keywords.shortName(action.key());
+        if (Keywords.IMPORT_TASKS.contains(shortName)) {
+            out.addAll(imports.importTasks(m.pos(), action, parts.keywords, parts.args, ctx));
+        } else if (Keywords.INCLUDE_TASKS.contains(shortName)) {
+            out.add(imports.includeTasks(m.pos(), action, parts.keywords, parts.args, ctx));
+        } else {
+            out.add(readModuleTask(m, action, parts));
+        }
+    }
+
+    private Parts classify(YamlNode.Mapping m, TaskContext ctx) throws PlaybookException {
+        Parts parts = new Parts();
+        for (YamlNode.Entry e : m.entries()) {
+            String key = e.key();
+            switch (key) {
+                case "block" -> parts.block = e;
+                case "rescue" -> parts.rescue = e;
+                case "always" -> parts.always = e;
+                case "args" -> parts.args = e;
+                case "action", "local_action" -> parts.actions.add(e);
+                default -> classifyOther(e, ctx, parts);
+            }
+        }
+        return parts;
+    }
+
+    private void classifyOther(YamlNode.Entry e, TaskContext ctx, Parts parts) throws PlaybookException {
+        String key = e.key();
+        String shortName = Keywords.shortName(key);
+        if (Keywords.COMMON.contains(key) || Keywords.TASK_ONLY.contains(key)) {
+            parts.keywords.add(e);
+        } else if (key.equals(Keywords.LISTEN)) {
+            if (!ctx.handlers()) {
+                throw sources.error(e.keyPos(), "'listen' is only valid on handlers",
+                        "move this task under the play's 'handlers:', or remove 'listen'");
+            }
+            parts.keywords.add(e);
+        } else if (Keywords.UNSUPPORTED_TASK.containsKey(key)) {
+            throw sources.error(e.keyPos(), "'" + key + "' is not supported by drover", Keywords.UNSUPPORTED_TASK.get(key));
+        } else if (key.startsWith("with_")) {
+            throw sources.error(e.keyPos(), "'" + key + "' is not supported by drover (only with_items, with_list and"
+                    + " with_dict are)", Keywords.LOOP_MIGRATION_HINT);
+        } else if (Keywords.UNSUPPORTED_ACTIONS.containsKey(shortName)) {
+            throw sources.error(e.keyPos(), "'" + key + "' is not supported by drover",
+                    Keywords.UNSUPPORTED_ACTIONS.get(shortName));
+        } else if (Keywords.IMPORT_TASKS.contains(shortName) || Keywords.INCLUDE_TASKS.contains(shortName)
+                || actions.isAction(key)) {
+            parts.actions.add(e);
+        } else if (shortName.contains(".")) {
+            throw actions.unknownModule(e.keyPos(), key);
+        } else if (Keywords.PLAY.contains(key)) {
+            throw sources.error(e.keyPos(), "'" + key + "' is a play keyword, not a task keyword",
+                    "check the indentation: play keywords line up with the play's 'hosts:'");
+        } else {
+            String near = Suggest.closest(key, suggestionPool);
+            throw sources.error(e.keyPos(), "unknown module or keyword '" + key + "'"
+                            + (near != null ? " (did you mean '" + near + "'?)" : ""),
+                    "a task holds task keywords and exactly one module; check the spelling or the indentation");
+        }
+    }
+
+    private Block readBlock(YamlNode.Mapping m, Parts parts, TaskContext ctx) throws PlaybookException {
+        if (!parts.actions.isEmpty()) {
+            YamlNode.Entry a = parts.actions.get(0);
+            throw sources.error(a.keyPos(), "a block cannot also run a module ('" + a.key() + "')",
+                    "move '" + a.key() + "' into a task inside 'block:'");
+        }
+        if (parts.args != null) {
+            throw sources.error(parts.args.keyPos(), "'args' is not valid on a block", "put it on a task inside the block");
+        }
+        for (YamlNode.Entry e : parts.keywords) {
+            if (!Keywords.COMMON.contains(e.key())) {
+                throw sources.error(e.keyPos(), "'" + e.key() + "' is not valid on a block",
+                        "put it on the tasks inside the block; a block only takes: "
+                                + String.join(", ", new TreeSet<>(Keywords.COMMON)));
+            }
+        }
+        TaskOptions opts = options.read(parts.keywords, m.pos());
+        List<Task> block = blockPart(parts.block, ctx);
+        List<Task> rescue = parts.rescue == null ? List.of() : blockPart(parts.rescue, ctx);
+        List<Task> always = parts.always == null ? List.of() : blockPart(parts.always, ctx);
+        return new Block(opts, block, rescue, always);
+    }
+
+    private List<Task> blockPart(YamlNode.Entry e, TaskContext ctx) throws PlaybookException {
+        if (!(e.value() instanceof YamlNode.Sequence)) {
+            throw sources.error(e.value().pos(), "'" + e.key() + "' must be a list of tasks, got " + e.value().describe(),
+                    "indent the tasks under '" + e.key() + ":' and start each with '- '");
+        }
+        return readList(e.value(), e.key(), ctx);
+    }
+
+    private ModuleTask readModuleTask(YamlNode.Mapping m, YamlNode.Entry action, Parts parts) throws PlaybookException {
+        ActionResolver.Resolved resolved = actions.resolve(action, parts.args);
+        TaskOptions opts = options.read(parts.keywords, m.pos());
+        if (resolved.local()) {
+            Optional<YamlNode.Entry> delegate = m.entry("delegate_to");
+            if (delegate.isPresent()) {
+                throw sources.error(delegate.get().keyPos(), "'local_action' and 'delegate_to' cannot be used together",
+                        "local_action already runs on localhost; remove one of them");
+            }
+            opts = opts.toBuilder().delegateTo(Optional.of("localhost")).build();
+        }
+        return new ModuleTask(opts, resolved.module(), resolved.args());
+    }
+}
