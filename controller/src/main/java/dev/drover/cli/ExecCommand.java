@@ -4,6 +4,7 @@ import dev.drover.execute.AdHocRunner;
 import dev.drover.execute.HostResult;
 import dev.drover.execute.HostStatus;
 import dev.drover.execute.TargetHost;
+import dev.drover.playbook.parse.AdHocArgs;
 import dev.drover.remote.AgentBootstrap;
 import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentPool;
@@ -115,7 +116,11 @@ final class ExecCommand implements Callable<Integer> {
                 }
                 return args;
             }
-            return KeyValueArgs.parse(module, text);
+            try {
+                return AdHocArgs.parse(module, text);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("-a: " + e.getMessage());
+            }
         }
     }
 }
