@@ -64,11 +64,7 @@ public final class Inventory {
             }
         }
         this.graph = new GroupGraph(this.groups);
-        List<Host> ordered = new ArrayList<>();
-        for (String name : graph.hostsOf(Group.ALL)) {
-            ordered.add(this.hosts.get(name));
-        }
-        this.orderedHosts = List.copyOf(ordered);
+        this.orderedHosts = List.copyOf(this.hosts.values());
         Map<String, List<String>> magic = new LinkedHashMap<>();
         for (String g : this.groups.keySet()) {
             magic.put(g, graph.hostsOf(g));
@@ -78,10 +74,10 @@ public final class Inventory {
     }
 
     /**
-     * All hosts in Ansible's inventory order, the order {@code ansible all --list-hosts} prints and
-     * plays run in: the hosts of {@code all}, walking groups level by level in the order they were
-     * added (so an ungrouped host listed after a group still comes first: {@code ungrouped} is the
-     * first child of {@code all}).
+     * All hosts in the order they were first seen in the sources (Ansible's host table). Plays do
+     * not run in this order but in a pattern's order: for {@code all} that is {@link #hostsOf(String)
+     * hostsOf("all")}, which walks groups level by level, so an ungrouped host listed after a group
+     * still comes first ({@code ungrouped} is the first child of {@code all}).
      */
     public List<Host> hosts() {
         return orderedHosts;
@@ -118,7 +114,10 @@ public final class Inventory {
         return g;
     }
 
-    /** Hosts of a group and of its descendants, in Ansible's order, without duplicates. */
+    /**
+     * Hosts of a group and of its descendants without duplicates, in Ansible's order: the group's
+     * own hosts, then those of its children, grandchildren and so on, level by level.
+     */
     public List<Host> hostsOf(String group) {
         List<Host> result = new ArrayList<>();
         for (String h : graph.hostsOf(known(group).name())) {

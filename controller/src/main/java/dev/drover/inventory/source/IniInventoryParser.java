@@ -66,9 +66,9 @@ final class IniInventoryParser {
                 section(group, state, new Location(file, i + 1, indent + 1), m);
                 continue;
             }
-            if (line.startsWith("[") && line.endsWith("]")) {
-                throw where.error("invalid section header '" + line + "': a group name cannot contain spaces, ':' or ']'"
-                        + " (write [name], [name:vars] or [name:children])");
+            if (line.startsWith("[") && (line.endsWith("]") || line.indexOf(']') < 0)) {
+                throw where.error("invalid section header '" + line + "': write [name], [name:vars] or [name:children];"
+                        + " a group name cannot contain spaces, ':' or ']'");
             }
             switch (state) {
                 case "hosts" -> hostLine(line, group, where);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.Mark;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import dev.drover.inventory.InventoryException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -110,6 +112,8 @@ final class YamlTree {
                 throw tree.here().error("found a second YAML document (after '---'); an inventory file holds one");
             }
             return root;
+        } catch (MarkedYAMLException e) {
+            throw syntaxError(file, e);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             String reason = e.getOriginalMessage().replaceAll("\\s+", " ").strip();
@@ -118,6 +122,23 @@ final class YamlTree {
         } catch (IOException e) {
             throw new InventoryException(file + ": cannot read YAML: " + e.getMessage(), e);
         }
+    }
+
+    /** SnakeYAML's problem and context, without its multi-line snippets; marks count from 0. */
+    private static InventoryException syntaxError(String file, MarkedYAMLException e) {
+        Mark problem = e.getProblemMark();
+        StringBuilder reason = new StringBuilder("YAML syntax error: ").append(e.getProblem());
+        if (e.getContext() != null) {
+            reason.append(" (").append(e.getContext());
+            Mark context = e.getContextMark();
+            if (context != null) {
+                reason.append(" that starts at line ").append(context.getLine() + 1).append(", column ")
+                        .append(context.getColumn() + 1);
+            }
+            reason.append(')');
+        }
+        return InventoryException.at(file, problem == null ? 1 : problem.getLine() + 1,
+                problem == null ? 1 : problem.getColumn() + 1, reason.toString());
     }
 
     private Location here() {
