@@ -16,8 +16,11 @@ import java.util.Objects;
  *                 higher priority is merged later and so wins
  * @param children direct child group names, in the order they were added
  * @param hosts    direct member host names, in the order they were added
+ * @param fileVars variables from {@code group_vars/NAME} files next to the inventory sources;
+ *                 they rank above every group's {@link #vars} (Ansible's precedence)
  */
-public record Group(String name, Map<String, Object> vars, int priority, List<String> children, List<String> hosts) {
+public record Group(String name, Map<String, Object> vars, int priority, List<String> children, List<String> hosts,
+        Map<String, Object> fileVars) {
 
     public static final String ALL = "all";
     public static final String UNGROUPED = "ungrouped";
@@ -30,6 +33,12 @@ public record Group(String name, Map<String, Object> vars, int priority, List<St
         vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
         children = List.copyOf(children);
         hosts = List.copyOf(hosts);
+        fileVars = Collections.unmodifiableMap(new LinkedHashMap<>(fileVars));
+    }
+
+    /** A group without {@code group_vars} files. */
+    public Group(String name, Map<String, Object> vars, int priority, List<String> children, List<String> hosts) {
+        this(name, vars, priority, children, hosts, Map.of());
     }
 
     @Override

@@ -170,20 +170,25 @@ public final class Inventory {
     }
 
     /**
-     * The merged inventory variables of a host, lowest precedence first: {@code all}'s vars, the
-     * vars of every other group containing the host sorted by (depth, {@code ansible_group_priority},
-     * name), {@code inventory_file}/{@code inventory_dir}, then the host's own vars. Merging is
-     * shallow (Ansible's default {@code hash_behaviour=replace}). The result is a new mutable map.
+     * The merged inventory variables of a host, lowest precedence first (ansible-core's default
+     * {@code VARIABLE_PRECEDENCE}): {@code all}'s vars; the vars of every other group containing the
+     * host, in {@link #precedenceOrder(Host)}; {@code group_vars/all} files; the other groups'
+     * {@code group_vars} files in the same order; {@code inventory_file}/{@code inventory_dir}; the
+     * host's own vars; its {@code host_vars} files. Merging is shallow (Ansible's default
+     * {@code hash_behaviour=replace}). The result is a new mutable map.
      */
     public Map<String, Object> inventoryVars(String host) {
         Host h = knownHost(host);
-        Map<String, Object> vars = new LinkedHashMap<>(groups.get(Group.ALL).vars());
-        for (Group g : precedenceOrder(h)) {
-            vars.putAll(g.vars());
-        }
+        Group all = groups.get(Group.ALL);
+        List<Group> ordered = precedenceOrder(h);
+        Map<String, Object> vars = new LinkedHashMap<>(all.vars());
+        ordered.forEach(g -> vars.putAll(g.vars()));
+        vars.putAll(all.fileVars());
+        ordered.forEach(g -> vars.putAll(g.fileVars()));
         vars.put("inventory_file", h.inventoryFile().map(p -> p.toString()).orElse(null));
         vars.put("inventory_dir", h.inventoryFile().map(p -> p.getParent().toString()).orElse(null));
         vars.putAll(h.vars());
+        vars.putAll(h.fileVars());
         return vars;
     }
 

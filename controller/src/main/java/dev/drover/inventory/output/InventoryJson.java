@@ -51,7 +51,7 @@ public final class InventoryJson {
         formatGroup(inventory, inventory.group(Group.ALL).orElseThrow(), export, seen, result);
         Map<String, Object> hostvars = new LinkedHashMap<>();
         for (Host h : inventory.hosts()) {
-            Map<String, Object> vars = export ? withoutMagic(h.vars()) : hostVars(inventory, h);
+            Map<String, Object> vars = export ? ownVars(h) : hostVars(inventory, h);
             if (!vars.isEmpty()) {
                 hostvars.put(h.name(), vars);
             }
@@ -70,9 +70,17 @@ public final class InventoryJson {
         return withoutMagic(inventory.inventoryVars(host.name()));
     }
 
-    /** A group's own variables as Ansible shows them, with a non-default priority put back. */
+    /** A host's own variables (inventory, then host_vars files), as {@code --export} shows them. */
+    private static Map<String, Object> ownVars(Host host) {
+        Map<String, Object> vars = new LinkedHashMap<>(host.vars());
+        vars.putAll(host.fileVars());
+        return withoutMagic(vars);
+    }
+
+    /** A group's own variables as Ansible shows them: inventory, group_vars files, a non-default priority. */
     static Map<String, Object> groupVars(Group group) {
         Map<String, Object> vars = new LinkedHashMap<>(group.vars());
+        vars.putAll(group.fileVars());
         if (group.priority() != Group.DEFAULT_PRIORITY) {
             vars.put("ansible_group_priority", group.priority());
         }

@@ -36,6 +36,7 @@ final class InventoryBuilder {
         final List<String> children = new ArrayList<>();
         final Set<String> parents = new LinkedHashSet<>();
         final Set<String> hosts = new LinkedHashSet<>();
+        final Map<String, Object> fileVars = new LinkedHashMap<>();
         int priority = Group.DEFAULT_PRIORITY;
 
         GroupDraft(String name) {
@@ -46,6 +47,7 @@ final class InventoryBuilder {
     private static final class HostDraft {
         final String name;
         final Map<String, Object> vars = new LinkedHashMap<>();
+        final Map<String, Object> fileVars = new LinkedHashMap<>();
         final Path file;
 
         HostDraft(String name, Path file) {
@@ -160,6 +162,27 @@ final class InventoryBuilder {
         return null;
     }
 
+    List<String> groupNames() {
+        return List.copyOf(groups.keySet());
+    }
+
+    List<String> hostNames() {
+        return List.copyOf(hosts.keySet());
+    }
+
+    /**
+     * Variables from group_vars files, merged over earlier ones. Unlike inventory group vars,
+     * {@code ansible_group_priority} here is an ordinary variable: Ansible reads these files after
+     * the groups are sorted, so it does not change the priority either.
+     */
+    void addGroupFileVars(String group, Map<String, Object> vars) {
+        groups.get(group).fileVars.putAll(vars);
+    }
+
+    void addHostFileVars(String host, Map<String, Object> vars) {
+        hosts.get(host).fileVars.putAll(vars);
+    }
+
     void warn(String warning) {
         warnings.add(warning);
     }
@@ -198,11 +221,11 @@ final class InventoryBuilder {
         }
         List<Group> frozenGroups = new ArrayList<>();
         for (GroupDraft g : groups.values()) {
-            frozenGroups.add(new Group(g.name, g.vars, g.priority, g.children, List.copyOf(g.hosts)));
+            frozenGroups.add(new Group(g.name, g.vars, g.priority, g.children, List.copyOf(g.hosts), g.fileVars));
         }
         List<Host> frozenHosts = new ArrayList<>();
         for (HostDraft h : hosts.values()) {
-            frozenHosts.add(new Host(h.name, h.vars, Optional.ofNullable(h.file)));
+            frozenHosts.add(new Host(h.name, h.vars, Optional.ofNullable(h.file), h.fileVars));
         }
         return new Inventory(frozenGroups, frozenHosts, warnings);
     }

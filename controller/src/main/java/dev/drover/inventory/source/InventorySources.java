@@ -34,9 +34,11 @@ import java.util.stream.Stream;
  *       and override variables.</li>
  * </ul>
  *
- * Not supported: dynamic inventory scripts (an executable file is read as text, as Ansible does
- * after the script fails), inventory plugin configurations (an error says so), and
- * {@code group_vars}/{@code host_vars} directories.
+ * {@code group_vars/} and {@code host_vars/} next to each file source (or inside a directory
+ * source) are read too ({@link VarsFiles}).
+ *
+ * <p>Not supported: dynamic inventory scripts (an executable file is read as text, as Ansible does
+ * after the script fails), inventory plugin configurations (an error says so), Ansible Vault.
  */
 public final class InventorySources {
     /** Ansible's INVENTORY_IGNORE_EXTS defaults, applied to files found in a directory. */
@@ -53,9 +55,13 @@ public final class InventorySources {
             throw new InventoryException("no inventory given; pass -i FILE (INI or YAML) or -i 'host1,host2,'");
         }
         InventoryBuilder builder = new InventoryBuilder();
+        List<VarsFiles.BaseDir> varsDirs = new ArrayList<>();
         for (String source : sources) {
-            loadSource(builder, source);
+            loadSource(builder, source, varsDirs);
         }
+        VarsFiles files = new VarsFiles(builder::warn);
+        files.load(varsDirs, "group_vars", builder.groupNames()).forEach(builder::addGroupFileVars);
+        files.load(varsDirs, "host_vars", builder.hostNames()).forEach(builder::addHostFileVars);
         return builder.build();
     }
 
@@ -64,7 +70,8 @@ public final class InventorySources {
         return load(List.of(source));
     }
 
-    private static void loadSource(InventoryBuilder builder, String source) throws InventoryException {
+    private static void loadSource(InventoryBuilder builder, String source, List<VarsFiles.BaseDir> varsDirs)
+            throws InventoryException {
         Path path = expandHome(source);
         if (source.contains(",") && !Files.exists(path)) {
             hostList(builder, source);
@@ -76,8 +83,12 @@ public final class InventorySources {
         }
         if (Files.isDirectory(path)) {
             directory(builder, source, path);
+            varsDirs.add(new VarsFiles.BaseDir(source, path));
         } else {
             file(builder, source, path);
+            Path parent = path.toAbsolutePath().getParent();
+            Path shownParent = Path.of(source).getParent();
+            varsDirs.add(new VarsFiles.BaseDir(shownParent == null ? "" : shownParent.toString(), parent));
         }
     }
 

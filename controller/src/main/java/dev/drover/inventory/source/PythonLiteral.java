@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,7 +31,7 @@ final class PythonLiteral {
     private static final Pattern INT = Pattern.compile("[1-9](?:_?\\d)*|0(?:_?0)*");
 
     /** Thrown internally when the text is not a Python literal. */
-    private static final class NotLiteral extends Exception {
+    static final class NotLiteral extends Exception {
         private static final long serialVersionUID = 1L;
 
         NotLiteral() {
@@ -171,7 +172,7 @@ final class PythonLiteral {
             } else {
                 throw new NotLiteral();
             }
-            return Collections.unmodifiableList(new ArrayList<>(new java.util.LinkedHashSet<>(items)));
+            return Collections.unmodifiableList(new ArrayList<>(new LinkedHashSet<>(items)));
         }
         Map<String, Object> map = new LinkedHashMap<>();
         Object key = first;
@@ -218,86 +219,9 @@ final class PythonLiteral {
     }
 
     private String string() throws NotLiteral {
-        boolean raw = false;
-        while ("rRuUbB".indexOf(peek()) >= 0) {
-            raw |= peek() == 'r' || peek() == 'R';
-            pos++;
-        }
-        char q = peek();
-        boolean triple = s.startsWith(String.valueOf(q).repeat(3), pos);
-        pos += triple ? 3 : 1;
         StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= s.length()) {
-                throw new NotLiteral();
-            }
-            char c = s.charAt(pos);
-            if (c == q && (!triple || s.startsWith(String.valueOf(q).repeat(3), pos))) {
-                pos += triple ? 3 : 1;
-                return sb.toString();
-            }
-            if (c == '\\' && pos + 1 < s.length()) {
-                if (raw) {
-                    sb.append(c).append(s.charAt(pos + 1));
-                    pos += 2;
-                } else {
-                    escape(sb);
-                }
-                continue;
-            }
-            if ((c == '\n' || c == '\r') && !triple) {
-                throw new NotLiteral();
-            }
-            sb.append(c);
-            pos++;
-        }
-    }
-
-    private void escape(StringBuilder sb) throws NotLiteral {
-        char e = s.charAt(pos + 1);
-        pos += 2;
-        switch (e) {
-            case '\n' -> { }
-            case '\\', '\'', '"' -> sb.append(e);
-            case 'a' -> sb.append('\u0007');
-            case 'b' -> sb.append('\b');
-            case 'f' -> sb.append('\f');
-            case 'n' -> sb.append('\n');
-            case 'r' -> sb.append('\r');
-            case 't' -> sb.append('\t');
-            case 'v' -> sb.append('\u000b');
-            case 'x' -> sb.appendCodePoint(hex(2));
-            case 'u' -> sb.appendCodePoint(hex(4));
-            case 'U' -> sb.appendCodePoint(hex(8));
-            case 'N' -> throw new NotLiteral();
-            default -> {
-                if (e >= '0' && e <= '7') {
-                    int v = e - '0';
-                    for (int k = 0; k < 2 && pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '7'; k++) {
-                        v = v * 8 + (s.charAt(pos++) - '0');
-                    }
-                    sb.append((char) v);
-                } else {
-                    sb.append('\\').append(e); // Python keeps unknown escapes as written
-                }
-            }
-        }
-    }
-
-    private int hex(int digits) throws NotLiteral {
-        if (pos + digits > s.length()) {
-            throw new NotLiteral();
-        }
-        try {
-            int cp = Integer.parseInt(s.substring(pos, pos + digits), 16);
-            pos += digits;
-            if (!Character.isValidCodePoint(cp)) {
-                throw new NotLiteral();
-            }
-            return cp;
-        } catch (NumberFormatException e) {
-            throw new NotLiteral();
-        }
+        pos = PythonStrings.read(s, pos, sb);
+        return sb.toString();
     }
 
     private Object number() throws NotLiteral {

@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * A YAML document read into nodes that remember where they were written, so inventory errors can
  * name {@code file:line:column}. Built on Jackson's streaming YAML parser, whose scalar typing
  * follows YAML 1.1 like PyYAML (which Ansible uses): {@code yes} is true, {@code 0755} is 493.
- * Anchors, aliases and {@code <<} merge keys are resolved here.
+ * Anchors, aliases and {@code <<} merge keys are resolved here. Tags are ignored (so
+ * {@code !unsafe} values are plain strings), except {@code !vault}, which is an error: drover
+ * cannot decrypt it and must not pass ciphertext on as a value.
  */
 final class YamlTree {
     private static final YAMLFactory FACTORY = new YAMLFactory();
@@ -101,6 +103,9 @@ final class YamlTree {
      *
      * @throws InventoryException for YAML syntax errors, with the position the parser reports
      */
+    // Jackson 2.x throws its (deprecated) wrapper of SnakeYAML's exception; it is the only way to the
+    // problem and context marks without depending on SnakeYAML directly.
+    @SuppressWarnings("deprecation")
     static Node read(String file, String text, Consumer<String> warnings) throws InventoryException {
         try (YAMLParser p = FACTORY.createParser(text)) {
             YamlTree tree = new YamlTree(file, p, warnings);
@@ -125,6 +130,7 @@ final class YamlTree {
     }
 
     /** SnakeYAML's problem and context, without its multi-line snippets; marks count from 0. */
+    @SuppressWarnings("deprecation")
     private static InventoryException syntaxError(String file, MarkedYAMLException e) {
         Mark problem = e.getProblemMark();
         StringBuilder reason = new StringBuilder("YAML syntax error: ").append(e.getProblem());
@@ -167,6 +173,10 @@ final class YamlTree {
             }
             return target;
         } else {
+            if ("vault".equals(parser.getTypeId())) {
+                throw where.error("this value is encrypted with Ansible Vault (!vault), which drover cannot decrypt yet;"
+                        + " decrypt it with 'ansible-vault decrypt_string' or keep the secret out of the inventory");
+            }
             node = new ScalarNode(where, scalar(t));
         }
         if (anchor != null) {

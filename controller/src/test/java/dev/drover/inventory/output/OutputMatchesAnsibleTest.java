@@ -22,6 +22,7 @@ class OutputMatchesAnsibleTest {
         return switch (name) {
             case "lab" -> InventorySources.load(TestInventories.example("lab.ini").toString());
             case "merge" -> TestInventories.load("merge-first.ini", "merge-second.yml");
+            case "varsdirs" -> TestInventories.load("vars-dirs/hosts.ini");
             case "precedence", "features" -> TestInventories.load(name + ".yml");
             default -> TestInventories.load(name + ".ini");
         };
@@ -38,7 +39,8 @@ class OutputMatchesAnsibleTest {
         "values, list", "values, export", "values, graph",
         "ranges, list", "ranges, export", "ranges, graph", "ranges, graph-vars",
         "features, list", "features, export", "features, graph", "features, graph-vars",
-        "merge, list", "merge, export", "merge, graph", "merge, graph-vars"})
+        "merge, list", "merge, export", "merge, graph", "merge, graph-vars",
+        "varsdirs, list", "varsdirs, export", "varsdirs, graph-vars"})
     void sameAsAnsibleInventory(String name, String mode) throws Exception {
         Inventory inv = load(name);
         String ours = switch (mode) {

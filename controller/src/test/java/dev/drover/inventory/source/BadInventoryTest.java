@@ -41,7 +41,23 @@ class BadInventoryTest {
         """)
     void errorNamesFileLineColumnAndCause(String file, String lineColumn, String cause) {
         String path = TestInventories.path("bad/" + file).toString();
-        InventoryException e = assertThrows(InventoryException.class, () -> InventorySources.load(path));
+        assertError(path, path, lineColumn, cause);
+    }
+
+    /** Errors in group_vars/host_vars files name that file, not the inventory. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        vault/hosts.ini         | vault/group_vars/web.yml     | 1:1  | this file is encrypted with Ansible Vault, which drover cannot decrypt yet
+        vault-inline/hosts.yml  | vault-inline/hosts.yml       | 3:18 | this value is encrypted with Ansible Vault (!vault)
+        vars-list/hosts.ini     | vars-list/group_vars/web.yml | 1:1  | a variables file holds a mapping of names to values, found a list
+        """)
+    void varsFileErrorsNameTheVarsFile(String inventory, String file, String lineColumn, String cause) {
+        assertError(TestInventories.path("bad/" + inventory).toString(), TestInventories.path("bad/" + file).toString(),
+                lineColumn, cause);
+    }
+
+    private static void assertError(String source, String path, String lineColumn, String cause) {
+        InventoryException e = assertThrows(InventoryException.class, () -> InventorySources.load(source));
         String prefix = path + ":" + lineColumn + ": ";
         assertEquals(prefix + cause, e.getMessage().substring(0, Math.min(e.getMessage().length(), prefix.length() + cause.length())),
                 e.getMessage());
