@@ -26,6 +26,9 @@ public final class Inventory {
     public static final Set<String> MAGIC_VARS = Set.of("inventory_hostname", "inventory_hostname_short",
             "group_names", "groups", "inventory_file", "inventory_dir");
 
+    /** Names Ansible resolves to the controller even when the inventory does not list them. */
+    public static final Set<String> LOCALHOST_NAMES = Set.of("localhost", "127.0.0.1", "::1");
+
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
@@ -83,17 +86,31 @@ public final class Inventory {
         return orderedHosts;
     }
 
+    /**
+     * The host of that name. {@code localhost}, {@code 127.0.0.1} and {@code ::1} always exist: if
+     * the inventory does not define them, this is Ansible's implicit localhost (connection
+     * {@code local}, in no group, not in {@link #hosts()} or {@code all}).
+     */
     public Optional<Host> host(String name) {
-        return Optional.ofNullable(hosts.get(name));
+        Host h = hosts.get(name);
+        if (h == null && LOCALHOST_NAMES.contains(name)) {
+            h = new Host(name, Map.of("ansible_connection", "local"), Optional.empty());
+        }
+        return Optional.ofNullable(h);
     }
 
-    /** The host, or an error naming the closest known host and listing them. */
+    /** Whether the host is the implicit localhost rather than one the inventory defines. */
+    public boolean isImplicit(Host host) {
+        return !hosts.containsKey(host.name()) && LOCALHOST_NAMES.contains(host.name());
+    }
+
+    /** The host (see {@link #host(String)}), or an error naming the closest known host and listing them. */
     public Host requireHost(String name) throws InventoryException {
-        Host h = hosts.get(name);
-        if (h == null) {
+        Optional<Host> h = host(name);
+        if (h.isEmpty()) {
             throw new InventoryException(unknown("host", name, hosts.keySet()));
         }
-        return h;
+        return h.get();
     }
 
     /** All groups in first-seen order, starting with {@code all} and {@code ungrouped}. */
@@ -185,8 +202,10 @@ public final class Inventory {
         ordered.forEach(g -> vars.putAll(g.vars()));
         vars.putAll(all.fileVars());
         ordered.forEach(g -> vars.putAll(g.fileVars()));
-        vars.put("inventory_file", h.inventoryFile().map(p -> p.toString()).orElse(null));
-        vars.put("inventory_dir", h.inventoryFile().map(p -> p.getParent().toString()).orElse(null));
+        if (!isImplicit(h)) {
+            vars.put("inventory_file", h.inventoryFile().map(p -> p.toString()).orElse(null));
+            vars.put("inventory_dir", h.inventoryFile().map(p -> p.getParent().toString()).orElse(null));
+        }
         vars.putAll(h.vars());
         vars.putAll(h.fileVars());
         return vars;
@@ -229,11 +248,7 @@ public final class Inventory {
     }
 
     private Host knownHost(String host) {
-        Host h = hosts.get(host);
-        if (h == null) {
-            throw new IllegalArgumentException(unknown("host", host, hosts.keySet()));
-        }
-        return h;
+        return host(host).orElseThrow(() -> new IllegalArgumentException(unknown("host", host, hosts.keySet())));
     }
 
     private static String unknown(String kind, String name, Collection<String> known) {

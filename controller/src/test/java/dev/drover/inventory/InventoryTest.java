@@ -98,6 +98,22 @@ class InventoryTest {
     }
 
     @Test
+    void implicitLocalhostSeesAllVarsAndRunsLocally() throws Exception {
+        Inventory inv = TestInventories.load("precedence.yml");
+        Host local = inv.requireHost("localhost");
+        assertTrue(inv.isImplicit(local));
+        Map<String, Object> vars = inv.hostVars("localhost");
+        assertEquals("local", vars.get("ansible_connection"));
+        assertEquals("all", vars.get("v"));
+        assertEquals(List.of(), vars.get("group_names"));
+        assertFalse(vars.containsKey("inventory_file"));
+        assertFalse(inv.hosts().contains(local));
+        Inventory lab = dev.drover.inventory.source.InventorySources.load("localhost,");
+        assertFalse(lab.isImplicit(lab.requireHost("localhost")), "a listed localhost is an ordinary host");
+        assertEquals(Map.of(), lab.requireHost("localhost").vars());
+    }
+
+    @Test
     void hostOrder() throws Exception {
         Inventory inv = TestInventories.load("precedence.yml");
         assertEquals(List.of("solo", "h1", "h2", "h3", "h4"), names(inv.hosts()), "first seen in the file (h4 comes last, under the second leaf:)");

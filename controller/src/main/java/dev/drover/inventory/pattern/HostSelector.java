@@ -97,7 +97,7 @@ public final class HostSelector {
     private List<Host> evaluate(List<String> terms, List<String> warnings) throws InventoryException {
         Set<Host> hosts = new LinkedHashSet<>();
         for (String term : PatternTerms.order(terms)) {
-            var exact = inventory.host(term);
+            var exact = inventory.host(term).filter(h -> !inventory.isImplicit(h));
             if (exact.isPresent()) {
                 hosts.add(exact.get());
                 continue;

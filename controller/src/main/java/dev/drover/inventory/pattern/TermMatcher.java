@@ -20,7 +20,8 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Groups are tried first: hosts of every matching group, with their child groups' hosts.
  * Host names are tried when no group matched, or always for regexes and globs. The special
- * groups {@code all} and {@code ungrouped} match like any other group.
+ * groups {@code all} and {@code ungrouped} match like any other group. {@code localhost} (or
+ * {@code 127.0.0.1}, {@code ::1}) matches the implicit localhost when the inventory lacks it.
  */
 final class TermMatcher {
     private static final Pattern SUBSCRIPT = Pattern.compile("^(.+)\\[(?:(-?[0-9]+)|([0-9]+)([:-])([0-9]*))\\]$",
@@ -93,6 +94,9 @@ final class TermMatcher {
                     result.add(h);
                 }
             }
+        }
+        if (result.isEmpty() && Inventory.LOCALHOST_NAMES.contains(expr)) {
+            result.add(inventory.host(expr).orElseThrow()); // Ansible's implicit localhost
         }
         return new Match(List.copyOf(result), matchedGroup);
     }

@@ -126,6 +126,14 @@ class HostSelectorTest {
     }
 
     @Test
+    void implicitLocalhostLikeAnsible() throws Exception {
+        assertEquals(List.of("localhost", "h1"), select("localhost:h1"));
+        assertEquals(List.of("127.0.0.1"), select("127.0.0.1"));
+        assertEquals(List.of("solo", "h1", "h3", "h2", "h4"), select("all"), "all does not include it");
+        assertThrows(InventoryException.class, () -> select("h1:&localhost"));
+    }
+
+    @Test
     void aNameThatIsBothHostAndGroupMeansTheHost(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("both.ini");
         Files.writeString(f, "[web]\nweb\nweb2\n");
