@@ -124,6 +124,10 @@ final class InventoryBuilder {
         if (parent.equals(child)) {
             throw where.error("group '" + parent + "' cannot be a child of itself");
         }
+        if (child.equals(Group.ALL)) {
+            // Every group ends up under all, so all under anything is a cycle (Ansible fails later).
+            throw where.error("group 'all' cannot be a child of '" + parent + "': every group is already inside 'all'");
+        }
         if (groups.get(parent).children.contains(child)) {
             return;
         }

@@ -24,6 +24,7 @@ class BadInventoryTest {
         space-header.ini     | 1:1   | invalid section header '[a b]'
         cycle.ini            | 8:1   | group cycle: making 'a' a child of 'c' would close the loop a -> b -> c -> a
         self-child.ini       | 2:1   | group 'web' cannot be a child of itself
+        all-child.ini        | 4:1   | group 'all' cannot be a child of 'web': every group is already inside 'all'
         cycle.yml            | 5:9   | group cycle: making 'b' a child of 'a' would close the loop b -> a -> b
         undefined-child.ini  | 6:1   | [acs:children] includes undefined group 'nodes'; declare it with a [nodes] section
         vars-undefined.ini   | 3:1   | [nodes:vars] sets variables of group 'nodes', which no [nodes] or [nodes:children] section declares
