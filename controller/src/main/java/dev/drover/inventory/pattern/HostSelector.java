@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -80,9 +82,11 @@ public final class HostSelector {
         }
         List<String> warnings = new ArrayList<>(selection.warnings());
         List<String> limitWarnings = new ArrayList<>();
-        Set<Host> allowed = new LinkedHashSet<>(evaluate(terms, limitWarnings));
+        List<Host> allowed = evaluate(terms, limitWarnings);
+        Set<String> allowedNames = new HashSet<>();
+        allowed.forEach(h -> allowedNames.add(h.name()));
         warnings.addAll(limitWarnings);
-        List<Host> kept = selection.hosts().stream().filter(allowed::contains).toList();
+        List<Host> kept = selection.hosts().stream().filter(h -> allowedNames.contains(h.name())).toList();
         if (kept.isEmpty()) {
             String why = allowed.isEmpty() ? explain(limitWarnings)
                     : "; the limit matches " + names(allowed) + ", none of which the pattern selected ("
@@ -95,11 +99,13 @@ public final class HostSelector {
 
     /** Ansible's {@code _evaluate_patterns}. */
     private List<Host> evaluate(List<String> terms, List<String> warnings) throws InventoryException {
-        Set<Host> hosts = new LinkedHashSet<>();
+        // Keyed by name: hosts are unique by name, and hashing whole Host records (with their
+        // variables) would be slow on big inventories.
+        Map<String, Host> hosts = new LinkedHashMap<>();
         for (String term : PatternTerms.order(terms)) {
             var exact = inventory.host(term).filter(h -> !inventory.isImplicit(h));
             if (exact.isPresent()) {
-                hosts.add(exact.get());
+                hosts.putIfAbsent(term, exact.get());
                 continue;
             }
             char op = term.charAt(0);
@@ -111,15 +117,17 @@ public final class HostSelector {
             if (m.hosts().isEmpty() && !m.matchedGroup() && !body.equals(Group.ALL)) {
                 warnings.add(notMatched(term, body));
             }
+            Set<String> matched = new HashSet<>();
+            m.hosts().forEach(h -> matched.add(h.name()));
             if (op == '!') {
-                hosts.removeAll(m.hosts());
+                hosts.keySet().removeAll(matched);
             } else if (op == '&') {
-                hosts.retainAll(new LinkedHashSet<>(m.hosts()));
+                hosts.keySet().retainAll(matched);
             } else {
-                hosts.addAll(m.hosts());
+                m.hosts().forEach(h -> hosts.putIfAbsent(h.name(), h));
             }
         }
-        return new ArrayList<>(hosts);
+        return new ArrayList<>(hosts.values());
     }
 
     private String notMatched(String term, String body) {

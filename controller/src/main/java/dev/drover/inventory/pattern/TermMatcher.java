@@ -4,10 +4,9 @@ import dev.drover.inventory.Group;
 import dev.drover.inventory.Host;
 import dev.drover.inventory.Inventory;
 import dev.drover.inventory.InventoryException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -79,26 +78,26 @@ final class TermMatcher {
     private static Match enumerate(Inventory inventory, String expr) throws InventoryException {
         boolean regex = expr.startsWith("~");
         Pattern p = compile(expr);
-        Set<Host> result = new LinkedHashSet<>();
+        Map<String, Host> result = new LinkedHashMap<>();
         boolean matchedGroup = false;
         for (Group g : inventory.groups()) {
             if (matches(p, regex, g.name())) {
                 matchedGroup = true;
-                result.addAll(inventory.hostsOf(g.name()));
+                inventory.hostsOf(g.name()).forEach(h -> result.putIfAbsent(h.name(), h));
             }
         }
         boolean special = regex || expr.chars().anyMatch(c -> c == '.' || c == '?' || c == '*' || c == '[');
         if (!matchedGroup || special) {
             for (Host h : inventory.hosts()) {
                 if (matches(p, regex, h.name())) {
-                    result.add(h);
+                    result.putIfAbsent(h.name(), h);
                 }
             }
         }
         if (result.isEmpty() && Inventory.LOCALHOST_NAMES.contains(expr)) {
-            result.add(inventory.host(expr).orElseThrow()); // Ansible's implicit localhost
+            result.put(expr, inventory.host(expr).orElseThrow()); // Ansible's implicit localhost
         }
-        return new Match(List.copyOf(result), matchedGroup);
+        return new Match(List.copyOf(result.values()), matchedGroup);
     }
 
     private static boolean matches(Pattern p, boolean regex, String name) {

@@ -6,8 +6,8 @@ import dev.drover.inventory.Inventory;
 import dev.drover.inventory.TestInventories;
 import dev.drover.inventory.source.InventorySources;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,7 +54,7 @@ class OutputMatchesAnsibleTest {
     }
 
     /** The one recorded difference: Python tuples print as (1, 2), drover reads them as lists. */
-    @org.junit.jupiter.api.Test
+    @Test
     void tuplesAreTheKnownGraphDifference() throws Exception {
         String graph = InventoryGraph.render(load("values"), "all", true);
         List<String> tuple = graph.lines().filter(l -> l.contains("{tup = ")).toList();
