@@ -1,0 +1,203 @@
+package dev.drover.inventory.source;
+
+import dev.drover.inventory.Group;
+import dev.drover.inventory.Inventory;
+import dev.drover.inventory.InventoryException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads inventories from what a user passes to {@code -i}, like ansible-core does.
+ *
+ * <ul>
+ *   <li>A string with a comma that is not an existing path is a host list: {@code 'h1,h2:2222,'},
+ *       {@code localhost,}. Its hosts go to {@code ungrouped}; no ranges (as Ansible's
+ *       {@code host_list} plugin).</li>
+ *   <li>A file ending in {@code .yml}, {@code .yaml} or {@code .json} is YAML. A file without an
+ *       extension is YAML if it parses as a YAML mapping, else INI (Ansible tries its yaml plugin
+ *       first, then ini). Any other file ({@code .ini}, {@code .cfg}, {@code hosts.prod}) is INI:
+ *       Ansible's yaml plugin declines those extensions.</li>
+ *   <li>A directory is every file in it, sorted by name, recursively, skipping hidden files,
+ *       {@code group_vars}, {@code host_vars} and Ansible's ignored extensions (which include
+ *       {@code .ini} and {@code .cfg}: in a directory Ansible skips them).</li>
+ *   <li>Several sources are merged in order into one inventory; later ones add hosts and groups
+ *       and override variables.</li>
+ * </ul>
+ *
+ * {@code group_vars/} and {@code host_vars/} next to each file source (or inside a directory
+ * source) are read too ({@link VarsFiles}).
+ *
+ * <p>Not supported: dynamic inventory scripts (an executable file is read as text, as Ansible does
+ * after the script fails), inventory plugin configurations (an error says so), Ansible Vault.
+ */
+public final class InventorySources {
+    /** Ansible's INVENTORY_IGNORE_EXTS defaults, applied to files found in a directory. */
+    private static final List<String> IGNORED_IN_DIRECTORY = List.of(".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md",
+            ".txt", ".rst", ".orig", ".ini", ".cfg", ".retry");
+    private static final Pattern YAML_LOOKING_START = Pattern.compile("^(---.*|[\\w.-]+:\\s*(#.*)?)$");
+
+    private InventorySources() {
+    }
+
+    /** Loads and merges the sources in order, as several {@code -i} options. */
+    public static Inventory load(List<String> sources) throws InventoryException {
+        if (sources.isEmpty()) {
+            throw new InventoryException("no inventory given; pass -i FILE (INI or YAML) or -i 'host1,host2,'");
+        }
+        InventoryBuilder builder = new InventoryBuilder();
+        List<VarsFiles.BaseDir> varsDirs = new ArrayList<>();
+        for (String source : sources) {
+            loadSource(builder, source, varsDirs);
+        }
+        VarsFiles files = new VarsFiles(builder::warn);
+        files.load(varsDirs, "group_vars", builder.groupNames()).forEach(builder::addGroupFileVars);
+        files.load(varsDirs, "host_vars", builder.hostNames()).forEach(builder::addHostFileVars);
+        return builder.build();
+    }
+
+    /** Loads one source. */
+    public static Inventory load(String source) throws InventoryException {
+        return load(List.of(source));
+    }
+
+    private static void loadSource(InventoryBuilder builder, String source, List<VarsFiles.BaseDir> varsDirs)
+            throws InventoryException {
+        Path path = expandHome(source);
+        if (source.contains(",") && !Files.exists(path)) {
+            hostList(builder, source);
+            return;
+        }
+        if (!Files.exists(path)) {
+            throw new InventoryException("inventory file '" + source + "' not found (resolved to " + path.toAbsolutePath()
+                    + "); check the -i option, or end a single host name with a comma: -i '" + source + ",'");
+        }
+        if (Files.isDirectory(path)) {
+            directory(builder, source, path);
+            varsDirs.add(new VarsFiles.BaseDir(source, path));
+        } else {
+            file(builder, source, path);
+            Path parent = path.toAbsolutePath().getParent();
+            Path shownParent = Path.of(source).getParent();
+            varsDirs.add(new VarsFiles.BaseDir(shownParent == null ? "" : shownParent.toString(), parent));
+        }
+    }
+
+    private static void hostList(InventoryBuilder builder, String list) {
+        builder.startSource(null);
+        for (String item : list.split(",")) {
+            String h = item.strip();
+            if (h.isEmpty()) {
+                continue;
+            }
+            HostAddress a = HostAddress.parse(h, false).orElse(new HostAddress(h, null));
+            builder.addHost(a.host(), Group.UNGROUPED, a.port());
+        }
+    }
+
+    private static void directory(InventoryBuilder builder, String shown, Path dir) throws InventoryException {
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(dir)) {
+            entries = s.sorted().toList();
+        } catch (IOException e) {
+            throw new InventoryException("cannot list inventory directory '" + shown + "': " + e.getMessage(), e);
+        }
+        for (Path p : entries) {
+            String name = p.getFileName().toString();
+            if (name.startsWith(".") || name.equals("group_vars") || name.equals("host_vars")
+                    || name.equals("vars_plugins") || IGNORED_IN_DIRECTORY.stream().anyMatch(name::endsWith)) {
+                continue;
+            }
+            String childShown = shown.endsWith("/") ? shown + name : shown + "/" + name;
+            if (Files.isDirectory(p)) {
+                directory(builder, childShown, p);
+            } else {
+                file(builder, childShown, p);
+            }
+        }
+    }
+
+    private static void file(InventoryBuilder builder, String shown, Path path) throws InventoryException {
+        String text = read(shown, path);
+        builder.startSource(path.toAbsolutePath().normalize());
+        String ext = extension(path);
+        if (ext.equals(".yml") || ext.equals(".yaml") || ext.equals(".json")) {
+            new YamlInventoryParser(builder).parse(shown, YamlTree.read(shown, text, builder::warn));
+            return;
+        }
+        if (!ext.isEmpty()) {
+            new IniInventoryParser(builder, shown).parse(text.lines().toList());
+            return;
+        }
+        // No extension: YAML if it reads as a YAML mapping, else INI, like Ansible's plugin order.
+        YamlTree.Node yaml = null;
+        InventoryException yamlError = null;
+        List<String> yamlWarnings = new ArrayList<>();
+        try {
+            yaml = YamlTree.read(shown, text, yamlWarnings::add);
+        } catch (InventoryException e) {
+            yamlError = e;
+        }
+        if (YamlInventoryParser.looksLikeInventory(yaml)) {
+            yamlWarnings.forEach(builder::warn);
+            new YamlInventoryParser(builder).parse(shown, yaml);
+            return;
+        }
+        if (yamlError != null && looksLikeYaml(text)) {
+            throw yamlError;
+        }
+        new IniInventoryParser(builder, shown).parse(text.lines().toList());
+    }
+
+    /** The first meaningful line is {@code ---} or a bare {@code key:}: the author meant YAML. */
+    private static boolean looksLikeYaml(String text) {
+        for (String line : text.lines().toList()) {
+            String s = line.strip();
+            if (!s.isEmpty() && !s.startsWith("#") && !s.startsWith(";")) {
+                return YAML_LOOKING_START.matcher(s).matches();
+            }
+        }
+        return false;
+    }
+
+    private static String read(String shown, Path path) throws InventoryException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new InventoryException("cannot read inventory file '" + shown + "': " + e.getMessage(), e);
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new InventoryException("inventory file '" + shown + "' is not UTF-8 text; convert it, e.g. with iconv");
+        }
+    }
+
+    private static String extension(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+    }
+
+    private static Path expandHome(String source) throws InventoryException {
+        if (source.indexOf('\0') >= 0) {
+            throw new InventoryException("inventory source '" + source.replace('\0', '?') + "' contains a NUL character");
+        }
+        if (source.equals("~") || source.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + source.substring(1));
+        }
+        return Path.of(source);
+    }
+}
