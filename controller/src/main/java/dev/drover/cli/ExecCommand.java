@@ -70,7 +70,7 @@ final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> args = ModuleArgs.forAdHoc(module, moduleArgs, argv);
-        List<TargetHost> hosts = inventory.select(pattern);
+        List<TargetHost> hosts = inventory.select(pattern, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         AdHocPrinter printer = new AdHocPrinter(out, Style.choose(color), module);
         List<HostResult> results;

@@ -46,7 +46,7 @@ final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inv = inventory.load();
+        Inventory inv = inventory.load(spec.commandLine().getErr());
         try {
             String text;
             if (action.list) {

@@ -4,8 +4,10 @@ import dev.drover.execute.TargetHost;
 import dev.drover.inventory.Host;
 import dev.drover.inventory.Inventory;
 import dev.drover.inventory.InventoryException;
-import dev.drover.inventory.InventorySources;
-import dev.drover.inventory.pattern.HostPattern;
+import dev.drover.inventory.pattern.HostSelector;
+import dev.drover.inventory.pattern.Selection;
+import dev.drover.inventory.source.InventorySources;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -19,7 +21,8 @@ final class InventoryOptions {
     @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Further limit the selected hosts (pattern or @file).")
     String limit;
 
-    Inventory load() {
+    /** Loads the sources; warnings (skipped keys, unmatched pattern terms) go to {@code warnings}. */
+    Inventory load(PrintWriter warnings) {
         List<String> chosen = sources;
         if (chosen.isEmpty()) {
             String env = System.getenv("DROVER_INVENTORY");
@@ -29,17 +32,21 @@ final class InventoryOptions {
             chosen = List.of(env.split(","));
         }
         try {
-            return InventorySources.load(chosen);
+            Inventory inventory = InventorySources.load(chosen);
+            inventory.warnings().forEach(w -> warnings.println("[WARNING]: " + w));
+            return inventory;
         } catch (InventoryException e) {
             throw new UserError(e.getMessage());
         }
     }
 
     /** The hosts {@code pattern} and {@code --limit} select, in inventory order, with merged variables. */
-    List<TargetHost> select(String pattern) {
-        Inventory inventory = load();
+    List<TargetHost> select(String pattern, PrintWriter warnings) {
+        Inventory inventory = load(warnings);
         try {
-            List<Host> hosts = HostPattern.select(inventory, pattern, limit);
+            Selection selection = new HostSelector(inventory).select(pattern, limit);
+            selection.warnings().forEach(w -> warnings.println("[WARNING]: " + w));
+            List<Host> hosts = selection.hosts();
             return hosts.stream().map(h -> new TargetHost(h.name(), inventory.hostVars(h.name()))).toList();
         } catch (InventoryException e) {
             throw new UserError(e.getMessage());
