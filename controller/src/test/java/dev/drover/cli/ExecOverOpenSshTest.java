@@ -1,0 +1,110 @@
+package dev.drover.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drover.remote.AgentJar;
+import dev.drover.testing.OpenSshLab;
+import dev.drover.transport.ExecResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code drover exec} against three real OpenSSH servers on 127.0.0.11-13, logging in as the lab's
+ * plain user, with the real agent pushed over SFTP.
+ */
+@ExtendWith(OpenSshLab.class)
+class ExecOverOpenSshTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsOnAllThreeNodesAsThePlainUserAndCachesTheAgent(OpenSshLab.Lab lab) {
+        String sha = AgentJar.embedded().sha256();
+        for (OpenSshLab.Node node : lab.nodes()) {
+            lab.ssh(node, "rm -rf ~/.cache/drover");
+        }
+        CliRun first = CliRun.of("exec", "-i", lab.inventory().toString(), "nodes", "--", "id", "-un");
+        assertEquals(ExitCodes.OK, first.exitCode(), first.toString());
+        for (String name : lab.nodeNames()) {
+            assertTrue(first.out().contains(name + " | CHANGED | rc=0 >>\n" + lab.user()), first.toString());
+        }
+        for (OpenSshLab.Node node : lab.nodes()) {
+            ExecResult ls = lab.ssh(node, "ls ~/.cache/drover/agent/");
+            assertEquals(sha + ".jar", ls.stdout().strip(), "only the verified jar, no temp files, on " + node.name());
+        }
+
+        // A second run finds the jar cached: the file is not rewritten.
+        String before = lab.ssh(lab.nodes().get(0), "stat -c %Y.%i ~/.cache/drover/agent/" + sha + ".jar").stdout();
+        CliRun second = CliRun.of("exec", "-i", lab.inventory().toString(), "nodes", "-m", "shell", "-a", "echo $((6*7))");
+        assertEquals(ExitCodes.OK, second.exitCode(), second.toString());
+        assertTrue(second.out().contains("rc=0 >>\n42"), second.toString());
+        String after = lab.ssh(lab.nodes().get(0), "stat -c %Y.%i ~/.cache/drover/agent/" + sha + ".jar").stdout();
+        assertEquals(before, after, "the cached jar must not be uploaded again");
+    }
+
+    @Test
+    void unknownHostKeyIsRefusedWithTheFingerprintThenAcceptedOnRequest(OpenSshLab.Lab lab) throws Exception {
+        OpenSshLab.Node node = lab.nodes().get(0);
+        Path knownHosts = dir.resolve("known_hosts");
+        Path inv = dir.resolve("inv.ini");
+        Files.writeString(inv, node.name() + " ansible_host=" + node.address() + " ansible_port=" + node.port()
+                + " ansible_user=" + lab.user() + " ansible_ssh_private_key_file=" + lab.clientKey() + "\n");
+
+        CliRun refused = CliRun.of("exec", "-i", inv.toString(), "--known-hosts", knownHosts.toString(), "all", "--", "true");
+        assertEquals(ExitCodes.HOST_UNREACHABLE, refused.exitCode(), refused.toString());
+        assertTrue(refused.out().contains("SHA256:"), refused.toString());
+        assertTrue(refused.out().contains("--accept-new-host-keys"), refused.toString());
+        assertFalse(Files.exists(knownHosts) && Files.size(knownHosts) > 0, "nothing recorded without being asked");
+
+        CliRun accepted = CliRun.of("exec", "-i", inv.toString(), "--known-hosts", knownHosts.toString(),
+                "--accept-new-host-keys", "all", "--", "true");
+        assertEquals(ExitCodes.OK, accepted.exitCode(), accepted.toString());
+        assertTrue(Files.readString(knownHosts).contains("[" + node.address() + "]:" + node.port()), Files.readString(knownHosts));
+
+        CliRun again = CliRun.of("exec", "-i", inv.toString(), "--known-hosts", knownHosts.toString(), "all", "--", "true");
+        assertEquals(ExitCodes.OK, again.exitCode(), again.toString());
+    }
+
+    @Test
+    void changedHostKeyIsRefusedEvenWithAcceptNew(OpenSshLab.Lab lab) throws Exception {
+        OpenSshLab.Node node1 = lab.nodes().get(0);
+        OpenSshLab.Node node2 = lab.nodes().get(1);
+        // Record node2's key under node1's address: node1 now presents a "changed" key.
+        String node2Line = Files.readAllLines(lab.knownHosts()).stream()
+                .filter(l -> l.startsWith("[" + node2.address() + "]")).findFirst().orElseThrow();
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, node2Line.replace(node2.address(), node1.address()) + "\n");
+        Path inv = dir.resolve("inv.ini");
+        Files.writeString(inv, "n1 ansible_host=" + node1.address() + " ansible_port=" + node1.port()
+                + " ansible_user=" + lab.user() + " ansible_ssh_private_key_file=" + lab.clientKey() + "\n");
+        String logBefore = Files.readString(node1.sshdLog());
+
+        CliRun run = CliRun.of("exec", "-i", inv.toString(), "--known-hosts", knownHosts.toString(),
+                "--accept-new-host-keys", "all", "--", "touch", "/tmp/should-not-exist");
+        assertEquals(ExitCodes.HOST_UNREACHABLE, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("man-in-the-middle"), run.toString());
+        String newLog = Files.readString(node1.sshdLog()).substring(logBefore.length());
+        assertFalse(newLog.contains("Accepted publickey"), "must never authenticate to a changed key: " + newLog);
+        assertEquals(1, Files.readAllLines(knownHosts).size(), "a changed key is never recorded");
+    }
+
+    @Test
+    void wrongKeyIsUnreachableWithAnAuthenticationMessage(OpenSshLab.Lab lab) throws Exception {
+        OpenSshLab.Node node = lab.nodes().get(0);
+        Path otherKey = dir.resolve("other_key");
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", otherKey.toString())
+                .inheritIO().start().waitFor();
+        Path inv = dir.resolve("inv.ini");
+        Files.writeString(inv, "n1 ansible_host=" + node.address() + " ansible_port=" + node.port()
+                + " ansible_user=" + lab.user() + " ansible_ssh_private_key_file=" + otherKey
+                + " drover_known_hosts_file=" + lab.knownHosts() + "\n");
+        CliRun run = CliRun.of("exec", "-i", inv.toString(), "all", "--", "true");
+        assertEquals(ExitCodes.HOST_UNREACHABLE, run.exitCode(), run.toString());
+        assertTrue(run.out().toLowerCase().contains("auth"), run.toString());
+    }
+}
