@@ -55,9 +55,7 @@ import org.apache.sshd.server.session.ServerUserAuthServiceFactory;
  */
 public final class MinaSshServer implements AutoCloseable {
     static {
-        // Keep MINA from registering BouncyCastle as a JCA provider in the test JVM: that would hide
-        // client code that only works when BC is registered (drover's SSH client must not need it).
-        System.setProperty("org.apache.sshd.security.provider.BC.useNamed", "false");
+        MinaSecurity.init();
     }
 
     /** Host key algorithms the server can use. */

@@ -19,6 +19,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 
@@ -31,6 +32,10 @@ import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
  * and Maven. Passphrases must be at least five characters (ssh-keygen refuses shorter ones for PEM).
  */
 public final class TestKeys {
+    static {
+        MinaSecurity.init();
+    }
+
     private static final Path SSH_KEYGEN = Path.of("/usr/bin/ssh-keygen");
 
     public enum Type {
@@ -143,7 +148,9 @@ public final class TestKeys {
         }
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(pair, new JcePEMEncryptorBuilder("AES-128-CBC").build(passphrase.toCharArray()));
+            // OpenSSL's key derivation exists only in BouncyCastle: pass an instance, never register it.
+            writer.writeObject(pair, new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(new BouncyCastleProvider())
+                    .build(passphrase.toCharArray()));
         }
         return text.toString();
     }

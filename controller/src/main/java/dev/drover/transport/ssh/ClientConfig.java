@@ -27,7 +27,8 @@ import net.schmizz.sshj.userauth.keyprovider.PuTTYKeyFile;
 
 /**
  * drover's sshj configuration: the algorithms a current OpenSSH offers, all of them provided by the
- * JDK, so that BouncyCastle is never registered as a JCA provider.
+ * JDK, so that BouncyCastle is never registered as a JCA provider (sshj's one BouncyCastle-only
+ * algorithm name, {@code KeyFactory "ECDSA"}, is mapped to the JDK by {@link JdkEcdsaAlias}).
  *
  * <p>Why not sshj's {@code DefaultConfig}: with BouncyCastle on the class path it registers it as a
  * provider on first use, which costs about half a second per start (see PERF.md), and it probes
@@ -42,12 +43,16 @@ import net.schmizz.sshj.userauth.keyprovider.PuTTYKeyFile;
 final class ClientConfig extends ConfigImpl {
     private static volatile boolean securityPrepared;
 
-    /** Tells sshj not to register BouncyCastle; idempotent and cheap after the first call. */
+    /**
+     * Tells sshj not to register BouncyCastle, and gives the JDK's EC key factory the name sshj
+     * asks for ({@link JdkEcdsaAlias}); idempotent and cheap after the first call.
+     */
     static void prepareSecurity() {
         if (!securityPrepared) {
             synchronized (ClientConfig.class) {
                 if (!securityPrepared) {
                     SecurityUtils.setRegisterBouncyCastle(false);
+                    JdkEcdsaAlias.install();
                     securityPrepared = true;
                 }
             }
