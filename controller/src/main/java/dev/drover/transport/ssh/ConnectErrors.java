@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Explains why a connection could not be established (TCP connect or SSH handshake), naming the
@@ -17,7 +18,13 @@ final class ConnectErrors {
     private ConnectErrors() {
     }
 
-    static TransportException explain(Exception e, SshTarget t, KnownHostsVerifier verifier, Duration timeout) {
+    /**
+     * @param tcpConnected whether the TCP connection was established (the failure is in the SSH handshake)
+     * @param connectTimeout the bound on the TCP connect
+     * @param handshakeTimeout the bound on each step of the SSH handshake
+     */
+    static TransportException explain(Exception e, SshTarget t, KnownHostsVerifier verifier, boolean tcpConnected,
+            Duration connectTimeout, Duration handshakeTimeout) {
         TransportException refusal = verifier.refusal();
         if (refusal != null) {
             return refusal;
@@ -34,9 +41,13 @@ final class ConnectErrors {
             why = "connection refused: nothing listens on port " + t.port() + " (is sshd running? is the port right?)";
         } else if (root instanceof NoRouteToHostException) {
             why = "no route to host (the host is down or a firewall rejects the connection)";
-        } else if (root instanceof SocketTimeoutException) {
-            why = "no answer within " + timeout.toSeconds() + " s (the host is down, a firewall drops the packets, "
-                    + "or the address is wrong)";
+        } else if (!tcpConnected && root instanceof SocketTimeoutException) {
+            why = "no answer within " + connectTimeout.toMillis() / 1000.0 + " s (the host is down, a firewall drops "
+                    + "the packets, or the address is wrong)";
+        } else if (root instanceof SocketTimeoutException || root instanceof TimeoutException) {
+            why = "the TCP connection was accepted but the SSH handshake did not complete within "
+                    + handshakeTimeout.toMillis() / 1000.0 + " s (is port " + t.port() + " an SSH server? "
+                    + "is the host overloaded?)";
         } else {
             why = "the SSH handshake failed: " + message(root) + (root != e ? " (" + message(e) + ")" : "");
         }

@@ -71,11 +71,6 @@ record SshTarget(String inventoryName, String host, int port, String user, List<
         return new SshTarget(s.hostName(), host, port, user, dedupe(identities), userFile, List.copyOf(files));
     }
 
-    /** The default key files that were looked for, for "no credentials" messages. */
-    static List<Path> defaultsLookedFor(SshEnvironment env) {
-        return env.defaultIdentityFiles();
-    }
-
     private static List<Identity> dedupe(List<Identity> all) {
         Set<Path> seen = new LinkedHashSet<>();
         List<Identity> out = new ArrayList<>();

@@ -53,9 +53,16 @@ public final class SshTransportFactory implements TransportFactory {
 
     @Override
     public Transport open(ConnectionSettings settings) throws TransportException {
-        SshTarget target = SshTarget.resolve(settings, sshConfig(), env);
+        SshTarget target;
+        KnownHosts known;
+        try {
+            target = SshTarget.resolve(settings, sshConfig(), env);
+            known = KnownHosts.load(target.knownHostsFiles());
+        } catch (TransportException e) {
+            // Errors in files shared by all hosts are reported for the host being opened.
+            throw e.host() != null ? e : new TransportException(e.kind(), settings.hostName(), e.getMessage(), e.getCause());
+        }
         IdentityLoader.Loaded keys = identities.load(target.identities(), settings.prompt(), settings.hostName());
-        KnownHosts known = KnownHosts.load(target.knownHostsFiles());
         HostKeyMessages messages = new HostKeyMessages(settings.hostName(), target.host(), target.port(),
                 target.userKnownHostsFile(), target.knownHostsFiles());
         KnownHostsVerifier verifier = new KnownHostsVerifier(known, messages, settings.acceptNewHostKeys());
@@ -65,13 +72,19 @@ public final class SshTransportFactory implements TransportFactory {
         try {
             client.addHostKeyVerifier(verifier);
             int connectMs = (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis());
+            int handshakeMs = Math.max(connectMs, MIN_HANDSHAKE_TIMEOUT_MS);
             client.setConnectTimeout(connectMs);
-            client.getTransport().setTimeoutMs(Math.max(connectMs, MIN_HANDSHAKE_TIMEOUT_MS));
+            // Bounds the wait for the server's banner, which sshj reads on this thread; its reader
+            // thread ignores read timeouts afterwards, so the setting is harmless once connected.
+            client.setTimeout(handshakeMs);
+            client.getTransport().setTimeoutMs(handshakeMs);
             configureKeepAlive(client, settings.keepAliveInterval(), settings.keepAliveMaxCount());
             try {
                 client.connect(target.host(), target.port());
             } catch (IOException | RuntimeException e) {
-                throw ConnectErrors.explain(e, target, verifier, settings.connectTimeout());
+                boolean tcpConnected = client.getSocket() != null && client.getSocket().isConnected();
+                throw ConnectErrors.explain(e, target, verifier, tcpConnected, settings.connectTimeout(),
+                        Duration.ofMillis(handshakeMs));
             }
             if (verifier.newKey() != null) {
                 KnownHostsAppender.record(target.userKnownHostsFile(), KnownHosts.lookupName(target.host(),

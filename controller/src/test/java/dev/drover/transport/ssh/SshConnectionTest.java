@@ -47,6 +47,19 @@ class SshConnectionTest {
     }
 
     @Test
+    void serverThatNeverSpeaksSshIsAConnectErrorNotAHang() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SshEnvironment env = SshEnvironment.isolated(tmp, "operator", k -> null);
+            ConnectionSettings settings = ConnectionSettings.ssh("mute", "127.0.0.1", silent.getLocalPort(), "drover")
+                    .withConnectTimeout(Duration.ofSeconds(1));
+            TransportException e = assertThrows(TransportException.class,
+                    () -> new SshTransportFactory(env).open(settings));
+            assertEquals(Kind.CONNECT, e.kind());
+            assertTrue(e.getMessage().contains("SSH handshake did not complete"), e.getMessage());
+        }
+    }
+
+    @Test
     void unresolvableHostIsAConnectError() {
         SshEnvironment env = SshEnvironment.isolated(tmp, "operator", k -> null);
         ConnectionSettings settings = ConnectionSettings.ssh("ghost", "no-such-host.invalid", 22, "drover");
