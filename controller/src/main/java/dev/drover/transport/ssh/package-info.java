@@ -9,7 +9,7 @@
  * <ul>
  *   <li>connection: {@code SshTransportFactory} (open sequence), {@code SshTransport} (exec, SFTP,
  *       close), {@code SshRemoteProcess}, {@code ClientConfig} (the sshj algorithm set),
- *       {@code ConnectErrors};
+ *       {@code JdkEcdsaAlias} (ECDSA keys without BouncyCastle), {@code ConnectErrors};
  *   <li>where to connect: {@code SshTarget}, {@code SshConfig} and {@code ConfigLineSplitter}
  *       ({@code ~/.ssh/config}), {@code HostPatterns} (OpenSSH wildcards);
  *   <li>host keys: {@code KnownHosts}, {@code KnownHostsVerifier}, {@code KnownHostsAppender},

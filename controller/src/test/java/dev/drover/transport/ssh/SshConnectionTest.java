@@ -87,6 +87,18 @@ class SshConnectionTest {
     }
 
     @Test
+    void connectionStaysUsableWhenIdleLongerThanTheHandshakeTimeout() throws Exception {
+        // The handshake bound (5 s) is a socket read timeout; sshj's reader must keep ignoring it.
+        try (SshFixture fx = SshFixture.start(tmp).trustServer(); Transport t = fx.open()) {
+            RemoteProcess quiet = t.exec("sleep 6; echo done");
+            assertEquals(java.util.OptionalInt.of(0), quiet.waitFor(Duration.ofSeconds(30)));
+            assertEquals("done\n", new String(quiet.stdout().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            quiet.close();
+            assertEquals("still open\n", t.run("echo still open", WAIT).stdout());
+        }
+    }
+
+    @Test
     void serverStoppedAbruptlyIsReportedAsDisconnected() throws Exception {
         try (SshFixture fx = SshFixture.start(tmp).trustServer(); Transport t = fx.open()) {
             RemoteProcess waiting = t.exec("sleep 300");
