@@ -1,0 +1,48 @@
+package dev.drover.agent.modules.files;
+
+import dev.drover.agent.module.Args;
+import dev.drover.agent.module.Module;
+import dev.drover.agent.module.ModuleContext;
+import dev.drover.agent.module.ModuleException;
+import dev.drover.agent.module.ModuleResult;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Base64;
+
+/**
+ * {@code slurp}: a file's bytes, base64-encoded, for the controller to decode (Ansible's
+ * {@code b64decode} filter). The whole file travels in one frame, so this is for configuration
+ * files, not archives; files over {@link #MAX_BYTES} are refused with a pointer to fetch-style
+ * alternatives.
+ */
+public final class SlurpModule implements Module {
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    @Override
+    public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
+        args.allow("src", "path");
+        Path src = PathArgs.require(args, "src", "path");
+        try {
+            if (Files.isDirectory(src)) {
+                throw new ModuleException("source " + src + " is a directory and must be a file");
+            }
+            long size = Files.size(src);
+            if (size > MAX_BYTES) {
+                throw new ModuleException("file " + src + " is " + size + " bytes; slurp returns at most "
+                        + MAX_BYTES + " (it travels in one message): use the archive or copy modules instead");
+            }
+            byte[] bytes = Files.readAllBytes(src);
+            return ModuleResult.ok().with("content", Base64.getEncoder().encodeToString(bytes))
+                    .with("source", src.toString()).with("encoding", "base64");
+        } catch (NoSuchFileException e) {
+            throw new ModuleException("file not found: " + src);
+        } catch (AccessDeniedException e) {
+            throw new ModuleException("file is not readable: " + src + " (run the task with become: true?)");
+        } catch (IOException e) {
+            throw new ModuleException("unable to slurp " + src + ": " + e.getMessage(), e);
+        }
+    }
+}
