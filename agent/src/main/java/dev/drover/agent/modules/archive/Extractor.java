@@ -30,14 +30,17 @@ final class Extractor {
     private final Path realDest;
     private final boolean check;
     private final boolean keepNewer;
+    /** A module-level mode replaces the members' modes, so theirs are not compared. */
+    private final boolean modesOverridden;
     private final List<ArchiveEntry> directories = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    Extractor(Path dest, boolean check, boolean keepNewer) throws IOException {
+    Extractor(Path dest, boolean check, boolean keepNewer, boolean modesOverridden) throws IOException {
         this.dest = dest.toAbsolutePath().normalize();
         this.realDest = dest.toRealPath();
         this.check = check;
         this.keepNewer = keepNewer;
+        this.modesOverridden = modesOverridden;
     }
 
     List<String> warnings() {
@@ -78,7 +81,7 @@ final class Extractor {
         for (int i = directories.size() - 1; i >= 0; i--) {
             ArchiveEntry e = directories.get(i);
             Path target = EntryPaths.resolve(dest, e.name);
-            if (e.mode >= 0) {
+            if (e.mode >= 0 && !modesOverridden) {
                 Files.setAttribute(target, "unix:mode", e.mode, NOFOLLOW);
             }
             if (e.mtime >= 0) {
@@ -90,7 +93,7 @@ final class Extractor {
     private boolean directory(ArchiveEntry e, Path target) throws IOException, ModuleException {
         directories.add(e);
         if (Files.isDirectory(target, NOFOLLOW)) {
-            return e.mode >= 0 && mode(target) != e.mode;
+            return !modesOverridden && e.mode >= 0 && mode(target) != e.mode;
         }
         if (Files.exists(target, NOFOLLOW)) {
             throw new ModuleException("cannot extract directory " + e.name + ": " + target + " exists and is not a directory");
@@ -129,7 +132,7 @@ final class Extractor {
                 }
             }
             if (pending == 0) {
-                boolean modeDiffers = e.mode >= 0 && mode(target) != e.mode;
+                boolean modeDiffers = !modesOverridden && e.mode >= 0 && mode(target) != e.mode;
                 if (modeDiffers && !check) {
                     Files.setAttribute(target, "unix:mode", e.mode, NOFOLLOW);
                 }

@@ -73,7 +73,7 @@ public final class UnarchiveModule implements Module {
                     }
                 }
             }
-            extractor = new Extractor(dest, ctx.checkMode(), args.bool("keep_newer", false));
+            extractor = new Extractor(dest, ctx.checkMode(), args.bool("keep_newer", false), attributes.mode() != null);
             try (ArchiveReader reader = format.open(src)) {
                 for (ArchiveEntry e = reader.next(); e != null; e = reader.next()) {
                     if (selected(e, include, exclude)) {
