@@ -13,7 +13,7 @@ import dev.drover.agent.modules.files.FileModules;
  * {@code src/test/resources/modules/<module>/} run too.
  */
 public final class CaseEnvironment {
-    /** For module families that never start processes; a module that tries gets a clear failure. */
+    /** For environments that must not start processes; a module that tries gets a clear failure. */
     public static final ProcessRunner NO_PROCESSES = (argv, cwd, env, stdin, timeoutMillis) -> {
         throw new ModuleException("this test environment has no process runner (wanted to run " + argv + ")");
     };
@@ -31,7 +31,7 @@ public final class CaseEnvironment {
         ModuleRegistry registry = new ModuleRegistry();
         FileModules.register(registry);
         ArchiveModules.register(registry);
-        return new CaseEnvironment(registry, NO_PROCESSES);
+        return new CaseEnvironment(registry, new LocalProcessRunner());
     }
 
     public ModuleRegistry registry() {

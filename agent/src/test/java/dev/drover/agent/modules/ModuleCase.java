@@ -19,7 +19,8 @@ import java.util.Set;
  * <pre>{@code
  * {
  *   "description": "what this case shows",                 (optional)
- *   "requires": ["root"],                                   (optional: "root" or "nonroot"; else skipped)
+ *   "requires": ["root"],      (optional) "root": skipped without root (fails under -Ddrover.requireAllTiers=true);
+ *                              "nonroot": shows unprivileged behaviour, skipped when running as root
  *   "args": { ... },                                        module arguments; "${tmp}" is the case's temp dir
  *   "check": false, "diff": false,                          run in check / diff mode
  *   "files": {                                              starting state, paths relative to ${tmp}

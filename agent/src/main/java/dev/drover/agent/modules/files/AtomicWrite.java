@@ -26,6 +26,11 @@ import java.security.SecureRandom;
 public final class AtomicWrite {
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Inspects the complete temporary file before it replaces the destination; throws to abort. */
+    public interface Check {
+        void check(Path candidate) throws ModuleException;
+    }
+
     /** Streams the new content; called once. */
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
@@ -35,15 +40,24 @@ public final class AtomicWrite {
     }
 
     public static void write(final Path dest, final byte[] bytes) throws ModuleException {
+        write(dest, bytes, null);
+    }
+
+    public static void write(final Path dest, final byte[] bytes, Check check) throws ModuleException {
         write(dest, new Content() {
             @Override
             public void writeTo(OutputStream out) throws IOException {
                 out.write(bytes);
             }
-        });
+        }, check);
     }
 
     public static void write(Path dest, Content content) throws ModuleException {
+        write(dest, content, null);
+    }
+
+    /** @param check run on the finished temporary file before the rename, or null */
+    public static void write(Path dest, Content content, Check check) throws ModuleException {
         Path dir = dest.toAbsolutePath().getParent();
         Path tmp = dir.resolve("." + dest.getFileName() + ".drover-" + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
@@ -55,6 +69,9 @@ public final class AtomicWrite {
             }
             if (Files.isRegularFile(dest, LinkOption.NOFOLLOW_LINKS)) {
                 copyOwnershipAndMode(dest, tmp);
+            }
+            if (check != null) {
+                check.check(tmp);
             }
             Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(dir);

@@ -29,7 +29,7 @@ public final class CopyModule implements Module {
     @Override
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
         args.allow("dest", "content", "content_base64", "src", "remote_src", "mode", "owner", "group", "backup",
-                "force", "checksum", "directory_mode", "follow", "local_follow", "_original_basename");
+                "force", "checksum", "directory_mode", "follow", "local_follow", "validate", "_original_basename");
         String destArg = args.requireString("dest");
         int sources = (args.asMap().get("content") != null ? 1 : 0) + (args.has("content_base64") ? 1 : 0)
                 + (args.has("src") ? 1 : 0);
@@ -117,10 +117,18 @@ public final class CopyModule implements Module {
             result.with("diff", diff(dest, source, destChecksum != null));
         }
         if (changed && !ctx.checkMode()) {
-            if (args.bool("backup", false) && Files.isRegularFile(dest)) {
-                result.with("backup_file", Backups.create(dest));
-            }
-            source.writeTo(dest);
+            final Validation validation = Validation.of(args.string("validate"), ctx);
+            final boolean backup = args.bool("backup", false) && Files.isRegularFile(dest);
+            final Path target = dest;
+            // Validate, then back up, on the finished temporary file just before it replaces dest.
+            source.writeTo(dest, candidate -> {
+                if (validation != null) {
+                    validation.check(candidate);
+                }
+                if (backup) {
+                    result.with("backup_file", Backups.create(target));
+                }
+            });
         }
         changed |= attributes.apply(dest, ctx.checkMode());
         result.with("changed", changed).with("dest", dest.toString());

@@ -52,8 +52,13 @@ final class CopySource {
     }
 
     void writeTo(Path dest) throws ModuleException {
+        writeTo(dest, null);
+    }
+
+    /** @param check run on the complete temporary file before it replaces dest, or null */
+    void writeTo(Path dest, AtomicWrite.Check check) throws ModuleException {
         if (bytes != null) {
-            AtomicWrite.write(dest, bytes);
+            AtomicWrite.write(dest, bytes, check);
             return;
         }
         AtomicWrite.write(dest, new AtomicWrite.Content() {
@@ -61,7 +66,7 @@ final class CopySource {
             public void writeTo(OutputStream out) throws IOException {
                 Files.copy(file, out);
             }
-        });
+        }, check);
         try {
             Files.setLastModifiedTime(dest, Files.getLastModifiedTime(file));
         } catch (IOException e) {

@@ -27,7 +27,8 @@ public final class LineInFileModule implements Module {
     @Override
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
         args.allow("path", "dest", "destfile", "name", "state", "regexp", "regex", "search_string", "line", "value",
-                "insertafter", "insertbefore", "backrefs", "create", "backup", "firstmatch", "mode", "owner", "group");
+                "insertafter", "insertbefore", "backrefs", "create", "backup", "firstmatch", "validate", "mode", "owner",
+                "group");
         Path path = PathArgs.require(args, "path", "dest", "destfile", "name");
         String state = args.choice("state", "present", "present", "absent");
         String regexp = PathArgs.first(args, "regexp", "regex");
@@ -67,7 +68,8 @@ public final class LineInFileModule implements Module {
             List<String> lines = Lines.split(edit.before());
             String msg = present(lines, regexp, search, line, insertAfter, insertBefore, backrefs,
                     args.bool("firstmatch", false));
-            result = edit.commit(Lines.join(lines), msg, args.bool("backup", false), attributes, ctx, "backup");
+            result = edit.commit(Lines.join(lines), msg, args.bool("backup", false), attributes, ctx, "backup",
+                    Validation.of(args.string("validate"), ctx));
         } else {
             if (regexp == null && search == null && line == null) {
                 throw new ModuleException("one of line, search_string, or regexp is required with state=absent");
@@ -78,7 +80,8 @@ public final class LineInFileModule implements Module {
             List<String> lines = Lines.split(edit.before());
             int found = absent(lines, regexp, search, line);
             result = edit.commit(Lines.join(lines), found > 0 ? found + " line(s) removed" : "",
-                    args.bool("backup", false), attributes, ctx, "backup").with("found", found);
+                    args.bool("backup", false), attributes, ctx, "backup", Validation.of(args.string("validate"), ctx))
+                    .with("found", found);
         }
         if (!warnings.isEmpty()) {
             result.with("warnings", warnings);

@@ -25,7 +25,7 @@ public final class ReplaceModule implements Module {
     @Override
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
         args.allow("path", "dest", "destfile", "name", "regexp", "replace", "after", "before", "backup", "encoding",
-                "mode", "owner", "group");
+                "validate", "mode", "owner", "group");
         Path path = PathArgs.require(args, "path", "dest", "destfile", "name");
         String regexp = args.requireString("regexp");
         String replacement = args.string("replace", "");
@@ -82,7 +82,8 @@ public final class ReplaceModule implements Module {
             updated = contents.substring(0, from) + replaced + contents.substring(to);
             msg = count + " replacements made";
         }
-        return edit.commit(updated, msg, args.bool("backup", false), attributes, ctx, "backup_file");
+        return edit.commit(updated, msg, args.bool("backup", false), attributes, ctx, "backup_file",
+                Validation.of(args.string("validate"), ctx));
     }
 
     /** UTF-8 (the default) keeps undecodable bytes as they are; other encodings decode strictly. */

@@ -84,12 +84,15 @@ final class TextEdit {
      */
     ModuleResult commit(String after, String msg, boolean backup, FileAttributes attributes,
                         ModuleContext ctx, String backupField) throws ModuleException {
+        return commit(after, msg, backup, attributes, ctx, backupField, null);
+    }
+
+    /** @param check validates the new content before it replaces the file, or null */
+    ModuleResult commit(String after, String msg, boolean backup, FileAttributes attributes,
+                        ModuleContext ctx, String backupField, AtomicWrite.Check check) throws ModuleException {
         boolean contentChanged = !after.equals(before) || (!existed && !after.isEmpty());
         String backupFile = null;
         if (contentChanged && !ctx.checkMode()) {
-            if (backup && existed) {
-                backupFile = Backups.create(target);
-            }
             Path parent = target.toAbsolutePath().getParent();
             if (!existed && parent != null && !Files.isDirectory(parent)) {
                 try {
@@ -98,7 +101,19 @@ final class TextEdit {
                     throw new ModuleException("cannot create directory " + parent + ": " + e.getMessage(), e);
                 }
             }
-            AtomicWrite.write(target, charset == null ? TextCodec.encode(after) : after.getBytes(charset));
+            byte[] bytes = charset == null ? TextCodec.encode(after) : after.getBytes(charset);
+            final String[] made = {null};
+            // Validation, then the backup, run on the finished temporary file just before the rename:
+            // a rejected edit leaves neither a changed file nor a stray backup.
+            AtomicWrite.write(target, bytes, candidate -> {
+                if (check != null) {
+                    check.check(candidate);
+                }
+                if (backup && existed) {
+                    made[0] = Backups.create(target);
+                }
+            });
+            backupFile = made[0];
         }
         String message = msg;
         boolean changed = contentChanged;
