@@ -5,6 +5,7 @@ import dev.drover.agent.module.Module;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
+import dev.drover.agent.protocol.FrameCodec;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -15,11 +16,11 @@ import java.util.Base64;
 /**
  * {@code slurp}: a file's bytes, base64-encoded, for the controller to decode (Ansible's
  * {@code b64decode} filter). The whole file travels in one frame, so this is for configuration
- * files, not archives; files over {@link #MAX_BYTES} are refused with a pointer to fetch-style
- * alternatives.
+ * files, not archives; files whose base64 would not fit a frame ({@link #MAX_BYTES}) are refused.
  */
 public final class SlurpModule implements Module {
-    static final long MAX_BYTES = 64L * 1024 * 1024;
+    /** The largest file whose base64 still fits one frame, with room for the rest of the reply. */
+    static final long MAX_BYTES = (FrameCodec.MAX_FRAME_BYTES - 65536L) / 4 * 3;
 
     @Override
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
