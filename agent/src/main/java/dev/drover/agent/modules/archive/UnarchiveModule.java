@@ -1,0 +1,126 @@
+package dev.drover.agent.modules.archive;
+
+import dev.drover.agent.module.Args;
+import dev.drover.agent.module.Module;
+import dev.drover.agent.module.ModuleContext;
+import dev.drover.agent.module.ModuleException;
+import dev.drover.agent.module.ModuleResult;
+import dev.drover.agent.modules.files.FileAttributes;
+import dev.drover.agent.modules.files.PathArgs;
+import dev.drover.agent.modules.files.PathInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code unarchive}: extract a zip, tar or tar.gz that is on the host (the controller uploads a
+ * local archive first, so {@code remote_src} only records where it came from) into an existing
+ * directory. Two passes: the first reads every member name and refuses the whole archive if one
+ * is absolute or escapes {@code dest}, before anything is written; the second extracts only what
+ * differs ({@link Extractor}), so {@code changed} means something on disk changed. {@code mode},
+ * {@code owner} and {@code group} apply to every extracted path; ownership recorded in the
+ * archive is not restored.
+ */
+public final class UnarchiveModule implements Module {
+
+    @Override
+    public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
+        args.allow("src", "dest", "remote_src", "creates", "list_files", "exclude", "include", "keep_newer",
+                "mode", "owner", "group", "extra_opts");
+        Path src = PathArgs.require(args, "src");
+        Path dest = PathArgs.require(args, "dest");
+        args.bool("remote_src", false);
+        if (!args.strings("extra_opts").isEmpty()) {
+            throw new ModuleException("extra_opts passes options to GNU tar or unzip, which this agent does not run;"
+                    + " use include/exclude, or the command module with tar");
+        }
+        if (args.has("creates") && Files.exists(PathArgs.expand(args.string("creates")))) {
+            return ModuleResult.skipped("skipped, since " + args.string("creates") + " exists");
+        }
+        if (!Files.exists(src)) {
+            throw new ModuleException("Source '" + src + "' does not exist");
+        }
+        if (!Files.isRegularFile(src) || !Files.isReadable(src)) {
+            throw new ModuleException("Source '" + src + "' not readable (or not a file)");
+        }
+        if (!Files.isDirectory(dest)) {
+            throw new ModuleException("Destination '" + dest + "' is not a directory; unarchive extracts into an"
+                    + " existing directory (create it first with the file module, state: directory)");
+        }
+        List<String> include = args.strings("include");
+        List<String> exclude = args.strings("exclude");
+        FileAttributes attributes = FileAttributes.from(args);
+        ArchiveFormat format = ArchiveFormat.detect(src);
+
+        List<String> listed = new ArrayList<>();
+        Set<Path> targets = new LinkedHashSet<>();
+        boolean changed = false;
+        Extractor extractor;
+        try {
+            try (ArchiveReader reader = format.open(src)) {
+                for (ArchiveEntry e = reader.next(); e != null; e = reader.next()) {
+                    listed.add(e.listedName());
+                    if (selected(e, include, exclude)) {
+                        targets.add(EntryPaths.resolve(dest.toAbsolutePath().normalize(), e.name));
+                        if (e.type == ArchiveEntry.Type.HARDLINK) {
+                            EntryPaths.resolve(dest.toAbsolutePath().normalize(), e.linkTarget);
+                        }
+                    }
+                }
+            }
+            extractor = new Extractor(dest, ctx.checkMode(), args.bool("keep_newer", false), attributes.mode() != null);
+            try (ArchiveReader reader = format.open(src)) {
+                for (ArchiveEntry e = reader.next(); e != null; e = reader.next()) {
+                    if (selected(e, include, exclude)) {
+                        try (InputStream content = reader.content()) {
+                            changed |= extractor.extract(e, content);
+                        }
+                    }
+                }
+            }
+            extractor.finishDirectories();
+        } catch (IOException e) {
+            throw new ModuleException("failed to unpack " + src + " to " + dest + ": " + e.getMessage(), e)
+                    .with("handler", format.handler);
+        }
+        for (Path target : targets) {
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) || ctx.checkMode()) {
+                changed |= attributes.apply(target, ctx.checkMode());
+            }
+        }
+        ModuleResult result = ModuleResult.changed(changed).with("dest", dest.toString()).with("src", src.toString())
+                .with("handler", format.handler);
+        if (args.bool("list_files", false)) {
+            result.with("files", listed);
+        }
+        List<String> warnings = new ArrayList<>(extractor.warnings());
+        warnings.addAll(attributes.warnings());
+        if (!warnings.isEmpty()) {
+            result.with("warnings", warnings);
+        }
+        PathInfo.addTo(result, dest);
+        return result;
+    }
+
+    private static boolean selected(ArchiveEntry e, List<String> include, List<String> exclude) {
+        for (String pattern : exclude) {
+            if (Globs.fnmatch(e.name, pattern) || Globs.fnmatch(e.listedName(), pattern)) {
+                return false;
+            }
+        }
+        if (include.isEmpty()) {
+            return true;
+        }
+        for (String pattern : include) {
+            if (Globs.fnmatch(e.name, pattern) || Globs.fnmatch(e.listedName(), pattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.drover.agent.modules.files;
+
+import dev.drover.agent.module.Args;
+import dev.drover.agent.module.ModuleException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The common file arguments {@code mode}, {@code owner} and {@code group}, applied to one path the
+ * way Ansible's {@code set_fs_attributes_if_different} does: owner, then group, then mode (chown
+ * clears set-id bits, so mode goes last), each only when different. Owners and groups are names or
+ * numeric ids, looked up through the JDK (so NSS/LDAP users work). Symbolic links get their own
+ * owner changed (lchown); Linux has no mode on a link, so mode is skipped for links.
+ *
+ * <p>One instance per request; not thread-safe (it collects warnings).
+ */
+public final class FileAttributes {
+    private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final FileModes mode;
+    private final String owner;
+    private final String group;
+    private final List<String> warnings;
+
+    public FileAttributes(FileModes mode, String owner, String group) {
+        this(mode, owner, group, new ArrayList<String>());
+    }
+
+    private FileAttributes(FileModes mode, String owner, String group, List<String> warnings) {
+        this.mode = mode;
+        this.owner = emptyToNull(owner);
+        this.group = emptyToNull(group);
+        this.warnings = warnings;
+    }
+
+    /** Reads {@code mode}, {@code owner} and {@code group} from the arguments. */
+    public static FileAttributes from(Args args) throws ModuleException {
+        return new FileAttributes(FileModes.parse(args.asMap().get("mode"), "mode"),
+                args.string("owner"), args.string("group"));
+    }
+
+    /** The same owner and group with another mode; warnings are shared with this instance. */
+    public FileAttributes withMode(FileModes newMode) {
+        return new FileAttributes(newMode, owner, group, warnings);
+    }
+
+    public boolean isEmpty() {
+        return mode == null && owner == null && group == null;
+    }
+
+    public FileModes mode() {
+        return mode;
+    }
+
+    /** Warnings for the result (for example an owner that does not exist yet, in check mode). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Brings {@code path} (not following a final symlink) to the requested attributes.
+     *
+     * @return true if anything changed, or in check mode would change; a path that does not exist
+     *     (check mode, file not created yet) counts as a change when anything is requested
+     */
+    public boolean apply(Path path, boolean checkMode) throws ModuleException {
+        if (isEmpty()) {
+            return false;
+        }
+        if (!Files.exists(path, NOFOLLOW)) {
+            if (checkMode) {
+                return true;
+            }
+            throw new ModuleException("cannot set attributes of " + path + ": it does not exist");
+        }
+        try {
+            boolean changed = false;
+            if (owner != null) {
+                changed |= applyOwner(path, checkMode);
+            }
+            if (group != null) {
+                changed |= applyGroup(path, checkMode);
+            }
+            if (mode != null && !Files.isSymbolicLink(path)) {
+                int current = (Integer) Files.getAttribute(path, "unix:mode", NOFOLLOW);
+                int wanted = mode.resolve(current & 07777, Files.isDirectory(path, NOFOLLOW));
+                if ((current & 07777) != wanted) {
+                    changed = true;
+                    if (!checkMode) {
+                        Files.setAttribute(path, "unix:mode", wanted, NOFOLLOW);
+                    }
+                }
+            }
+            return changed;
+        } catch (FileSystemException e) {
+            throw new ModuleException("cannot set " + (mode != null ? "mode " + mode + " on " : "attributes of ") + path
+                    + ": " + reason(e), e);
+        } catch (IOException e) {
+            throw new ModuleException("cannot read attributes of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean applyOwner(Path path, boolean checkMode) throws IOException, ModuleException {
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, NOFOLLOW);
+        if (isNumber(owner)) {
+            int uid = (Integer) Files.getAttribute(path, "unix:uid", NOFOLLOW);
+            if (uid == Integer.parseInt(owner)) {
+                return false;
+            }
+        } else if (view.getOwner().getName().equals(owner)) {
+            return false;
+        }
+        UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal user;
+        try {
+            user = isNumber(owner) ? null : lookup.lookupPrincipalByName(owner);
+        } catch (UserPrincipalNotFoundException e) {
+            return missing(checkMode, "user '" + owner + "' does not exist on this host");
+        }
+        if (checkMode) {
+            return true;
+        }
+        try {
+            if (user == null) {
+                Files.setAttribute(path, "unix:uid", Integer.parseInt(owner), NOFOLLOW);
+            } else {
+                view.setOwner(user);
+            }
+        } catch (FileSystemException e) {
+            throw new ModuleException("cannot change owner of " + path + " to " + owner + ": " + reason(e)
+                    + "; changing ownership needs root (the agent runs as " + System.getProperty("user.name")
+                    + "): run the task with become: true, or drop owner", e);
+        }
+        return true;
+    }
+
+    private boolean applyGroup(Path path, boolean checkMode) throws IOException, ModuleException {
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, NOFOLLOW);
+        if (isNumber(group)) {
+            int gid = (Integer) Files.getAttribute(path, "unix:gid", NOFOLLOW);
+            if (gid == Integer.parseInt(group)) {
+                return false;
+            }
+        } else if (view.readAttributes().group().getName().equals(group)) {
+            return false;
+        }
+        GroupPrincipal principal;
+        try {
+            principal = isNumber(group) ? null
+                    : path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
+        } catch (UserPrincipalNotFoundException e) {
+            return missing(checkMode, "group '" + group + "' does not exist on this host");
+        }
+        if (checkMode) {
+            return true;
+        }
+        try {
+            if (principal == null) {
+                Files.setAttribute(path, "unix:gid", Integer.parseInt(group), NOFOLLOW);
+            } else {
+                view.setGroup(principal);
+            }
+        } catch (FileSystemException e) {
+            throw new ModuleException("cannot change group of " + path + " to " + group + ": " + reason(e)
+                    + "; a user can only give files to groups it belongs to, root to any:"
+                    + " run the task with become: true, or drop group", e);
+        }
+        return true;
+    }
+
+    /** Check mode tolerates a user or group an earlier task would create (Ansible warns too). */
+    private boolean missing(boolean checkMode, String what) throws ModuleException {
+        if (checkMode) {
+            warnings.add(what + "; assuming an earlier task creates it");
+            return true;
+        }
+        throw new ModuleException(what + ": create it first (user/group modules) or fix the name");
+    }
+
+    static String reason(FileSystemException e) {
+        String r = e.getReason();
+        if (r == null) {
+            r = e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+        }
+        return r;
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty() || s.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,251 @@
+package dev.drover.agent.modules.files;
+
+import dev.drover.agent.module.Args;
+import dev.drover.agent.module.Module;
+import dev.drover.agent.module.ModuleContext;
+import dev.drover.agent.module.ModuleException;
+import dev.drover.agent.module.ModuleResult;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * {@code file}: the state of one path (file, directory, link, hard, touch, absent) and its mode,
+ * owner and group, following Ansible's module state by state: without {@code state} the current
+ * state is kept (file if absent); {@code state: file} never creates a file (use touch or copy);
+ * {@code directory} is {@code mkdir -p}, giving each created directory the requested attributes;
+ * {@code recurse} applies them to everything below (links themselves are not followed into);
+ * {@code absent} deletes recursively without following links. Links live in {@link LinkStates}.
+ */
+public final class FileModule implements Module {
+
+    @Override
+    public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
+        args.allow("path", "dest", "name", "state", "mode", "owner", "group", "recurse", "src", "force", "follow",
+                "modification_time", "modification_time_format", "access_time", "access_time_format");
+        Path path = PathArgs.require(args, "path", "dest", "name");
+        String state = args.choice("state", null, "file", "directory", "link", "hard", "touch", "absent");
+        boolean recurse = args.bool("recurse", false);
+        String src = args.string("src");
+        if (src != null && "hard".equals(state) && Files.isDirectory(path)) {
+            // Ansible links into a directory under the source's name.
+            path = path.resolve(PathArgs.expand(src).getFileName());
+        }
+        String prev = PathInfo.state(path);
+        if (state == null) {
+            state = !"absent".equals(prev) ? prev : recurse ? "directory" : "file";
+        }
+        if (recurse && !"directory".equals(state)) {
+            throw new ModuleException("recurse option requires state to be 'directory'").with("path", path.toString());
+        }
+        if (src != null && !"link".equals(state) && !"hard".equals(state)) {
+            throw new ModuleException("src option requires state to be 'link' or 'hard'").with("path", path.toString());
+        }
+        FileAttributes attributes = FileAttributes.from(args);
+        FileTimes times = FileTimes.from(args, state);
+        boolean follow = args.bool("follow", true);
+        LinkStates links = new LinkStates(ctx.checkMode(), attributes, times);
+        ModuleResult result;
+        switch (state) {
+            case "absent":
+                result = absent(path, prev, ctx.checkMode());
+                break;
+            case "touch":
+                result = touch(path, prev, attributes, times, ctx.checkMode());
+                break;
+            case "file":
+                result = file(path, prev, follow, attributes, times, ctx.checkMode());
+                break;
+            case "directory":
+                result = directory(path, prev, follow, recurse, attributes, times, ctx.checkMode());
+                break;
+            case "link":
+                result = links.symlink(path, src, prev, follow, args.bool("force", false));
+                break;
+            default:
+                result = links.hardlink(path, src, prev, args.bool("force", false));
+        }
+        if (!attributes.warnings().isEmpty()) {
+            result.with("warnings", attributes.warnings());
+        }
+        return result;
+    }
+
+    private static ModuleResult absent(Path path, String prev, boolean check) throws ModuleException {
+        if ("absent".equals(prev)) {
+            return ModuleResult.ok().with("path", path.toString()).with("state", "absent");
+        }
+        if (!check) {
+            try {
+                deleteTree(path);
+            } catch (IOException e) {
+                throw new ModuleException("cannot remove " + path + ": " + e.getMessage(), e).with("path", path.toString());
+            }
+        }
+        return ModuleResult.changed().with("path", path.toString()).with("state", "absent");
+    }
+
+    private static ModuleResult touch(Path path, String prev, FileAttributes attributes, FileTimes times,
+                                      boolean check) throws ModuleException {
+        if ("absent".equals(prev)) {
+            if (check) {
+                return ModuleResult.changed().with("dest", path.toString()).with("state", "absent");
+            }
+            try {
+                Files.createFile(path);
+            } catch (IOException e) {
+                throw new ModuleException("could not touch " + path + ": " + e.getMessage(), e).with("path", path.toString());
+            }
+        }
+        boolean changed = "absent".equals(prev);
+        try {
+            changed |= attributes.apply(path, check);
+            changed |= times.apply(path, check);
+        } catch (ModuleException e) {
+            if ("absent".equals(prev)) {
+                deleteQuietly(path);
+            }
+            throw e;
+        }
+        return info(ModuleResult.changed(changed).with("dest", path.toString()), path);
+    }
+
+    private static ModuleResult file(Path path, String prev, boolean follow, FileAttributes attributes,
+                                     FileTimes times, boolean check) throws ModuleException {
+        if (follow && "link".equals(prev)) {
+            path = realPath(path);
+            prev = PathInfo.state(path);
+        }
+        if (!"file".equals(prev) && !"hard".equals(prev)) {
+            throw new ModuleException("file (" + path + ") is " + prev + ", cannot continue"
+                    + ("absent".equals(prev) ? "; state: file only changes existing files (use touch or copy to create one)" : ""))
+                    .with("path", path.toString()).with("state", prev);
+        }
+        boolean changed = attributes.apply(path, check);
+        changed |= times.apply(path, check);
+        return info(ModuleResult.changed(changed).with("path", path.toString()), path);
+    }
+
+    private static ModuleResult directory(Path path, String prev, boolean follow, boolean recurse,
+                                          FileAttributes attributes, FileTimes times, boolean check) throws ModuleException {
+        if (follow && "link".equals(prev)) {
+            path = realPath(path);
+            prev = PathInfo.state(path);
+        }
+        if ("absent".equals(prev)) {
+            if (check) {
+                return ModuleResult.changed().with("path", path.toString()).with("state", "absent");
+            }
+            Path target = path.toAbsolutePath().normalize();
+            Path existing = target;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            for (Path p = existing == null ? target.getRoot() : existing; !p.equals(target); ) {
+                p = p.resolve(target.getName(p.getNameCount()));
+                try {
+                    Files.createDirectory(p);
+                } catch (FileAlreadyExistsException e) {
+                    if (!Files.isDirectory(p)) {
+                        throw new ModuleException(p + " already exists and is not a directory").with("path", path.toString());
+                    }
+                } catch (IOException e) {
+                    throw new ModuleException("there was an issue creating " + p + " as requested: " + e, e)
+                            .with("path", path.toString());
+                }
+                attributes.apply(p, false);
+            }
+            times.apply(path, false);
+            return info(ModuleResult.changed().with("path", path.toString()), path);
+        }
+        if (!"directory".equals(prev)) {
+            throw new ModuleException(path + " already exists as a " + prev).with("path", path.toString());
+        }
+        boolean changed = attributes.apply(path, check);
+        changed |= times.apply(path, check);
+        if (recurse) {
+            changed |= recurse(path, attributes, times, check);
+        }
+        return info(ModuleResult.changed(changed).with("path", path.toString()), path);
+    }
+
+    private static boolean recurse(Path top, final FileAttributes attributes, final FileTimes times,
+                                   final boolean check) throws ModuleException {
+        final boolean[] changed = {false};
+        final ModuleException[] failure = {null};
+        try {
+            Files.walkFileTree(top, new SimpleFileVisitor<Path>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.equals(top) ? FileVisitResult.CONTINUE : visit(dir);
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    return visit(file);
+                }
+
+                private FileVisitResult visit(Path p) {
+                    try {
+                        changed[0] |= attributes.apply(p, check);
+                        if (!Files.isSymbolicLink(p)) {
+                            changed[0] |= times.apply(p, check);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    } catch (ModuleException e) {
+                        failure[0] = e;
+                        return FileVisitResult.TERMINATE;
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new ModuleException("could not recursively set attributes on " + top + ": " + e.getMessage(), e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return changed[0];
+    }
+
+    static ModuleResult info(ModuleResult result, Path path) {
+        PathInfo.addTo(result, path);
+        return result;
+    }
+
+    static Path realPath(Path path) throws ModuleException {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            // A dangling link: operate on the name it points to, which is absent.
+            try {
+                return path.resolveSibling(Files.readSymbolicLink(path));
+            } catch (IOException e2) {
+                throw new ModuleException("cannot resolve link " + path + ": " + e2.getMessage(), e2);
+            }
+        }
+    }
+
+    static void deleteTree(Path path) throws IOException {
+        if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                for (Path child : children) {
+                    deleteTree(child);
+                }
+            }
+        }
+        Files.delete(path);
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // The original failure is what the user needs to see.
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.drover.agent.modules.files;
+
+import dev.drover.agent.module.Args;
+import dev.drover.agent.module.ModuleException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@code modification_time} / {@code access_time} of the {@code file} module: {@code now},
+ * {@code preserve} or a local time in {@code *_time_format} (Python {@code strptime} directives
+ * {@code %Y %y %m %d %H %M %S %b %%}; default {@code %Y%m%d%H%M.%S}). Touch defaults to now, every
+ * other state to preserve, as in Ansible.
+ */
+final class FileTimes {
+    private static final String DEFAULT_FORMAT = "%Y%m%d%H%M.%S";
+
+    /** null means preserve; NOW means the current time. */
+    private final FileTime mtime;
+    private final FileTime atime;
+    private final boolean mtimeNow;
+    private final boolean atimeNow;
+
+    private FileTimes(FileTime mtime, boolean mtimeNow, FileTime atime, boolean atimeNow) {
+        this.mtime = mtime;
+        this.mtimeNow = mtimeNow;
+        this.atime = atime;
+        this.atimeNow = atimeNow;
+    }
+
+    static FileTimes from(Args args, String state) throws ModuleException {
+        String fallback = "touch".equals(state) ? "now" : "preserve";
+        String m = args.string("modification_time", fallback);
+        String a = args.string("access_time", fallback);
+        return new FileTimes(parse(m, args.string("modification_time_format", DEFAULT_FORMAT), "modification_time"),
+                "now".equals(m),
+                parse(a, args.string("access_time_format", DEFAULT_FORMAT), "access_time"), "now".equals(a));
+    }
+
+    /** Sets the times if they differ; "now" always counts as a change. */
+    boolean apply(Path path, boolean checkMode) throws ModuleException {
+        if (mtime == null && atime == null && !mtimeNow && !atimeNow) {
+            return false;
+        }
+        try {
+            BasicFileAttributes current = Files.readAttributes(path, BasicFileAttributes.class);
+            FileTime now = FileTime.fromMillis(System.currentTimeMillis());
+            FileTime wantM = mtimeNow ? now : mtime != null ? mtime : current.lastModifiedTime();
+            FileTime wantA = atimeNow ? now : atime != null ? atime : current.lastAccessTime();
+            if (!mtimeNow && !atimeNow && wantM.equals(current.lastModifiedTime())
+                    && wantA.equals(current.lastAccessTime())) {
+                return false;
+            }
+            if (!checkMode) {
+                Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(wantM, wantA, null);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new ModuleException("cannot update times of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileTime parse(String value, String format, String arg) throws ModuleException {
+        if ("now".equals(value) || "preserve".equals(value)) {
+            return null;
+        }
+        try {
+            LocalDateTime t = LocalDateTime.parse(value, DateTimeFormatter.ofPattern(javaPattern(format, arg)));
+            return FileTime.from(t.atZone(ZoneId.systemDefault()).toInstant());
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new ModuleException("argument '" + arg + "': cannot read '" + value + "' with format '" + format
+                    + "' (use now, preserve, or a time like 202401311530.00)");
+        }
+    }
+
+    private static String javaPattern(String strptime, String arg) throws ModuleException {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < strptime.length(); i++) {
+            char c = strptime.charAt(i);
+            if (c != '%') {
+                out.append(Character.isLetter(c) || c == '\'' ? "'" + (c == '\'' ? "''" : c) + "'" : String.valueOf(c));
+                continue;
+            }
+            char d = ++i < strptime.length() ? strptime.charAt(i) : ' ';
+            switch (d) {
+                case 'Y': out.append("yyyy"); break;
+                case 'y': out.append("yy"); break;
+                case 'm': out.append("MM"); break;
+                case 'd': out.append("dd"); break;
+                case 'H': out.append("HH"); break;
+                case 'M': out.append("mm"); break;
+                case 'S': out.append("ss"); break;
+                case 'b': out.append("MMM"); break;
+                case '%': out.append('%'); break;
+                default:
+                    throw new ModuleException("argument '" + arg + "_format': directive %" + d
+                            + " is not supported; use %Y %y %m %d %H %M %S %b");
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.drover.agent.modules.files;
+
+import dev.drover.agent.module.Args;
+import dev.drover.agent.module.Module;
+import dev.drover.agent.module.ModuleContext;
+import dev.drover.agent.module.ModuleException;
+import dev.drover.agent.module.ModuleResult;
+import dev.drover.agent.protocol.FrameCodec;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Base64;
+
+/**
+ * {@code slurp}: a file's bytes, base64-encoded, for the controller to decode (Ansible's
+ * {@code b64decode} filter). The whole file travels in one frame, so this is for configuration
+ * files, not archives; files whose base64 would not fit a frame ({@link #MAX_BYTES}) are refused.
+ */
+public final class SlurpModule implements Module {
+    /** The largest file whose base64 still fits one frame, with room for the rest of the reply. */
+    static final long MAX_BYTES = (FrameCodec.MAX_FRAME_BYTES - 65536L) / 4 * 3;
+
+    @Override
+    public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
+        args.allow("src", "path");
+        Path src = PathArgs.require(args, "src", "path");
+        try {
+            if (Files.isDirectory(src)) {
+                throw new ModuleException("source " + src + " is a directory and must be a file");
+            }
+            long size = Files.size(src);
+            if (size > MAX_BYTES) {
+                throw new ModuleException("file " + src + " is " + size + " bytes; slurp returns at most "
+                        + MAX_BYTES + " (it travels in one message): use the archive or copy modules instead");
+            }
+            byte[] bytes = Files.readAllBytes(src);
+            return ModuleResult.ok().with("content", Base64.getEncoder().encodeToString(bytes))
+                    .with("source", src.toString()).with("encoding", "base64");
+        } catch (NoSuchFileException e) {
+            throw new ModuleException("file not found: " + src);
+        } catch (AccessDeniedException e) {
+            throw new ModuleException("file is not readable: " + src + " (run the task with become: true?)");
+        } catch (IOException e) {
+            throw new ModuleException("unable to slurp " + src + ": " + e.getMessage(), e);
+        }
+    }
+}
