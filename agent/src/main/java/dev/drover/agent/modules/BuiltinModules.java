@@ -1,7 +1,9 @@
 package dev.drover.agent.modules;
 
 import dev.drover.agent.module.ModuleRegistry;
+import dev.drover.agent.modules.archive.ArchiveModules;
 import dev.drover.agent.modules.command.CommandModules;
+import dev.drover.agent.modules.files.FileModules;
 import dev.drover.agent.modules.system.SystemModules;
 
 /** Every module the agent jar ships, one {@code register} call per family. */
@@ -13,6 +15,8 @@ public final class BuiltinModules {
         ModuleRegistry registry = new ModuleRegistry();
         CommandModules.register(registry);
         SystemModules.register(registry);
+        FileModules.register(registry);
+        ArchiveModules.register(registry);
         return registry;
     }
 }
