@@ -1,13 +1,45 @@
 package dev.drover.remote;
 
+import dev.drover.secret.Secret;
 import java.time.Duration;
 
 /**
  * Per-host settings of the agent: the java binary (ACS installers bundle their own JRE, so this is
  * a host variable, {@code drover_java}), the cache directory on the host ({@code drover_agent_cache},
- * relative to the login home unless absolute) and how long to wait for the agent to start.
+ * relative to the login home unless absolute), how long to wait for the agent to start, and
+ * privilege escalation ({@code become}): an agent runs as one user, so a host with tasks as two
+ * users has two agents (the pool keys agents by host and become user).
  */
-public record AgentOptions(String javaCommand, String cacheDir, Duration startTimeout) {
+public record AgentOptions(String javaCommand, String cacheDir, Duration startTimeout, Become become) {
+
+    /**
+     * Run the agent as {@code user} through {@code method} (only {@code sudo} is supported).
+     *
+     * @param password the sudo password, or null for passwordless sudo ({@code -n}: fail, never hang)
+     */
+    public record Become(String user, String method, Secret password) {
+        public Become {
+            if (user == null || user.isBlank()) {
+                user = "root";
+            }
+            if (method == null || method.isBlank()) {
+                method = "sudo";
+            }
+        }
+    }
+
+    public AgentOptions(String javaCommand, String cacheDir, Duration startTimeout) {
+        this(javaCommand, cacheDir, startTimeout, null);
+    }
+
+    public AgentOptions withBecome(Become b) {
+        return new AgentOptions(javaCommand, cacheDir, startTimeout, b);
+    }
+
+    /** The pool key suffix: agents differ per become user. */
+    public String identity() {
+        return become == null ? "" : "@" + become.method() + ":" + become.user();
+    }
     public static final String DEFAULT_CACHE_DIR = ".cache/drover/agent";
 
     public AgentOptions {

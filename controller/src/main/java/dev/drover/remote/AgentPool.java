@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The agents of one run: at most one transport and one agent per host, opened on first use and
- * reused for every step; {@link #close()} shuts every agent down and closes every connection.
+ * The agents of one run: one agent per host and become user (an agent runs as one user), each with
+ * its own transport, opened on first use and reused for every step; {@link #close()} shuts every
+ * agent down and closes every connection.
  *
  * <p>Thread-safe: host threads call {@link #open} concurrently; each host is opened by one thread
  * while others for the same host wait.
@@ -30,11 +31,12 @@ public final class AgentPool implements AutoCloseable {
 
     public HostAgent open(ConnectionSettings settings, AgentOptions options) throws TransportException, AgentException {
         String host = settings.hostName();
-        synchronized (locks.computeIfAbsent(host, h -> new Object())) {
+        String key = host + options.identity();
+        synchronized (locks.computeIfAbsent(key, h -> new Object())) {
             if (closed) {
                 throw new AgentException("the run is shutting down");
             }
-            HostAgent existing = open.get(host);
+            HostAgent existing = open.get(key);
             if (existing != null) {
                 return existing;
             }
@@ -42,7 +44,7 @@ public final class AgentPool implements AutoCloseable {
             try {
                 AgentBootstrap.Started started = bootstrap.start(transport, options);
                 HostAgent agent = new HostAgent(host, transport, started.client(), started.uploaded());
-                open.put(host, agent);
+                open.put(key, agent);
                 return agent;
             } catch (AgentException | TransportException | RuntimeException e) {
                 transport.close();
@@ -51,11 +53,15 @@ public final class AgentPool implements AutoCloseable {
         }
     }
 
-    /** Closes one host's agent and connection, for example after it failed mid-run. */
+    /** Closes every agent and connection of one host, for example after it was lost mid-run. */
     public void discard(String host) {
-        HostAgent agent = open.remove(host);
-        if (agent != null) {
-            shut(agent);
+        for (String key : List.copyOf(open.keySet())) {
+            if (key.equals(host) || key.startsWith(host + "@")) {
+                HostAgent agent = open.remove(key);
+                if (agent != null) {
+                    shut(agent);
+                }
+            }
         }
     }
 
