@@ -1,6 +1,7 @@
 # lab-files.sh - the files testbed/lab/lab.sh writes: each node's sshd_config, and the client side
 # (known_hosts, inventory.ini, ssh_config, lab.properties). Sourced by lab.sh; uses its globals
-# dir, nodes, port, login_user and its functions node_address and one_line.
+# dir, nodes, port, login_user, extra_logins and its functions node_address, one_line and
+# become_properties (lab-become.sh).
 # shellcheck shell=bash disable=SC2154 # dir, nodes, port, login_user are set by lab.sh
 
 # OpenSSH 9.8 added penalties for clients that fail authentication; tests that probe a wrong key
@@ -21,7 +22,7 @@ ListenAddress $(node_address "$i"):$port
 HostKey $node_dir/ssh_host_ed25519_key
 PidFile $node_dir/sshd.pid
 AuthorizedKeysFile $dir/authorized_keys
-AllowUsers $login_user
+AllowUsers $login_user${extra_logins[*]:+ ${extra_logins[*]}}
 # Key-only logins; PAM is not used (it needs root and would read the system's policy).
 UsePAM no
 PasswordAuthentication no
@@ -93,5 +94,6 @@ write_client_files() {
       echo "node$i.address=$(node_address "$i")"
       echo "node$i.log=$dir/node$i/sshd.log"
     done
+    become_properties
   } >"$dir/lab.properties"
 }

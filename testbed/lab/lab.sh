@@ -14,12 +14,17 @@
 #   run as non-root  the invoking user: an sshd that is not root cannot switch users, so it can only
 #                    let its own user in.
 #
+# Become users (root only, and only when sudo is installed; see lab-become.sh): `drover` may sudo
+# without a password, a second login user `drover-pw` (same key) needs its password (in
+# DIR/become_password), and `alfresco-lab` (no login) is a plain target user to become.
+#
 # Files in DIR (kept across down/up, so host keys and known_hosts stay stable):
 #   id_ed25519(.pub)    the client key (no passphrase) for the controller; authorized_keys lists it
 #   known_hosts         [127.0.0.1X]:PORT ssh-ed25519 ... for every node
 #   inventory.ini       group `nodes` for drover and for real Ansible
 #   ssh_config          for humans: ssh -F DIR/ssh_config node1
 #   lab.properties      machine-readable description, read by OpenSshLab
+#   become_password     drover-pw's password for sudo (mode 0600; only with the become users)
 #   nodeI/              sshd_config, ssh_host_ed25519_key, sshd.pid, sshd.log
 #
 # Exit codes: 0 ok, 1 failure (message on stderr), 2 usage, 3 a prerequisite is missing,
@@ -36,6 +41,8 @@ readonly EXIT_FAIL=1 EXIT_USAGE=2 EXIT_MISSING=3 EXIT_UNBINDABLE=4
 
 # shellcheck source=testbed/lab/lab-files.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lab-files.sh"
+# shellcheck source=testbed/lab/lab-become.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lab-become.sh"
 
 usage() {
   cat <<'EOF'
@@ -222,6 +229,7 @@ cmd_up() {
     login_user=$LAB_USER
     mkdir -p /run/sshd # privilege separation directory, needed when sshd runs as root
   fi
+  ensure_become_users # after the login user, before the nodes: sshd_config lists its users
   chmod 0755 "$dir"
   if [[ ! -f $dir/id_ed25519 ]]; then
     "$SSH_KEYGEN" -q -t ed25519 -N '' -C "drover-lab client" -f "$dir/id_ed25519"
@@ -253,6 +261,7 @@ cmd_up() {
   local elapsed
   elapsed=$(awk -v a="$started_at" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f", b - a }')
   echo "lab: $nodes nodes up in ${elapsed}s; login user $login_user; java $java_path"
+  echo "  become      $become_note"
   for ((i = 1; i <= nodes; i++)); do
     printf '  node%-3d %s:%s  %s  log %s\n' "$i" "$(node_address "$i")" "$port" \
       "${outcome[$i]}" "$dir/node$i/sshd.log"
@@ -272,6 +281,8 @@ main() {
   port=2222
   login_user=$(id -un)
   java_path=''
+  extra_logins=()
+  become_note=''
   while [[ $# -gt 0 ]]; do
     case $1 in
       --dir) [[ $# -ge 2 ]] || die "$EXIT_USAGE" "--dir needs a value"; dir=$2; shift 2 ;;

@@ -40,7 +40,14 @@ public final class AgentBootstrap {
     public record Started(AgentClient client, boolean uploaded) {
     }
 
+    /**
+     * Starts the agent as the login user or, with {@link AgentOptions#become()}, as the become user
+     * through sudo ({@link SudoStart}; that user keeps its own cache under its own home).
+     */
     public Started start(Transport transport, AgentOptions options) throws AgentException, TransportException {
+        if (options.become() != null) {
+            return new SudoStart(jar).start(transport, options);
+        }
         String dir = options.validatedCacheDir();
         String jarPath = dir + "/" + jar.sha256() + ".jar";
         Attempt warm = launch(transport, options, startScript(options, jarPath));
@@ -64,7 +71,7 @@ public final class AgentBootstrap {
     }
 
     /** Either a client, or what the remote side printed before giving up. */
-    private record Attempt(AgentClient client, String output, int exitCode) {
+    record Attempt(AgentClient client, String output, int exitCode) {
         AgentException failure(AgentOptions options) {
             String text = output.strip();
             if (text.contains("UnsupportedClassVersionError") || text.contains("has been compiled by a more recent version")) {
@@ -152,7 +159,7 @@ public final class AgentBootstrap {
      * JVM flags chosen for a short-lived, small agent: serial GC (no GC threads per core) and a
      * bounded heap; both exist on Java 8.
      */
-    private static String java(AgentOptions options) {
+    static String java(AgentOptions options) {
         return shellQuote(options.javaCommand()) + " -XX:+UseSerialGC -Xss1m";
     }
 

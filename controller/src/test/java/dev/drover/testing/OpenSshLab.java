@@ -1,5 +1,6 @@
 package dev.drover.testing;
 
+import dev.drover.secret.Secret;
 import dev.drover.transport.ConnectionSettings;
 import dev.drover.transport.ExecResult;
 import java.io.IOException;
@@ -53,6 +54,8 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
 
     /** The tier name used in skip and failure messages. */
     public static final String TIER = "openssh";
+    /** The tier of tests that need the lab's sudo users (root and the sudo package). */
+    public static final String BECOME_TIER = "sudo";
 
     static final int FIRST_PORT = 2222;
     static final int PORT_ATTEMPTS = 10;
@@ -125,10 +128,46 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
                     user + "@" + node.address(), remoteCommand);
         }
 
+        /** Like {@link #connectionSettings(Node)}, logging in as {@code loginUser} (the lab's users share one key). */
+        public ConnectionSettings connectionSettings(Node node, String loginUser) {
+            return ConnectionSettings.ssh(node.name(), node.address(), node.port(), loginUser)
+                    .withIdentityFiles(List.of(clientKey))
+                    .withKnownHosts(knownHosts, List.of(), false);
+        }
+
+        /**
+         * The lab's sudo users (lab-become.sh). Skips (or fails) the caller through {@link Tiers} as
+         * tier {@value #BECOME_TIER} when the lab has none: lab.sh did not run as root, or sudo is
+         * not installed.
+         */
+        public Become become() {
+            Properties p = properties(dir);
+            String unavailable = p.getProperty("become.unavailable");
+            Tiers.require(BECOME_TIER, unavailable == null, "the lab has no sudo users: " + unavailable);
+            Path file = dir.resolve("lab.properties");
+            Path passwordFile = Path.of(required(p, file, "become.password_file"));
+            try {
+                return new Become(required(p, file, "become.nopasswd_user"), required(p, file, "become.password_user"),
+                        Secret.of(Files.readString(passwordFile).strip()), required(p, file, "become.target_user"));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + passwordFile + ": " + e.getMessage(), e);
+            }
+        }
+
         /** Runs {@code remoteCommand} on {@code node} with the OpenSSH client: a view independent of drover. */
         public ExecResult ssh(Node node, String remoteCommand) {
             return OpenSshLabProcesses.run(sshCommand(node, remoteCommand), Duration.ofSeconds(30));
         }
+    }
+
+    /**
+     * Who may sudo in the lab.
+     *
+     * @param nopasswdUser the login user, allowed everything through sudo without a password
+     * @param passwordUser a second login user (same key) whose sudo needs {@code password}
+     * @param targetUser   a plain user without login, to become
+     */
+    public record Become(String nopasswdUser, String passwordUser, Secret password, String targetUser) {
     }
 
     /** The lab, brought up on first use; skips or fails the caller when the tier cannot run. */
@@ -251,13 +290,8 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
 
     /** Reads lab.properties, the machine-readable description lab.sh writes after a successful up. */
     static Lab read(Path dir) {
-        Properties p = new Properties();
+        Properties p = properties(dir);
         Path file = dir.resolve("lab.properties");
-        try (Reader reader = Files.newBufferedReader(file)) {
-            p.load(reader);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-        }
         int port = Integer.parseInt(required(p, file, "port"));
         List<Node> nodes = Arrays.stream(required(p, file, "nodes").split(","))
                 .map(name -> new Node(name, required(p, file, name + ".address"), port,
@@ -266,6 +300,17 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
         return new Lab(dir, required(p, file, "user"), port, Path.of(required(p, file, "key")),
                 Path.of(required(p, file, "known_hosts")), Path.of(required(p, file, "inventory")),
                 Path.of(required(p, file, "ssh_config")), nodes);
+    }
+
+    private static Properties properties(Path dir) {
+        Properties p = new Properties();
+        Path file = dir.resolve("lab.properties");
+        try (Reader reader = Files.newBufferedReader(file)) {
+            p.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return p;
     }
 
     private static String required(Properties p, Path file, String key) {

@@ -1,0 +1,85 @@
+package dev.drover.remote;
+
+import static dev.drover.remote.AgentBootstrap.shellQuote;
+
+/**
+ * The one exec that starts an agent as another user through sudo: pure string building, no I/O.
+ *
+ * <p>Shape (the login user's shell runs the outer {@code /bin/sh -c}; sudo runs the inner script
+ * as the become user, never through a login shell):
+ * <pre>
+ * /bin/sh -c 'm=${LC_MESSAGES-}; LC_MESSAGES=C exec sudo -H -n -u USER -- /bin/sh -c INNER drover-agent "$m"'
+ * /bin/sh -c '... exec sudo -H -S -p PROMPT -u USER -- /bin/sh -c INNER drover-agent "$m"'   (with a password)
+ * </pre>
+ * {@code LC_MESSAGES=C} makes sudo's own refusals English, so they can be recognised; the inner
+ * script restores the login user's value before it starts java, so the agent's environment is
+ * what it would be without this.
+ *
+ * <p>The inner script keeps a content-addressed cache of its own under the <em>become user's</em>
+ * home ({@code -H}), because that user may not traverse the login user's home: it prints the
+ * status line {@value #STATUS}{@code ok} and execs the cached jar when its sha256 is right;
+ * otherwise it prints {@value #STATUS}{@code need}, reads exactly the jar's length from stdin into
+ * a temporary file in the cache directory (mode 0600, umask 077), verifies the hash as the become
+ * user, renames it atomically and execs it. {@value #STATUS}{@code nocache} means the directory
+ * cannot be made. The status line also proves that sudo let us in (Ansible's BECOME-SUCCESS).
+ */
+final class SudoCommand {
+    static final String STATUS = "@@DROVER-BECOME@@";
+    static final String OK = "ok";
+    static final String NEED = "need";
+    static final String NO_CACHE = "nocache";
+
+    private SudoCommand() {
+    }
+
+    /**
+     * The full command for {@link dev.drover.transport.Transport#exec}.
+     *
+     * @param prompt the sudo prompt marker when a password will be given on stdin ({@code -S}); null
+     *     for passwordless sudo ({@code -n}: fail at once instead of waiting for a password)
+     */
+    static String command(String user, String prompt, String inner) {
+        String auth = prompt == null ? "-n" : "-S -p " + shellQuote(prompt);
+        String outer = "m=${LC_MESSAGES-}; LC_MESSAGES=C exec sudo -H " + auth + " -u " + shellQuote(user)
+                + " -- /bin/sh -c " + shellQuote(inner) + " drover-agent \"$m\"";
+        return "/bin/sh -c " + shellQuote(outer);
+    }
+
+    /**
+     * The script the become user runs. {@code $1} is the login user's LC_MESSAGES.
+     *
+     * @param cacheDir validated cache directory; relative means under the become user's home
+     * @param java     the quoted java command with its JVM flags
+     * @param tmpSuffix random, so concurrent starts never write the same temporary file
+     */
+    static String innerScript(String cacheDir, String sha256, long size, String java, String tmpSuffix) {
+        boolean relative = !cacheDir.startsWith("/");
+        String dir = relative ? "\"$HOME\"/" + shellQuote(cacheDir) : shellQuote(cacheDir);
+        return "if [ -n \"$1\" ]; then LC_MESSAGES=$1; export LC_MESSAGES; else unset LC_MESSAGES; fi\n"
+                + "d=" + dir + "\nf=\"$d\"/'" + sha256 + ".jar'\nt=\"$f\".tmp." + tmpSuffix + "\n"
+                + "h() { (sha256sum \"$1\" || shasum -a 256 \"$1\") 2>/dev/null | cut -c1-64; }\n"
+                + "if [ \"$(h \"$f\")\" = '" + sha256 + "' ]; then echo '" + STATUS + OK + "'; exec " + java + " -jar \"$f\"; fi\n"
+                + "umask 077\n"
+                + "if " + (relative ? "[ -z \"$HOME\" ] || " : "") + "! mkdir -p \"$d\" || ! : >\"$t\"; then"
+                + " echo \"cannot write the agent cache $d as $(id -un)\" >&2; echo '" + STATUS + NO_CACHE + "'; exit 1; fi\n"
+                + "echo '" + STATUS + NEED + "'\n"
+                + "head -c " + size + " >\"$t\"\n"
+                + "if [ \"$(h \"$t\")\" != '" + sha256 + "' ]; then rm -f \"$t\"; echo '" + AgentBootstrap.UPLOAD_CORRUPT
+                + "'; exit 1; fi\n"
+                + "mv -f \"$t\" \"$f\" || exit 1\n"
+                + "exec " + java + " -jar \"$f\"\n";
+    }
+
+    /**
+     * Refuses user names sudo would misread or that could not be a user: empty, starting with
+     * {@code -}, or containing whitespace or control characters. Quoting already prevents injection;
+     * this gives a clear message instead of a confusing sudo error.
+     */
+    static String validatedUser(String user) throws AgentException {
+        if (user.startsWith("-") || !user.codePoints().allMatch(c -> c > ' ' && c != 0x7f)) {
+            throw new AgentException("become user '" + user.replaceAll("\\p{Cntrl}", "?")
+                    + "' is not a valid user name (no spaces, control characters or leading '-')");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.drover.remote;
+
+import dev.drover.agent.protocol.Preamble;
+import dev.drover.secret.Secret;
+import dev.drover.transport.RemoteProcess;
+import dev.drover.transport.Transport;
+import dev.drover.transport.TransportException;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Starts the agent as another user through sudo, in one exec whether the become user's cache is
+ * warm or not (see {@link SudoCommand} for the script and docs/become.md for the design).
+ *
+ * <p>Sequence on the exec channel: sudo may prompt on stderr ({@link SudoPasswordFeeder} answers
+ * once); the become user's script prints a status line on stdout; on {@code need} this class
+ * writes the jar's bytes to stdin; then the agent's preamble and hello follow as without become.
+ * Every wait is bounded by the agent start timeout; a wrong password, a missing password, a sudoers
+ * refusal or an unknown user each end the start at once with their own message.
+ */
+final class SudoStart {
+    private static final int STDERR_TAIL_BYTES = 16 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AgentJar jar;
+
+    SudoStart(AgentJar jar) {
+        this.jar = jar;
+    }
+
+    AgentBootstrap.Started start(Transport transport, AgentOptions options) throws AgentException, TransportException {
+        AgentOptions.Become become = options.become();
+        if (!"sudo".equals(become.method())) {
+            throw new AgentException("become method '" + become.method() + "' is not supported (sudo only)");
+        }
+        String user = SudoCommand.validatedUser(become.user());
+        String dir = options.validatedCacheDir();
+        Secret password = become.password() == null || become.password().isEmpty() ? null : become.password();
+        if (password != null) {
+            SudoPasswordFeeder.check(password);
+        }
+        String nonce = HexFormat.of().formatHex(randomBytes());
+        String prompt = password == null ? null : "[drover-sudo-" + nonce + "]";
+        String inner = SudoCommand.innerScript(dir, jar.sha256(), jar.size(), AgentBootstrap.java(options), nonce);
+        String host = transport.hostName();
+
+        RemoteProcess process = transport.exec(SudoCommand.command(user, prompt, inner));
+        Object stdinLock = new Object();
+        SudoPasswordFeeder feeder = password == null ? null
+                : new SudoPasswordFeeder(process.stderr(), prompt, password, process.stdin(), stdinLock);
+        OutputTail stderr = new OutputTail(feeder == null ? process.stderr() : feeder, STDERR_TAIL_BYTES,
+                "drover-agent-stderr-" + host);
+        BufferedInputStream stdout = new BufferedInputStream(process.stdout(), 1 << 16);
+        long deadline = System.nanoTime() + options.startTimeout().toNanos();
+        Refusals refusals = new Refusals(host, user, prompt);
+        boolean ok = false;
+        try {
+            Status status = await(async(() -> readStatus(stdout)), feeder, deadline, refusals, options, stderr);
+            boolean uploaded = false;
+            switch (status.word()) {
+                case SudoCommand.OK -> { }
+                case SudoCommand.NEED -> {
+                    synchronized (stdinLock) {
+                        process.stdin().write(jar.bytes());
+                        process.stdin().flush();
+                    }
+                    uploaded = true;
+                }
+                case SudoCommand.NO_CACHE -> throw new AgentException("the become user " + user + " cannot write the agent cache '"
+                        + dir + "' on " + host + (dir.startsWith("/") ? "" : " (under its home directory)") + ": "
+                        + refusals.clean(stderr.text(500)) + "; give " + user + " a writable home or set drover_agent_cache"
+                        + " to an absolute directory " + user + " owns");
+                default -> throw refusals.explain(status.output() + "\n" + stderr.text(1000), exitCode(process, 5));
+            }
+            Started started = await(async(() -> readPreamble(stdout)), feeder, deadline, refusals, options, stderr);
+            if (started.found() == null) {
+                throw agentDidNotStart(process, started.output(), stderr, options, refusals);
+            }
+            AgentClient client = AgentClient.handshake(host, process, stdout, stderr);
+            ok = true;
+            return new AgentBootstrap.Started(client, uploaded);
+        } catch (IOException e) {
+            throw new AgentException("lost the connection while starting the agent as " + user + ": " + e.getMessage(), e);
+        } finally {
+            if (!ok) {
+                process.close();
+            }
+        }
+    }
+
+    /** What the script printed up to its status line; {@code word} is empty when none came. */
+    record Status(String word, String output) {
+    }
+
+    private <T> T await(CompletableFuture<T> read, SudoPasswordFeeder feeder, long deadline, Refusals refusals,
+            AgentOptions options, OutputTail stderr) throws AgentException, IOException {
+        CompletableFuture<?> any = feeder == null ? read : CompletableFuture.anyOf(read, feeder.rejected());
+        try {
+            any.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (feeder != null && feeder.rejected().isDone()) {
+                throw refusals.incorrectPassword();
+            }
+            return read.get();
+        } catch (TimeoutException e) {
+            String said = refusals.clean(stderr.text(100)).strip();
+            throw new AgentException("the agent did not start as " + refusals.user + " within "
+                    + options.startTimeout().toMillis() / 1000.0 + " s (raise drover_agent_start_timeout for slow hosts)"
+                    + (said.isEmpty() ? "" : "; stderr: " + AgentClient.lastLines(said, 3)));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw new AgentException("starting the agent as " + refusals.user + " failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AgentException("interrupted while starting the agent", e);
+        }
+    }
+
+    private static AgentException agentDidNotStart(RemoteProcess process, String printed, OutputTail stderr,
+            AgentOptions options, Refusals refusals) {
+        String all = (printed + "\n" + refusals.clean(stderr.text(1000))).strip();
+        if (all.contains(AgentBootstrap.UPLOAD_CORRUPT)) {
+            return new AgentException("the agent jar sent to " + refusals.user + " arrived corrupted (sha256 mismatch);"
+                    + " check the host's disk space and the connection");
+        }
+        return new AgentBootstrap.Attempt(null, all, exitCode(process, 5)).failure(options);
+    }
+
+    /** The agent's preamble, or (found null) what was printed before the stream ended. */
+    private record Started(Preamble.Found found, String output) {
+    }
+
+    private static Started readPreamble(InputStream stdout) {
+        try {
+            return new Started(Preamble.read(stdout), "");
+        } catch (Preamble.NoPreambleException e) {
+            return new Started(null, e.output());
+        } catch (dev.drover.agent.protocol.ProtocolException e) {
+            return new Started(null, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Skips output until {@link SudoCommand#STATUS} and returns the word after it; at the end of
+     * the stream returns an empty word with everything printed (a login shell's noise, or nothing
+     * when sudo refused: its reasons go to stderr).
+     */
+    static Status readStatus(InputStream in) {
+        byte[] marker = SudoCommand.STATUS.getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        try {
+            byte[] window = new byte[marker.length];
+            int filled = 0;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                seen.write(b);
+                if (seen.size() > Preamble.MAX_NOISE_BYTES) {
+                    return new Status("", "more than " + Preamble.MAX_NOISE_BYTES + " bytes of output before the agent started");
+                }
+                if (filled < window.length) {
+                    window[filled++] = (byte) b;
+                } else {
+                    System.arraycopy(window, 1, window, 0, window.length - 1);
+                    window[window.length - 1] = (byte) b;
+                }
+                if (filled == window.length && Arrays.equals(window, marker)) {
+                    StringBuilder word = new StringBuilder();
+                    for (int c = in.read(); c >= 0 && c != '\n' && word.length() < 32; c = in.read()) {
+                        word.append((char) c);
+                    }
+                    return new Status(word.toString(), "");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Status("", seen.toString(StandardCharsets.UTF_8));
+    }
+
+    private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read);
+    }
+
+    private static int exitCode(RemoteProcess process, int seconds) {
+        try {
+            return process.waitFor(Duration.ofSeconds(seconds)).orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[8];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}
