@@ -9,8 +9,8 @@
 #
 # Login user:
 #   run as root      a plain login user `drover` (created if missing: home /home/drover, /bin/bash,
-#                    no password, no sudo). Tests must never log in as root (root's shell start-up
-#                    on these machines is slow and hides what the tools cost).
+#                    no password; passwordless sudo, see below). Tests must never log in as root
+#                    (root's shell start-up on these machines is slow and hides what the tools cost).
 #   run as non-root  the invoking user: an sshd that is not root cannot switch users, so it can only
 #                    let its own user in.
 #
