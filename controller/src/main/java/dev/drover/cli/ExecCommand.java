@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
     "Run one module on the hosts matching PATTERN (Ansible's ad hoc command).",
     "Examples:",
     "  drover exec -i lab.ini web1 -- uname -a",
-    "  drover exec -i lab.yml 'nodes:!node3' -m shell -a 'df -h /opt | tail -1'"},
+    "  drover exec -i lab.yml 'nodes:!node3' -m shell -a 'df -h /opt | tail -1'",
+    "  drover exec -i lab.ini all -b --become-user alfresco -- id -un"},
         sortOptions = false)
 final class ExecCommand implements Callable<Integer> {
 
@@ -38,6 +39,9 @@ final class ExecCommand implements Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    BecomeOptions become;
 
     @Parameters(index = "0", paramLabel = "PATTERN", description = "Hosts: name, group, a:b, a:&b, a:!b, wildcards.")
     String pattern;
@@ -75,7 +79,9 @@ final class ExecCommand implements Callable<Integer> {
         AdHocPrinter printer = new AdHocPrinter(out, Style.choose(color), module);
         List<HostResult> results;
         try (AgentPool pool = new AgentPool(new Transports(new SshTransportFactory()), new AgentBootstrap(AgentJar.embedded()))) {
-            AdHocRunner runner = new AdHocRunner(pool, connection.overrides(), Path.of("").toAbsolutePath(), forks);
+            var overrides = connection.overrides();
+            AdHocRunner runner = new AdHocRunner(pool, overrides, Path.of("").toAbsolutePath(), forks,
+                    become.resolve(overrides.prompt()));
             results = runner.run(hosts, new AdHocRunner.Request(module, args, check, diff), printer);
         }
         return exitCode(results);

@@ -2,6 +2,7 @@ package dev.drover.execute;
 
 import dev.drover.remote.AgentException;
 import dev.drover.remote.AgentLostException;
+import dev.drover.remote.AgentOptions;
 import dev.drover.remote.AgentPool;
 import dev.drover.remote.HostAgent;
 import dev.drover.transport.TransportException;
@@ -31,12 +32,19 @@ public final class AdHocRunner {
     private final ConnectionOverrides overrides;
     private final Path cwd;
     private final int forks;
+    private final AgentOptions.Become become;
 
     public AdHocRunner(AgentPool pool, ConnectionOverrides overrides, Path cwd, int forks) {
+        this(pool, overrides, cwd, forks, null);
+    }
+
+    /** @param become the user every host's agent runs as through sudo, or null for the login user */
+    public AdHocRunner(AgentPool pool, ConnectionOverrides overrides, Path cwd, int forks, AgentOptions.Become become) {
         this.pool = pool;
         this.overrides = overrides;
         this.cwd = cwd;
         this.forks = Math.max(1, forks);
+        this.become = become;
     }
 
     public List<HostResult> run(List<TargetHost> hosts, Request request, RunListener listener) throws InterruptedException {
@@ -71,7 +79,9 @@ public final class AdHocRunner {
     private HostResult runOne(TargetHost host, Request request) {
         long start = System.nanoTime();
         try {
-            HostAgent agent = pool.open(ConnectionVars.settings(host, overrides, cwd), ConnectionVars.agentOptions(host));
+            AgentOptions options = ConnectionVars.agentOptions(host);
+            HostAgent agent = pool.open(ConnectionVars.settings(host, overrides, cwd),
+                    become == null ? options : options.withBecome(become));
             Map<String, Object> result = new LinkedHashMap<>(
                     agent.client().run(request.module(), request.args(), request.check(), request.diff()));
             return HostResult.of(host.name(), result, since(start));

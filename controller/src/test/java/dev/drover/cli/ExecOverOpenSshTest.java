@@ -48,6 +48,19 @@ class ExecOverOpenSshTest {
     }
 
     @Test
+    void becomeRunsTheCommandAsRootOrAsTheBecomeUser(OpenSshLab.Lab lab) {
+        String target = lab.become().targetUser(); // the lab's login user may sudo without a password
+        CliRun root = CliRun.of("exec", "-i", lab.inventory().toString(), "node1", "-b", "--", "id", "-un");
+        assertEquals(ExitCodes.OK, root.exitCode(), root.toString());
+        assertTrue(root.out().contains("node1 | CHANGED | rc=0 >>\nroot"), root.toString());
+
+        CliRun user = CliRun.of("exec", "-i", lab.inventory().toString(), "node1", "-b", "--become-user", target,
+                "--", "id", "-un");
+        assertEquals(ExitCodes.OK, user.exitCode(), user.toString());
+        assertTrue(user.out().contains("node1 | CHANGED | rc=0 >>\n" + target), user.toString());
+    }
+
+    @Test
     void unknownHostKeyIsRefusedWithTheFingerprintThenAcceptedOnRequest(OpenSshLab.Lab lab) throws Exception {
         OpenSshLab.Node node = lab.nodes().get(0);
         Path knownHosts = dir.resolve("known_hosts");

@@ -12,7 +12,6 @@ import dev.drover.secret.Secret;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.OpenSshLab.Lab;
 import dev.drover.transport.ConnectionSettings;
-import dev.drover.transport.Transports;
 import dev.drover.transport.ssh.SshEnvironment;
 import dev.drover.transport.ssh.SshTransportFactory;
 import java.nio.file.Files;
@@ -51,7 +50,7 @@ class BecomeOverOpenSshTest {
         this.lab = lab;
         this.users = lab.become();
         SshEnvironment env = SshEnvironment.isolated(localHome, "tester", name -> null);
-        pool = new AgentPool(new Transports(new SshTransportFactory(env)), new AgentBootstrap(JAR));
+        pool = new AgentPool(new SshTransportFactory(env), new AgentBootstrap(JAR));
     }
 
     @AfterEach
@@ -169,7 +168,7 @@ class BecomeOverOpenSshTest {
     }
 
     private AgentPool freshPool() {
-        return new AgentPool(new Transports(new SshTransportFactory(SshEnvironment.isolated(localHome, "tester", n -> null))),
+        return new AgentPool(new SshTransportFactory(SshEnvironment.isolated(localHome, "tester", n -> null)),
                 new AgentBootstrap(JAR));
     }
 

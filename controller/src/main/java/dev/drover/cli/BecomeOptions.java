@@ -1,0 +1,48 @@
+package dev.drover.cli;
+
+import dev.drover.remote.AgentOptions;
+import dev.drover.secret.Secret;
+import dev.drover.transport.CredentialPrompt;
+import picocli.CommandLine.Option;
+
+/**
+ * Privilege escalation options, with Ansible's names: {@code -b/--become}, {@code --become-user},
+ * {@code --become-method}, {@code -K/--ask-become-pass}; the password may also come from
+ * {@code DROVER_BECOME_PASSWORD} (for runs without a terminal).
+ */
+final class BecomeOptions {
+    static final String PASSWORD_ENV = "DROVER_BECOME_PASSWORD";
+
+    @Option(names = {"-b", "--become"}, description = "Run the module as another user through sudo (default root).")
+    boolean become;
+
+    @Option(names = "--become-user", paramLabel = "USER", description = "The user to become with --become (default root).")
+    String user;
+
+    @Option(names = "--become-method", paramLabel = "METHOD", description = "How to become: sudo (the only method supported).")
+    String method;
+
+    @Option(names = {"-K", "--ask-become-pass"},
+            description = "Ask for the sudo password (terminal only; or set " + PASSWORD_ENV + ").")
+    boolean askPass;
+
+    /** What the agent should run as, or null when --become was not given. */
+    AgentOptions.Become resolve(CredentialPrompt prompt) {
+        if (!become) {
+            if (user != null || method != null || askPass) {
+                throw new UserError("--become-user, --become-method and --ask-become-pass take effect only with"
+                        + " --become (-b), as in Ansible; add -b");
+            }
+            return null;
+        }
+        Secret password = null;
+        String fromEnv = System.getenv(PASSWORD_ENV);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            password = Secret.of(fromEnv);
+        } else if (askPass) {
+            password = prompt.ask("BECOME password: ").orElseThrow(() -> new UserError(
+                    "--ask-become-pass needs a terminal to ask on; with no terminal set " + PASSWORD_ENV + " instead"));
+        }
+        return new AgentOptions.Become(user, method, password);
+    }
+}
