@@ -59,8 +59,8 @@ final class AnsibleResolver extends ELResolver {
             if (value == null) {
                 context.setPropertyResolved(true);
                 String name = String.valueOf(property);
-                if (PyMethods.isDictMethod(name)) {
-                    return null; // a method probe before invoke()
+                if (PyMethods.isDictMethod(name) || PyMethods.isMutator(name)) {
+                    return null; // a method probe before invoke(), which decides
                 }
                 String path = eval.pathOf(map);
                 return eval.undefined(path == null ? name : child(path, property),
@@ -69,7 +69,8 @@ final class AnsibleResolver extends ELResolver {
         }
         context.setPropertyResolved(true);
         String path = eval.pathOf(map);
-        return eval.reveal(path == null ? value : eval.remember(value, child(path, property)));
+        Object seen = eval.reveal(value);
+        return path == null ? seen : eval.remember(seen, child(path, property));
     }
 
     private Object listValue(ELContext context, List<?> list, int index) {
@@ -81,8 +82,8 @@ final class AnsibleResolver extends ELResolver {
             String name = path == null ? "list object" : "'" + path + "'";
             return eval.undefined((path == null ? "" : path) + "[" + index + "]", name + " has no element " + index);
         }
-        Object value = list.get(i);
-        return eval.reveal(path == null ? value : eval.remember(value, path + "[" + index + "]"));
+        Object seen = eval.reveal(list.get(i));
+        return path == null ? seen : eval.remember(seen, path + "[" + index + "]");
     }
 
     private Object scalarAttribute(ELContext context, Object base, Object property) {
@@ -111,18 +112,29 @@ final class AnsibleResolver extends ELResolver {
             return base;
         }
         String name = String.valueOf(method);
+        boolean container = base instanceof Map<?, ?> || base instanceof List<?>;
         boolean string = base instanceof CharSequence && PyMethods.isStrMethod(name);
-        boolean dict = base instanceof Map<?, ?> && PyMethods.isDictMethod(name);
-        if (!string && !dict) {
+        if (!string && !container) {
             return engine.invoke(context, base, method, paramTypes, params);
         }
         context.setPropertyResolved(true);
         Evaluation eval = Evaluation.current();
         Object[] args = params == null ? new Object[0] : params;
         try {
-            return string
-                    ? PyMethods.callStr(base.toString(), name, args, eval)
-                    : PyMethods.callDict((Map<?, ?>) base, name, args, eval);
+            if (string) {
+                return PyMethods.callStr(base.toString(), name, args, eval);
+            }
+            // Only reading methods: variables are shared between hosts and must not change under a
+            // template ({{ users.append(x) }} would otherwise reach every host).
+            if (base instanceof Map<?, ?> map && PyMethods.isDictMethod(name)) {
+                return PyMethods.callDict(map, name, args, eval);
+            }
+            if (base instanceof List<?> list && PyMethods.isListMethod(name)) {
+                return PyMethods.callList(list, name, args);
+            }
+            throw new TemplateFailure("'" + PyValues.typeName(base) + " object' has no method '" + name
+                    + "' that templates may call" + (PyMethods.isMutator(name) ? "; variables cannot be changed"
+                    + " from a template (use set_fact)" : ""));
         } catch (TemplateFailure f) {
             throw eval.fail(f);
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,7 @@ final class CoreFilters {
                 FilterDef.of("first", (v, a, e) -> firstOrLast(v, true, e)),
                 FilterDef.of("last", (v, a, e) -> firstOrLast(v, false, e)),
                 FilterDef.of("unique", (v, a, e) -> unique(v, a, e)),
+                FilterDef.of("sort", (v, a, e) -> sort(v, a, e)),
                 FilterDef.of("min", (v, a, e) -> extreme(v, a, e, -1)),
                 FilterDef.of("max", (v, a, e) -> extreme(v, a, e, 1)),
                 FilterDef.of("split", (v, a, e) -> PyStrings.split(PyValues.str(v, e), a.string(0, "sep", null),
@@ -188,6 +190,33 @@ final class CoreFilters {
                 out.add(items.get(i));
             }
         }
+        return out;
+    }
+
+    /** Jinja2's {@code sort(reverse=False, case_sensitive=False, attribute=None)}; stable. */
+    private static Object sort(Object value, Args args, Evaluation eval) {
+        boolean reverse = args.flag(0, "reverse", false);
+        boolean caseSensitive = args.flag(1, "case_sensitive", false);
+        String attribute = args.string(2, "attribute", null);
+        List<Object> items = PyValues.items(value);
+        List<String> attributes = attribute == null ? Collections.singletonList(null)
+                : List.of(attribute.split(",\\s*"));
+        List<List<Object>> keys = new ArrayList<>(items.size());
+        for (Object item : items) {
+            List<Object> key = new ArrayList<>(attributes.size());
+            for (String a : attributes) {
+                Object k = a == null ? item : Attributes.get(item, a, eval);
+                key.add(caseSensitive ? k : PyCompare.caseFolded(k));
+            }
+            keys.add(key);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            order.add(i);
+        }
+        order.sort((x, y) -> PyCompare.compare(keys.get(x), keys.get(y)) * (reverse ? -1 : 1));
+        List<Object> out = new ArrayList<>(items.size());
+        order.forEach(i -> out.add(items.get(i)));
         return out;
     }
 

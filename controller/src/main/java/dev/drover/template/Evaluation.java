@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The Jinjava scope of one render or evaluate call, and what the call noticed on the way.
  *
- * <p>Variables are read from the caller's map on demand (Jinjava asks when a name is not set in the
+ * <p>Variables are read through {@link LazyVars} on demand (Jinjava asks when a name is not set in the
  * template itself), so nothing is copied per call. A missing name becomes an {@link Undefined} that is
  * remembered as pending; operations allowed to see undefined values excuse it, and {@link #check} fails
  * the call on the first one still pending. Containers met on the way are remembered with the path that
@@ -28,13 +28,13 @@ import java.util.Map;
  * names, dependencies) up the scope chain, so those methods stop here.
  */
 final class Evaluation extends Context {
-    private final Map<String, ?> vars;
+    private final LazyVars vars;
     private final List<Undefined> pending = new ArrayList<>(2);
     private final Map<Object, String> paths = new IdentityHashMap<>();
     private TemplateFailure failure;
     private boolean secretRevealed;
 
-    Evaluation(Context library, Map<String, ?> vars) {
+    Evaluation(Context library, LazyVars vars) {
         super(library);
         this.vars = vars;
         setDynamicVariableResolver(this::lookup);
@@ -56,8 +56,20 @@ final class Evaluation extends Context {
     }
 
     private Object lookup(String name) {
-        Object value = vars.get(name);
-        if (value == null && !vars.containsKey(name)) {
+        Object value;
+        try {
+            value = vars.get(name);
+        } catch (UndefinedVariableException e) {
+            // Like Ansible, a variable whose template uses an undefined name is itself undefined.
+            return undefined(e.variable(), e.reason() + " (in variable '" + name + "': " + e.template() + ")");
+        } catch (TemplateException e) {
+            fail(new TemplateFailure(e.kind(), e.reason() + " (in variable '" + name + "': " + e.template() + ")"));
+            return null;
+        } catch (TemplateFailure f) {
+            fail(f);
+            return null;
+        }
+        if (value == LazyVars.MISSING) {
             return switch (name) {
                 // Jinja2's literals that Jinjava's grammar lacks reach here as names.
                 case "none", "None" -> null;
@@ -67,7 +79,7 @@ final class Evaluation extends Context {
                 default -> undefined(name, "'" + name + "' is undefined");
             };
         }
-        return reveal(remember(value, name));
+        return remember(reveal(value), name);
     }
 
     /** A new pending undefined marker. */
@@ -103,11 +115,17 @@ final class Evaluation extends Context {
         return paths.get(underlying);
     }
 
-    /** A secret's text for the template; the result of this call becomes secret. */
+    /**
+     * A value as templates see it: a secret's text (the result of this call becomes secret), an unsafe
+     * value's content.
+     */
     Object reveal(Object value) {
         if (value instanceof Secret s) {
             secretRevealed = true;
             return s.revealString();
+        }
+        if (value instanceof Unsafe u) {
+            return reveal(u.value());
         }
         return value;
     }

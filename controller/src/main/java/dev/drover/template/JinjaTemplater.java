@@ -45,7 +45,8 @@ final class JinjaTemplater implements Templater {
                 .build();
         jinjava = new Jinjava(config);
         jinjava.setResourceLocator((name, encoding, interpreter) -> {
-            throw new IOException("include and import are not available in task templates (asked for '" + name + "')");
+            throw new IOException("include and import are not available in task templates (asked for '"
+                    + name + "')");
         });
         AnsibleLibrary.install(jinjava.getGlobalContext());
         // Jinjava creates the global macro table on first lookup, which every function call does;
@@ -60,6 +61,14 @@ final class JinjaTemplater implements Templater {
 
     @Override
     public Object render(Object value, Map<String, ?> vars) {
+        if (value instanceof String s && !TemplateText.isTemplated(s)) {
+            return s; // the common case, without allocating anything
+        }
+        return render(value, new LazyVars(vars, this));
+    }
+
+    /** Renders with the variables of a call in progress; nested renders of variables come here too. */
+    Object render(Object value, LazyVars vars) {
         if (value instanceof String s) {
             return renderString(s, vars);
         }
@@ -75,10 +84,13 @@ final class JinjaTemplater implements Templater {
             }
             return out;
         }
+        if (value instanceof Unsafe u) {
+            return u.value();
+        }
         return value;
     }
 
-    private Object renderString(String text, Map<String, ?> vars) {
+    private Object renderString(String text, LazyVars vars) {
         if (!TemplateText.isTemplated(text)) {
             return text;
         }
@@ -93,6 +105,10 @@ final class JinjaTemplater implements Templater {
 
     @Override
     public Object evaluate(String expression, Map<String, ?> vars) {
+        return evaluate(expression, new LazyVars(vars, this));
+    }
+
+    private Object evaluate(String expression, LazyVars vars) {
         if (expression.isBlank()) {
             throw new TemplateException(TemplateException.Kind.SYNTAX, expression, "empty expression");
         }
@@ -102,18 +118,19 @@ final class JinjaTemplater implements Templater {
 
     @Override
     public boolean condition(String expression, Map<String, ?> vars) {
+        LazyVars lazy = new LazyVars(vars, this);
         if (!TemplateText.isTemplated(expression)) {
-            return PyValues.truthy(evaluate(expression, vars));
+            return PyValues.truthy(evaluate(expression, lazy));
         }
         // Ansible renders a templated condition first and evaluates a string result again.
-        Object rendered = render(expression, vars);
+        Object rendered = render(expression, lazy);
         if (rendered instanceof String s) {
-            return !s.isBlank() && PyValues.truthy(evaluate(s, vars));
+            return !s.isBlank() && PyValues.truthy(evaluate(s, lazy));
         }
         return PyValues.truthy(rendered);
     }
 
-    private Object run(String source, Map<String, ?> vars, Function<JinjavaInterpreter, Object> body,
+    private Object run(String source, LazyVars vars, Function<JinjavaInterpreter, Object> body,
             boolean nativeResult) {
         Evaluation eval = new Evaluation(library(), vars);
         JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, eval, config);
@@ -126,7 +143,8 @@ final class JinjaTemplater implements Templater {
             raw = null;
         } catch (InterpretException e) {
             // Jinjava throws instead of collecting for a few errors, such as a refused include.
-            throw new TemplateException(TemplateException.Kind.FAILED, source, EngineErrors.clean(e.getMessage()), e);
+            String reason = EngineErrors.clean(String.valueOf(e.getMessage()));
+            throw new TemplateException(TemplateException.Kind.FAILED, source, reason, e);
         } finally {
             JinjavaInterpreter.popCurrent();
         }

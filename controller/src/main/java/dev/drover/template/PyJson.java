@@ -43,7 +43,9 @@ final class PyJson {
     }
 
     private static void write(Object value, Style style, Evaluation eval, int depth, StringBuilder out) {
-        if (value instanceof Map<?, ?> map) {
+        if (value instanceof Unsafe u) {
+            write(u.value(), style, eval, depth, out);
+        } else if (value instanceof Map<?, ?> map) {
             List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
             if (style.sortKeys()) {
                 entries.sort((a, b) -> key(a.getKey(), eval).compareTo(key(b.getKey(), eval)));

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Python's {@code str} and {@code dict} methods that playbooks call on values, such as
+ * Python's {@code str}, {@code dict} and {@code list} methods that playbooks call on values, such as
  * {@code ansible_distribution_version.split('.')[0]}, {@code result.stdout.strip()} or
  * {@code facts.get('x', 'none')}. Without these, Jinjava would call Java's methods of the same name,
  * which differ ({@code String.split} takes a regular expression).
@@ -18,6 +18,9 @@ final class PyMethods {
             "strip", "lstrip", "rstrip", "upper", "lower", "title", "capitalize", "replace", "find", "rfind",
             "count", "join", "isdigit", "isalpha", "isalnum", "isspace", "islower", "isupper", "zfill", "format");
     private static final Set<String> DICT = Set.of("keys", "values", "items", "get");
+    private static final Set<String> LIST = Set.of("index", "count");
+    private static final Set<String> MUTATORS = Set.of("append", "extend", "insert", "pop", "remove", "clear",
+            "update", "setdefault", "popitem", "sort", "reverse", "put", "putAll", "add", "set");
 
     private PyMethods() {
     }
@@ -28,6 +31,28 @@ final class PyMethods {
 
     static boolean isDictMethod(String name) {
         return DICT.contains(name);
+    }
+
+    static boolean isListMethod(String name) {
+        return LIST.contains(name);
+    }
+
+    /** Python's and Java's names for methods that change a container. */
+    static boolean isMutator(String name) {
+        return MUTATORS.contains(name);
+    }
+
+    static Object callList(List<?> list, String name, Object[] params) {
+        Object wanted = Args.of(name, params, null).required(0, "value");
+        if (name.equals("count")) {
+            return (int) list.stream().filter(item -> PyCompare.equal(item, wanted)).count();
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (PyCompare.equal(list.get(i), wanted)) {
+                return i;
+            }
+        }
+        throw new TemplateFailure(PyValues.repr(wanted, null) + " is not in list");
     }
 
     static Object callDict(Map<?, ?> map, String name, Object[] params, Evaluation eval) {

@@ -1,5 +1,6 @@
 package dev.drover.template;
 
+import com.hubspot.jinjava.lib.filter.GroupByFilter;
 import com.hubspot.jinjava.objects.SafeString;
 import dev.drover.secret.Secret;
 import java.math.BigDecimal;
@@ -32,8 +33,11 @@ final class PyValues {
         if (value instanceof String s) {
             return s;
         }
+        if (value instanceof Unsafe u) {
+            return str(u.value(), eval);
+        }
         if (value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Map.Entry<?, ?>
-                || value instanceof Object[]) {
+                || value instanceof Object[] || value instanceof GroupByFilter.Group) {
             return repr(value, eval);
         }
         return scalar(value, eval, false);
@@ -47,7 +51,9 @@ final class PyValues {
     }
 
     private static void appendRepr(Object value, Evaluation eval, StringBuilder out) {
-        if (value instanceof Map<?, ?> map) {
+        if (value instanceof Unsafe u) {
+            appendRepr(u.value(), eval, out);
+        } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             String sep = "";
             for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -59,11 +65,9 @@ final class PyValues {
             }
             out.append('}');
         } else if (value instanceof Map.Entry<?, ?> e) {
-            out.append('(');
-            appendRepr(e.getKey(), eval, out);
-            out.append(", ");
-            appendRepr(e.getValue(), eval, out);
-            out.append(')');
+            appendPair(e.getKey(), e.getValue(), eval, out);
+        } else if (value instanceof GroupByFilter.Group g) {
+            appendPair(g.getGrouperObject(), g.getList(), eval, out);
         } else if (value instanceof Set<?> set && set.isEmpty()) {
             out.append("set()");
         } else if (value instanceof Collection<?> || value instanceof Object[]) {
@@ -79,6 +83,14 @@ final class PyValues {
         } else {
             out.append(scalar(value, eval, true));
         }
+    }
+
+    private static void appendPair(Object first, Object second, Evaluation eval, StringBuilder out) {
+        out.append('(');
+        appendRepr(first, eval, out);
+        out.append(", ");
+        appendRepr(second, eval, out);
+        out.append(')');
     }
 
     private static String scalar(Object value, Evaluation eval, boolean quoted) {
@@ -159,6 +171,9 @@ final class PyValues {
         if (value == null || value instanceof Undefined) {
             return false;
         }
+        if (value instanceof Unsafe u) {
+            return truthy(u.value());
+        }
         if (value instanceof Boolean b) {
             return b;
         }
@@ -193,6 +208,9 @@ final class PyValues {
     static String typeName(Object value) {
         if (value == null) {
             return "NoneType";
+        }
+        if (value instanceof Unsafe u) {
+            return typeName(u.value());
         }
         if (value instanceof Boolean) {
             return "bool";
@@ -248,16 +266,19 @@ final class PyValues {
         if (value instanceof Optional<?> o) {
             return toJava(o.orElse(null));
         }
+        if (value instanceof Unsafe u) {
+            return toJava(u.value());
+        }
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(toJava(k), toJava(v)));
             return out;
         }
         if (value instanceof Map.Entry<?, ?> e) {
-            List<Object> pair = new ArrayList<>(2);
-            pair.add(toJava(e.getKey()));
-            pair.add(toJava(e.getValue()));
-            return pair;
+            return pair(e.getKey(), e.getValue());
+        }
+        if (value instanceof GroupByFilter.Group g) {
+            return pair(g.getGrouperObject(), g.getList());
         }
         if (value instanceof Iterable<?> || value instanceof Object[]) {
             List<Object> out = new ArrayList<>();
@@ -267,6 +288,13 @@ final class PyValues {
             return out;
         }
         return value;
+    }
+
+    private static List<Object> pair(Object first, Object second) {
+        List<Object> pair = new ArrayList<>(2);
+        pair.add(toJava(first));
+        pair.add(toJava(second));
+        return pair;
     }
 
     private static Iterable<?> iterable(Object value) {

@@ -16,6 +16,10 @@ import java.util.Optional;
  * when it does not fit), {@link Double}, {@link List}, {@link Map} and {@code null} for Python's None.
  * Results are always fresh containers; inputs are never modified.
  *
+ * <p>Variables are rendered when a template uses them, with the same variables, as in Ansible
+ * ({@code home: "{{ base }}/alfresco"}), once per call; values wrapped in {@link Unsafe} (host output,
+ * {@code !unsafe}) never are. A variable whose template uses an undefined name counts as undefined.
+ *
  * <p>Secrets: a {@link dev.drover.secret.Secret} in the variables is readable by templates. Any result
  * a secret contributed to comes back as a {@code Secret} (strings inside containers too), so the
  * executor can mask it and must reveal it only where the value leaves for a host.
