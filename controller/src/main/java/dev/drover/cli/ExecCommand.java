@@ -74,7 +74,7 @@ final class ExecCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AdHocPrinter printer = new AdHocPrinter(out, Style.choose(color), module);
         List<HostResult> results;
-        try (AgentPool pool = new AgentPool(new Transports(new SshTransportFactory()), new AgentBootstrap(AgentJar.embedded()))) {
+        try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
             AdHocRunner runner = new AdHocRunner(pool, connection.overrides(), Path.of("").toAbsolutePath(), forks);
             results = runner.run(hosts, new AdHocRunner.Request(module, args, check, diff), printer);
         }
