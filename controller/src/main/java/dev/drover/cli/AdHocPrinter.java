@@ -3,6 +3,7 @@ package dev.drover.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drover.execute.HostResult;
@@ -19,11 +20,16 @@ import java.util.TreeMap;
 final class AdHocPrinter implements RunListener {
     /** Modules whose result is shown as raw output rather than JSON (Ansible's MODULE_NO_JSON). */
     private static final Set<String> RAW_OUTPUT_MODULES = Set.of("command", "shell", "raw");
-    /** Timing fields Ansible's minimal callback also shows, but which only add noise here. */
-    private static final Set<String> HIDDEN = Set.of("stdout_lines", "stderr_lines");
+    /**
+     * Fields the agent adds to every result that Ansible's ad hoc JSON does not show for modules
+     * that do not time themselves ({@code start}, {@code end}, {@code delta} stay for command-like ones).
+     */
+    private static final Set<String> HIDDEN = Set.of("stdout_lines", "stderr_lines", "start", "end", "delta");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /** Python's json.dumps(indent=4): four spaces, and "key": value without a space before the colon. */
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("    ", "\n"))
             .withArrayIndenter(new DefaultIndenter("    ", "\n"));
 
@@ -75,6 +81,9 @@ final class AdHocPrinter implements RunListener {
     static String json(Map<String, Object> result) {
         Map<String, Object> shown = new TreeMap<>(result);
         shown.keySet().removeAll(HIDDEN);
+        if (Boolean.FALSE.equals(shown.get("failed"))) {
+            shown.remove("failed");
+        }
         try {
             return JSON.writer(PRETTY).writeValueAsString(shown);
         } catch (JsonProcessingException e) {

@@ -78,7 +78,7 @@ final class ExecCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AdHocPrinter printer = new AdHocPrinter(out, Style.choose(color), module);
         List<HostResult> results;
-        try (AgentPool pool = new AgentPool(new Transports(new SshTransportFactory()), new AgentBootstrap(AgentJar.embedded()))) {
+        try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
             var overrides = connection.overrides();
             AdHocRunner runner = new AdHocRunner(pool, overrides, Path.of("").toAbsolutePath(), forks,
                     become.resolve(overrides.prompt()));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drover.transport.local.LocalTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,29 +16,53 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bootstrap against the local transport and the real embedded agent jar: a fake home directory
- * stands in for the host's, so the cache's behaviour is visible on disk.
+ * The bootstrap contract, run over every wiring (local child processes, in-process MINA SSH) with
+ * the real embedded agent jar. The host's home is a folder of this machine, so the cache's
+ * behaviour is checked on disk, not through drover's own output.
  */
 class AgentBootstrapTest {
     private static final AgentJar JAR = AgentJar.embedded();
 
     @TempDir
-    Path home;
+    Path tmp;
+    private HostWiring wiring;
+    private Path home;
+
+    static Stream<String> wirings() {
+        return Stream.of("local", "mina-ssh");
+    }
+
+    private void use(String kind) throws Exception {
+        wiring = HostWiring.create(kind, tmp);
+        home = wiring.home();
+    }
+
+    @AfterEach
+    void closeWiring() {
+        if (wiring != null) {
+            wiring.close();
+        }
+    }
 
     private Path cached() {
         return home.resolve(".cache/drover/agent/" + JAR.sha256() + ".jar");
     }
 
+    /** A fresh transport per start, as separate runs would have; the client owns its channel. */
     private AgentBootstrap.Started start(AgentOptions options) throws Exception {
-        return new AgentBootstrap(JAR).start(new LocalTransport("testhost", home), options);
+        return new AgentBootstrap(JAR).start(wiring.open(), options);
     }
 
-    @Test
-    void firstStartUploadsThenTheCachedJarIsReused() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void firstStartUploadsThenTheCachedJarIsReused(String kind) throws Exception {
+        use(kind);
         AgentBootstrap.Started first = start(AgentOptions.defaults());
         try (AgentClient client = first.client()) {
             assertTrue(first.uploaded());
@@ -56,8 +79,10 @@ class AgentBootstrapTest {
         assertEquals(mtime, Files.getLastModifiedTime(cached()).toMillis());
     }
 
-    @Test
-    void aCorruptCachedJarIsReplacedNotRun() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void aCorruptCachedJarIsReplacedNotRun(String kind) throws Exception {
+        use(kind);
         start(AgentOptions.defaults()).client().close();
         Files.write(cached(), new byte[] {'P', 'K', 3, 4, 0, 0});
 
@@ -69,8 +94,10 @@ class AgentBootstrapTest {
         assertEquals(JAR.sha256(), AgentJar.sha256(Files.readAllBytes(cached())));
     }
 
-    @Test
-    void concurrentFirstStartsAllSucceedAndLeaveNoTempFiles() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void concurrentFirstStartsAllSucceedAndLeaveNoTempFiles(String kind) throws Exception {
+        use(kind);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Object>> futures = new ArrayList<>();
@@ -94,16 +121,20 @@ class AgentBootstrapTest {
         }
     }
 
-    @Test
-    void missingJavaIsAClearError() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void missingJavaIsAClearError(String kind) throws Exception {
+        use(kind);
         AgentException e = assertThrows(AgentException.class,
                 () -> start(new AgentOptions("/nonexistent/bin/java", null, null)));
         assertTrue(e.getMessage().contains("was not found on the host"), e.getMessage());
         assertTrue(e.getMessage().contains("drover_java"), e.getMessage());
     }
 
-    @Test
-    void tooOldJavaIsAClearError() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void tooOldJavaIsAClearError(String kind) throws Exception {
+        use(kind);
         Path fakeJava = home.resolve("old-java");
         Files.writeString(fakeJava, "#!/bin/sh\n"
                 + "echo 'Exception in thread \"main\" java.lang.UnsupportedClassVersionError: dev/drover/agent/AgentMain :"
@@ -113,15 +144,19 @@ class AgentBootstrapTest {
         assertTrue(e.getMessage().contains("too old"), e.getMessage());
     }
 
-    @Test
-    void aCacheUnderTmpIsRefused() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void aCacheUnderTmpIsRefused(String kind) throws Exception {
+        use(kind);
         AgentException e = assertThrows(AgentException.class,
                 () -> start(new AgentOptions(null, "/tmp/drover-agent", null)));
         assertTrue(e.getMessage().contains("temp cleaners"), e.getMessage());
     }
 
-    @Test
-    void anAgentThatNeverSpeaksTimesOut() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void anAgentThatNeverSpeaksTimesOut(String kind) throws Exception {
+        use(kind);
         Path silentJava = home.resolve("silent-java");
         Files.writeString(silentJava, "#!/bin/sh\nexec sleep 30\n");
         silentJava.toFile().setExecutable(true);
@@ -131,8 +166,10 @@ class AgentBootstrapTest {
         assertTrue(e.getMessage().contains("did not start within"), e.getMessage());
     }
 
-    @Test
-    void shellNoiseBeforeThePreambleIsSkipped() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void shellNoiseBeforeThePreambleIsSkipped(String kind) throws Exception {
+        use(kind);
         start(AgentOptions.defaults()).client().close();
         Path noisyJava = home.resolve("noisy-java");
         Files.writeString(noisyJava, "#!/bin/sh\necho 'Welcome to node1! Last login: yesterday'\nprintf '@@DROV'\nexec java \"$@\"\n");

@@ -94,7 +94,7 @@ final class SshTransport implements Transport {
             SFTPClient s = sftp();
             int slash = remotePath.lastIndexOf('/');
             if (slash > 0) {
-                s.mkdirs(remotePath.substring(0, slash));
+                mkdirs(s, remotePath.substring(0, slash));
             }
             FileAttributes attrs = new FileAttributes.Builder().withPermissions(mode).build();
             try (RemoteFile file = s.open(remotePath, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.TRUNC), attrs);
@@ -112,6 +112,37 @@ final class SshTransport implements Transport {
         } finally {
             sftpLock.unlock();
         }
+    }
+
+    /**
+     * Like {@code SFTPClient.mkdirs}, but safe when another client creates the same directories at
+     * the same moment (concurrent runs, or hosts sharing an NFS home): a failed mkdir is fine if the
+     * directory exists afterwards.
+     */
+    private static void mkdirs(SFTPClient s, String dir) throws IOException {
+        StringBuilder path = new StringBuilder(dir.startsWith("/") ? "/" : "");
+        for (String part : dir.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(part);
+            String p = path.toString();
+            if (isDirectory(s, p)) {
+                continue;
+            }
+            try {
+                s.mkdir(p);
+            } catch (IOException e) {
+                if (!isDirectory(s, p)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isDirectory(SFTPClient s, String path) throws IOException {
+        FileAttributes a = s.statExistence(path);
+        return a != null && a.getType() == net.schmizz.sshj.sftp.FileMode.Type.DIRECTORY;
     }
 
     @Override

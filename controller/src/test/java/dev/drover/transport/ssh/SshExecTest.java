@@ -194,4 +194,37 @@ class SshExecTest {
         }
         return false;
     }
+
+    @Test
+    void concurrentUploadsIntoTheSameNewDirectoriesAllSucceed() throws Exception {
+        // Hosts that share an NFS home, or two runs at once, create the agent cache directory
+        // concurrently; one client's mkdir must not fail because another's came first.
+        Transport second = fx.open();
+        try {
+            for (int round = 0; round < 20; round++) {
+                String dir = "race" + round + "/a/b/c";
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CompletableFuture<Void> one = java.util.concurrent.CompletableFuture.runAsync(
+                        () -> uploadAfter(go, transport, dir + "/one.bin"));
+                java.util.concurrent.CompletableFuture<Void> two = java.util.concurrent.CompletableFuture.runAsync(
+                        () -> uploadAfter(go, second, dir + "/two.bin"));
+                go.countDown();
+                one.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                two.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals("x", Files.readString(fx.remoteHome.resolve(dir + "/one.bin")));
+                assertEquals("x", Files.readString(fx.remoteHome.resolve(dir + "/two.bin")));
+            }
+        } finally {
+            second.close();
+        }
+    }
+
+    private static void uploadAfter(java.util.concurrent.CountDownLatch go, Transport t, String path) {
+        try {
+            go.await();
+            t.upload(new java.io.ByteArrayInputStream(new byte[] {'x'}), 1, path, 0644);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
