@@ -1,0 +1,97 @@
+package dev.drover.template;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tests ({@code value is name}) with Ansible's meaning: {@code defined}, {@code undefined} and
+ * {@code none}, which may look at undefined values; the task-result tests {@code succeeded},
+ * {@code failed}, {@code changed}, {@code skipped}, {@code unreachable} (and their aliases), which need a
+ * registered result; and {@code truthy}, {@code falsy}, {@code contains}, {@code subset},
+ * {@code superset}, {@code any}, {@code all}.
+ */
+final class AnsibleTests {
+    private AnsibleTests() {
+    }
+
+    static List<TestDef> all() {
+        return List.of(
+                TestDef.seeingUndefined("defined", (v, a, e) -> {
+                    e.excuse(v);
+                    return !(v instanceof Undefined);
+                }),
+                TestDef.seeingUndefined("undefined", (v, a, e) -> {
+                    e.excuse(v);
+                    return v instanceof Undefined;
+                }),
+                TestDef.seeingUndefined("none", (v, a, e) -> {
+                    e.excuse(v);
+                    return v == null;
+                }),
+                result("failed", r -> flag(r, "failed")),
+                result("failure", r -> flag(r, "failed")),
+                result("succeeded", r -> !flag(r, "failed")),
+                result("success", r -> !flag(r, "failed")),
+                result("successful", r -> !flag(r, "failed")),
+                result("changed", AnsibleTests::changed),
+                result("change", AnsibleTests::changed),
+                result("skipped", r -> flag(r, "skipped")),
+                result("skip", r -> flag(r, "skipped")),
+                result("unreachable", r -> flag(r, "unreachable")),
+                result("reachable", r -> !flag(r, "unreachable")),
+                TestDef.of("truthy", (v, a, e) -> truthy(v, a)),
+                TestDef.of("falsy", (v, a, e) -> !truthy(v, a)),
+                TestDef.of("contains", (v, a, e) -> PyCompare.containsEqual(PyValues.items(v), a.required(0, "value"))),
+                TestDef.of("subset", (v, a, e) -> containsAll(a.required(0, "superset"), v)),
+                TestDef.of("superset", (v, a, e) -> containsAll(v, a.required(0, "subset"))),
+                TestDef.of("any", (v, a, e) -> PyValues.items(v).stream().anyMatch(PyValues::truthy)),
+                TestDef.of("all", (v, a, e) -> PyValues.items(v).stream().allMatch(PyValues::truthy)));
+    }
+
+    private interface ResultTest {
+        boolean test(Map<?, ?> result);
+    }
+
+    private static TestDef result(String name, ResultTest test) {
+        return TestDef.of(name, (v, a, e) -> {
+            if (!(v instanceof Map<?, ?> map)) {
+                throw new TemplateFailure("The '" + name + "' test expects a dictionary");
+            }
+            return test.test(map);
+        });
+    }
+
+    /** Ansible's {@code truthy(convert_bool=False)}: with convert_bool, yes/on/1/true count as true. */
+    private static boolean truthy(Object value, Args args) {
+        return PyValues.truthy(args.flag(0, "convert_bool", false) ? CoreFilters.toBool(value) : value);
+    }
+
+    private static boolean flag(Map<?, ?> result, String key) {
+        return PyValues.truthy(result.get(key));
+    }
+
+    /** Ansible's {@code changed}: the result's flag, or any changed item of a looped result without one. */
+    private static boolean changed(Map<?, ?> result) {
+        if (result.containsKey("changed")) {
+            return flag(result, "changed");
+        }
+        if (result.get("results") instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> m && flag(m, "changed")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAll(Object container, Object items) {
+        List<Object> all = PyValues.items(container);
+        for (Object item : PyValues.items(items)) {
+            if (!PyCompare.containsEqual(all, item)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

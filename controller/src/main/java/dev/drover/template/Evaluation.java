@@ -1,0 +1,211 @@
+package dev.drover.template;
+
+import com.google.common.collect.SetMultimap;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.exptest.ExpTest;
+import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.objects.collections.PyList;
+import com.hubspot.jinjava.objects.collections.PyMap;
+import dev.drover.secret.Secret;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Jinjava scope of one render or evaluate call, and what the call noticed on the way.
+ *
+ * <p>Variables are read through {@link LazyVars} on demand (Jinjava asks when a name is not set in the
+ * template itself), so nothing is copied per call. A missing name becomes an {@link Undefined} that is
+ * remembered as pending; operations allowed to see undefined values excuse it, and {@link #check} fails
+ * the call on the first one still pending. Containers met on the way are remembered with the path that
+ * reached them, so a missing attribute is reported as {@code 'result' has no attribute 'stdout_lines'}.
+ *
+ * <p>Threading: an evaluation belongs to the one thread running its call. Its parent is the shared
+ * library context, which must never be written during calls: Jinjava propagates bookkeeping (resolved
+ * names, dependencies) up the scope chain, so those methods stop here.
+ */
+final class Evaluation extends Context {
+    private final LazyVars vars;
+    private final List<Undefined> pending = new ArrayList<>(2);
+    private final Map<Object, String> paths = new IdentityHashMap<>();
+    private TemplateFailure failure;
+    private boolean secretRevealed;
+
+    Evaluation(Context library, LazyVars vars) {
+        super(library);
+        this.vars = vars;
+        setDynamicVariableResolver(this::lookup);
+        setExpressionStrategy(AnsibleOutput.INSTANCE);
+    }
+
+    /** The evaluation running on this interpreter, found from whichever nested scope is current. */
+    static Evaluation of(JinjavaInterpreter interpreter) {
+        for (Context c = interpreter.getContext(); c != null; c = c.getParent()) {
+            if (c instanceof Evaluation e) {
+                return e;
+            }
+        }
+        throw new IllegalStateException("template engine called outside a drover evaluation");
+    }
+
+    static Evaluation current() {
+        return of(JinjavaInterpreter.getCurrent());
+    }
+
+    private Object lookup(String name) {
+        Object value;
+        try {
+            value = vars.get(name);
+        } catch (UndefinedVariableException e) {
+            // Like Ansible, a variable whose template uses an undefined name is itself undefined.
+            return undefined(e.variable(), e.reason() + " (in variable '" + name + "': " + e.template() + ")");
+        } catch (TemplateException e) {
+            fail(new TemplateFailure(e.kind(), e.reason() + " (in variable '" + name + "': " + e.template() + ")"));
+            return null;
+        } catch (TemplateFailure f) {
+            fail(f);
+            return null;
+        }
+        if (value == LazyVars.MISSING) {
+            return switch (name) {
+                // Jinja2's literals that Jinjava's grammar lacks reach here as names.
+                case "none", "None" -> null;
+                case "True" -> Boolean.TRUE;
+                case "False" -> Boolean.FALSE;
+                case "omit" -> Omit.VALUE;
+                default -> undefined(name, "'" + name + "' is undefined");
+            };
+        }
+        return remember(reveal(value), name);
+    }
+
+    /** A new pending undefined marker. */
+    Undefined undefined(String variable, String reason) {
+        Undefined u = new Undefined(variable, reason);
+        pending.add(u);
+        return u;
+    }
+
+    /** Lets an undefined marker pass: it was tested, defaulted or deliberately ignored; not if it was called. */
+    void excuse(Object value) {
+        if (value instanceof Undefined undefined && !undefined.called()) {
+            pending.removeIf(u -> u == value);
+        }
+    }
+
+    /** Records that a container was reached by {@code path}, for error messages. */
+    Object remember(Object value, String path) {
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            paths.put(value, path);
+        }
+        return value;
+    }
+
+    /** The path that reached this container, or null when it was built by the template. */
+    String pathOf(Object container) {
+        Object underlying = container;
+        if (container instanceof PyMap m) {
+            underlying = m.toMap();
+        } else if (container instanceof PyList l) {
+            underlying = l.toList();
+        }
+        return paths.get(underlying);
+    }
+
+    /**
+     * A value as templates see it: a secret's text (the result of this call becomes secret), an unsafe
+     * value's content.
+     */
+    Object reveal(Object value) {
+        if (value instanceof Secret s) {
+            secretRevealed = true;
+            return s.revealString();
+        }
+        if (value instanceof Unsafe u) {
+            return reveal(u.value());
+        }
+        return value;
+    }
+
+    void revealed() {
+        secretRevealed = true;
+    }
+
+    boolean secretRevealed() {
+        return secretRevealed;
+    }
+
+    /** Keeps the first failure of the call; returns it for throwing. */
+    TemplateFailure fail(TemplateFailure f) {
+        if (failure == null) {
+            failure = f;
+        }
+        return f;
+    }
+
+    /**
+     * Fails the call if anything went wrong, most fundamental cause first: an unknown filter or test, an
+     * undefined value that was used, a filter's failure, then whatever the engine reported.
+     */
+    void check(String template, List<TemplateError> engineErrors) {
+        if (failure != null && failure.kind() != TemplateException.Kind.FAILED) {
+            throw new TemplateException(failure.kind(), template, failure.getMessage());
+        }
+        if (!pending.isEmpty()) {
+            Undefined u = pending.get(0);
+            throw new UndefinedVariableException(template, u.variable(), u.reason());
+        }
+        if (failure != null) {
+            throw new TemplateException(failure.kind(), template, failure.getMessage());
+        }
+        EngineErrors.check(template, engineErrors);
+    }
+
+    @Override
+    public Filter getFilter(String name) {
+        Filter filter = super.getFilter(name);
+        if (filter == null) {
+            List<String> known = getAllFilters().stream().map(Filter::getName).toList();
+            fail(new TemplateFailure(TemplateException.Kind.UNKNOWN_FILTER,
+                    "no filter named '" + name + "'" + Suggestions.didYouMean(name, known)));
+        }
+        return filter;
+    }
+
+    @Override
+    public ExpTest getExpTest(String name) {
+        ExpTest test = super.getExpTest(name);
+        if (test == null) {
+            List<String> known = getAllExpTests().stream().map(ExpTest::getName).toList();
+            fail(new TemplateFailure(TemplateException.Kind.UNKNOWN_TEST,
+                    "no test named '" + name + "'" + Suggestions.didYouMean(name, known)));
+        }
+        return test;
+    }
+
+    // Jinjava's bookkeeping for its own callers; it walks up to the shared library context, which many
+    // threads use at once, so it stops here.
+
+    @Override
+    public void addResolvedExpression(String expression) {
+    }
+
+    @Override
+    public void addResolvedValue(String value) {
+    }
+
+    @Override
+    public void addResolvedFunction(String function) {
+    }
+
+    @Override
+    public void addDependency(String type, String identification) {
+    }
+
+    @Override
+    public void addDependencies(SetMultimap<String, String> dependencies) {
+    }
+}

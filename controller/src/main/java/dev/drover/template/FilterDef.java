@@ -1,0 +1,53 @@
+package dev.drover.template;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.Filter;
+import java.util.Map;
+
+/**
+ * A filter written as a small function, registered with Jinjava under its name. Unless the filter
+ * declares that it handles undefined input ({@code default}, {@code mandatory}), an undefined input is
+ * passed through untouched, so the call fails naming the variable rather than the filter.
+ */
+record FilterDef(String name, boolean seesUndefined, Body body) implements Filter {
+
+    /** The filter's behaviour: input value, bound arguments, the current evaluation. */
+    @FunctionalInterface
+    interface Body {
+        Object apply(Object value, Args args, Evaluation eval);
+    }
+
+    static FilterDef of(String name, Body body) {
+        return new FilterDef(name, false, body);
+    }
+
+    static FilterDef seeingUndefined(String name, Body body) {
+        return new FilterDef(name, true, body);
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
+        return filter(value, interpreter, (Object[]) args, Map.of());
+    }
+
+    @Override
+    public Object filter(Object value, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+        if (value instanceof Undefined && !seesUndefined) {
+            return value;
+        }
+        Evaluation eval = Evaluation.of(interpreter);
+        try {
+            return body.apply(value, Args.of(name, args, kwargs), eval);
+        } catch (TemplateFailure f) {
+            throw eval.fail(f);
+        } catch (RuntimeException e) {
+            throw eval.fail(new TemplateFailure("filter '" + name + "' failed on " + PyValues.typeName(value)
+                    + " input: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.drover.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import dev.drover.secret.Secret;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@link Templater} on Jinjava, configured to read templates as Ansible's Jinja2 environment does:
+ * {@code trim_blocks}, Python operator precedence, map keys in literals evaluated, iteration over a
+ * map yielding its keys, {@code include} and {@code import} refused (inline templates have no files).
+ *
+ * <p>Threading: the {@link Jinjava} instance, its configuration and the library context with the
+ * filters and tests are built in the constructor and only read afterwards; each call gets its own
+ * {@link Evaluation} and interpreter, pushed on Jinjava's per-thread interpreter stack for the call's
+ * duration. So one instance serves any number of threads.
+ */
+final class JinjaTemplater implements Templater {
+    private final Jinjava jinjava;
+    private final JinjavaConfig config;
+
+    JinjaTemplater() {
+        config = JinjavaConfig.newBuilder()
+                .withTrimBlocks(true)
+                .withElResolver(new AnsibleResolver())
+                .withFailOnUnknownTokens(false)
+                .withLegacyOverrides(LegacyOverrides.newBuilder()
+                        .withUseNaturalOperatorPrecedence(true)
+                        .withEvaluateMapKeys(true)
+                        .withIterateOverMapKeys(true)
+                        .withKeepNullableLoopValues(true)
+                        .withParseWhitespaceControlStrictly(true)
+                        .withUsePyishObjectMapper(true)
+                        .build())
+                .build();
+        jinjava = new Jinjava(config);
+        jinjava.setResourceLocator((name, encoding, interpreter) -> {
+            throw new IOException("include and import are not available in task templates (asked for '"
+                    + name + "')");
+        });
+        AnsibleLibrary.install(jinjava.getGlobalContext());
+        // Jinjava creates the global macro table on first lookup, which every function call does;
+        // create it now so that calls only ever read the shared context.
+        jinjava.getGlobalContext().getGlobalMacros();
+    }
+
+    /** The shared context holding the libraries; calls must never write to it. */
+    Context library() {
+        return jinjava.getGlobalContext();
+    }
+
+    @Override
+    public Object render(Object value, Map<String, ?> vars) {
+        if (value instanceof String s && !TemplateText.isTemplated(s)) {
+            return s; // the common case, without allocating anything
+        }
+        return render(value, new LazyVars(vars, this));
+    }
+
+    /** Renders with the variables of a call in progress; nested renders of variables come here too. */
+    Object render(Object value, LazyVars vars) {
+        if (value instanceof String s) {
+            return renderString(s, vars);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, render(v, vars)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(render(item, vars));
+            }
+            return out;
+        }
+        if (value instanceof Unsafe u) {
+            return u.value();
+        }
+        return value;
+    }
+
+    private Object renderString(String text, LazyVars vars) {
+        if (!TemplateText.isTemplated(text)) {
+            return text;
+        }
+        Optional<String> single = TemplateText.singleExpression(text);
+        if (single.isPresent()) {
+            String expression = TemplateText.forEngine(single.get());
+            return run(text, vars, interpreter -> interpreter.resolveELExpression(expression, 1), true);
+        }
+        String template = TemplateText.templateForEngine(text);
+        return run(text, vars, interpreter -> interpreter.render(template), false);
+    }
+
+    @Override
+    public Object evaluate(String expression, Map<String, ?> vars) {
+        return evaluate(expression, new LazyVars(vars, this));
+    }
+
+    private Object evaluate(String expression, LazyVars vars) {
+        if (expression.isBlank()) {
+            throw new TemplateException(TemplateException.Kind.SYNTAX, expression, "empty expression");
+        }
+        String forEngine = TemplateText.forEngine(expression.strip());
+        return run(expression, vars, interpreter -> interpreter.resolveELExpression(forEngine, 1), true);
+    }
+
+    @Override
+    public boolean condition(String expression, Map<String, ?> vars) {
+        LazyVars lazy = new LazyVars(vars, this);
+        if (!TemplateText.isTemplated(expression)) {
+            return PyValues.truthy(evaluate(expression, lazy));
+        }
+        // Ansible renders a templated condition first and evaluates a string result again.
+        Object rendered = render(expression, lazy);
+        if (rendered instanceof String s) {
+            return !s.isBlank() && PyValues.truthy(evaluate(s, lazy));
+        }
+        return PyValues.truthy(rendered);
+    }
+
+    private Object run(String source, LazyVars vars, Function<JinjavaInterpreter, Object> body,
+            boolean nativeResult) {
+        Evaluation eval = new Evaluation(library(), vars);
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, eval, config);
+        Object raw;
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            raw = body.apply(interpreter);
+        } catch (TemplateFailure f) {
+            eval.fail(f);
+            raw = null;
+        } catch (InterpretException e) {
+            // Jinjava throws instead of collecting for a few errors, such as a refused include.
+            String reason = EngineErrors.clean(String.valueOf(e.getMessage()));
+            throw new TemplateException(TemplateException.Kind.FAILED, source, reason, e);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        eval.check(source, interpreter.getErrors());
+        Object result = nativeResult ? PyValues.toJava(raw) : raw;
+        return eval.secretRevealed() ? secret(result) : result;
+    }
+
+    /** A result a secret contributed to: every string in it becomes a secret. */
+    private static Object secret(Object value) {
+        if (value instanceof String s) {
+            return Secret.of(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, secret(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) {
+                out.add(secret(item));
+            }
+            return out;
+        }
+        return value;
+    }
+}

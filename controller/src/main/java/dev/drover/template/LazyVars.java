@@ -1,0 +1,89 @@
+package dev.drover.template;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The caller's variables as one call's templates see them. A value that contains templates is rendered
+ * when a template first uses it, with the same variables, and remembered for the rest of the call
+ * (Ansible's lazy templating); {@link Unsafe} values are read as they are; a variable that refers back
+ * to itself is an error instead of endless recursion.
+ *
+ * <p>Shared by the evaluations of one top-level call (nested renders of variables reuse it), and
+ * confined to that call's thread.
+ */
+final class LazyVars {
+    /** Returned by {@link #get} for a name that is not set. */
+    static final Object MISSING = new Object();
+
+    private final Map<String, ?> vars;
+    private final JinjaTemplater templater;
+    private final Map<String, Object> rendered = new HashMap<>();
+    private final Deque<String> resolving = new ArrayDeque<>();
+
+    LazyVars(Map<String, ?> vars, JinjaTemplater templater) {
+        this.vars = vars;
+        this.templater = templater;
+    }
+
+    /**
+     * The variable's value ready for a template, or {@link #MISSING}. Throws {@link TemplateException}
+     * when rendering the value fails and {@link TemplateFailure} for a reference loop.
+     */
+    Object get(String name) {
+        if (rendered.containsKey(name)) {
+            return rendered.get(name);
+        }
+        Object value = vars.get(name);
+        if (value == null && !vars.containsKey(name)) {
+            return MISSING;
+        }
+        if (value instanceof Unsafe u) {
+            return u.value();
+        }
+        if (!containsTemplate(value)) {
+            return value;
+        }
+        if (resolving.contains(name)) {
+            List<String> chain = new ArrayList<>(resolving);
+            Collections.reverse(chain);
+            chain.add(name);
+            throw new TemplateFailure("recursive loop detected in template string: variable '" + name
+                    + "' refers to itself (" + String.join(" -> ", chain) + ")");
+        }
+        resolving.push(name);
+        try {
+            Object result = templater.render(value, this);
+            rendered.put(name, result);
+            return result;
+        } finally {
+            resolving.pop();
+        }
+    }
+
+    /** True if rendering would change the value: a string with a template marker, outside Unsafe parts. */
+    static boolean containsTemplate(Object value) {
+        if (value instanceof String s) {
+            return TemplateText.isTemplated(s);
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Object v : map.values()) {
+                if (containsTemplate(v)) {
+                    return true;
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object v : list) {
+                if (containsTemplate(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

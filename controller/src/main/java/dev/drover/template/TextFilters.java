@@ -1,0 +1,95 @@
+package dev.drover.template;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Ansible's filters for paths, shell quoting, Base64 and digests: {@code basename}, {@code dirname},
+ * {@code quote}, {@code b64encode}, {@code b64decode}, {@code hash}, {@code checksum}, {@code md5},
+ * {@code sha1}.
+ */
+final class TextFilters {
+    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+    private static final Map<String, String> DIGESTS = Map.of("md5", "MD5", "sha1", "SHA-1", "sha224", "SHA-224",
+            "sha256", "SHA-256", "sha384", "SHA-384", "sha512", "SHA-512");
+
+    private TextFilters() {
+    }
+
+    static List<FilterDef> all() {
+        return List.of(
+                FilterDef.of("basename", (v, a, e) -> basename(PyValues.str(v, e))),
+                FilterDef.of("dirname", (v, a, e) -> dirname(PyValues.str(v, e))),
+                FilterDef.of("quote", (v, a, e) -> quote(PyValues.str(v, e))),
+                FilterDef.of("b64encode", (v, a, e) -> Base64.getEncoder().encodeToString(
+                        PyValues.str(v, e).getBytes(charset(a)))),
+                FilterDef.of("b64decode", (v, a, e) -> b64decode(PyValues.str(v, e), charset(a))),
+                FilterDef.of("hash", (v, a, e) -> digest(PyValues.str(v, e), a.string(0, "hashtype", "sha1"))),
+                FilterDef.of("checksum", (v, a, e) -> digest(PyValues.str(v, e), "sha1")),
+                FilterDef.of("sha1", (v, a, e) -> digest(PyValues.str(v, e), "sha1")),
+                FilterDef.of("md5", (v, a, e) -> digest(PyValues.str(v, e), "md5")));
+    }
+
+    /** Python's {@code posixpath.basename}: the text after the last slash. */
+    static String basename(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Python's {@code posixpath.dirname}: up to the last slash, without trailing slashes unless all slashes. */
+    static String dirname(String path) {
+        String head = path.substring(0, path.lastIndexOf('/') + 1);
+        if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
+            head = head.replaceAll("/+$", "");
+        }
+        return head;
+    }
+
+    /** Python's {@code shlex.quote}: safe text as is, everything else in single quotes. */
+    static String quote(String s) {
+        if (s.isEmpty()) {
+            return "''";
+        }
+        if (SHELL_SAFE.matcher(s).matches()) {
+            return s;
+        }
+        return "'" + s.replace("'", "'\"'\"'") + "'";
+    }
+
+    private static Charset charset(Args args) {
+        String name = args.string(0, "encoding", "utf-8");
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateFailure("unknown encoding: " + name);
+        }
+    }
+
+    private static String b64decode(String text, Charset charset) {
+        try {
+            return new String(Base64.getMimeDecoder().decode(text.strip()), charset);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateFailure("b64decode: the text is not valid Base64: " + e.getMessage());
+        }
+    }
+
+    static String digest(String text, String type) {
+        String algorithm = DIGESTS.get(type.toLowerCase());
+        if (algorithm == null) {
+            throw new TemplateFailure("unsupported hash type '" + type + "'; use one of "
+                    + String.join(", ", DIGESTS.keySet().stream().sorted().toList()));
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks " + algorithm, e);
+        }
+    }
+}

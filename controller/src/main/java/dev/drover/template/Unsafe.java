@@ -1,0 +1,45 @@
+package dev.drover.template;
+
+import java.util.Objects;
+
+/**
+ * A variable value that is never rendered as a template, like Ansible's unsafe values: what hosts
+ * return (registered results, facts, command output that may contain <code>&#123;&#123;</code>) and
+ * strings tagged {@code !unsafe} in YAML. Templates read the wrapped value as it is.
+ *
+ * <p>Everything else in the variables is rendered when a template first uses it, with the same
+ * variables, as Ansible does: {@code home: "{{ base }}/alfresco"} reads as {@code /opt/alfresco}. So
+ * the executor wraps host data in {@code Unsafe} when it stores it, and gives {@code hostvars} either
+ * already rendered per host or wrapped, because another host's values must not be rendered with this
+ * host's variables. Values that templates return are plain again; wrap them when storing them.
+ */
+public final class Unsafe {
+    private final Object value;
+
+    private Unsafe(Object value) {
+        this.value = value;
+    }
+
+    public static Unsafe of(Object value) {
+        return new Unsafe(value);
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Unsafe u && Objects.equals(value, u.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return String.valueOf(value);
+    }
+}
