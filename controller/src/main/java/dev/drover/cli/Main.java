@@ -48,6 +48,9 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // '@file' means a file of variables (-e @vars.yml) or hosts (--limit @retry), as in Ansible,
+        // never picocli's argument file.
+        cli.setExpandAtFiles(false);
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("drover: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
