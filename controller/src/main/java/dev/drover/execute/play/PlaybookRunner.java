@@ -57,6 +57,8 @@ public final class PlaybookRunner {
     private final RunOptions options;
     private final Set<String> moduleNames;
     private Templater templater;
+    /** The hosts {@code --limit} allows, computed once. */
+    private Set<String> limited;
 
     /** @param moduleNames the agent's modules, for parsing {@code include_tasks} files */
     public PlaybookRunner(AgentCall agents, RunOptions options, Set<String> moduleNames) {
@@ -146,10 +148,21 @@ public final class PlaybookRunner {
 
     private List<Host> select(RunContext rc, Play play, Inventory inventory, Map<String, Object> vars) throws PlayException {
         String pattern = render(play.hosts(), vars, "hosts");
+        HostSelector selector = new HostSelector(inventory);
         try {
-            Selection s = new HostSelector(inventory).select(pattern, options.limit());
+            Selection s = selector.select(pattern);
             s.warnings().forEach(rc.listener()::warning);
-            return s.hosts();
+            if (options.limit() == null) {
+                return s.hosts();
+            }
+            // As in Ansible, a limit that leaves one play without hosts skips that play; a limit that
+            // matches nothing in the inventory at all is an error (raised here for the first play).
+            if (limited == null) {
+                Selection all = selector.limit(selector.select("all"), options.limit());
+                all.warnings().forEach(rc.listener()::warning);
+                limited = new HashSet<>(all.hostNames());
+            }
+            return s.hosts().stream().filter(h -> limited.contains(h.name())).toList();
         } catch (InventoryException e) {
             throw new PlayException(play.pos() + ": hosts: " + e.getMessage(), e);
         }
