@@ -1,10 +1,5 @@
 package dev.drover.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drover.execute.HostResult;
 import dev.drover.execute.RunListener;
 import java.io.PrintWriter;
@@ -21,11 +16,6 @@ final class AdHocPrinter implements RunListener {
     private static final Set<String> RAW_OUTPUT_MODULES = Set.of("command", "shell", "raw");
     /** Timing fields Ansible's minimal callback also shows, but which only add noise here. */
     private static final Set<String> HIDDEN = Set.of("stdout_lines", "stderr_lines");
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("    ", "\n"));
 
     private final PrintWriter out;
     private final Style style;
@@ -75,10 +65,6 @@ final class AdHocPrinter implements RunListener {
     static String json(Map<String, Object> result) {
         Map<String, Object> shown = new TreeMap<>(result);
         shown.keySet().removeAll(HIDDEN);
-        try {
-            return JSON.writer(PRETTY).writeValueAsString(shown);
-        } catch (JsonProcessingException e) {
-            return String.valueOf(shown);
-        }
+        return AnsibleJson.pretty(shown);
     }
 }
