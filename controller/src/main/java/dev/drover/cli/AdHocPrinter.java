@@ -1,11 +1,5 @@
 package dev.drover.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.drover.execute.HostResult;
 import dev.drover.execute.RunListener;
 import java.io.PrintWriter;
@@ -25,13 +19,6 @@ final class AdHocPrinter implements RunListener {
      * that do not time themselves ({@code start}, {@code end}, {@code delta} stay for command-like ones).
      */
     private static final Set<String> HIDDEN = Set.of("stdout_lines", "stderr_lines", "start", "end", "delta");
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    /** Python's json.dumps(indent=4): four spaces, and "key": value without a space before the colon. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("    ", "\n"));
 
     private final PrintWriter out;
     private final Style style;
@@ -84,10 +71,6 @@ final class AdHocPrinter implements RunListener {
         if (Boolean.FALSE.equals(shown.get("failed"))) {
             shown.remove("failed");
         }
-        try {
-            return JSON.writer(PRETTY).writeValueAsString(shown);
-        } catch (JsonProcessingException e) {
-            return String.valueOf(shown);
-        }
+        return AnsibleJson.pretty(shown);
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionInfo.class,
         description = "Ansible-style orchestration with a pushed Java agent: ad hoc commands, playbooks, rolling upgrades.",
-        subcommands = {ExecCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExecCommand.class, RunCommand.class, CheckCommand.class, InventoryCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -48,6 +48,9 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // '@file' means a file of variables (-e @vars.yml) or hosts (--limit @retry), as in Ansible,
+        // never picocli's argument file.
+        cli.setExpandAtFiles(false);
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("drover: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
@@ -69,7 +72,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: exec, inventory, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: exec, run, check, inventory, help");
     }
 
     static final class VersionInfo implements CommandLine.IVersionProvider {

@@ -1,15 +1,9 @@
 package dev.drover.execute;
 
-import dev.drover.remote.AgentException;
-import dev.drover.remote.AgentLostException;
 import dev.drover.remote.AgentOptions;
 import dev.drover.remote.AgentPool;
-import dev.drover.remote.HostAgent;
-import dev.drover.transport.TransportException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -77,30 +71,7 @@ public final class AdHocRunner {
     }
 
     private HostResult runOne(TargetHost host, Request request) {
-        long start = System.nanoTime();
-        try {
-            AgentOptions options = ConnectionVars.agentOptions(host);
-            HostAgent agent = pool.open(ConnectionVars.settings(host, overrides, cwd),
-                    become == null ? options : options.withBecome(become));
-            Map<String, Object> result = new LinkedHashMap<>(
-                    agent.client().run(request.module(), request.args(), request.check(), request.diff()));
-            return HostResult.of(host.name(), result, since(start));
-        } catch (TransportException e) {
-            return e.unreachable()
-                    ? HostResult.unreachable(host.name(), e.getMessage(), since(start))
-                    : HostResult.failed(host.name(), e.getMessage(), since(start));
-        } catch (AgentLostException e) {
-            pool.discard(host.name());
-            return HostResult.unreachable(host.name(), e.getMessage(), since(start));
-        } catch (AgentException e) {
-            pool.discard(host.name());
-            return HostResult.failed(host.name(), e.getMessage(), since(start));
-        } catch (BadHostVarException e) {
-            return HostResult.failed(host.name(), e.getMessage(), since(start));
-        }
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return new AgentCall(pool, overrides, cwd).module(host, become, request.module(), request.args(),
+                request.check(), request.diff());
     }
 }

@@ -43,6 +43,11 @@ final class SourceFiles {
         return text;
     }
 
+    /** Keeps text that did not come from a file, so errors in it can quote its line. */
+    void remember(Path origin, String text) {
+        lines.put(origin, SourceSnippet.splitLines(text));
+    }
+
     private PlaybookException missing(Path file, SourcePos requestedAt, String problem, Exception cause) {
         if (requestedAt == null) {
             return new PlaybookException(new SourcePos(file, 1, 1), problem, "", "check the path", cause);

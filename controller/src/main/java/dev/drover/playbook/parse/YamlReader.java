@@ -41,7 +41,16 @@ final class YamlReader {
      *                    file the user gave
      */
     Optional<YamlNode> read(Path file, SourcePos requestedAt) throws PlaybookException {
-        String text = sources.read(file, requestedAt);
+        return parse(file, sources.read(file, requestedAt));
+    }
+
+    /** Like {@link #read} for text that is not in a file (a command-line value); {@code origin} names it. */
+    Optional<YamlNode> readText(Path origin, String text) throws PlaybookException {
+        sources.remember(origin, text);
+        return parse(origin, text);
+    }
+
+    private Optional<YamlNode> parse(Path file, String text) throws PlaybookException {
         try (EventYamlParser parser = EventYamlParser.open(text)) {
             TreeBuilder builder = new TreeBuilder(file, parser);
             JsonToken first = parser.nextToken();

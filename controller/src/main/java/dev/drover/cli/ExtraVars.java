@@ -1,0 +1,49 @@
+package dev.drover.cli;
+
+import dev.drover.playbook.ModuleTask;
+import dev.drover.playbook.PlaybookException;
+import dev.drover.playbook.parse.AdHocArgs;
+import dev.drover.playbook.parse.VarsFileParser;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code -e} values as Ansible reads them, merged in order (later wins): {@code @file} (YAML or
+ * JSON), inline YAML/JSON starting with <code>{</code>, or {@code name=value} pairs (values are strings,
+ * quoting as in a task's arguments).
+ */
+final class ExtraVars {
+    private ExtraVars() {
+    }
+
+    static Map<String, Object> parse(List<String> values) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        VarsFileParser parser = new VarsFileParser();
+        int n = 0;
+        for (String value : values) {
+            n++;
+            String v = value.strip();
+            try {
+                if (v.startsWith("@")) {
+                    vars.putAll(parser.parse(Path.of(v.substring(1))));
+                } else if (v.startsWith("{")) {
+                    vars.putAll(parser.parseText(Path.of("-e #" + n), v));
+                } else if (!v.isEmpty()) {
+                    Map<String, Object> kv = AdHocArgs.parse("set_fact", v);
+                    if (kv.containsKey(ModuleTask.RAW_PARAMS)) {
+                        throw new UserError("-e '" + value + "': expected name=value pairs, @file or a YAML/JSON"
+                                + " mapping; '" + kv.get(ModuleTask.RAW_PARAMS) + "' has no '='");
+                    }
+                    vars.putAll(kv);
+                }
+            } catch (PlaybookException e) {
+                throw new UserError("-e: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("-e '" + value + "': " + e.getMessage());
+            }
+        }
+        return vars;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.drover.cli;
+
+import dev.drover.execute.play.ActionNames;
+import dev.drover.execute.play.Preflight;
+import dev.drover.playbook.Playbook;
+import dev.drover.playbook.PlaybookException;
+import dev.drover.playbook.check.PlaybookChecker;
+import dev.drover.playbook.check.Problem;
+import dev.drover.playbook.parse.PlaybookParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses and checks a playbook for {@code run} and {@code check}: syntax (first mistake), then every
+ * reference problem and every feature the runner does not support yet, all listed at once.
+ */
+final class PlaybookLoader {
+    private PlaybookLoader() {
+    }
+
+    static Playbook load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("playbook not found: " + file);
+        }
+        Playbook playbook;
+        try {
+            playbook = new PlaybookParser(ActionNames.forParser()).parse(file);
+        } catch (PlaybookException e) {
+            throw new UserError(e.getMessage());
+        }
+        List<Problem> problems = new ArrayList<>(new PlaybookChecker().check(playbook));
+        problems.addAll(Preflight.check(playbook));
+        if (!problems.isEmpty()) {
+            StringBuilder b = new StringBuilder(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    + " in " + file + ":");
+            problems.forEach(p -> b.append("\n  ").append(p));
+            throw new UserError(b.toString());
+        }
+        return playbook;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.drover.cli;
+
+import dev.drover.execute.HostStatus;
+import dev.drover.execute.play.PlayListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Prints a playbook run the way Ansible's default callback does: 80-column banners for plays and
+ * tasks, one line per host ({@code ok: [node1]}, {@code fatal: [node3]: FAILED! => {...}}), loop
+ * items, {@code debug} output, diffs with {@code --diff}, result JSON with {@code -v}, and the recap.
+ * Synchronized: host threads report concurrently.
+ */
+final class PlaybookPrinter implements PlayListener {
+    static final String CENSORED = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
+    private static final int COLUMNS = 79;
+    private static final Set<String> DEBUG = Set.of("debug");
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Style style;
+    private final int verbosity;
+    private final boolean diff;
+
+    PlaybookPrinter(PrintWriter out, PrintWriter err, Style style, int verbosity, boolean diff) {
+        this.out = out;
+        this.err = err;
+        this.style = style;
+        this.verbosity = verbosity;
+        this.diff = diff;
+    }
+
+    static String banner(String msg) {
+        return msg + " " + "*".repeat(Math.max(3, COLUMNS - msg.length()));
+    }
+
+    @Override
+    public synchronized void playStart(String name, List<String> hosts) {
+        out.println();
+        out.println(style.bold(banner("PLAY [" + name + "]")));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void taskStart(TaskStart task) {
+        out.println();
+        String caption = task.kind() == Kind.HANDLER ? "RUNNING HANDLER [" : "TASK [";
+        out.println(style.bold(banner(caption + task.name() + "]")));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void hostResult(TaskResult r) {
+        String who = who(r.host(), r.delegatedTo());
+        Map<String, Object> shown = shown(r.result(), r.action(), r.noLog());
+        if (r.looped()) {
+            if (r.ignored()) {
+                out.println(style.skipped("...ignoring"));
+            }
+            out.flush();
+            return;
+        }
+        printDiff(r.result(), r.noLog());
+        switch (r.status()) {
+            case OK -> out.println(style.ok("ok: " + who + details(shown, r.action())));
+            case CHANGED -> out.println(style.changed("changed: " + who + details(shown, r.action())));
+            case SKIPPED -> out.println(style.skipped("skipping: " + who + (verbosity > 0 ? " => " + AnsibleJson.compact(shown) : "")));
+            case FAILED -> {
+                out.println(style.failed("fatal: " + who + ": FAILED! => " + AnsibleJson.compact(shown)));
+                if (r.ignored()) {
+                    out.println(style.skipped("...ignoring"));
+                }
+            }
+            case UNREACHABLE -> out.println(style.unreachable("fatal: " + who + ": UNREACHABLE! => " + AnsibleJson.compact(shown)));
+        }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void itemResult(ItemResult r) {
+        String who = who(r.host(), r.delegatedTo());
+        Map<String, Object> shown = shown(r.result(), r.action(), r.noLog());
+        String item = "(item=" + (r.noLog() ? "None" : PyRepr.of(r.label())) + ")";
+        printDiff(r.result(), r.noLog());
+        switch (r.status()) {
+            case OK -> out.println(style.ok("ok: " + who + " => " + item + details(shown, r.action())));
+            case CHANGED -> out.println(style.changed("changed: " + who + " => " + item + details(shown, r.action())));
+            case SKIPPED -> out.println(style.skipped("skipping: " + who + " => " + item));
+            case FAILED -> out.println(style.failed("failed: " + who + " " + item + " => " + AnsibleJson.compact(shown)));
+            case UNREACHABLE -> out.println(style.unreachable("fatal: " + who + ": UNREACHABLE! => " + item + " "
+                    + AnsibleJson.compact(shown)));
+        }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void retrying(String host, String task, int retriesLeft, Map<String, Object> result) {
+        out.println(style.failed("FAILED - RETRYING: [" + host + "]: " + task + " (" + retriesLeft + " retries left)."));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void included(Path file, List<String> hosts) {
+        out.println("included: " + file + " for " + String.join(", ", hosts));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void noHostsLeft() {
+        out.println();
+        out.println(style.failed(banner("NO MORE HOSTS LEFT")));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        err.println(style.failed("[WARNING]: " + message));
+        err.flush();
+    }
+
+    @Override
+    public synchronized void recap(Map<String, HostStats> stats, Duration elapsed) {
+        out.println();
+        out.println(style.bold(banner("PLAY RECAP")));
+        stats.forEach((host, s) -> {
+            String name = String.format("%-26s", host);
+            String colouredName = s.failed() > 0 || s.unreachable() > 0 ? style.failed(name)
+                    : s.changed() > 0 ? style.changed(name) : style.ok(name);
+            out.println(colouredName + " : " + count("ok", s.ok()) + " " + count("changed", s.changed()) + " "
+                    + count("unreachable", s.unreachable()) + " " + count("failed", s.failed()) + " "
+                    + count("skipped", s.skipped()) + " " + count("rescued", s.rescued()) + " " + count("ignored", s.ignored()));
+        });
+        out.println();
+        long secs = elapsed.toSeconds();
+        out.println(String.format("Playbook run took %d days, %d hours, %d minutes, %d seconds",
+                secs / 86400, secs / 3600 % 24, secs / 60 % 60, secs % 60));
+        out.flush();
+    }
+
+    private static String count(String name, int n) {
+        return String.format("%s=%-4s", name, n);
+    }
+
+    private static String who(String host, Optional<String> delegatedTo) {
+        return "[" + host + delegatedTo.filter(d -> !d.equals(host)).map(d -> " -> " + d).orElse("") + "]";
+    }
+
+    private String details(Map<String, Object> shown, String action) {
+        if (DEBUG.contains(action)) {
+            return " => " + AnsibleJson.pretty(shown);
+        }
+        return verbosity > 0 ? " => " + AnsibleJson.compact(shown) : "";
+    }
+
+    private void printDiff(Map<String, Object> result, boolean noLog) {
+        if (!diff || noLog) {
+            return;
+        }
+        Object d = result.get("diff");
+        if (d instanceof String s && !s.isBlank()) {
+            out.print(s.endsWith("\n") ? s : s + "\n");
+        }
+    }
+
+    /** What Ansible shows of a result: no internal keys, no invocation, censored with no_log. */
+    private Map<String, Object> shown(Map<String, Object> result, String action, boolean noLog) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        if (noLog) {
+            shown.put("censored", CENSORED);
+            shown.put("changed", Boolean.TRUE.equals(result.get("changed")));
+            return shown;
+        }
+        result.forEach((k, v) -> {
+            if (!k.startsWith("_") && !(k.equals("invocation") && verbosity < 3) && !k.equals("diff")) {
+                shown.put(k, v);
+            }
+        });
+        if (DEBUG.contains(action)) {
+            shown.remove("changed");
+        }
+        return shown;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.drover.cli;
+
+import dev.drover.execute.AgentCall;
+import dev.drover.execute.play.ActionNames;
+import dev.drover.execute.play.PlayException;
+import dev.drover.execute.play.PlaybookRunner;
+import dev.drover.execute.play.RunOptions;
+import dev.drover.execute.play.TagFilter;
+import dev.drover.inventory.Inventory;
+import dev.drover.playbook.Playbook;
+import dev.drover.remote.AgentBootstrap;
+import dev.drover.remote.AgentJar;
+import dev.drover.remote.AgentPool;
+import dev.drover.transport.Transports;
+import dev.drover.transport.ssh.SshTransportFactory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code drover run}: run a playbook, like {@code ansible-playbook}. */
+@Command(name = "run", description = {
+    "Run a playbook on the hosts its plays select (like ansible-playbook).",
+    "Examples:",
+    "  drover run -i inventory-examples/lab.yml playbooks/examples/site.yml",
+    "  drover run -i lab.yml site.yml --check --diff -e acs_version=5.2.8 --limit node1"},
+        sortOptions = false)
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    InventoryOptions inventory;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
+    Path playbook;
+
+    @Option(names = {"-C", "--check"}, description = "Change nothing; report what would change.")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "Show differences in changed files.")
+    boolean diff;
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "name=value pairs, @file (YAML/JSON) or inline YAML/JSON; repeatable, later wins. Beats every other variable.")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = {"-t", "--tags"}, paramLabel = "TAGS", split = ",", description = "Only run tasks with these tags (comma-separated).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", paramLabel = "TAGS", split = ",", description = "Skip tasks with these tags (comma-separated).")
+    List<String> skipTags = new ArrayList<>();
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "5", description = "Hosts in parallel (default ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = "-v", description = "More output: -v shows each result's JSON; repeatable.")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
+    String color;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Playbook pb = PlaybookLoader.load(playbook);
+        RunOptions options = new RunOptions(check, diff, forks, new TagFilter(TagFilter.split(tags), TagFilter.split(skipTags)),
+                ExtraVars.parse(extraVars), inventory.limit, verbose.length);
+        Inventory inv = inventory.load(err);
+        PlaybookPrinter printer = new PlaybookPrinter(out, err, Style.choose(color), verbose.length, diff);
+        PlaybookRunner.Result result;
+        try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
+            AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath());
+            result = new PlaybookRunner(agents, options, ActionNames.forParser()).run(pb, inv, printer);
+        } catch (PlayException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (result.anyFailed()) {
+            return ExitCodes.HOST_FAILED;
+        }
+        return result.anyUnreachable() ? ExitCodes.HOST_UNREACHABLE : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.drover.execute.play;
+
+import dev.drover.playbook.Play;
+import dev.drover.playbook.Setting;
+import dev.drover.playbook.TaskOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Where a task sits: its play and the blocks (and dynamic includes) around it, outermost first. It
+ * computes a task's effective keywords as Ansible inherits them: a keyword the task does not set
+ * comes from the innermost enclosing block that sets it, then the play; {@code when} and
+ * {@code tags} accumulate. An {@code include_tasks} is a boundary, as Ansible's dynamic includes are:
+ * the included tasks inherit no keywords from the include or the blocks around it, only their
+ * variables (and the play's keywords). Immutable.
+ */
+record Chain(Play play, List<Frame> frames) {
+
+    /**
+     * One enclosing node.
+     *
+     * @param rescuable the task is in the {@code block:} part of a block that has a {@code rescue:}
+     * @param boundary  a dynamic include: keywords above and at this frame are not inherited
+     */
+    record Frame(TaskOptions options, boolean rescuable, boolean boundary) {
+    }
+
+    Chain {
+        frames = List.copyOf(frames);
+    }
+
+    static Chain of(Play play) {
+        return new Chain(play, List.of());
+    }
+
+    Chain enter(TaskOptions block, boolean rescuable) {
+        List<Frame> next = new ArrayList<>(frames);
+        next.add(new Frame(block, rescuable, false));
+        return new Chain(play, next);
+    }
+
+    Chain include(TaskOptions include) {
+        List<Frame> next = new ArrayList<>(frames);
+        next.add(new Frame(include, false, true));
+        return new Chain(play, next);
+    }
+
+    /** A failure here is caught by an enclosing {@code rescue}. */
+    boolean rescuable() {
+        return frames.stream().anyMatch(Frame::rescuable);
+    }
+
+    /** Frames whose keywords the task inherits, outermost first. */
+    private List<TaskOptions> inherited() {
+        int from = 0;
+        for (int i = 0; i < frames.size(); i++) {
+            if (frames.get(i).boundary()) {
+                from = i + 1;
+            }
+        }
+        return frames.subList(from, frames.size()).stream().map(Frame::options).toList();
+    }
+
+    List<String> when(TaskOptions own) {
+        List<String> all = new ArrayList<>();
+        inherited().forEach(o -> all.addAll(o.when()));
+        all.addAll(own.when());
+        return all;
+    }
+
+    Set<String> tags(TaskOptions own) {
+        Set<String> all = new LinkedHashSet<>(play.tags());
+        inherited().forEach(o -> all.addAll(o.tags()));
+        all.addAll(own.tags());
+        return all;
+    }
+
+    /** Block and include variables, outermost first (all frames: variables cross include boundaries). */
+    List<Map<String, Object>> vars() {
+        return frames.stream().map(f -> f.options().vars()).toList();
+    }
+
+    List<Object> environment(TaskOptions own) {
+        List<Object> all = new ArrayList<>(play.environment());
+        inherited().forEach(o -> all.addAll(o.environment()));
+        all.addAll(own.environment());
+        return all;
+    }
+
+    /** The task's setting, else the innermost inherited block's, else {@code fromPlay}. */
+    <T> Setting<T> setting(TaskOptions own, Function<TaskOptions, Setting<T>> key, Setting<T> fromPlay) {
+        Setting<T> s = key.apply(own);
+        List<TaskOptions> up = inherited();
+        for (int i = up.size() - 1; i >= 0 && !s.isSet(); i--) {
+            s = key.apply(up.get(i));
+        }
+        return s.or(fromPlay);
+    }
+
+    <T> Optional<T> optional(TaskOptions own, Function<TaskOptions, Optional<T>> key, Optional<T> fromPlay) {
+        Optional<T> s = key.apply(own);
+        List<TaskOptions> up = inherited();
+        for (int i = up.size() - 1; i >= 0 && s.isEmpty(); i--) {
+            s = key.apply(up.get(i));
+        }
+        return s.or(() -> fromPlay);
+    }
+}

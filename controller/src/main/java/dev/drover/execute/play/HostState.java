@@ -1,0 +1,111 @@
+package dev.drover.execute.play;
+
+import dev.drover.execute.TargetHost;
+import dev.drover.template.Unsafe;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a run knows about one host beyond its inventory: gathered facts, {@code set_fact} and
+ * registered results, {@code include_vars}, handler notifications and whether it failed. Facts and
+ * variables last for the whole run (later plays see them, as in Ansible); notifications and the
+ * per-play flags are reset when a play starts.
+ *
+ * <p>Threading: only the host's own thread writes, while a task runs on it; other hosts' threads read
+ * the variable layers through {@code hostvars}. Layers are replaced copy-on-write, never mutated in
+ * place, so readers always see a complete map.
+ */
+final class HostState {
+    /** The inventory host as this play reaches it (play {@code connection}/{@code remote_user} applied). */
+    private volatile TargetHost target;
+    private volatile Map<String, Object> facts = Map.of();
+    private volatile Map<String, Object> hostFacts = Map.of();
+    private volatile Map<String, Object> includeVars = Map.of();
+    private final Set<String> notified = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Failed a task in the current play, not ignored (a rescue may clear it). */
+    volatile boolean failed;
+    volatile boolean unreachable;
+    /** {@code meta: end_host}, or stopped by {@code any_errors_fatal} / {@code end_play}. */
+    volatile boolean ended;
+
+    HostState(TargetHost target) {
+        this.target = target;
+    }
+
+    String name() {
+        return target.name();
+    }
+
+    TargetHost target() {
+        return target;
+    }
+
+    /** Still runs tasks in this play. */
+    boolean active() {
+        return !failed && !unreachable && !ended;
+    }
+
+    void startPlay(TargetHost forPlay) {
+        target = forPlay;
+        failed = false;
+        ended = false;
+        notified.clear();
+    }
+
+    /** Gathered facts, without the {@code ansible_} prefix, as {@code ansible_facts} shows them. */
+    Map<String, Object> facts() {
+        return facts;
+    }
+
+    synchronized void addFacts(Map<String, Object> gathered) {
+        Map<String, Object> next = new LinkedHashMap<>(facts);
+        gathered.forEach((k, v) -> next.put(k.startsWith("ansible_") ? k.substring("ansible_".length()) : k, v));
+        facts = Collections.unmodifiableMap(next);
+    }
+
+    /** {@code set_fact} values and registered results, already wrapped in {@link Unsafe}. */
+    Map<String, Object> hostFacts() {
+        return hostFacts;
+    }
+
+    /** Stores values that came from a host or a template: they are never rendered again. */
+    synchronized void setHostFacts(Map<String, Object> values) {
+        Map<String, Object> next = new LinkedHashMap<>(hostFacts);
+        values.forEach((k, v) -> next.put(k, v instanceof Unsafe ? v : Unsafe.of(v)));
+        hostFacts = Collections.unmodifiableMap(next);
+    }
+
+    Map<String, Object> includeVars() {
+        return includeVars;
+    }
+
+    synchronized void addIncludeVars(Map<String, Object> values) {
+        Map<String, Object> next = new LinkedHashMap<>(includeVars);
+        next.putAll(values);
+        includeVars = Collections.unmodifiableMap(next);
+    }
+
+    void notify(String handlerOrTopic) {
+        notified.add(handlerOrTopic);
+    }
+
+    /** The notifications so far, removed: a handler notified again later runs again at the next flush. */
+    Set<String> drainNotifications() {
+        synchronized (notified) {
+            Set<String> out = new LinkedHashSet<>(notified);
+            notified.clear();
+            return out;
+        }
+    }
+
+    /** Keeps failure details for a rescue's {@code ansible_failed_task} / {@code ansible_failed_result}. */
+    volatile java.util.Map<String, Object> lastFailedTask;
+    volatile java.util.Map<String, Object> lastFailedResult;
+
+    boolean hasNotifications() {
+        return !notified.isEmpty();
+    }
+}

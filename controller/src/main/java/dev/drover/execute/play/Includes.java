@@ -1,0 +1,141 @@
+package dev.drover.execute.play;
+
+import dev.drover.execute.HostStatus;
+import dev.drover.playbook.PlaybookException;
+import dev.drover.playbook.Task;
+import dev.drover.playbook.TaskInclude;
+import dev.drover.playbook.TaskOptions;
+import dev.drover.template.TemplateException;
+import dev.drover.template.Templater;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code include_tasks} at run time, as Ansible's linear strategy does it: each host (and loop item)
+ * evaluates the include's {@code when} and renders the file name; hosts that include the same file
+ * with the same variables run its tasks together, group after group. The file is parsed once per run
+ * and path. Included tasks inherit the include's variables (and loop variables) but none of its
+ * other keywords. Nesting is bounded to catch an include that includes itself.
+ */
+final class Includes {
+    static final int MAX_DEPTH = 32;
+
+    private final RunContext rc;
+    private final Variables.PlayScope scope;
+    private final LinearStrategy strategy;
+    private final Map<Path, List<Task>> parsed = new ConcurrentHashMap<>();
+
+    Includes(RunContext rc, Variables.PlayScope scope, LinearStrategy strategy) {
+        this.rc = rc;
+        this.scope = scope;
+        this.strategy = strategy;
+    }
+
+    /** One host's (one item's) decision to include a file with extra variables. */
+    private record Key(Path file, Map<String, Object> vars) {
+    }
+
+    void run(TaskInclude inc, Chain chain, List<HostState> hosts, PlayListener.Kind kind) {
+        if (!rc.options().tags().runs(chain.tags(inc.options()))) {
+            return;
+        }
+        String name = strategy.displayName(inc, "include_tasks");
+        rc.listener().taskStart(new PlayListener.TaskStart(name, kind, "include_tasks", inc.pos(),
+                hosts.stream().map(HostState::name).toList()));
+        Templater t = rc.templater().get();
+        Map<Key, List<HostState>> groups = new LinkedHashMap<>();
+        List<TaskRunner.Outcome> outcomes = new ArrayList<>();
+        long depth = chain.frames().stream().filter(Chain.Frame::boundary).count();
+        for (HostState h : hosts) {
+            Map<String, Object> vars = Variables.forTask(scope, h, chain.vars(), inc.vars(), rc.options().check());
+            try {
+                if (depth >= MAX_DEPTH) {
+                    throw new IllegalArgumentException("include_tasks nested more than " + MAX_DEPTH
+                            + " deep; does the file include itself?");
+                }
+                List<Map<String, Object>> itemVars = new ArrayList<>();
+                if (inc.options().loop().isPresent()) {
+                    List<Object> items = TaskRunner.items(inc.options().loop().get(), t, vars);
+                    for (int i = 0; i < items.size(); i++) {
+                        Map<String, Object> v = new HashMap<>();
+                        TaskRunner.loopVars(v, inc.options().loopControl(), items, i);
+                        itemVars.add(v);
+                    }
+                } else {
+                    itemVars.add(Map.of());
+                }
+                boolean any = false;
+                for (Map<String, Object> iv : itemVars) {
+                    Map<String, Object> all = new HashMap<>(vars);
+                    all.putAll(iv);
+                    if (!t.condition(chain.when(inc.options()), all)) {
+                        continue;
+                    }
+                    any = true;
+                    Path file = inc.baseDir().resolve(Settings.string(inc.file(), t, all)).normalize();
+                    groups.computeIfAbsent(new Key(file, iv), k -> new ArrayList<>()).add(h);
+                }
+                outcomes.add(outcome(h, any ? HostStatus.OK : HostStatus.SKIPPED,
+                        any ? new LinkedHashMap<>(Map.of("changed", false)) : TaskRunner.skipped()));
+            } catch (TemplateException | IllegalArgumentException e) {
+                outcomes.add(failed(h, "task \"" + name + "\" (" + inc.pos() + "): " + e.getMessage()));
+            }
+        }
+        for (Map.Entry<Key, List<HostState>> g : groups.entrySet()) {
+            try {
+                parsed.computeIfAbsent(g.getKey().file(), this::parse);
+                rc.listener().included(g.getKey().file(), g.getValue().stream().map(HostState::name).toList());
+            } catch (IncludeFailed e) {
+                for (HostState h : g.getValue()) {
+                    outcomes.removeIf(o -> o.host() == h);
+                    outcomes.add(failed(h, e.getMessage()));
+                }
+            }
+        }
+        outcomes.stream().filter(o -> o.status() == HostStatus.SKIPPED || o.status() == HostStatus.FAILED).forEach(o ->
+                rc.listener().hostResult(new PlayListener.TaskResult(o.host().name(), java.util.Optional.empty(),
+                        "include_tasks", o.status(), o.result(), false, false, false)));
+        strategy.policy().apply(outcomes, name, "include_tasks", chain.rescuable(), strategy.batch());
+        for (Map.Entry<Key, List<HostState>> g : groups.entrySet()) {
+            List<Task> tasks = parsed.get(g.getKey().file());
+            List<HostState> members = g.getValue().stream().filter(HostState::active).toList();
+            if (tasks == null || members.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> vars = new LinkedHashMap<>(inc.vars());
+            vars.putAll(g.getKey().vars());
+            TaskOptions frame = inc.options().toBuilder().vars(vars).build();
+            strategy.runList(tasks, chain.include(frame), members, kind);
+        }
+    }
+
+    private List<Task> parse(Path file) {
+        try {
+            return rc.taskFiles().parse(file);
+        } catch (PlaybookException e) {
+            throw new IncludeFailed(e.getMessage());
+        }
+    }
+
+    private static TaskRunner.Outcome outcome(HostState h, HostStatus status, Map<String, Object> result) {
+        return new TaskRunner.Outcome(h, status, result, false, false, false, false, java.util.Optional.empty());
+    }
+
+    private static TaskRunner.Outcome failed(HostState h, String msg) {
+        return outcome(h, HostStatus.FAILED, TaskRunner.failed(msg));
+    }
+
+    /** A task file that does not parse: the hosts including it fail with the parser's message. */
+    private static final class IncludeFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        IncludeFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.drover.execute.play;
+
+import dev.drover.execute.HostStatus;
+import dev.drover.playbook.SourcePos;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What happens during a playbook run, as events. The console printer is one listener; a JSON-lines
+ * output or a run journal can be others. Task and play events come from the run's main thread;
+ * {@link #hostResult}, {@link #itemResult} and {@link #retrying} come from host threads,
+ * concurrently: implementations synchronize their own output. Every method has an empty default.
+ */
+public interface PlayListener {
+
+    /** Where a task comes from: a normal task, a handler, or fact gathering. */
+    enum Kind { TASK, HANDLER, FACTS }
+
+    /** A task about to run on {@code hosts}. {@code name} is what Ansible shows: its name or its action. */
+    record TaskStart(String name, Kind kind, String action, SourcePos pos, List<String> hosts) {
+    }
+
+    /**
+     * A task's final result on one host.
+     *
+     * @param delegatedTo the host the task ran on, if delegated
+     * @param result      the result fields as registered (callers must honour {@code noLog})
+     * @param ignored     failed, but {@code ignore_errors} let the host continue
+     * @param noLog       {@code no_log} was set: show nothing of the result
+     * @param looped      the task had a loop; its items were reported through {@link #itemResult}
+     */
+    record TaskResult(String host, Optional<String> delegatedTo, String action, HostStatus status,
+            Map<String, Object> result, boolean ignored, boolean noLog, boolean looped) {
+    }
+
+    /** One loop item's result on one host; {@code label} is what Ansible shows after {@code item=}. */
+    record ItemResult(String host, Optional<String> delegatedTo, String action, HostStatus status,
+            Map<String, Object> result, Object label, boolean noLog) {
+    }
+
+    /** One host's counters for the recap, Ansible's {@code PLAY RECAP} columns. */
+    record HostStats(int ok, int changed, int unreachable, int failed, int skipped, int rescued, int ignored) {
+    }
+
+    default void playStart(String name, List<String> hosts) {
+    }
+
+    default void taskStart(TaskStart task) {
+    }
+
+    default void hostResult(TaskResult result) {
+    }
+
+    default void itemResult(ItemResult result) {
+    }
+
+    /** {@code until} did not hold yet; {@code retriesLeft} more attempts follow. */
+    default void retrying(String host, String task, int retriesLeft, Map<String, Object> result) {
+    }
+
+    /** {@code include_tasks} loaded {@code file} for these hosts. */
+    default void included(Path file, List<String> hosts) {
+    }
+
+    /** Every host of the batch failed or was stopped: the play ends. */
+    default void noHostsLeft() {
+    }
+
+    default void warning(String message) {
+    }
+
+    /** The run is over: counters per host in inventory order, and the wall time. */
+    default void recap(Map<String, HostStats> stats, Duration elapsed) {
+    }
+}

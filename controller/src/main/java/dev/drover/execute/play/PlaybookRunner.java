@@ -1,0 +1,222 @@
+package dev.drover.execute.play;
+
+import dev.drover.execute.AgentCall;
+import dev.drover.execute.TargetHost;
+import dev.drover.inventory.Host;
+import dev.drover.inventory.Inventory;
+import dev.drover.inventory.InventoryException;
+import dev.drover.inventory.pattern.HostSelector;
+import dev.drover.inventory.pattern.Selection;
+import dev.drover.playbook.Coerce;
+import dev.drover.playbook.Play;
+import dev.drover.playbook.Playbook;
+import dev.drover.playbook.PlaybookException;
+import dev.drover.playbook.parse.TaskFileParser;
+import dev.drover.playbook.parse.VarsFileParser;
+import dev.drover.template.TemplateException;
+import dev.drover.template.Templater;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Runs a parsed playbook: play by play, selects the hosts (minus those that failed in an earlier
+ * play), cuts them into {@code serial} batches ({@link BatchPlanner}) and lets the
+ * {@link LinearStrategy} run each batch, with the {@link FailurePolicy} deciding who goes on. Like
+ * Ansible, the run stops when a whole batch failed or {@code any_errors_fatal} fired.
+ *
+ * <pre>
+ * PlaybookRunner.Result r = new PlaybookRunner(agentCall, options, moduleNames).run(playbook, inventory, listener);
+ * </pre>
+ * One instance per run; {@link #run} is called once.
+ */
+public final class PlaybookRunner {
+
+    /** The recap of a run: counters per host in the order hosts were first seen. */
+    public record Result(Map<String, PlayListener.HostStats> stats) {
+        public boolean anyFailed() {
+            return stats.values().stream().anyMatch(s -> s.failed() > 0);
+        }
+
+        public boolean anyUnreachable() {
+            return stats.values().stream().anyMatch(s -> s.unreachable() > 0);
+        }
+    }
+
+    private final AgentCall agents;
+    private final RunOptions options;
+    private final Set<String> moduleNames;
+    private Templater templater;
+    /** The hosts {@code --limit} allows, computed once. */
+    private Set<String> limited;
+
+    /** @param moduleNames the agent's modules, for parsing {@code include_tasks} files */
+    public PlaybookRunner(AgentCall agents, RunOptions options, Set<String> moduleNames) {
+        this.agents = agents;
+        this.options = options;
+        this.moduleNames = moduleNames;
+    }
+
+    public Result run(Playbook playbook, Inventory inventory, PlayListener listener) throws PlayException {
+        long start = System.nanoTime();
+        Stats stats = new Stats();
+        ExecutorService workers = Executors.newFixedThreadPool(options.forks(), r -> {
+            Thread t = new Thread(r, "drover-host");
+            t.setDaemon(true);
+            return t;
+        });
+        Set<String> extra = new HashSet<>(moduleNames);
+        extra.addAll(dev.drover.execute.play.action.Actions.EXTRA_NAMES);
+        RunContext rc = new RunContext(this::templater, agents, listener, stats, options,
+                name -> inventory.host(name).map(h -> new TargetHost(h.name(), inventory.hostVars(h.name()))),
+                new TaskFileParser(extra), workers);
+        Map<String, HostState> states = new LinkedHashMap<>();
+        Set<String> out = new HashSet<>();
+        Path playbookDir = TaskCall.dir(playbook.source());
+        try {
+            for (Play play : playbook.plays()) {
+                if (!runPlay(rc, play, inventory, states, out, playbookDir)) {
+                    break;
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        listener.recap(stats.snapshot(), Duration.ofNanos(System.nanoTime() - start));
+        return new Result(stats.snapshot());
+    }
+
+    /** @return false when the run must stop (a whole batch failed, or any_errors_fatal) */
+    private boolean runPlay(RunContext rc, Play play, Inventory inventory, Map<String, HostState> states,
+            Set<String> out, Path playbookDir) throws PlayException {
+        Map<String, Object> playLevel = new LinkedHashMap<>(play.vars());
+        playLevel.putAll(options.extraVars());
+        List<Host> selected = select(rc, play, inventory, playLevel);
+        List<Host> hosts = new ArrayList<>(selected.stream().filter(h -> !out.contains(h.name())).toList());
+        order(play, hosts);
+        rc.listener().playStart(play.displayName(), hosts.stream().map(Host::name).toList());
+        if (hosts.isEmpty()) {
+            rc.listener().warning("no hosts matched (or all failed earlier) for play '" + play.displayName() + "'; skipping");
+            return true;
+        }
+        Map<String, HostState> playHosts = new LinkedHashMap<>();
+        for (Host h : hosts) {
+            HostState s = states.computeIfAbsent(h.name(), n -> new HostState(new TargetHost(n, inventory.hostVars(n))));
+            s.startPlay(forPlay(play, new TargetHost(h.name(), inventory.hostVars(h.name()))));
+            rc.stats().register(h.name());
+            playHosts.put(h.name(), s);
+        }
+        Map<String, Object> varsFiles = varsFiles(play, playLevel);
+        List<String> steps = new ArrayList<>();
+        for (String step : play.serial().steps()) {
+            steps.add(render(step, playLevel, "serial"));
+        }
+        List<List<HostState>> batches;
+        try {
+            batches = BatchPlanner.plan(List.copyOf(playHosts.values()), steps);
+        } catch (IllegalArgumentException e) {
+            throw new PlayException(play.pos() + ": " + e.getMessage(), e);
+        }
+        List<String> allNames = List.copyOf(playHosts.keySet());
+        boolean goOn = true;
+        for (List<HostState> batch : batches) {
+            Variables.PlayScope scope = new Variables.PlayScope(play.vars(), varsFiles, options.extraVars(), allNames,
+                    batch.stream().map(HostState::name).toList(), playHosts, playbookDir, options.check(), options.diff(),
+                    options.tags(), options.verbosity());
+            LinearStrategy strategy = new LinearStrategy(rc, play, scope, batch);
+            boolean fatal = strategy.run(() -> new FactGathering(rc, play, strategy).run());
+            boolean allFailed = batch.stream().allMatch(h -> h.failed || h.unreachable);
+            if (fatal || allFailed) {
+                rc.listener().noHostsLeft();
+                goOn = false;
+                break;
+            }
+        }
+        playHosts.values().stream().filter(h -> h.failed || h.unreachable).forEach(h -> out.add(h.name()));
+        return goOn;
+    }
+
+    private List<Host> select(RunContext rc, Play play, Inventory inventory, Map<String, Object> vars) throws PlayException {
+        String pattern = render(play.hosts(), vars, "hosts");
+        HostSelector selector = new HostSelector(inventory);
+        try {
+            Selection s = selector.select(pattern);
+            s.warnings().forEach(rc.listener()::warning);
+            if (options.limit() == null) {
+                return s.hosts();
+            }
+            // As in Ansible, a limit that leaves one play without hosts skips that play; a limit that
+            // matches nothing in the inventory at all is an error (raised here for the first play).
+            if (limited == null) {
+                Selection all = selector.limit(selector.select("all"), options.limit());
+                all.warnings().forEach(rc.listener()::warning);
+                limited = new HashSet<>(all.hostNames());
+            }
+            return s.hosts().stream().filter(h -> limited.contains(h.name())).toList();
+        } catch (InventoryException e) {
+            throw new PlayException(play.pos() + ": hosts: " + e.getMessage(), e);
+        }
+    }
+
+    private static void order(Play play, List<Host> hosts) {
+        switch (play.order()) {
+            case INVENTORY -> { }
+            case REVERSE_INVENTORY -> Collections.reverse(hosts);
+            case SORTED -> hosts.sort(Comparator.comparing(Host::name));
+            case REVERSE_SORTED -> hosts.sort(Comparator.comparing(Host::name).reversed());
+            case SHUFFLE -> Collections.shuffle(hosts);
+        }
+    }
+
+    /** The play's {@code connection} / {@code remote_user}, where the inventory does not set them (variables win). */
+    private static TargetHost forPlay(Play play, TargetHost host) {
+        Map<String, Object> vars = new LinkedHashMap<>(host.vars());
+        play.connection().ifPresent(c -> vars.putIfAbsent("ansible_connection", c));
+        play.remoteUser().ifPresent(u -> vars.putIfAbsent("ansible_user", u));
+        return new TargetHost(host.name(), vars);
+    }
+
+    private Map<String, Object> varsFiles(Play play, Map<String, Object> vars) throws PlayException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Path dir = TaskCall.dir(play.pos().file());
+        for (String name : play.varsFiles()) {
+            Path file = dir.resolve(render(name, vars, "vars_files")).normalize();
+            try {
+                out.putAll(new VarsFileParser().parse(file));
+            } catch (PlaybookException e) {
+                throw new PlayException("vars_files of play '" + play.displayName() + "' (" + play.pos() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private String render(String raw, Map<String, Object> vars, String keyword) throws PlayException {
+        if (!Coerce.isTemplate(raw)) {
+            return raw;
+        }
+        try {
+            return String.valueOf(templater().render(raw, vars));
+        } catch (TemplateException e) {
+            throw new PlayException(keyword + ": " + e.getMessage() + "; play-level keywords see only play vars and"
+                    + " extra vars (-e)", e);
+        }
+    }
+
+    private synchronized Templater templater() {
+        if (templater == null) {
+            templater = Templater.jinja();
+        }
+        return templater;
+    }
+}

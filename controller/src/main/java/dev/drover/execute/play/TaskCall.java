@@ -1,0 +1,225 @@
+package dev.drover.execute.play;
+
+import dev.drover.execute.HostResult;
+import dev.drover.execute.HostStatus;
+import dev.drover.execute.TargetHost;
+import dev.drover.execute.play.action.ActionContext;
+import dev.drover.execute.play.action.Actions;
+import dev.drover.execute.play.action.ControllerAction;
+import dev.drover.playbook.ModuleTask;
+import dev.drover.remote.AgentOptions;
+import dev.drover.secret.Secret;
+import dev.drover.template.Omit;
+import dev.drover.template.Templater;
+import dev.drover.template.Unsafe;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One call of a module or controller action for one host (one loop item), retried while
+ * {@code until} does not hold: renders the arguments into a new map (omitted ones dropped), picks
+ * the agent (delegated host, become user), calls, then applies {@code changed_when} and
+ * {@code failed_when}. Runs on the host's thread; stateless.
+ */
+final class TaskCall {
+    /** Commands get the task's {@code environment} keyword as their {@code environment} argument. */
+    private static final Set<String> ENVIRONMENT_MODULES = Set.of("command", "shell");
+
+    /** The outcome of the call: status, result fields, and the host it really ran on if delegated. */
+    record Done(HostStatus status, Map<String, Object> result, Optional<String> delegatedTo) {
+    }
+
+    private final RunContext rc;
+    private final Variables.PlayScope play;
+
+    TaskCall(RunContext rc, Variables.PlayScope play) {
+        this.rc = rc;
+        this.play = play;
+    }
+
+    Done withRetries(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name) {
+        Templater t = rc.templater().get();
+        if (task.options().until().isEmpty()) {
+            return once(task, chain, host, vars, check);
+        }
+        // Ansible: retries unset means 3 attempts; retries N means N+1; 0 or less means 1.
+        int attempts = task.options().retries().isSet()
+                ? Math.max(0, Settings.integer(task.options().retries(), 3, t, vars)) + 1 : 3;
+        int delay = Settings.integer(task.options().delay(), 5, t, vars);
+        Done d = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            d = once(task, chain, host, vars, check);
+            d.result().put("attempts", attempt);
+            if (d.status() == HostStatus.UNREACHABLE) {
+                return d;
+            }
+            if (t.condition(task.options().until(), withRegistered(task, vars, d.result()))) {
+                return d;
+            }
+            if (attempt < attempts) {
+                rc.listener().retrying(host.name(), name, attempts - attempt, d.result());
+                sleep(delay);
+            }
+        }
+        d.result().put("failed", true);
+        return new Done(HostStatus.FAILED, d.result(), d.delegatedTo());
+    }
+
+    private Done once(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check) {
+        Templater t = rc.templater().get();
+        Set<String> raw = Actions.rawArgs(task.module());
+        Map<String, Object> args = new LinkedHashMap<>();
+        task.args().forEach((k, v) -> args.put(k, raw.contains(k) ? v : t.render(v, vars)));
+        Map<String, Object> resolved = Omit.dropFrom(args);
+        if (ENVIRONMENT_MODULES.contains(task.module())) {
+            Map<String, Object> env = environment(chain, task, vars, t);
+            if (!env.isEmpty()) {
+                if (resolved.get("environment") instanceof Map<?, ?> own) {
+                    own.forEach((k, v) -> env.put(String.valueOf(k), v));
+                }
+                resolved.put("environment", env);
+            }
+        }
+        TargetHost target = host.target();
+        Optional<String> delegatedTo = chain.optional(task.options(), o -> o.delegateTo(), Optional.empty())
+                .map(d -> Settings.string(d, t, vars));
+        if (delegatedTo.isPresent()) {
+            target = delegate(delegatedTo.get());
+        }
+        AgentOptions.Become become = become(chain, task, vars, t);
+        TargetHost on = target;
+        ActionContext.Agent agent = (module, a) -> {
+            // Secrets are revealed only here, where the value leaves for the host.
+            @SuppressWarnings("unchecked")
+            Map<String, ?> revealed = (Map<String, ?>) reveal(a);
+            return rc.agents().module(on, become, module, revealed, check, rc.options().diff());
+        };
+        Map<String, Object> result;
+        Optional<ControllerAction> action = Actions.forTask(task.module(), resolved);
+        if (action.isPresent()) {
+            Path taskDir = dir(task.pos().file());
+            ActionContext ctx = new ActionContext(host.name(), vars, t, taskDir, play.playbookDir(), check,
+                    rc.options().diff(), rc.options().verbosity(), agent);
+            result = new LinkedHashMap<>(action.get().run(resolved, ctx));
+        } else {
+            result = new LinkedHashMap<>(agent.module(task.module(), resolved).result());
+        }
+        HostStatus status = HostStatus.of(result);
+        if (status != HostStatus.UNREACHABLE && status != HostStatus.SKIPPED) {
+            status = applyOverrides(task, vars, result, status, t);
+        }
+        return new Done(status, result, delegatedTo);
+    }
+
+    /** {@code changed_when} then {@code failed_when}; each is a list of conditions that must all hold. */
+    private HostStatus applyOverrides(ModuleTask task, Map<String, Object> vars, Map<String, Object> result,
+            HostStatus status, Templater t) {
+        List<String> changedWhen = task.options().changedWhen();
+        List<String> failedWhen = task.options().failedWhen();
+        if (changedWhen.isEmpty() && failedWhen.isEmpty()) {
+            return status;
+        }
+        Map<String, Object> v = withRegistered(task, vars, result);
+        if (!changedWhen.isEmpty()) {
+            result.put("changed", t.condition(changedWhen, v));
+        }
+        if (!failedWhen.isEmpty()) {
+            boolean failed = t.condition(failedWhen, v);
+            result.put("failed_when_result", failed);
+            result.put("failed", failed);
+        }
+        return HostStatus.of(result);
+    }
+
+    /** The variables plus the result under the task's {@code register} name, as conditions see it. */
+    static Map<String, Object> withRegistered(ModuleTask task, Map<String, Object> vars, Map<String, Object> result) {
+        if (task.options().register().isEmpty()) {
+            return vars;
+        }
+        Map<String, Object> v = new HashMap<>(vars);
+        v.put(task.options().register().get(), Unsafe.of(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result))));
+        return v;
+    }
+
+    private Map<String, Object> environment(Chain chain, ModuleTask task, Map<String, Object> vars, Templater t) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        for (Object layer : chain.environment(task.options())) {
+            Object rendered = t.render(layer, vars);
+            if (!(rendered instanceof Map<?, ?> m)) {
+                throw new IllegalArgumentException("environment must be a mapping of names to values, got "
+                        + dev.drover.playbook.Coerce.describe(rendered));
+            }
+            m.forEach((k, v) -> {
+                if (!Omit.isOmit(v)) {
+                    env.put(String.valueOf(k), v == null ? "" : String.valueOf(v));
+                }
+            });
+        }
+        return env;
+    }
+
+    private TargetHost delegate(String name) {
+        Optional<TargetHost> known = rc.inventoryHost().apply(name);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (dev.drover.inventory.Inventory.LOCALHOST_NAMES.contains(name)) {
+            return new TargetHost(name, Map.of("ansible_connection", "local"));
+        }
+        throw new IllegalArgumentException("delegate_to: host '" + name + "' is not in the inventory"
+                + " (only localhost may be used without an inventory entry)");
+    }
+
+    private AgentOptions.Become become(Chain chain, ModuleTask task, Map<String, Object> vars, Templater t) {
+        boolean on = Settings.bool(chain.setting(task.options(), o -> o.become(), chain.play().become()),
+                vars.containsKey("ansible_become") && dev.drover.playbook.Coerce.toBoolean(t.render(vars.get("ansible_become"), vars)),
+                t, vars);
+        if (!on) {
+            return null;
+        }
+        String user = chain.optional(task.options(), o -> o.becomeUser(), chain.play().becomeUser())
+                .map(u -> Settings.string(u, t, vars))
+                .orElse(vars.containsKey("ansible_become_user") ? Settings.string(String.valueOf(vars.get("ansible_become_user")), t, vars) : null);
+        String method = chain.optional(task.options(), o -> o.becomeMethod(), chain.play().becomeMethod())
+                .map(u -> Settings.string(u, t, vars))
+                .orElse(vars.containsKey("ansible_become_method") ? String.valueOf(vars.get("ansible_become_method")) : null);
+        Object password = vars.containsKey("ansible_become_password") ? vars.get("ansible_become_password")
+                : vars.get("ansible_become_pass");
+        Secret secret = password == null ? null
+                : password instanceof Secret s ? s : Secret.of(String.valueOf(t.render(password, vars)));
+        return new AgentOptions.Become(user, method, secret);
+    }
+
+    private static Object reveal(Object v) {
+        if (v instanceof Secret s) {
+            return s.revealString();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, reveal(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(TaskCall::reveal).toList();
+        }
+        return v;
+    }
+
+    static Path dir(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    static void sleep(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package dev.drover.execute.play;
+
+import dev.drover.execute.HostStatus;
+import dev.drover.playbook.Loop;
+import dev.drover.playbook.LoopControl;
+import dev.drover.playbook.ModuleTask;
+import dev.drover.template.TemplateException;
+import dev.drover.template.Templater;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one task on one host: evaluates {@code when} (per loop item), runs the loop, registers the
+ * result, stores facts, records notifications, and reports items and the final result to the
+ * listener. What the failure means for the play is the {@link FailurePolicy}'s decision, not this
+ * class's. Runs on the host's thread.
+ */
+final class TaskRunner {
+
+    /** A task's result on one host, with what the failure policy needs to know. */
+    record Outcome(HostState host, HostStatus status, Map<String, Object> result, boolean ignoreErrors,
+            boolean ignoreUnreachable, boolean anyErrorsFatal, boolean noLog, Optional<String> delegatedTo) {
+        boolean ignored() {
+            return status == HostStatus.FAILED && ignoreErrors;
+        }
+    }
+
+    private final RunContext rc;
+    private final Variables.PlayScope play;
+    private final TaskCall call;
+
+    TaskRunner(RunContext rc, Variables.PlayScope play) {
+        this.rc = rc;
+        this.play = play;
+        this.call = new TaskCall(rc, play);
+    }
+
+    Outcome run(ModuleTask task, Chain chain, HostState host, String name) {
+        Templater t = rc.templater().get();
+        boolean ignoreErrors = false;
+        boolean ignoreUnreachable = false;
+        boolean fatal = false;
+        boolean noLog = false;
+        HostStatus status;
+        Map<String, Object> result;
+        Optional<String> delegatedTo = Optional.empty();
+        try {
+            Map<String, Object> scope = Variables.forTask(play, host, chain.vars(), task.options().vars(), rc.options().check());
+            boolean check = Settings.bool(chain.setting(task.options(), o -> o.checkMode(), chain.play().checkMode()),
+                    rc.options().check(), t, scope);
+            Map<String, Object> vars = check == rc.options().check() ? scope
+                    : Variables.forTask(play, host, chain.vars(), task.options().vars(), check);
+            ignoreErrors = Settings.bool(chain.setting(task.options(), o -> o.ignoreErrors(), chain.play().ignoreErrors()), false, t, vars);
+            ignoreUnreachable = Settings.bool(chain.setting(task.options(), o -> o.ignoreUnreachable(),
+                    chain.play().ignoreUnreachable()), false, t, vars);
+            fatal = Settings.bool(chain.setting(task.options(), o -> o.anyErrorsFatal(), chain.play().anyErrorsFatal()), false, t, vars);
+            noLog = Settings.bool(chain.setting(task.options(), o -> o.noLog(), chain.play().noLog()), false, t, vars);
+            List<String> when = chain.when(task.options());
+            if (task.options().loop().isPresent()) {
+                TaskCall.Done d = loop(task, chain, host, vars, when, check, name, noLog);
+                status = d.status();
+                result = d.result();
+                delegatedTo = d.delegatedTo();
+            } else if (!when.isEmpty() && !condition(t, when, vars, result = skipped())) {
+                status = HostStatus.SKIPPED;
+            } else {
+                TaskCall.Done d = call.withRetries(task, chain, host, vars, check, name);
+                status = d.status();
+                result = d.result();
+                delegatedTo = d.delegatedTo();
+            }
+        } catch (TemplateException e) {
+            result = failed("task \"" + name + "\" (" + task.pos() + "): " + e.getMessage());
+            status = HostStatus.FAILED;
+        } catch (IllegalArgumentException e) {
+            result = failed("task \"" + name + "\" (" + task.pos() + "): " + e.getMessage());
+            status = HostStatus.FAILED;
+        }
+        store(task, host, status, result);
+        Outcome o = new Outcome(host, status, result, ignoreErrors, ignoreUnreachable, fatal, noLog, delegatedTo);
+        rc.listener().hostResult(new PlayListener.TaskResult(host.name(), delegatedTo, task.module(), status, result,
+                o.ignored(), noLog, task.options().loop().isPresent()));
+        return o;
+    }
+
+    /** Gives a host the result of a {@code run_once} task that ran on another host. */
+    void share(ModuleTask task, HostState host, Outcome outcome) {
+        store(task, host, outcome.status(), outcome.result());
+    }
+
+    /** Registers the result, stores facts and variables, records notifications (on change only). */
+    private void store(ModuleTask task, HostState host, HostStatus status, Map<String, Object> result) {
+        task.options().register().ifPresent(r -> host.setHostFacts(Map.of(r, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result)))));
+        if (status == HostStatus.FAILED || status == HostStatus.UNREACHABLE || status == HostStatus.SKIPPED) {
+            return;
+        }
+        List<Map<String, Object>> parts = new ArrayList<>();
+        if (result.get("results") instanceof List<?> items && task.options().loop().isPresent()) {
+            items.forEach(i -> parts.add(castMap(i)));
+        } else {
+            parts.add(result);
+        }
+        for (Map<String, Object> part : parts) {
+            if (part.get("ansible_facts") instanceof Map<?, ?> facts) {
+                Map<String, Object> f = castMap(facts);
+                switch (task.module()) {
+                    case "set_fact" -> host.setHostFacts(f);
+                    case "include_vars" -> host.addIncludeVars(f);
+                    default -> host.addFacts(f);
+                }
+            }
+        }
+        if (status == HostStatus.CHANGED) {
+            task.options().notifies().forEach(host::notify);
+        }
+    }
+
+    private TaskCall.Done loop(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, List<String> when,
+            boolean check, String name, boolean noLog) {
+        Templater t = rc.templater().get();
+        List<Object> items = items(task.options().loop().get(), t, vars);
+        LoopControl lc = task.options().loopControl();
+        double pause = Settings.decimal(lc.pause(), 0, t, vars);
+        List<Object> results = new ArrayList<>();
+        boolean changed = false;
+        boolean failed = false;
+        boolean allSkipped = true;
+        Optional<String> delegatedTo = Optional.empty();
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0 && pause > 0) {
+                TaskCall.sleep(pause);
+            }
+            Map<String, Object> itemVars = new HashMap<>(vars);
+            loopVars(itemVars, lc, items, i);
+            Object label = lc.label().isPresent() ? t.render(lc.label().get(), itemVars) : items.get(i);
+            Map<String, Object> r;
+            HostStatus s;
+            if (!when.isEmpty() && !condition(t, when, itemVars, r = skipped())) {
+                s = HostStatus.SKIPPED;
+            } else {
+                TaskCall.Done d = call.withRetries(task, chain, host, itemVars, check, name);
+                r = d.result();
+                s = d.status();
+                delegatedTo = d.delegatedTo();
+            }
+            r.put(lc.loopVar(), items.get(i));
+            r.put("ansible_loop_var", lc.loopVar());
+            if (lc.indexVar().isPresent()) {
+                r.put(lc.indexVar().get(), i);
+                r.put("ansible_index_var", lc.indexVar().get());
+            }
+            results.add(r);
+            changed |= s == HostStatus.CHANGED || Boolean.TRUE.equals(r.get("changed"));
+            failed |= s == HostStatus.FAILED || s == HostStatus.UNREACHABLE;
+            allSkipped &= s == HostStatus.SKIPPED;
+            rc.listener().itemResult(new PlayListener.ItemResult(host.name(), delegatedTo, task.module(), s, r, label, noLog));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("changed", changed);
+        result.put("msg", failed ? "One or more items failed" : "All items completed");
+        result.put("results", results);
+        if (failed) {
+            result.put("failed", true);
+        }
+        if (allSkipped) {
+            result.put("skipped", true);
+        }
+        HostStatus status = failed ? HostStatus.FAILED : allSkipped ? HostStatus.SKIPPED
+                : changed ? HostStatus.CHANGED : HostStatus.OK;
+        return new TaskCall.Done(status, result, delegatedTo);
+    }
+
+    /** The loop's rendered value as a list of items, per its keyword. */
+    static List<Object> items(Loop loop, Templater t, Map<String, Object> vars) {
+        Object rendered = t.render(loop.items(), vars);
+        return switch (loop.flavor()) {
+            case LIST -> {
+                if (!(rendered instanceof List<?> l)) {
+                    throw new IllegalArgumentException("loop requires a list, got " + dev.drover.playbook.Coerce.describe(rendered)
+                            + "; for a mapping use '| dict2items' or with_dict");
+                }
+                yield new ArrayList<>(l);
+            }
+            case ITEMS -> {
+                List<Object> out = new ArrayList<>();
+                for (Object o : rendered instanceof List<?> l ? l : List.of(rendered)) {
+                    if (o instanceof List<?> inner) {
+                        out.addAll(inner);
+                    } else {
+                        out.add(o);
+                    }
+                }
+                yield out;
+            }
+            case DICT -> {
+                if (!(rendered instanceof Map<?, ?> m)) {
+                    throw new IllegalArgumentException("with_dict requires a mapping, got " + dev.drover.playbook.Coerce.describe(rendered));
+                }
+                List<Object> out = new ArrayList<>();
+                m.forEach((k, v) -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("key", k);
+                    item.put("value", v);
+                    out.add(item);
+                });
+                yield out;
+            }
+        };
+    }
+
+    /** The loop variable, {@code index_var}, {@code ansible_loop_var} and {@code ansible_loop} for item {@code i}. */
+    static void loopVars(Map<String, Object> v, LoopControl lc, List<Object> items, int i) {
+        v.put(lc.loopVar(), items.get(i));
+        v.put("ansible_loop_var", lc.loopVar());
+        lc.indexVar().ifPresent(iv -> {
+            v.put(iv, i);
+            v.put("ansible_index_var", iv);
+        });
+        int n = items.size();
+        Map<String, Object> loop = new LinkedHashMap<>();
+        loop.put("index", i + 1);
+        loop.put("index0", i);
+        loop.put("revindex", n - i);
+        loop.put("revindex0", n - i - 1);
+        loop.put("first", i == 0);
+        loop.put("last", i == n - 1);
+        loop.put("length", n);
+        loop.put("allitems", items);
+        loop.put("previtem", i > 0 ? items.get(i - 1) : null);
+        loop.put("nextitem", i < n - 1 ? items.get(i + 1) : null);
+        v.put("ansible_loop", loop);
+    }
+
+    /** Evaluates {@code when}; when false, records which condition in {@code skippedResult}. */
+    private static boolean condition(Templater t, List<String> when, Map<String, Object> vars, Map<String, Object> skippedResult) {
+        for (String c : when) {
+            if (!t.condition(c, vars)) {
+                skippedResult.put("false_condition", c);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static Map<String, Object> skipped() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("changed", false);
+        r.put("skipped", true);
+        r.put("skip_reason", "Conditional result was False");
+        return r;
+    }
+
+    static Map<String, Object> failed(String msg) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("changed", false);
+        r.put("failed", true);
+        r.put("msg", msg);
+        return r;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

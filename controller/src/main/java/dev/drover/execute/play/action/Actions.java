@@ -1,0 +1,47 @@
+package dev.drover.execute.play.action;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The controller's actions by name. {@code copy} is the agent's module unless its {@code src} is on
+ * the controller; {@code fetch} is controller-only. {@code meta} is steered by the strategy, and
+ * {@code add_host} / {@code group_by} are refused before the run (see the runner's preflight).
+ */
+public final class Actions {
+    /** Names the parser must accept in addition to the agent's modules and {@code ControllerActions.NAMES}. */
+    public static final Set<String> EXTRA_NAMES = Set.of("fetch");
+
+    private static final Map<String, ControllerAction> BY_NAME = Map.of(
+            "debug", new DebugAction(),
+            "set_fact", new SetFactAction(),
+            "assert", new AssertAction(),
+            "fail", new FailAction(),
+            "include_vars", new IncludeVarsAction(),
+            "pause", new PauseAction(),
+            "template", new TemplateAction(),
+            "fetch", new FetchAction());
+    private static final ControllerAction COPY = new CopyAction();
+
+    private Actions() {
+    }
+
+    /** Arguments of {@code module} that must reach the action unrendered. */
+    public static Set<String> rawArgs(String module) {
+        ControllerAction a = BY_NAME.get(module);
+        return a == null ? Set.of() : a.rawArgs();
+    }
+
+    /**
+     * The controller action for a task, or empty when the agent runs it.
+     *
+     * @param args the task's rendered arguments, to tell a controller-side copy from a remote one
+     */
+    public static Optional<ControllerAction> forTask(String module, Map<String, Object> args) {
+        if (module.equals("copy")) {
+            return CopyAction.controllerSide(args) ? Optional.of(COPY) : Optional.empty();
+        }
+        return Optional.ofNullable(BY_NAME.get(module));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.drover.execute.play.action;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code copy} with a controller-side {@code src} (no {@code remote_src}): reads the file on the
+ * controller ({@code files/} or the task's directory, then the playbook's) and sends its bytes to the
+ * agent's {@code copy} as {@code content_base64}. A directory {@code src} is not supported yet.
+ */
+final class CopyAction implements ControllerAction {
+
+    /** Whether this copy reads its source on the controller (else it goes to the agent as written). */
+    static boolean controllerSide(Map<String, Object> args) {
+        Object remote = args.get("remote_src");
+        boolean remoteSrc = remote != null && dev.drover.playbook.Coerce.toBoolean(remote);
+        return args.get("src") != null && !remoteSrc;
+    }
+
+    @Override
+    public Map<String, Object> run(Map<String, Object> args, ActionContext ctx) {
+        String name = String.valueOf(args.get("src"));
+        List<Path> looked = new ArrayList<>();
+        Optional<Path> src = ctx.find(name, "files", looked);
+        if (src.isEmpty()) {
+            return ControllerAction.failed("copy: could not find src '" + name + "' on the controller; looked in: " + looked);
+        }
+        if (Files.isDirectory(src.get())) {
+            return ControllerAction.failed("copy: src '" + name + "' is a directory; copying directories from the"
+                    + " controller is not supported by drover yet (use archive + unarchive, or one copy per file)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(src.get());
+        } catch (IOException e) {
+            return ControllerAction.failed("copy: cannot read " + src.get() + ": " + e.getMessage());
+        }
+        Map<String, Object> agentArgs = new LinkedHashMap<>(args);
+        agentArgs.remove("src");
+        agentArgs.remove("remote_src");
+        agentArgs.put("content_base64", Base64.getEncoder().encodeToString(bytes));
+        agentArgs.put("_original_basename", src.get().getFileName().toString());
+        return ctx.agent().module("copy", agentArgs).result();
+    }
+}

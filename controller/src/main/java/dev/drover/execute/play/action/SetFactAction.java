@@ -1,0 +1,42 @@
+package dev.drover.execute.play.action;
+
+import dev.drover.playbook.Coerce;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code set_fact}: host variables above everything but extra vars, for the rest of the run.
+ * {@code cacheable} is accepted and has no effect (drover has no fact cache). As in Ansible, the
+ * strings true/false/yes/no become booleans.
+ */
+final class SetFactAction implements ControllerAction {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "yes", "no");
+
+    @Override
+    public Map<String, Object> run(Map<String, Object> args, ActionContext ctx) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : args.entrySet()) {
+            if (e.getKey().equals("cacheable")) {
+                continue;
+            }
+            if (!NAME.matcher(e.getKey()).matches()) {
+                return ControllerAction.failed("set_fact: '" + e.getKey() + "' is not a valid variable name");
+            }
+            Object v = e.getValue();
+            if (v instanceof String s && BOOLEAN_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
+                v = Coerce.toBoolean(s);
+            }
+            facts.put(e.getKey(), v);
+        }
+        if (facts.isEmpty()) {
+            return ControllerAction.failed("set_fact: no variables given; write 'set_fact: name: value'");
+        }
+        Map<String, Object> r = ControllerAction.ok();
+        r.put("ansible_facts", facts);
+        return r;
+    }
+}

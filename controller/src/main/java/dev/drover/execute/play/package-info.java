@@ -1,0 +1,20 @@
+/**
+ * The playbook runner ({@code drover run}): {@link dev.drover.execute.play.PlaybookRunner} takes a parsed
+ * playbook and an inventory and drives it with Ansible's semantics.
+ *
+ * <p>Pieces, each separately testable: {@code BatchPlanner} (pure: hosts to {@code serial} batches),
+ * {@code LinearStrategy} (the order tasks run in within a batch: blocks, includes via {@code Includes},
+ * handlers via {@code Handlers}, meta), {@code FailurePolicy} (who leaves the play, recap counters),
+ * {@code TaskRunner} / {@code TaskCall} (one task on one host: when, loop, until, register,
+ * changed_when/failed_when), {@code Variables} (precedence layers and magic variables), {@code Chain}
+ * (keyword inheritance from blocks and the play), {@link dev.drover.execute.play.TagFilter} (--tags),
+ * and the controller-side actions in {@code action}.
+ *
+ * <p>Lifecycle and threads: the run's main thread walks plays, batches and tasks; each task is run on
+ * the batch's hosts by a fixed pool of {@code forks} worker threads, and the main thread waits for all
+ * of them before the next task (linear strategy). Per-host state ({@code HostState}) is written only
+ * by that host's worker. Events go to a {@link dev.drover.execute.play.PlayListener}; nothing here
+ * prints. A task is resolved for a host into new values (rendered arguments, variables); the playbook
+ * model is never changed.
+ */
+package dev.drover.execute.play;
