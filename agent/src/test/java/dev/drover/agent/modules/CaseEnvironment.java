@@ -5,6 +5,8 @@ import dev.drover.agent.module.ModuleRegistry;
 import dev.drover.agent.module.ProcessRunner;
 import dev.drover.agent.modules.archive.ArchiveModules;
 import dev.drover.agent.modules.files.FileModules;
+import dev.drover.agent.modules.net.NetModules;
+import dev.drover.agent.modules.system.SystemModules;
 
 /**
  * What the data-driven cases run against: the module registry and the process runner handed to
@@ -31,6 +33,8 @@ public final class CaseEnvironment {
         ModuleRegistry registry = new ModuleRegistry();
         FileModules.register(registry);
         ArchiveModules.register(registry);
+        NetModules.register(registry);
+        SystemModules.register(registry);
         return new CaseEnvironment(registry, new LocalProcessRunner());
     }
 
