@@ -72,11 +72,14 @@ public final class SetupModule implements Module {
         return warnings.isEmpty() ? result : result.with("warnings", warnings);
     }
 
-    /** Ansible's rules: positives add, "!x" removes, only negatives start from all; min always. */
+    /**
+     * Ansible's rules: positives add, "!x" removes, a subset named explicitly wins over a removal
+     * ({@code !all, hardware} is min and hardware), only negatives start from all; min always.
+     */
     static Set<String> subsets(List<String> requested) throws ModuleException {
         Set<String> added = new LinkedHashSet<>();
         Set<String> removed = new LinkedHashSet<>();
-        boolean positive = false;
+        Set<String> explicit = new LinkedHashSet<>();
         for (String s : requested) {
             boolean not = s.startsWith("!");
             String name = not ? s.substring(1) : s;
@@ -85,16 +88,23 @@ public final class SetupModule implements Module {
                         + String.join(", ", SUBSETS));
             }
             Set<String> target = not ? removed : added;
-            positive |= !not;
             if (name.equals("all")) {
                 target.addAll(Arrays.asList("hardware", "network"));
             } else if (!name.equals("min")) {
                 target.add(name);
+                if (!not) {
+                    explicit.add(name);
+                }
             }
         }
-        if (!positive) {
+        boolean anyPositive = false;
+        for (String s : requested) {
+            anyPositive |= !s.startsWith("!");
+        }
+        if (!anyPositive) {
             added.addAll(Arrays.asList("hardware", "network"));
         }
+        removed.removeAll(explicit);
         added.removeAll(removed);
         added.add("min");
         return added;

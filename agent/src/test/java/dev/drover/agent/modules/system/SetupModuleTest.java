@@ -95,6 +95,9 @@ class SetupModuleTest {
         assertEquals(new HashSet<>(Arrays.asList("min")), SetupModule.subsets(Arrays.asList("!all")));
         assertEquals(new HashSet<>(Arrays.asList("min", "network")), SetupModule.subsets(Arrays.asList("network")));
         assertEquals(new HashSet<>(Arrays.asList("min", "hardware")), SetupModule.subsets(Arrays.asList("all", "!network")));
+        assertEquals(new HashSet<>(Arrays.asList("min", "hardware")), SetupModule.subsets(Arrays.asList("!all", "hardware")),
+                "a subset named explicitly wins over !all");
+        assertEquals(new HashSet<>(Arrays.asList("min", "network")), SetupModule.subsets(Arrays.asList("!hardware")));
     }
 
     @Test
