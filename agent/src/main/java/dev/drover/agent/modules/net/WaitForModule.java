@@ -199,7 +199,8 @@ public final class WaitForModule implements Module {
                     if (poll == LogFollower.Poll.STOPPED) {
                         return search.failed() ? failure(start) : found(start);
                     }
-                    if (poll == LogFollower.Poll.IDLE && !pause(a, deadline)) {
+                    boolean late = poll == LogFollower.Poll.MORE && System.nanoTime() - deadline >= 0;
+                    if (late || (poll == LogFollower.Poll.IDLE && !pause(a, deadline))) {
                         return timeout(a, start, "Timeout when waiting for search string " + a.searchRegexSource
                                 + " in " + a.path, lastError).with("offset", follower.offset());
                     }

@@ -49,6 +49,8 @@ public final class ServiceModule implements Module {
 
         boolean changed = false;
         boolean check = context.checkMode();
+        // Read before acting: a backend that cannot manage boot links fails before anything changed.
+        Boolean wasEnabled = enabled == null ? null : backend.enabled();
         if (state != null) {
             String action = action(state, backend);
             if (action != null) {
@@ -58,7 +60,7 @@ public final class ServiceModule implements Module {
                 }
             }
         }
-        if (enabled != null && backend.enabled() != enabled) {
+        if (enabled != null && !enabled.equals(wasEnabled)) {
             changed = true;
             if (!check) {
                 backend.enable(enabled);

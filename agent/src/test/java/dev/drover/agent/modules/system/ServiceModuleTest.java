@@ -1,6 +1,7 @@
 package dev.drover.agent.modules.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,8 +182,9 @@ class ServiceModuleTest {
 
     @Test
     void argumentMistakes() {
-        assertTrue(assertThrows(ModuleException.class, () -> runScript(false, "enabled", true))
+        assertTrue(assertThrows(ModuleException.class, () -> runScript(false, "state", "started", "enabled", true))
                 .getMessage().contains("enabled needs systemd"));
+        assertFalse(Files.exists(dir.resolve("server.pid")), "nothing was started before the enabled error");
         assertTrue(assertThrows(ModuleException.class, () -> runScript(false))
                 .getMessage().contains("Neither argument state nor enabled"));
         assertTrue(assertThrows(ModuleException.class, () -> run(new ServiceModule(), false, "name", "x", "state", "started",
