@@ -4,6 +4,7 @@ import dev.drover.agent.module.ModuleRegistry;
 import dev.drover.agent.modules.archive.ArchiveModules;
 import dev.drover.agent.modules.command.CommandModules;
 import dev.drover.agent.modules.files.FileModules;
+import dev.drover.agent.modules.net.NetModules;
 import dev.drover.agent.modules.system.SystemModules;
 
 /** Every module the agent jar ships, one {@code register} call per family. */
@@ -17,6 +18,7 @@ public final class BuiltinModules {
         SystemModules.register(registry);
         FileModules.register(registry);
         ArchiveModules.register(registry);
+        NetModules.register(registry);
         return registry;
     }
 }

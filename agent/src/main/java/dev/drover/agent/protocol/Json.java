@@ -36,4 +36,19 @@ public final class Json {
         }
         return map;
     }
+
+    /**
+     * Any JSON value (object, array, string, number, boolean, null) as plain Java values, for
+     * modules that handle JSON documents (for example an HTTP response body). Not for frames.
+     *
+     * @throws IOException when the text is not one complete JSON value
+     */
+    public static Object parseValue(byte[] text) throws IOException {
+        return JSON_STD.anyFrom(text);
+    }
+
+    /** Writes plain Java values (maps, lists, strings, numbers, booleans, nulls) as JSON text. */
+    public static byte[] writeValue(Object value) throws IOException {
+        return JSON_STD.asBytes(value);
+    }
 }

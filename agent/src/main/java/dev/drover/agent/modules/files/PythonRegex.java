@@ -1,7 +1,7 @@
 package dev.drover.agent.modules.files;
 
 import dev.drover.agent.module.ModuleException;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +27,7 @@ public final class PythonRegex {
 
     /** Compiles a Python pattern; {@code argName} names the argument in error messages. */
     public static PythonRegex compile(String python, int extraFlags, String argName) throws ModuleException {
-        Map<String, String> names = new HashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         String java = translate(python, names);
         try {
             return new PythonRegex(Pattern.compile(java, Pattern.UNIX_LINES | extraFlags), names);
@@ -48,6 +48,15 @@ public final class PythonRegex {
 
     public int end(Matcher m, String pythonName) {
         return m.end(groupNames.get(pythonName));
+    }
+
+    /** Python's {@code match.groupdict()}: named groups in pattern order, null when unmatched. */
+    public Map<String, String> groupDict(Matcher m) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : groupNames.entrySet()) {
+            out.put(e.getKey(), m.group(e.getValue()));
+        }
+        return out;
     }
 
     /** Python's {@code match.expand(template)}. */
