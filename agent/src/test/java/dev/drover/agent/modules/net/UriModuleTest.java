@@ -12,7 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.drover.agent.module.Args;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
-import dev.drover.agent.modules.CaseEnvironment;
+import dev.drover.agent.modules.NoProcesses;
 import dev.drover.agent.protocol.Json;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -80,7 +80,7 @@ class UriModuleTest {
     }
 
     private static Map<String, Object> run(Map<String, Object> args, boolean check) throws ModuleException {
-        return new UriModule().run(new Args(args), new ModuleContext(check, false, CaseEnvironment.NO_PROCESSES)).toMap();
+        return new UriModule().run(new Args(args), new ModuleContext(check, false, NoProcesses.RUNNER)).toMap();
     }
 
     private static Map<String, Object> run(Map<String, Object> args) throws ModuleException {

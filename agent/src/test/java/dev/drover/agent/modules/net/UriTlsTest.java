@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.drover.agent.module.Args;
 import dev.drover.agent.module.ModuleContext;
-import dev.drover.agent.modules.CaseEnvironment;
+import dev.drover.agent.modules.NoProcesses;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -69,7 +69,7 @@ class UriTlsTest {
     }
 
     private static Map<String, Object> run(Map<String, Object> args) throws Exception {
-        return new UriModule().run(new Args(args), new ModuleContext(false, false, CaseEnvironment.NO_PROCESSES)).toMap();
+        return new UriModule().run(new Args(args), new ModuleContext(false, false, NoProcesses.RUNNER)).toMap();
     }
 
     private static void makeKeystore(Path keystore) throws Exception {

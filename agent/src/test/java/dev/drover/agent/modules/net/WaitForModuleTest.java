@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drover.agent.module.Args;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
-import dev.drover.agent.modules.CaseEnvironment;
+import dev.drover.agent.modules.NoProcesses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ class WaitForModuleTest {
     }
 
     static Map<String, Object> run(Map<String, Object> args) throws ModuleException {
-        return new WaitForModule().run(new Args(args), new ModuleContext(false, false, CaseEnvironment.NO_PROCESSES)).toMap();
+        return new WaitForModule().run(new Args(args), new ModuleContext(false, false, NoProcesses.RUNNER)).toMap();
     }
 
     static Map<String, Object> args(Object... kv) {

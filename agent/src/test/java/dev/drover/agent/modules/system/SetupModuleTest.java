@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drover.agent.module.Args;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
-import dev.drover.agent.modules.CaseEnvironment;
+import dev.drover.agent.modules.NoProcesses;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.ZoneId;
@@ -30,7 +30,7 @@ class SetupModuleTest {
         for (int i = 0; i < kv.length; i += 2) {
             args.put((String) kv[i], kv[i + 1]);
         }
-        Map<String, Object> result = new SetupModule().run(new Args(args), new ModuleContext(false, false, CaseEnvironment.NO_PROCESSES)).toMap();
+        Map<String, Object> result = new SetupModule().run(new Args(args), new ModuleContext(false, false, NoProcesses.RUNNER)).toMap();
         assertEquals(false, result.get("changed"));
         return (Map<String, Object>) result.get("ansible_facts");
     }
