@@ -26,6 +26,35 @@ final class BecomeOptions {
             description = "Ask for the sudo password (terminal only; or set " + PASSWORD_ENV + ").")
     boolean askPass;
 
+    /**
+     * For playbooks ({@code drover run}): the command line's become user, method and password as
+     * defaults, or null when none was given. Unlike ad hoc runs, {@code -K} is useful without
+     * {@code -b}: plays and tasks may ask for become themselves, as with ansible-playbook.
+     */
+    AgentOptions.Become defaultsForPlaybook(CredentialPrompt prompt) {
+        Secret password = password(prompt);
+        if (!become && user == null && method == null && password == null) {
+            return null;
+        }
+        return new AgentOptions.Become(user, method, password);
+    }
+
+    boolean becomeByDefault() {
+        return become;
+    }
+
+    private Secret password(CredentialPrompt prompt) {
+        String fromEnv = System.getenv(PASSWORD_ENV);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return Secret.of(fromEnv);
+        }
+        if (askPass) {
+            return prompt.ask("BECOME password: ").orElseThrow(() -> new UserError(
+                    "--ask-become-pass needs a terminal to ask on; with no terminal set " + PASSWORD_ENV + " instead"));
+        }
+        return null;
+    }
+
     /** What the agent should run as, or null when --become was not given. */
     AgentOptions.Become resolve(CredentialPrompt prompt) {
         if (!become) {
@@ -35,14 +64,6 @@ final class BecomeOptions {
             }
             return null;
         }
-        Secret password = null;
-        String fromEnv = System.getenv(PASSWORD_ENV);
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            password = Secret.of(fromEnv);
-        } else if (askPass) {
-            password = prompt.ask("BECOME password: ").orElseThrow(() -> new UserError(
-                    "--ask-become-pass needs a terminal to ask on; with no terminal set " + PASSWORD_ENV + " instead"));
-        }
-        return new AgentOptions.Become(user, method, password);
+        return new AgentOptions.Become(user, method, password(prompt));
     }
 }

@@ -40,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    BecomeOptions become;
+
     @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
     Path playbook;
 
@@ -77,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Playbook pb = PlaybookLoader.load(playbook);
         RunOptions options = new RunOptions(check, diff, forks, new TagFilter(TagFilter.split(tags), TagFilter.split(skipTags)),
-                ExtraVars.parse(extraVars), inventory.limit, verbose.length);
+                ExtraVars.parse(extraVars), inventory.limit, verbose.length,
+                become.defaultsForPlaybook(TerminalPrompt.forThisProcess()), become.becomeByDefault());
         Inventory inv = inventory.load(err);
         PlaybookPrinter printer = new PlaybookPrinter(out, err, Style.choose(color), verbose.length, diff);
         PlaybookRunner.Result result;

@@ -13,9 +13,21 @@ import java.util.Objects;
  * @param extraVars {@code -e} values, merged in order; they beat every other variable
  * @param limit     {@code --limit} pattern, or null
  * @param verbosity number of {@code -v}
+ * @param become    {@code --become-user}, {@code --become-method} and the password from {@code -K} or
+ *                  {@code DROVER_BECOME_PASSWORD}: used where the play, block, task and host variables
+ *                  say nothing (the password where no {@code ansible_become_password} is set). Null when
+ *                  none of these was given.
+ * @param becomeByDefault {@code -b}: become for tasks whose play, block and task say nothing and whose
+ *                  host sets no {@code ansible_become} (Ansible: command-line options are the lowest
+ *                  precedence, below play keywords)
  */
 public record RunOptions(boolean check, boolean diff, int forks, TagFilter tags, Map<String, Object> extraVars,
-        String limit, int verbosity) {
+        String limit, int verbosity, dev.drover.remote.AgentOptions.Become become, boolean becomeByDefault) {
+
+    public RunOptions(boolean check, boolean diff, int forks, TagFilter tags, Map<String, Object> extraVars,
+            String limit, int verbosity) {
+        this(check, diff, forks, tags, extraVars, limit, verbosity, null, false);
+    }
 
     public RunOptions {
         forks = Math.max(1, forks);

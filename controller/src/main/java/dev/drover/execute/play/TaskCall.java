@@ -176,21 +176,25 @@ final class TaskCall {
     }
 
     private AgentOptions.Become become(Chain chain, ModuleTask task, Map<String, Object> vars, Templater t) {
+        AgentOptions.Become cli = rc.options().become();
         boolean on = Settings.bool(chain.setting(task.options(), o -> o.become(), chain.play().become()),
-                vars.containsKey("ansible_become") && dev.drover.playbook.Coerce.toBoolean(t.render(vars.get("ansible_become"), vars)),
+                vars.containsKey("ansible_become")
+                        ? dev.drover.playbook.Coerce.toBoolean(t.render(vars.get("ansible_become"), vars))
+                        : rc.options().becomeByDefault(),
                 t, vars);
         if (!on) {
             return null;
         }
         String user = chain.optional(task.options(), o -> o.becomeUser(), chain.play().becomeUser())
                 .map(u -> Settings.string(u, t, vars))
-                .orElse(vars.containsKey("ansible_become_user") ? Settings.string(String.valueOf(vars.get("ansible_become_user")), t, vars) : null);
+                .orElse(vars.containsKey("ansible_become_user") ? Settings.string(String.valueOf(vars.get("ansible_become_user")), t, vars)
+                        : cli != null ? cli.user() : null);
         String method = chain.optional(task.options(), o -> o.becomeMethod(), chain.play().becomeMethod())
                 .map(u -> Settings.string(u, t, vars))
                 .orElse(vars.containsKey("ansible_become_method") ? String.valueOf(vars.get("ansible_become_method")) : null);
         Object password = vars.containsKey("ansible_become_password") ? vars.get("ansible_become_password")
                 : vars.get("ansible_become_pass");
-        Secret secret = password == null ? null
+        Secret secret = password == null ? (cli != null ? cli.password() : null)
                 : password instanceof Secret s ? s : Secret.of(String.valueOf(t.render(password, vars)));
         return new AgentOptions.Become(user, method, secret);
     }
