@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  * <ul>
  * <li>{@code max_fail_percentage: P}: as Ansible, checked after every task; when more than P% of the
  *     batch's hosts failed or are unreachable, the rest of the batch stops at once and no later batch
- *     starts. Unlike Ansible, whose counter keeps earlier batches' failures, only this batch counts.</li>
+ *     starts. Unlike Ansible, unreachable hosts count as failed.</li>
  * <li>A play with {@code serial} and no {@code max_fail_percentage}: drover's safe default, stricter
  *     than Ansible's. The batch finishes (its other hosts are mid-way through their change), but one
  *     failed or unreachable host means no later batch starts: a rolling upgrade must not go on to the
