@@ -205,8 +205,11 @@ class RollingRunTest {
         assertTrue(run.out().contains("changed: [a -> localhost]"), run.toString());
     }
 
-    /** Each host takes a lock directory for a while; a second host inside at the same time fails. */
-    private static final String EXCLUSIVE = "mkdir OUT/lock && sleep 0.3 && rmdir OUT/lock";
+    /**
+     * Each host takes a lock directory for a while; a second host inside at the same time fails. The
+     * first task starts every host's agent, so the hosts reach the lock together, not one JVM start apart.
+     */
+    private static final String EXCLUSIVE = "command: /bin/true\n    - shell: mkdir OUT/lock && sleep 0.5 && rmdir OUT/lock";
 
     @Test
     void throttleOneRunsTheTaskOnOneHostAtATime() throws IOException {
@@ -214,7 +217,7 @@ class RollingRunTest {
                 - hosts: nodes
                   gather_facts: false
                   tasks:
-                    - shell: %s
+                    - %s
                       throttle: 1
                     - shell: echo {{ inventory_hostname }} >> OUT/after
                 """.formatted(EXCLUSIVE));
@@ -228,7 +231,7 @@ class RollingRunTest {
                 - hosts: nodes
                   gather_facts: false
                   tasks:
-                    - shell: %s
+                    - %s
                 """.formatted(EXCLUSIVE));
         // Proves the lock test above can fail: four hosts at once collide on the lock.
         assertEquals(Drover.HOST_FAILED, run.exitCode(), run.toString());
@@ -240,7 +243,7 @@ class RollingRunTest {
                 - hosts: nodes
                   gather_facts: false
                   tasks:
-                    - shell: %s
+                    - %s
                 """.formatted(EXCLUSIVE), "-f", "1");
         assertEquals(Drover.OK, run.exitCode(), run.toString());
     }
