@@ -27,6 +27,8 @@ final class PlaybookPrinter implements PlayListener {
     private final Style style;
     private final int verbosity;
     private final boolean diff;
+    /** The play that stopped the run, for the recap's "never started" line. */
+    private PlayStop stop;
 
     PlaybookPrinter(PrintWriter out, PrintWriter err, Style style, int verbosity, boolean diff) {
         this.out = out;
@@ -119,6 +121,14 @@ final class PlaybookPrinter implements PlayListener {
     }
 
     @Override
+    public synchronized void playStopped(PlayStop stop) {
+        this.stop = stop;
+        out.println(style.failed("play '" + stop.play() + "' stopped: " + stop.reason()
+                + (stop.neverStarted().isEmpty() ? "" : "; never started: " + String.join(", ", stop.neverStarted()))));
+        out.flush();
+    }
+
+    @Override
     public synchronized void warning(String message) {
         err.println(style.failed("[WARNING]: " + message));
         err.flush();
@@ -136,6 +146,10 @@ final class PlaybookPrinter implements PlayListener {
                     + count("unreachable", s.unreachable()) + " " + count("failed", s.failed()) + " "
                     + count("skipped", s.skipped()) + " " + count("rescued", s.rescued()) + " " + count("ignored", s.ignored()));
         });
+        if (stop != null && !stop.neverStarted().isEmpty()) {
+            // Hosts no batch reached have no counters above; say so, or a short recap looks like success.
+            out.println(style.failed("never started: " + String.join(", ", stop.neverStarted())));
+        }
         out.println();
         long secs = elapsed.toSeconds();
         out.println(String.format("Playbook run took %d days, %d hours, %d minutes, %d seconds",

@@ -30,6 +30,16 @@ import java.util.function.Function;
  * the tasks. Runs on the run's main thread; host work goes to the run's workers.
  */
 final class LinearStrategy {
+    /**
+     * How a batch ended.
+     *
+     * @param endPlay    {@code meta: end_play} ran: the play's later batches are skipped, the run goes on
+     * @param stopReason the failure policy stopped the batch mid-way ({@code any_errors_fatal},
+     *                   {@code max_fail_percentage}): the run stops
+     */
+    record BatchEnd(boolean endPlay, Optional<String> stopReason) {
+    }
+
     private final RunContext rc;
     private final Play play;
     private final Variables.PlayScope scope;
@@ -38,24 +48,25 @@ final class LinearStrategy {
     private final FailurePolicy policy;
     private final Includes includes;
     private final Handlers handlers;
-    /** {@code any_errors_fatal} fired or {@code meta: end_play}: nothing more runs in this play. */
+    /** The policy stopped the batch, or {@code meta: end_play} / {@code end_batch}: nothing more runs in it. */
     private boolean stopped;
-    private boolean fatal;
+    private boolean endPlay;
 
-    LinearStrategy(RunContext rc, Play play, Variables.PlayScope scope, List<HostState> batch) {
+    LinearStrategy(RunContext rc, Play play, Variables.PlayScope scope, List<HostState> batch, FailurePolicy.Rules rules) {
         this.rc = rc;
         this.play = play;
         this.scope = scope;
         this.batch = batch;
         this.runner = new TaskRunner(rc, scope);
-        this.policy = new FailurePolicy(rc.stats());
+        this.policy = new FailurePolicy(rc.stats(), rules);
         this.includes = new Includes(rc, scope, this);
         this.handlers = new Handlers(play, this);
     }
 
-    /** Runs the play's sections on the batch; true if {@code any_errors_fatal} stopped it. */
-    boolean run(Runnable gatherFacts) {
+    /** Runs the play's sections on the batch. */
+    BatchEnd run(Runnable gatherFacts) {
         gatherFacts.run();
+        stopped |= policy.stopReason().isPresent();
         for (List<Task> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
             if (stopped) {
                 break;
@@ -65,7 +76,7 @@ final class LinearStrategy {
                 handlers.flush(active());
             }
         }
-        return fatal;
+        return new BatchEnd(endPlay, policy.stopReason());
     }
 
     List<HostState> active() {
@@ -138,7 +149,6 @@ final class LinearStrategy {
         }
         if (policy.apply(outcomes, name, task.module(), chain.rescuable(), batch)) {
             stopped = true;
-            fatal = true;
         }
     }
 
@@ -164,6 +174,7 @@ final class LinearStrategy {
                 if (!matching.isEmpty()) {
                     batch.forEach(h -> h.ended = true);
                     stopped = true;
+                    endPlay |= what.equals("end_play");
                 }
             }
             default -> throw new IllegalStateException("meta '" + what + "' passed the preflight check");

@@ -45,6 +45,21 @@ public interface PlayListener {
     record HostStats(int ok, int changed, int unreachable, int failed, int skipped, int rescued, int ignored) {
     }
 
+    /**
+     * A play stopped the run before all its batches ran (or mid-batch): a failure in a {@code serial}
+     * play, {@code max_fail_percentage} exceeded, {@code any_errors_fatal}, or every host failed.
+     *
+     * @param play         the play's display name
+     * @param reason       why, naming the hosts that failed
+     * @param neverStarted the play's hosts whose batch never started, in run order: they were not
+     *                     touched by this play
+     */
+    record PlayStop(String play, String reason, List<String> neverStarted) {
+        public PlayStop {
+            neverStarted = List.copyOf(neverStarted);
+        }
+    }
+
     default void playStart(String name, List<String> hosts) {
     }
 
@@ -67,6 +82,10 @@ public interface PlayListener {
 
     /** Every host of the batch failed or was stopped: the play ends. */
     default void noHostsLeft() {
+    }
+
+    /** Sent after {@link #noHostsLeft()} when a play stops the run; see {@link PlayStop}. */
+    default void playStopped(PlayStop stop) {
     }
 
     default void warning(String message) {

@@ -18,12 +18,13 @@ import dev.drover.template.Templater;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,8 +43,18 @@ import java.util.function.Supplier;
  */
 public final class PlaybookRunner {
 
-    /** The recap of a run: counters per host in the order hosts were first seen. */
-    public record Result(Map<String, PlayListener.HostStats> stats) {
+    /**
+     * The recap of a run.
+     *
+     * @param stats counters per host in the order hosts were first seen (hosts no task reached are absent)
+     * @param stop  the play that stopped the run early, if one did, with the hosts it never started
+     */
+    public record Result(Map<String, PlayListener.HostStats> stats, Optional<PlayListener.PlayStop> stop) {
+        /** The hosts of the stopping play that no batch reached. */
+        public List<String> neverStarted() {
+            return stop.map(PlayListener.PlayStop::neverStarted).orElse(List.of());
+        }
+
         public boolean anyFailed() {
             return stats.values().stream().anyMatch(s -> s.failed() > 0);
         }
@@ -59,6 +70,11 @@ public final class PlaybookRunner {
     private Templater templater;
     /** The hosts {@code --limit} allows, computed once. */
     private Set<String> limited;
+    /** Set when a play stopped the run. */
+    private PlayListener.PlayStop stop;
+    private final Random shuffle = new Random();
+    /** Opens the next batch's agents while the current batch runs; see {@link #connectAhead}. */
+    private ExecutorService connector;
 
     /** @param moduleNames the agent's modules, for parsing {@code include_tasks} files */
     public PlaybookRunner(AgentCall agents, RunOptions options, Set<String> moduleNames) {
@@ -91,9 +107,18 @@ public final class PlaybookRunner {
             }
         } finally {
             workers.shutdownNow();
+            if (connector != null) {
+                // Let a connect in flight finish, or its agent could be registered after the pool closed.
+                connector.shutdown();
+                try {
+                    connector.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         listener.recap(stats.snapshot(), Duration.ofNanos(System.nanoTime() - start));
-        return new Result(stats.snapshot());
+        return new Result(stats.snapshot(), Optional.ofNullable(stop));
     }
 
     /** @return false when the run must stop (a whole batch failed, or any_errors_fatal) */
@@ -102,8 +127,13 @@ public final class PlaybookRunner {
         Map<String, Object> playLevel = new LinkedHashMap<>(play.vars());
         playLevel.putAll(options.extraVars());
         List<Host> selected = select(rc, play, inventory, playLevel);
-        List<Host> hosts = new ArrayList<>(selected.stream().filter(h -> !out.contains(h.name())).toList());
-        order(play, hosts);
+        List<Host> hosts;
+        try {
+            hosts = HostOrdering.order(selected.stream().filter(h -> !out.contains(h.name())).toList(), play.order(),
+                    Host::name, h -> inventory.hostVars(h.name()), shuffle);
+        } catch (IllegalArgumentException e) {
+            throw new PlayException("play '" + play.displayName() + "' (" + play.pos() + "): " + e.getMessage(), e);
+        }
         rc.listener().playStart(play.displayName(), hosts.stream().map(Host::name).toList());
         if (hosts.isEmpty()) {
             rc.listener().warning("no hosts matched (or all failed earlier) for play '" + play.displayName() + "'; skipping");
@@ -113,7 +143,6 @@ public final class PlaybookRunner {
         for (Host h : hosts) {
             HostState s = states.computeIfAbsent(h.name(), n -> new HostState(new TargetHost(n, inventory.hostVars(n))));
             s.startPlay(forPlay(play, new TargetHost(h.name(), inventory.hostVars(h.name()))));
-            rc.stats().register(h.name());
             playHosts.put(h.name(), s);
         }
         Map<String, Object> varsFiles = varsFiles(play, playLevel);
@@ -128,17 +157,32 @@ public final class PlaybookRunner {
             throw new PlayException(play.pos() + ": " + e.getMessage(), e);
         }
         List<String> allNames = List.copyOf(playHosts.keySet());
+        FailurePolicy.Rules rules = rules(play, playLevel);
         boolean goOn = true;
-        for (List<HostState> batch : batches) {
+        for (int b = 0; b < batches.size(); b++) {
+            List<HostState> batch = batches.get(b);
+            batch.forEach(h -> rc.stats().register(h.name()));
+            if (b + 1 < batches.size()) {
+                connectAhead(rc, batches.get(b + 1));
+            }
             Variables.PlayScope scope = new Variables.PlayScope(play.vars(), varsFiles, options.extraVars(), allNames,
                     batch.stream().map(HostState::name).toList(), playHosts, playbookDir, options.check(), options.diff(),
                     options.tags(), options.verbosity());
-            LinearStrategy strategy = new LinearStrategy(rc, play, scope, batch);
-            boolean fatal = strategy.run(() -> new FactGathering(rc, play, strategy).run());
-            boolean allFailed = batch.stream().allMatch(h -> h.failed || h.unreachable);
-            if (fatal || allFailed) {
+            LinearStrategy strategy = new LinearStrategy(rc, play, scope, batch, rules);
+            LinearStrategy.BatchEnd end = strategy.run(() -> new FactGathering(rc, play, strategy).run());
+            Optional<String> reason = end.stopReason()
+                    .or(() -> FailurePolicy.afterBatch(rules, batch.size(), FailurePolicy.failedHosts(batch)));
+            if (reason.isPresent()) {
+                List<String> neverStarted = batches.subList(b + 1, batches.size()).stream().flatMap(List::stream)
+                        .map(HostState::name).toList();
+                String where = batches.size() > 1 ? " in batch " + (b + 1) + " of " + batches.size() : "";
+                stop = new PlayListener.PlayStop(play.displayName(), reason.get() + where, neverStarted);
                 rc.listener().noHostsLeft();
+                rc.listener().playStopped(stop);
                 goOn = false;
+                break;
+            }
+            if (end.endPlay()) {
                 break;
             }
         }
@@ -168,13 +212,34 @@ public final class PlaybookRunner {
         }
     }
 
-    private static void order(Play play, List<Host> hosts) {
-        switch (play.order()) {
-            case INVENTORY -> { }
-            case REVERSE_INVENTORY -> Collections.reverse(hosts);
-            case SORTED -> hosts.sort(Comparator.comparing(Host::name));
-            case REVERSE_SORTED -> hosts.sort(Comparator.comparing(Host::name).reversed());
-            case SHUFFLE -> Collections.shuffle(hosts);
+    /**
+     * Starts the agents of the next batch in the background, so the handover between batches of a
+     * rolling play costs no SSH connect and agent start (about 0.3 s per host). Only the connection
+     * is opened: no module runs, so a host of a batch that never starts is not changed. A failure is
+     * ignored here: the host's first task connects again and reports it.
+     */
+    private void connectAhead(RunContext rc, List<HostState> next) {
+        if (connector == null) {
+            connector = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "drover-connect-ahead");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        for (HostState h : next) {
+            connector.submit(() -> rc.agents().run(h.target(), null, agent -> Map.of()));
+        }
+    }
+
+    private FailurePolicy.Rules rules(Play play, Map<String, Object> playLevel) throws PlayException {
+        try {
+            OptionalDouble maxFail = play.maxFailPercentage().isSet()
+                    ? OptionalDouble.of(Settings.decimal(play.maxFailPercentage(), 0, templater(), playLevel))
+                    : OptionalDouble.empty();
+            return new FailurePolicy.Rules(!play.serial().isAllAtOnce(), maxFail);
+        } catch (TemplateException | IllegalArgumentException e) {
+            throw new PlayException("max_fail_percentage of play '" + play.displayName() + "' (" + play.pos() + "): "
+                    + e.getMessage() + "; play-level keywords see only play vars and extra vars (-e)", e);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Refuses, before any host is touched, what the playbook asks for but drover's runner does not do
  * yet, so nothing is silently ignored: {@code add_host}, {@code group_by}, strategies other than
- * {@code linear}, {@code max_fail_percentage}, {@code force_handlers}, task {@code timeout}, and
+ * {@code linear}, {@code force_handlers}, task {@code timeout}, and
  * {@code meta} actions other than flush_handlers, noop, end_host, end_play and end_batch. Stateless.
  */
 public final class Preflight {
@@ -27,9 +27,6 @@ public final class Preflight {
         for (Play play : playbook.plays()) {
             play.strategy().filter(s -> !s.equals("linear")).ifPresent(s -> problems.add(new Problem(play.pos(),
                     "strategy '" + s + "' is not supported by drover yet; remove it to run with the linear strategy")));
-            if (play.maxFailPercentage().isSet()) {
-                problems.add(new Problem(play.pos(), "max_fail_percentage is not supported by drover yet"));
-            }
             if (play.forceHandlers().isSet()) {
                 problems.add(new Problem(play.pos(), "force_handlers is not supported by drover yet"));
             }

@@ -2,9 +2,11 @@
  * The playbook runner ({@code drover run}): {@link dev.drover.execute.play.PlaybookRunner} takes a parsed
  * playbook and an inventory and drives it with Ansible's semantics.
  *
- * <p>Pieces, each separately testable: {@code BatchPlanner} (pure: hosts to {@code serial} batches),
+ * <p>Pieces, each separately testable: {@code HostOrdering} (pure: {@code order:} and the {@code rank}
+ * host variable), {@code BatchPlanner} (pure: hosts to {@code serial} batches),
  * {@code LinearStrategy} (the order tasks run in within a batch: blocks, includes via {@code Includes},
- * handlers via {@code Handlers}, meta), {@code FailurePolicy} (who leaves the play, recap counters),
+ * handlers via {@code Handlers}, meta), {@code FailurePolicy} (who leaves the play, recap counters; and, as pure functions, whether a batch's
+ * failures stop the play: {@code max_fail_percentage}, the stop of a {@code serial} play),
  * {@code TaskRunner} / {@code TaskCall} (one task on one host: when, loop, until, register,
  * changed_when/failed_when), {@code Variables} (precedence layers and magic variables), {@code Chain}
  * (keyword inheritance from blocks and the play), {@link dev.drover.execute.play.TagFilter} (--tags),

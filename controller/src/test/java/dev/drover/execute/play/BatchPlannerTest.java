@@ -53,4 +53,14 @@ class BatchPlannerTest {
     void noHostsNoBatches() {
         assertEquals(List.of(), BatchPlanner.plan(List.of(), List.of("2")));
     }
+
+    @Test
+    void percentOfAllThePlaysHostsNotOfTheRemainingOnes() {
+        // Ansible's pct_to_int(step, all_hosts_len): 3 hosts, 50% -> int(1.5) = 1 per batch; 33% -> 0 -> 1.
+        List<Integer> three = List.of(1, 2, 3);
+        assertEquals(List.of(List.of(1), List.of(2), List.of(3)), BatchPlanner.plan(three, List.of("50%")));
+        assertEquals(List.of(List.of(1), List.of(2), List.of(3)), BatchPlanner.plan(three, List.of("33%")));
+        assertEquals(List.of(3, 3, 3, 1), sizes(List.of("30%")));
+        assertEquals(List.of(1, 5, 4), sizes(List.of("1", "50%")));
+    }
 }
