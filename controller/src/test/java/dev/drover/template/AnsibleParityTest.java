@@ -51,6 +51,25 @@ class AnsibleParityTest {
         assertThrows(UndefinedVariableException.class, () -> render("{{ missing == 1 }}"));
     }
 
+    static Stream<Arguments> filters() {
+        return Stream.of(
+                // ansible: true, FALSE, [1, 2] lowered as its text
+                Arguments.of("{{ t | lower }}", "true"),
+                Arguments.of("{{ (1 == 2) | upper }}", "FALSE"),
+                Arguments.of("{{ s | upper }}", "A,B"),
+                // ansible: ('/opt/a/b.tar', '.gz'), ('.bashrc', ''), ('/x.d/file', '')
+                Arguments.of("{{ '/opt/a/b.tar.gz' | splitext | first }}", "/opt/a/b.tar"),
+                Arguments.of("{{ '/opt/a/b.tar.gz' | splitext | last }}", ".gz"),
+                Arguments.of("{{ '.bashrc' | splitext | last }}", ""),
+                Arguments.of("{{ '/x.d/file' | splitext | first }}", "/x.d/file"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filters")
+    void filtersWorkOnTheTextOfAnyValue(String template, String expected) {
+        assertEquals(expected, render(template));
+    }
+
     static Stream<Arguments> trailingLineBreaks() {
         return Stream.of(
                 // copy: content: "{{ x }}\n" — ansible wrote "a,b\n", "7\n" and "3\n"
