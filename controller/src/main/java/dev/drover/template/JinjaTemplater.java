@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * {@link Templater} on Jinjava, configured to read templates as Ansible's Jinja2 environment does:
- * {@code trim_blocks}, Python operator precedence, map keys in literals evaluated, iteration over a
+ * {@code trim_blocks}, Python operator precedence and equality ({@link PyEquality}), map keys in literals evaluated, iteration over a
  * map yielding its keys, {@code include} and {@code import} refused (inline templates have no files).
  *
  * <p>Threading: the {@link Jinjava} instance, its configuration and the library context with the
@@ -43,7 +43,7 @@ final class JinjaTemplater implements Templater {
                         .withUsePyishObjectMapper(true)
                         .build())
                 .build();
-        jinjava = new Jinjava(config);
+        jinjava = PyEquality.jinjava(config);
         jinjava.setResourceLocator((name, encoding, interpreter) -> {
             throw new IOException("include and import are not available in task templates (asked for '"
                     + name + "')");
@@ -97,10 +97,32 @@ final class JinjaTemplater implements Templater {
         Optional<String> single = TemplateText.singleExpression(text);
         if (single.isPresent()) {
             String expression = TemplateText.forEngine(single.get());
-            return run(text, vars, interpreter -> interpreter.resolveELExpression(expression, 1), true);
+            Object value = run(text, vars, interpreter -> interpreter.resolveELExpression(expression, 1), true);
+            return withLineBreaks(value, TemplateText.trailingLineBreaks(text));
         }
         String template = TemplateText.templateForEngine(text);
         return run(text, vars, interpreter -> interpreter.render(template), false);
+    }
+
+    /**
+     * Ansible keeps the line breaks that end a template when its result is text, so
+     * {@code content: "{{ version }}\n"} writes a line; a list, dict or boolean result is the value
+     * itself (Ansible turns its text back into the value), so {@code loop: >} and {@code when: |} work.
+     */
+    private static Object withLineBreaks(Object value, String lineBreaks) {
+        if (lineBreaks.isEmpty()) {
+            return value;
+        }
+        if (value == null) {
+            return lineBreaks;
+        }
+        if (value instanceof Secret secret) {
+            return Secret.of(secret.revealString() + lineBreaks);
+        }
+        if (value instanceof String || value instanceof Number) {
+            return PyValues.str(value, null) + lineBreaks;
+        }
+        return value;
     }
 
     @Override

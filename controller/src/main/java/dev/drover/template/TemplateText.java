@@ -54,6 +54,15 @@ final class TemplateText {
         return inner.isBlank() ? Optional.empty() : Optional.of(inner.strip());
     }
 
+    /** The line breaks ({@code \n}, {@code \r}) that end {@code text}, possibly empty. */
+    static String trailingLineBreaks(String text) {
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return text.substring(end);
+    }
+
     /** Rewrites one bare expression for Jinjava: literal backslashes and balanced braces, see above. */
     static String forEngine(String expression) {
         StringBuilder out = new StringBuilder(expression.length() + 8);

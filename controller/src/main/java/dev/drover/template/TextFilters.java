@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Ansible's filters for paths, shell quoting, Base64 and digests: {@code basename}, {@code dirname},
- * {@code quote}, {@code b64encode}, {@code b64decode}, {@code hash}, {@code checksum}, {@code md5},
+ * {@code splitext}, {@code lower}, {@code upper}, {@code quote}, {@code b64encode}, {@code b64decode}, {@code hash}, {@code checksum}, {@code md5},
  * {@code sha1}.
  */
 final class TextFilters {
@@ -27,6 +27,10 @@ final class TextFilters {
         return List.of(
                 FilterDef.of("basename", (v, a, e) -> basename(PyValues.str(v, e))),
                 FilterDef.of("dirname", (v, a, e) -> dirname(PyValues.str(v, e))),
+                FilterDef.of("splitext", (v, a, e) -> splitext(PyValues.str(v, e))),
+                // Jinja2 lowers str(value), so True | lower is "true"; Jinjava's filters left non-text alone.
+                FilterDef.of("lower", (v, a, e) -> PyValues.str(v, e).toLowerCase(java.util.Locale.ROOT)),
+                FilterDef.of("upper", (v, a, e) -> PyValues.str(v, e).toUpperCase(java.util.Locale.ROOT)),
                 FilterDef.of("quote", (v, a, e) -> quote(PyValues.str(v, e))),
                 FilterDef.of("b64encode", (v, a, e) -> Base64.getEncoder().encodeToString(
                         PyValues.str(v, e).getBytes(charset(a)))),
@@ -49,6 +53,24 @@ final class TextFilters {
             head = head.replaceAll("/+$", "");
         }
         return head;
+    }
+
+    /**
+     * Python's {@code posixpath.splitext}: [root, extension], the extension from the last dot of the
+     * file name unless the name is only dots before it ({@code .bashrc} has none).
+     */
+    static List<String> splitext(String path) {
+        int dot = path.lastIndexOf('.');
+        int slash = path.lastIndexOf('/');
+        if (dot > slash) {
+            int nameStart = slash + 1;
+            for (int i = nameStart; i < dot; i++) {
+                if (path.charAt(i) != '.') {
+                    return List.of(path.substring(0, dot), path.substring(dot));
+                }
+            }
+        }
+        return List.of(path, "");
     }
 
     /** Python's {@code shlex.quote}: safe text as is, everything else in single quotes. */

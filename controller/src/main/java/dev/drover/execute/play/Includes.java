@@ -101,6 +101,7 @@ final class Includes {
                 rc.listener().hostResult(new PlayListener.TaskResult(o.host().name(), java.util.Optional.empty(),
                         "include_tasks", o.status(), o.result(), false, false, false)));
         strategy.policy().apply(outcomes, name, "include_tasks", chain.rescuable(), strategy.batch());
+        countEachInclusion(outcomes, groups);
         for (Map.Entry<Key, List<HostState>> g : groups.entrySet()) {
             List<Task> tasks = parsed.get(g.getKey().file());
             List<HostState> members = g.getValue().stream().filter(HostState::active).toList();
@@ -111,6 +112,22 @@ final class Includes {
             vars.putAll(g.getKey().vars());
             TaskOptions frame = inc.options().toBuilder().vars(vars).build();
             strategy.runList(tasks, chain.include(frame), members, kind);
+        }
+    }
+
+    /**
+     * Ansible counts an include in the recap once per file and loop item it included for a host (a
+     * looped include of two items is ok=2), not once per task; the policy counted one already.
+     */
+    private void countEachInclusion(List<TaskRunner.Outcome> outcomes, Map<Key, List<HostState>> groups) {
+        for (TaskRunner.Outcome o : outcomes) {
+            if (o.status() != HostStatus.OK) {
+                continue;
+            }
+            long inclusions = groups.values().stream().filter(members -> members.contains(o.host())).count();
+            for (long i = 1; i < inclusions; i++) {
+                rc.stats().add(o.host().name(), Stats.Counter.OK);
+            }
         }
     }
 

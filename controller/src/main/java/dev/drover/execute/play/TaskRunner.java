@@ -49,11 +49,10 @@ final class TaskRunner {
         Map<String, Object> result;
         Optional<String> delegatedTo = Optional.empty();
         try {
-            Map<String, Object> scope = Variables.forTask(play, host, chain.vars(), task.options().vars(), rc.options().check());
+            // ansible_check_mode says what --check asked for, whatever the task's own check_mode, as in Ansible.
+            Map<String, Object> vars = Variables.forTask(play, host, chain.vars(), task.options().vars(), rc.options().check());
             boolean check = Settings.bool(chain.setting(task.options(), o -> o.checkMode(), chain.play().checkMode()),
-                    rc.options().check(), t, scope);
-            Map<String, Object> vars = check == rc.options().check() ? scope
-                    : Variables.forTask(play, host, chain.vars(), task.options().vars(), check);
+                    rc.options().check(), t, vars);
             ignoreErrors = Settings.bool(chain.setting(task.options(), o -> o.ignoreErrors(), chain.play().ignoreErrors()), false, t, vars);
             ignoreUnreachable = Settings.bool(chain.setting(task.options(), o -> o.ignoreUnreachable(),
                     chain.play().ignoreUnreachable()), false, t, vars);

@@ -13,19 +13,34 @@ import java.util.Optional;
 /**
  * {@code copy} with a controller-side {@code src} (no {@code remote_src}): reads the file on the
  * controller ({@code files/} or the task's directory, then the playbook's) and sends its bytes to the
- * agent's {@code copy} as {@code content_base64}. A directory {@code src} is not supported yet.
+ * agent's {@code copy} as {@code content_base64}. A directory {@code src} is not supported yet. Also a
+ * {@code content} that rendered to a boolean or number, which Ansible writes as Python's text.
  */
 final class CopyAction implements ControllerAction {
 
-    /** Whether this copy reads its source on the controller (else it goes to the agent as written). */
+    /**
+     * Whether this copy needs the controller: it reads its source there, or its {@code content} is a
+     * boolean or number that must become Python's text first (else it goes to the agent as written).
+     */
     static boolean controllerSide(Map<String, Object> args) {
         Object remote = args.get("remote_src");
         boolean remoteSrc = remote != null && dev.drover.playbook.Coerce.toBoolean(remote);
-        return args.get("src") != null && !remoteSrc;
+        return (args.get("src") != null && !remoteSrc) || nonTextContent(args.get("content"));
+    }
+
+    private static boolean nonTextContent(Object content) {
+        return content instanceof Boolean || content instanceof Number;
     }
 
     @Override
     public Map<String, Object> run(Map<String, Object> args, ActionContext ctx) {
+        if (nonTextContent(args.get("content"))) {
+            // Ansible writes str(content): "{{ flag }}" gives True, not Java's true.
+            Map<String, Object> agentArgs = new LinkedHashMap<>(args);
+            Object content = args.get("content");
+            agentArgs.put("content", content instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(content));
+            return ctx.agent().module("copy", agentArgs).result();
+        }
         String name = String.valueOf(args.get("src"));
         List<Path> looked = new ArrayList<>();
         Optional<Path> src = ctx.find(name, "files", looked);

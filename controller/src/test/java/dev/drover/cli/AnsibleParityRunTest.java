@@ -1,0 +1,102 @@
+package dev.drover.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Run-level differences the Ansible comparison suite (playbooks/compat,
+ * {@code dev.drover.compat.AnsibleCompatibilityTest}) found and drover now matches, on local hosts so
+ * they run without ansible-playbook. Each case says what ansible-core 2.14.18 did.
+ */
+class AnsibleParityRunTest {
+    @TempDir
+    Path dir;
+    Path inventory;
+
+    @BeforeEach
+    void inventory() throws IOException {
+        inventory = write("hosts.ini", "a ansible_connection=local\n");
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text.replace("OUT", dir.toString()));
+        return f;
+    }
+
+    private CliRun run(String playbook, String... extra) throws IOException {
+        Path pb = write("site.yml", playbook);
+        String[] args = new String[4 + extra.length];
+        args[0] = "run";
+        args[1] = "-i";
+        args[2] = inventory.toString();
+        args[3] = pb.toString();
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void ansibleCheckModeFollowsTheCommandLineNotTheTask() throws IOException {
+        String pb = """
+                - hosts: a
+                  gather_facts: false
+                  tasks:
+                    - copy: {dest: OUT/forced-real, content: "{{ ansible_check_mode }}"}
+                      check_mode: false
+                    - debug: {msg: "asked={{ ansible_check_mode }}"}
+                      check_mode: true
+                """;
+        CliRun checked = run(pb, "--check");
+        assertEquals(ExitCodes.OK, checked.exitCode(), checked.toString());
+        // ansible --check: the task with check_mode: false ran and saw ansible_check_mode True
+        assertEquals("True", Files.readString(dir.resolve("forced-real")));
+
+        CliRun plain = run(pb);
+        assertEquals(ExitCodes.OK, plain.exitCode(), plain.toString());
+        // ansible without --check: "asked=False" although the task itself runs in check mode
+        assertTrue(plain.out().contains("\"msg\": \"asked=False\""), plain.toString());
+    }
+
+    @Test
+    void aLoopedIncludeCountsOncePerIncludedItem() throws IOException {
+        write("part.yml", """
+                - debug: {msg: "{{ item }}"}
+                """);
+        CliRun run = run("""
+                - hosts: a
+                  gather_facts: false
+                  tasks:
+                    - include_tasks: part.yml
+                      loop: [one, two, three]
+                    - include_tasks: part.yml
+                      loop: [four, five]
+                      when: item == 'five'
+                """);
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        // ansible: ok=3 for the first include and its 3 debug tasks, ok=1 + 1 for the second, skipped=0
+        assertEquals("8 0 0 0 0 0 0", PlaybookRunTest.recap(run, "a"), run.toString());
+    }
+
+    @Test
+    void contentEndingInALineBreakKeepsIt() throws IOException {
+        CliRun run = run("""
+                - hosts: a
+                  gather_facts: false
+                  vars: {version: 7.4.1, port: 8080}
+                  tasks:
+                    - copy: {dest: OUT/version, content: "{{ version }}\\n"}
+                    - copy: {dest: OUT/port, content: "{{ port }}\\n"}
+                """);
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertEquals("7.4.1\n", Files.readString(dir.resolve("version")));
+        assertEquals("8080\n", Files.readString(dir.resolve("port")));
+    }
+}
