@@ -170,7 +170,7 @@ final class Evaluation extends Context {
         if (filter == null) {
             List<String> known = getAllFilters().stream().map(Filter::getName).toList();
             fail(new TemplateFailure(TemplateException.Kind.UNKNOWN_FILTER,
-                    "no filter named '" + name + "'" + Suggestions.didYouMean(name, known)));
+                    "no filter named '" + name + "'" + didYouMean(name, known)));
         }
         return filter;
     }
@@ -181,7 +181,7 @@ final class Evaluation extends Context {
         if (test == null) {
             List<String> known = getAllExpTests().stream().map(ExpTest::getName).toList();
             fail(new TemplateFailure(TemplateException.Kind.UNKNOWN_TEST,
-                    "no test named '" + name + "'" + Suggestions.didYouMean(name, known)));
+                    "no test named '" + name + "'" + didYouMean(name, known)));
         }
         return test;
     }
@@ -207,5 +207,11 @@ final class Evaluation extends Context {
 
     @Override
     public void addDependencies(SetMultimap<String, String> dependencies) {
+    }
+
+    /** {@code "; did you mean 'to_json'?"}, or an empty string when nothing is close. */
+    private static String didYouMean(String word, java.util.Collection<String> known) {
+        String near = dev.drover.agent.module.Suggest.closest(word, known);
+        return near == null ? "" : "; did you mean '" + near + "'?";
     }
 }

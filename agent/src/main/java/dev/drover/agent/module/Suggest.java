@@ -2,7 +2,10 @@ package dev.drover.agent.module;
 
 import java.util.Collection;
 
-/** "Did you mean" for unknown names: the closest candidate by edit distance, if close enough. */
+/**
+ * "Did you mean" for unknown names: the closest candidate by edit distance, if close enough; on a
+ * tie the alphabetically first, so the answer does not depend on a set's iteration order.
+ */
 public final class Suggest {
     private Suggest() {
     }
@@ -12,7 +15,7 @@ public final class Suggest {
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
             int d = distance(word.toLowerCase(), c.toLowerCase());
-            if (d < bestDistance) {
+            if (d < bestDistance || d == bestDistance && c.compareTo(best) < 0) {
                 bestDistance = d;
                 best = c;
             }
