@@ -45,7 +45,7 @@ class RunOverOpenSshTest {
         for (String node : lab.nodeNames()) {
             assertEquals("who=" + node, Files.readString(dir.resolve("fetched").resolve(node)), run.toString());
             assertEquals(0, lab.ssh(lab.node(node), "test -f ~/drover-run-test-" + node + "/handled").exitCode(), node);
-            String[] counts = PlaybookRunTest.recap(run, node).split(" ");
+            String[] counts = LocalPlaybookRun.recap(run, node).split(" ");
             assertEquals("7 0 0", counts[0] + " " + counts[2] + " " + counts[3], run.toString());
         }
     }
