@@ -156,11 +156,19 @@ public final class AgentBootstrap {
     }
 
     /**
-     * JVM flags chosen for a short-lived, small agent: serial GC (no GC threads per core) and a
-     * bounded heap; both exist on Java 8.
+     * The command after {@code exec} that starts the JVM.
+     *
+     * <p>Locale: an SSH exec often has no locale at all (no {@code LANG} forwarded, no PAM), and under
+     * the POSIX locale Java encodes file names as ASCII, so a module touching {@code grüße.txt} would
+     * crash. Like Ansible's modules ("best parsable locale"), the agent and the commands it runs get
+     * {@code LC_ALL} set to C.UTF-8, else en_US.UTF-8, whichever the host has.
+     *
+     * <p>JVM flags for a short-lived, small agent: serial GC (no GC threads per core) and a modest
+     * thread stack; both exist on Java 8.
      */
     static String java(AgentOptions options) {
-        return shellQuote(options.javaCommand()) + " -XX:+UseSerialGC -Xss1m";
+        return "env LC_ALL=\"$(locale -a 2>/dev/null | grep -m1 -ixE 'c\\.utf-?8|en_us\\.utf-?8' || echo C.UTF-8)\" "
+                + shellQuote(options.javaCommand()) + " -XX:+UseSerialGC -Xss1m";
     }
 
     private static String pathExpr(String path) {

@@ -120,4 +120,18 @@ class ExecOverOpenSshTest {
         assertEquals(ExitCodes.HOST_UNREACHABLE, run.exitCode(), run.toString());
         assertTrue(run.out().toLowerCase().contains("auth"), run.toString());
     }
+
+    @Test
+    void nonAsciiFileNamesWorkOnAHostWithoutALocale(OpenSshLab.Lab lab) {
+        // The lab's sshd forwards no LANG and uses no PAM, as many real hosts: the agent's session has
+        // no locale of its own, and Java would treat file names as ASCII.
+        OpenSshLab.Node node = lab.nodes().get(0);
+        String dir = "/tmp/drover-locale-" + ProcessHandle.current().pid();
+        lab.ssh(node, "rm -rf " + dir + " && mkdir -p " + dir);
+        CliRun run = CliRun.of("exec", "-i", lab.inventory().toString(), node.name(), "-m", "file",
+                "-a", "path=" + dir + "/grüße-€.txt state=touch");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertEquals("grüße-€.txt", lab.ssh(node, "ls " + dir).stdout().strip());
+        lab.ssh(node, "rm -rf " + dir);
+    }
 }
