@@ -202,4 +202,34 @@ class PlaybookLanguageRunTest {
         assertEquals(ExitCodes.OK, skip.exitCode(), skip.toString());
         assertTrue(Files.exists(dir.resolve("t-db")) && Files.exists(dir.resolve("t-untagged")));
     }
+
+    @Test
+    void loopControlExtendedIsAcceptedAndAnsibleLoopIsSet() throws IOException {
+        // Playbooks written for Ansible set extended: true to get ansible_loop; drover always sets it.
+        CliRun run = run("""
+                - hosts: a
+                  gather_facts: false
+                  tasks:
+                    - copy:
+                        dest: "OUT/loop-{{ item }}"
+                        content: "{{ ansible_loop.index }}/{{ ansible_loop.length }} first={{ ansible_loop.first }}"
+                      loop: [x, y]
+                      loop_control:
+                        extended: true
+                        extended_allitems: false
+                """);
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertEquals("1/2 first=True", read("loop-x"));
+        assertEquals("2/2 first=False", read("loop-y"));
+
+        CliRun bad = run("""
+                - hosts: a
+                  tasks:
+                    - debug: {msg: x}
+                      loop: [1]
+                      loop_control: {extended: maybe}
+                """);
+        assertEquals(ExitCodes.BAD_INPUT, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("site.yml:5:"), bad.toString());
+    }
 }

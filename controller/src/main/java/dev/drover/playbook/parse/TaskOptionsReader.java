@@ -18,8 +18,12 @@ import java.util.Set;
  * only knows each keyword's type.
  */
 final class TaskOptionsReader {
-    private static final Set<String> LOOP_CONTROL_KEYS = Set.of("loop_var", "index_var", "label", "pause");
-    private static final Set<String> LOOP_CONTROL_UNSUPPORTED = Set.of("extended", "extended_allitems");
+    /**
+     * {@code extended} and {@code extended_allitems} are accepted (and type-checked) but change
+     * nothing: drover provides {@code ansible_loop} with every field on every loop.
+     */
+    private static final Set<String> LOOP_CONTROL_KEYS = Set.of("loop_var", "index_var", "label", "pause",
+            "extended", "extended_allitems");
 
     private final SourceFiles sources;
     private final ValueReader values;
@@ -119,11 +123,8 @@ final class TaskOptionsReader {
                 case "index_var" -> indexVar = Optional.of(values.string(c));
                 case "label" -> label = Optional.of(values.string(c));
                 case "pause" -> pause = values.seconds(c);
+                case "extended", "extended_allitems" -> values.bool(c);
                 default -> {
-                    if (LOOP_CONTROL_UNSUPPORTED.contains(c.key())) {
-                        throw sources.error(c.keyPos(), "loop_control '" + c.key() + "' is not supported by drover",
-                                "use index_var for the position; ansible_loop is not provided");
-                    }
                     String near = dev.drover.agent.module.Suggest.closest(c.key(), LOOP_CONTROL_KEYS);
                     throw sources.error(c.keyPos(), "unknown loop_control keyword '" + c.key() + "'"
                                     + (near != null ? " (did you mean '" + near + "'?)" : ""),
