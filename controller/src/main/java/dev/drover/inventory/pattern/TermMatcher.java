@@ -1,5 +1,6 @@
 package dev.drover.inventory.pattern;
 
+import dev.drover.agent.text.Fnmatch;
 import dev.drover.inventory.Group;
 import dev.drover.inventory.Host;
 import dev.drover.inventory.Inventory;
@@ -114,47 +115,7 @@ final class TermMatcher {
                         + e.getDescription() + " near index " + e.getIndex());
             }
         }
-        return Pattern.compile(globToRegex(expr), Pattern.DOTALL);
+        return Fnmatch.translate(expr);
     }
 
-    /** Python's {@code fnmatch.translate}: {@code *}, {@code ?}, {@code [seq]}, {@code [!seq]}. */
-    static String globToRegex(String glob) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        int n = glob.length();
-        while (i < n) {
-            char c = glob.charAt(i++);
-            if (c == '*') {
-                sb.append(".*");
-            } else if (c == '?') {
-                sb.append('.');
-            } else if (c == '[') {
-                int j = i;
-                if (j < n && glob.charAt(j) == '!') {
-                    j++;
-                }
-                if (j < n && glob.charAt(j) == ']') {
-                    j++;
-                }
-                while (j < n && glob.charAt(j) != ']') {
-                    j++;
-                }
-                if (j >= n) {
-                    sb.append("\\[");
-                } else {
-                    String set = glob.substring(i, j).replace("\\", "\\\\").replace("[", "\\[");
-                    i = j + 1;
-                    if (set.startsWith("!")) {
-                        set = "^" + set.substring(1);
-                    } else if (set.startsWith("^")) {
-                        set = "\\" + set;
-                    }
-                    sb.append('[').append(set).append(']');
-                }
-            } else {
-                sb.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return sb.toString();
-    }
 }

@@ -9,6 +9,7 @@ import dev.drover.agent.modules.files.AtomicWrite;
 import dev.drover.agent.modules.files.Checksums;
 import dev.drover.agent.modules.files.FileAttributes;
 import dev.drover.agent.modules.files.PathArgs;
+import dev.drover.agent.text.Fnmatch;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,7 +140,7 @@ public final class ArchiveModule implements Module {
         boolean globs = false;
         for (String p : patterns) {
             String path = p.startsWith("~") ? PathArgs.expand(p).toString() : p;
-            if (Globs.hasMagic(path)) {
+            if (Fnmatch.hasMagic(path)) {
                 globs = true;
                 try {
                     into.addAll(Globs.expand(path));

@@ -1,5 +1,6 @@
 package dev.drover.agent.modules.archive;
 
+import dev.drover.agent.text.Fnmatch;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,10 +20,6 @@ final class Globs {
     private Globs() {
     }
 
-    static boolean hasMagic(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
-    }
-
     /** Existing paths matching {@code pattern}, sorted. */
     static List<String> expand(String pattern) throws IOException {
         List<String> current = new ArrayList<>();
@@ -35,7 +32,7 @@ final class Globs {
             }
             List<String> next = new ArrayList<>();
             for (String base : current) {
-                if (!hasMagic(part)) {
+                if (!Fnmatch.hasMagic(part)) {
                     String p = join(base, part);
                     if (Files.exists(Paths.get(p.isEmpty() ? "." : p), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                         next.add(p);
@@ -46,7 +43,7 @@ final class Globs {
                 if (!Files.isDirectory(dir)) {
                     continue;
                 }
-                Pattern re = translate(part);
+                Pattern re = Fnmatch.translate(part);
                 try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                     for (Path entry : entries) {
                         String fn = entry.getFileName().toString();
@@ -66,43 +63,9 @@ final class Globs {
     }
 
     static boolean fnmatch(String name, String pattern) {
-        return translate(pattern).matcher(name).matches();
+        return Fnmatch.matches(name, pattern);
     }
 
-    /** fnmatch.translate: * any run, ? one char, [seq], [!seq]; everything else literal. */
-    static Pattern translate(String glob) {
-        StringBuilder re = new StringBuilder();
-        int i = 0;
-        while (i < glob.length()) {
-            char c = glob.charAt(i++);
-            if (c == '*') {
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else if (c == '[') {
-                int j = i;
-                if (j < glob.length() && glob.charAt(j) == '!') {
-                    j++;
-                }
-                if (j < glob.length() && glob.charAt(j) == ']') {
-                    j++;
-                }
-                while (j < glob.length() && glob.charAt(j) != ']') {
-                    j++;
-                }
-                if (j >= glob.length()) {
-                    re.append("\\[");
-                } else {
-                    String body = glob.substring(i, j).replace("\\", "\\\\").replace("[", "\\[").replace("&&", "&\\&");
-                    re.append('[').append(body.startsWith("!") ? "^" + body.substring(1) : body.startsWith("^") ? "\\" + body : body).append(']');
-                    i = j + 1;
-                }
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString(), Pattern.DOTALL);
-    }
 
     private static String join(String base, String part) {
         return base.isEmpty() ? part : base.endsWith("/") ? base + part : base + "/" + part;

@@ -1,5 +1,6 @@
 package dev.drover.agent.modules.command;
 
+import dev.drover.agent.text.Fnmatch;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ final class Glob {
     /** @param base the directory a relative pattern is resolved against (the command's chdir) */
     static boolean matchesAny(String pattern, Path base) {
         Path path = base.resolve(pattern);
-        if (!hasMagic(pattern)) {
+        if (!Fnmatch.hasMagic(pattern)) {
             return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
         }
         List<Path> current = Collections.singletonList(path.getRoot());
@@ -31,7 +32,7 @@ final class Glob {
             String name = part.toString();
             List<Path> next = new ArrayList<>();
             for (Path dir : current) {
-                if (!hasMagic(name)) {
+                if (!Fnmatch.hasMagic(name)) {
                     next.add(dir.resolve(name));
                 } else {
                     addMatches(dir, name, next);
@@ -51,7 +52,7 @@ final class Glob {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        Pattern regex = translate(name);
+        Pattern regex = Fnmatch.translate(name);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String entryName = entry.getFileName().toString();
@@ -67,54 +68,5 @@ final class Glob {
         }
     }
 
-    static boolean hasMagic(String s) {
-        return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
-    }
 
-    /** fnmatch.translate: {@code *}, {@code ?}, {@code [seq]}, {@code [!seq]}; an unclosed {@code [} is literal. */
-    static Pattern translate(String glob) {
-        StringBuilder re = new StringBuilder();
-        int n = glob.length();
-        int i = 0;
-        while (i < n) {
-            char c = glob.charAt(i++);
-            if (c == '*') {
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else if (c == '[') {
-                int j = i;
-                if (j < n && glob.charAt(j) == '!') {
-                    j++;
-                }
-                if (j < n && glob.charAt(j) == ']') {
-                    j++;
-                }
-                while (j < n && glob.charAt(j) != ']') {
-                    j++;
-                }
-                if (j >= n) {
-                    re.append("\\[");
-                } else {
-                    String set = glob.substring(i, j);
-                    i = j + 1;
-                    re.append('[');
-                    if (set.startsWith("!")) {
-                        re.append('^');
-                        set = set.substring(1);
-                    }
-                    for (char s : set.toCharArray()) {
-                        if (s == '\\' || s == '[' || s == ']' || s == '&' || s == '^') {
-                            re.append('\\');
-                        }
-                        re.append(s);
-                    }
-                    re.append(']');
-                }
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString(), Pattern.DOTALL);
-    }
 }

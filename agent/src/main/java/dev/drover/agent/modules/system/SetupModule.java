@@ -5,6 +5,7 @@ import dev.drover.agent.module.Module;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
+import dev.drover.agent.text.Fnmatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -37,7 +38,7 @@ public final class SetupModule implements Module {
         Set<String> subsets = subsets(requested);
         List<Pattern> filters = new ArrayList<>();
         for (String glob : splitCommas(args.strings("filter"))) {
-            filters.add(glob(glob));
+            filters.add(Fnmatch.translate(glob));
         }
 
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -122,28 +123,6 @@ public final class SetupModule implements Module {
         return out;
     }
 
-    /** Python fnmatch: * ? [seq] [!seq]. */
-    static Pattern glob(String glob) {
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            int close = c == '[' ? glob.indexOf(']', i + 2) : -1;
-            if (c == '*') {
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else if (close > 0) {
-                String set = glob.substring(i + 1, close);
-                boolean negated = set.startsWith("!");
-                String members = (negated ? set.substring(1) : set).replace("\\", "\\\\").replace("[", "\\[").replace("&&", "&\\&");
-                re.append('[').append(negated ? "^" : "").append(members).append(']');
-                i = close;
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString());
-    }
 
     private static boolean matchesAny(List<Pattern> filters, String name) {
         for (Pattern p : filters) {
