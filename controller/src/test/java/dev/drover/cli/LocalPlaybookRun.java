@@ -7,18 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A folder with an inventory of two local hosts ({@code a}, {@code b} in group {@code web}) for
- * running playbooks end to end with {@code drover run}; {@code OUT} in written files becomes the folder.
+ * Base of the tests that run playbooks end to end with {@code drover run} on local hosts: a fresh
+ * folder per test with an inventory of two local hosts ({@code a}, {@code b} in group {@code web});
+ * {@code OUT} in written files becomes the folder.
  */
-final class LocalPlaybookRun {
-    final Path dir;
-    final Path inventory;
+abstract class LocalPlaybookRun {
+    @TempDir
+    Path dir;
+    Path inventory;
 
-    LocalPlaybookRun(Path dir) throws IOException {
-        this.dir = dir;
-        this.inventory = write("hosts.ini", """
+    @BeforeEach
+    void writeInventory() throws IOException {
+        inventory = write("hosts.ini", """
                 [web]
                 a ansible_connection=local layer=host p1=host p2=host
                 b ansible_connection=local layer=host p1=host p2=host

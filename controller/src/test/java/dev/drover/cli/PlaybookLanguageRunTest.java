@@ -1,44 +1,19 @@
 package dev.drover.cli;
 
-import static dev.drover.cli.LocalPlaybookRun.recap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The playbook language with Ansible's meaning: precedence, conditions, loops, handlers, blocks, includes, tags.
  * Runs {@code drover run} end to end on local hosts and asserts on the files the playbooks create
  * and on the recap counters, not only on text.
  */
-class PlaybookLanguageRunTest {
-    @TempDir
-    Path dir;
-    private LocalPlaybookRun local;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        local = new LocalPlaybookRun(dir);
-    }
-
-    private Path write(String name, String text) throws IOException {
-        return local.write(name, text);
-    }
-
-    private String read(String name) throws IOException {
-        return local.read(name);
-    }
-
-    private CliRun run(String playbook, String... extra) throws IOException {
-        return local.run(playbook, extra);
-    }
-
+class PlaybookLanguageRunTest extends LocalPlaybookRun {
     @Test
     void variablePrecedenceFollowsAnsible() throws IOException {
         write("vars/layer4.yml", "p4: vars_files\np5: vars_files\np6: vars_files\np7: vars_files\np8: vars_files\np9: vars_files\n");

@@ -1,6 +1,5 @@
 package dev.drover.cli;
 
-import static dev.drover.cli.LocalPlaybookRun.recap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,37 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How a run behaves: failures and exit codes, check and diff, errors, controller-side actions, delegation, no_log.
  * Runs {@code drover run} end to end on local hosts and asserts on the files the playbooks create
  * and on the recap counters, not only on text.
  */
-class PlaybookRunBehaviourTest {
-    @TempDir
-    Path dir;
-    private LocalPlaybookRun local;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        local = new LocalPlaybookRun(dir);
-    }
-
-    private Path write(String name, String text) throws IOException {
-        return local.write(name, text);
-    }
-
-    private String read(String name) throws IOException {
-        return local.read(name);
-    }
-
-    private CliRun run(String playbook, String... extra) throws IOException {
-        return local.run(playbook, extra);
-    }
-
+class PlaybookRunBehaviourTest extends LocalPlaybookRun {
     @Test
     void failedHostLeavesThePlayIgnoredErrorsDoNotAndExitIsTwo() throws IOException {
         CliRun run = run("""
