@@ -1,6 +1,7 @@
 package dev.drover.remote;
 
 import dev.drover.agent.protocol.Preamble;
+import dev.drover.transport.BlockingReads;
 import dev.drover.transport.RemoteProcess;
 import dev.drover.transport.Transport;
 import dev.drover.transport.TransportException;
@@ -93,7 +94,7 @@ public final class AgentBootstrap {
         RemoteProcess process = transport.exec("/bin/sh -c " + shellQuote(script));
         OutputTail stderr = new OutputTail(process.stderr(), STDERR_TAIL_BYTES, "drover-agent-stderr-" + transport.hostName());
         BufferedInputStream stdout = new BufferedInputStream(process.stdout(), 1 << 16);
-        CompletableFuture<Preamble.Found> preamble = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Preamble.Found> preamble = BlockingReads.onOwnThread("drover-agent-preamble-" + transport.hostName(), () -> {
             try {
                 return Preamble.read(stdout);
             } catch (IOException e) {

@@ -193,7 +193,7 @@ final class SudoStart {
     }
 
     private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> read) {
-        return CompletableFuture.supplyAsync(read);
+        return dev.drover.transport.BlockingReads.onOwnThread("drover-sudo-start", read);
     }
 
     private static int exitCode(RemoteProcess process, int seconds) {

@@ -31,7 +31,7 @@ public interface RemoteProcess extends AutoCloseable {
 
     /** Reads both streams to the end and waits for the exit code. */
     default ExecResult collect(Duration timeout) throws IOException {
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(stderr()));
+        CompletableFuture<byte[]> err = BlockingReads.onOwnThread("drover-stderr-drain", () -> drain(stderr()));
         byte[] out = drain(stdout());
         byte[] errBytes;
         try {

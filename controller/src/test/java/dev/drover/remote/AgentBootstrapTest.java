@@ -178,4 +178,33 @@ class AgentBootstrapTest {
             assertEquals("pong", client.run("ping", Map.of(), false, false).get("ping"));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void aHostWhoseAgentHangsDoesNotHoldUpTheOthers(String kind) throws Exception {
+        use(kind);
+        start(AgentOptions.defaults()).client().close(); // cache the jar, so every start below reaches java
+        Path silentJava = home.resolve("silent-java");
+        Files.writeString(silentJava, "#!/bin/sh\nexec sleep 30\n");
+        silentJava.toFile().setExecutable(true);
+        // More hung starts than the JVM's common pool has threads (1 on a 2-core machine).
+        int hung = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
+        ExecutorService pool = Executors.newFixedThreadPool(hung);
+        try {
+            List<Future<Object>> stuck = new ArrayList<>();
+            for (int i = 0; i < hung; i++) {
+                stuck.add(pool.submit(() -> start(new AgentOptions(silentJava.toString(), null, Duration.ofSeconds(8)))));
+            }
+            Thread.sleep(1500); // the hung starts are now waiting for a preamble that never comes
+            try (AgentClient healthy = start(new AgentOptions(null, null, Duration.ofSeconds(4))).client()) {
+                assertEquals("pong", healthy.run("ping", Map.of(), false, false).get("ping"));
+            }
+            for (Future<Object> f : stuck) {
+                java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class, f::get);
+                assertTrue(e.getCause().getMessage().contains("did not start within"), e.getCause().getMessage());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
