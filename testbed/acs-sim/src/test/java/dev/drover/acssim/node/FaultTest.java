@@ -113,7 +113,7 @@ class FaultTest {
         }
         assertTrue(n.log().contains("Starting 'Search' subsystem"), n.log());
         assertTrue(t.isAlive());
-        assertEquals(Status.STARTING, n.state.status());
+        assertEquals(Status.STARTING, n.state.webapp());
         t.interrupt();
         t.join();
         assertFalse(n.log().contains(" started (Enterprise)"), n.log());
