@@ -129,8 +129,13 @@ class NodeIT {
         Path two = install("5.2.7", "two", "alfresco.cluster.enabled=true", "alfresco.hazelcast.port=" + DistFixture.freePort());
         sh(one, "start");
         assertTrue(await(() -> get(one, SERVER) == 200), file(one, "tomcat/logs/catalina.out"));
-        sh(two, "start");
-        assertTrue(await(() -> get(two, SERVER) == 200), file(two, "tomcat/logs/catalina.out"));
+        // Hold the database open in another process, so node two must reach it through H2's auto-server.
+        try (java.sql.Connection held = dev.drover.acssim.config.Installation.load(two).database().connect()) {
+            String lock = Files.readString(dir.resolve("shared-db/alfresco.lock.db"), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(lock.contains("server=localhost\\:") || lock.contains("server=127.0.0.1\\:"), lock);
+            sh(two, "start");
+            assertTrue(await(() -> get(two, SERVER) == 200), file(two, "tomcat/logs/catalina.out"));
+        }
         assertEquals(200, get(one, SERVER));
         String log = file(two, "alfresco.log");
         assertTrue(log.contains("No changes were made to the schema."), log);
