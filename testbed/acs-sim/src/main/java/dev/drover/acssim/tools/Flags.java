@@ -77,6 +77,16 @@ final class Flags {
         throw new UsageException(command + ": " + name + " must be a positive whole number, not '" + text + "'");
     }
 
+    /** A whole-number flag (negative allowed); anything else is a usage error naming the flag and the value. */
+    long wholeLong(String name, String fallback) {
+        String text = optional(name, fallback);
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": " + name + " must be a whole number, not '" + text + "'");
+        }
+    }
+
     static List<String> tail(String[] args, int from) {
         return new ArrayList<String>(Arrays.asList(args).subList(Math.min(from, args.length), args.length));
     }

@@ -1,8 +1,13 @@
 package dev.drover.acssim.tools;
 
+import dev.drover.acssim.SimException;
+import dev.drover.acssim.config.Installation;
+import dev.drover.acssim.dbtool.DbTool;
+import dev.drover.acssim.fingerprint.Fingerprint;
 import dev.drover.acssim.mmt.AmpBuilder;
 import dev.drover.acssim.mmt.MmtException;
 import dev.drover.acssim.mmt.ModuleDetails;
+import dev.drover.acssim.seed.Seeder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -15,19 +20,21 @@ import java.util.Map;
 /**
  * The data tools' command names, usage lines and dispatch. SimMain hands over with
  * <pre>{@code
- * if (ToolCommands.handles(args[0])) System.exit(ToolCommands.run(args, System.out, System.err));
+ * if (args.length > 0 && ToolCommands.handles(args[0])) System.exit(ToolCommands.run(args, System.out, System.err));
  * }</pre>
- * Exit codes: 0 done, 1 failed (message on stderr), 2 bad command line (message and usage on stderr).
+ * Exit codes follow {@link SimException}: 0 done, 1 failed ({@link SimException#FAILED}), 4 bad command
+ * line or input ({@link SimException#BAD_INPUT}); messages go to stderr, results to stdout.
  */
 public final class ToolCommands {
     public static final int OK = 0;
-    public static final int FAILED = 1;
-    public static final int USAGE = 2;
 
     private static final Map<String, String> USAGES = new LinkedHashMap<String, String>();
 
     static {
         USAGES.put("amp", "amp --id ID --version V [--title T] [--description D] --out FILE");
+        USAGES.put("seed", "seed --home ACS_HOME --nodes N [--seed S]");
+        USAGES.put("fingerprint", "fingerprint --home ACS_HOME");
+        USAGES.put("db", "db dump|restore --home ACS_HOME --file F  |  db drop --home ACS_HOME");
     }
 
     private ToolCommands() {
@@ -48,23 +55,30 @@ public final class ToolCommands {
         String command = args.length == 0 ? "" : args[0];
         if (!handles(command)) {
             err.println("acs-sim: '" + command + "' is not a data tool; data tools: " + String.join(", ", USAGES.keySet()));
-            return USAGE;
+            return SimException.BAD_INPUT;
         }
         List<String> rest = Flags.tail(args, 1);
         try {
             switch (command) {
                 case "amp":
                     return amp(rest, out);
+                case "seed":
+                    return seed(rest, out);
+                case "fingerprint":
+                    return fingerprint(rest, out);
                 default:
-                    throw new IllegalStateException("no dispatch for " + command);
+                    return db(rest, out);
             }
         } catch (UsageException e) {
             err.println("acs-sim " + e.getMessage());
             err.println("usage: java -jar acs-sim.jar " + USAGES.get(command));
-            return USAGE;
+            return SimException.BAD_INPUT;
+        } catch (SimException e) {
+            err.println("acs-sim " + command + ": " + e.getMessage());
+            return e.exitCode();
         } catch (MmtException e) {
             err.println("acs-sim " + command + ": " + e.getMessage());
-            return FAILED;
+            return SimException.FAILED;
         }
     }
 
@@ -77,5 +91,55 @@ public final class ToolCommands {
         Path written = AmpBuilder.write(module, Paths.get(flags.required("--out")));
         out.println("wrote " + written + " (module " + id + " " + version + ")");
         return OK;
+    }
+
+    private static int seed(List<String> args, PrintStream out) {
+        Flags flags = Flags.parse("seed", args, "--home", "--nodes", "--seed");
+        Installation acs = Installation.load(Paths.get(flags.required("--home")));
+        long nodes = flags.positiveLong("--nodes", null);
+        if (nodes > 1_000_000) {
+            throw new UsageException("seed: --nodes " + nodes + " is more than the simulator is meant for (at most 1000000)");
+        }
+        long seed = flags.wholeLong("--seed", "1");
+        Seeder.Result result = Seeder.seed(acs, (int) nodes, seed);
+        out.println("seeded " + result.nodes + " nodes (" + result.contentBytes + " bytes of content in "
+                + result.contentStore + ") with seed " + seed);
+        return OK;
+    }
+
+    private static int fingerprint(List<String> args, PrintStream out) {
+        Flags flags = Flags.parse("fingerprint", args, "--home");
+        out.println(Fingerprint.of(Installation.load(Paths.get(flags.required("--home")))).toJson());
+        return OK;
+    }
+
+    private static int db(List<String> args, PrintStream out) {
+        String action = args.isEmpty() ? "" : args.get(0);
+        List<String> rest = args.subList(Math.min(1, args.size()), args.size());
+        switch (action) {
+            case "dump": {
+                Flags flags = Flags.parse("db dump", rest, "--home", "--file");
+                Path file = Paths.get(flags.required("--file"));
+                DbTool.Result result = DbTool.dump(Installation.load(Paths.get(flags.required("--home"))), file);
+                out.println("dumped " + result.tables.size() + " tables (" + result.rows + " rows) to " + file);
+                return OK;
+            }
+            case "restore": {
+                Flags flags = Flags.parse("db restore", rest, "--home", "--file");
+                Path file = Paths.get(flags.required("--file"));
+                DbTool.Result result = DbTool.restore(Installation.load(Paths.get(flags.required("--home"))), file);
+                out.println("restored " + result.tables.size() + " tables (" + result.rows + " rows) from " + file);
+                return OK;
+            }
+            case "drop": {
+                Flags flags = Flags.parse("db drop", rest, "--home");
+                DbTool.Result result = DbTool.drop(Installation.load(Paths.get(flags.required("--home"))));
+                out.println(result.tables.isEmpty() ? "no alf_* tables to drop"
+                        : "dropped " + result.tables.size() + " tables: " + String.join(", ", result.tables));
+                return OK;
+            }
+            default:
+                throw new UsageException("db: the first argument is dump, restore or drop, not '" + action + "'");
+        }
     }
 }
