@@ -48,6 +48,8 @@ final class ModuleInstaller {
             console.detail("Clearing out files relating to version '" + installed.version() + "' of module '" + id + "'");
             removeFiles(war, id);
         }
+        // MMT makes the module's own directory before copying; it is bookkeeping, not a change to record.
+        war.put(InstalledFiles.MODULE_DIR + id + "/", new byte[0]);
         console.detail("Adding files relating to version '" + installing.version() + "' of module '" + id + "'");
         InstalledFiles record = new InstalledFiles(id);
         for (AmpPackage.Mapped file : amp.files()) {
