@@ -1,18 +1,13 @@
 package dev.drover.acssim;
 
 import dev.drover.acssim.dist.Distribution;
-import dev.drover.acssim.dist.Packages;
 import dev.drover.acssim.dist.RunningJar;
 import dev.drover.acssim.node.NodeControl;
 import dev.drover.acssim.node.NodeProcess;
 import dev.drover.acssim.persona.Persona;
-import dev.drover.acssim.war.ModuleInfo;
+import dev.drover.acssim.tools.ToolCommands;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.SimpleDateFormat;
-import java.util.Date;
-import java.util.Locale;
 
 /**
  * Entry point of {@code acs-sim.jar}: dispatches the commands of docs/testbed-acs-sim.md. Errors a user
@@ -21,7 +16,6 @@ import java.util.Locale;
 public final class SimMain {
     private static final String USAGE = "usage: java -jar acs-sim.jar <command> ...\n"
             + "  dist --version V --out DIR\n"
-            + "  amp --id ID --version V [--title T] --out FILE\n"
             + "  node start|run|stop|status --home ACS_HOME";
 
     private SimMain() {
@@ -45,8 +39,9 @@ public final class SimMain {
 
     static int run(String[] args) throws IOException, InterruptedException {
         String command = args.length == 0 ? "" : args[0];
-        if (!command.equals("amp") && dev.drover.acssim.tools.ToolCommands.handles(command)) {
-            return dev.drover.acssim.tools.ToolCommands.run(args, System.out, System.err);
+        // amp, seed, fingerprint and db: the tools of the tests and the demo.
+        if (ToolCommands.handles(command)) {
+            return ToolCommands.run(args, System.out, System.err);
         }
         switch (command) {
             case "dist": {
@@ -55,21 +50,11 @@ public final class SimMain {
                 System.out.println(zip);
                 return 0;
             }
-            case "amp": {
-                Options o = Options.parse("amp", args, 1, "id", "version", "title", "out");
-                String id = o.required("id");
-                ModuleInfo m = new ModuleInfo(id, o.required("version"), o.get("title", id), o.get("title", id),
-                        new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT).format(new Date()));
-                Path out = o.path("out").toAbsolutePath();
-                Files.createDirectories(out.getParent());
-                Files.write(out, Packages.amp(m));
-                System.out.println(out);
-                return 0;
-            }
             case "node":
                 return node(args);
             default:
-                System.err.println((command.isEmpty() ? "" : "acs-sim: unknown command '" + command + "'\n") + USAGE);
+                System.err.println((command.isEmpty() ? "" : "acs-sim: unknown command '" + command + "'\n") + USAGE
+                        + "\n  " + String.join("\n  ", ToolCommands.usages()));
                 return SimException.BAD_INPUT;
         }
     }

@@ -1,0 +1,258 @@
+package dev.drover.acs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.drover.cli.Main;
+import dev.drover.testing.OpenSshLab;
+import dev.drover.testing.PostgresLab;
+import dev.drover.testing.Tiers;
+import dev.drover.transport.ExecResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The ACS testbed of the end-to-end upgrade tests: simulated ACS nodes (testbed/acs-sim) installed
+ * on the real OpenSSH lab nodes, with their repository in the PostgreSQL lab. Everything on the
+ * nodes is done over OpenSSH as the lab user, so the nodes' files and processes belong to that user
+ * as on a real server. The lab's nodes share one login home, so each node has its own directory
+ * {@code <work>/<node>}; a cluster's repository ({@code dir.root}) is {@code <work>/shared/alf_data},
+ * as a cluster's shared storage would be.
+ *
+ * <p>Every node listens on its own loopback address (127.0.0.11, ...) at {@value #HTTP_PORT} and on
+ * the cluster port {@value #CLUSTER_PORT}, like separate machines would.
+ */
+final class AcsTestbed implements AutoCloseable {
+    static final String OLD = "5.1.0";
+    static final String NEW = "5.2.7";
+    static final int HTTP_PORT = 18080;
+    static final int CLUSTER_PORT = 15701;
+    static final Path SIM_JAR = Path.of("../testbed/acs-sim/target/acs-sim.jar").toAbsolutePath().normalize();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final OpenSshLab.Lab lab;
+    final PostgresLab.Database db;
+    final String work;
+    final boolean cluster;
+    final List<OpenSshLab.Node> nodes;
+    private final Path local;
+
+    private AcsTestbed(OpenSshLab.Lab lab, PostgresLab.Database db, String work, boolean cluster,
+            List<OpenSshLab.Node> nodes, Path local) {
+        this.lab = lab;
+        this.db = db;
+        this.work = work;
+        this.cluster = cluster;
+        this.nodes = nodes;
+        this.local = local;
+    }
+
+    /**
+     * Installs the old version on {@code count} lab nodes, starts the first (a fresh install creates
+     * the schema), seeds a production repository, then starts the others.
+     *
+     * @param local a controller-side directory for the inventory
+     */
+    static AcsTestbed install(OpenSshLab.Lab lab, PostgresLab.Cluster postgres, int count, boolean cluster,
+            Path local, Map<String, String> extraOldProperties) {
+        Tiers.require(OpenSshLab.TIER, Files.isRegularFile(SIM_JAR),
+                "the simulator is not built: " + SIM_JAR + " (mvn package builds it)");
+        PostgresLab.Database db = postgres.createUniqueDatabase("alfresco");
+        List<OpenSshLab.Node> nodes = lab.nodes().subList(0, count);
+        String home = ok(lab, nodes.get(0), "echo $HOME").strip();
+        String work = home + "/acs-e2e-" + UUID.randomUUID();
+        AcsTestbed bed = new AcsTestbed(lab, db, work, cluster, nodes, local);
+        OpenSshLab.Node first = nodes.get(0);
+        ok(lab, first, "mkdir -p " + work + "/dist && java -jar " + SIM_JAR + " dist --version " + OLD + " --out " + work
+                + "/dist >/dev/null && java -jar " + SIM_JAR + " dist --version " + NEW + " --out " + work + "/dist >/dev/null");
+        for (OpenSshLab.Node node : nodes) {
+            String dir = work + "/" + node.name();
+            String acsHome = bed.oldHome(node);
+            ok(lab, node, "mkdir -p " + dir + " && cd " + dir + " && jar xf " + work + "/dist/alfresco-content-services-"
+                    + OLD + ".zip && chmod 755 " + acsHome + "/alfresco.sh " + acsHome + "/bin/*.sh");
+            Map<String, String> props = new LinkedHashMap<>(bed.nodeProperties(node));
+            props.put("dir.root", bed.dirRoot(node));
+            props.put("db.driver", "org.postgresql.Driver");
+            props.put("db.url", db.jdbcUrl());
+            props.put("db.username", db.user());
+            props.put("db.password", db.password());
+            props.put("alfresco.cluster.enabled", Boolean.toString(cluster));
+            props.putAll(extraOldProperties);
+            StringBuilder append = new StringBuilder("\n# testbed\n");
+            props.forEach((k, v) -> append.append(k).append('=').append(v).append('\n'));
+            ok(lab, node, "cat >> " + acsHome + "/tomcat/shared/classes/alfresco-global.properties <<'EOF'\n" + append + "EOF\n");
+        }
+        bed.startAndWait(first, bed.oldHome(first));
+        ok(lab, first, "java -jar " + SIM_JAR + " seed --home " + bed.oldHome(first) + " --nodes 40 --seed 7");
+        for (OpenSshLab.Node node : nodes.subList(1, nodes.size())) {
+            if (!cluster) {
+                throw new IllegalArgumentException("independent single nodes need their own databases");
+            }
+            bed.startAndWait(node, bed.oldHome(node));
+        }
+        return bed;
+    }
+
+    /** Settings every start of this node needs, old version and new: its address and ports, fast timing. */
+    Map<String, String> nodeProperties(OpenSshLab.Node node) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("alfresco.host", node.address());
+        p.put("alfresco.port", Integer.toString(HTTP_PORT));
+        p.put("alfresco.hazelcast.port", Integer.toString(CLUSTER_PORT));
+        p.put("sim.startup.delay.ms", "200");
+        p.put("sim.upgrade.delay.ms", "500");
+        p.put("sim.bootstrap.lock.retries", "2");
+        p.put("sim.bootstrap.lock.interval.ms", "200");
+        return p;
+    }
+
+    String oldHome(OpenSshLab.Node node) {
+        return work + "/" + node.name() + "/alfresco-content-services-" + OLD;
+    }
+
+    String newHome(OpenSshLab.Node node) {
+        return work + "/" + node.name() + "/alfresco-content-services-" + NEW;
+    }
+
+    String dirRoot(OpenSshLab.Node node) {
+        return cluster ? work + "/shared/alf_data" : oldHome(node) + "/alf_data";
+    }
+
+    /** Starts the installation at {@code acsHome} and waits for its success line. */
+    void startAndWait(OpenSshLab.Node node, String acsHome) {
+        ok(lab, node, acsHome + "/alfresco.sh start >/dev/null && for i in $(seq 1 300); do"
+                + " grep -q 'started (Enterprise)' " + acsHome + "/alfresco.log 2>/dev/null && exit 0; sleep 0.1; done;"
+                + " echo 'no success line'; tail -20 " + acsHome + "/alfresco.log; exit 1");
+    }
+
+    /** The simulator's fingerprint of the repository the installation at {@code acsHome} is configured for. */
+    JsonNode fingerprint(OpenSshLab.Node node, String acsHome) {
+        try {
+            return JSON.readTree(ok(lab, node, "java -jar " + SIM_JAR + " fingerprint --home " + acsHome));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code alfresco.sh status} exit code: 0 running, 3 not. */
+    int status(OpenSshLab.Node node, String acsHome) {
+        return lab.ssh(node, acsHome + "/alfresco.sh status >/dev/null 2>&1").exitCode();
+    }
+
+    List<String> log(OpenSshLab.Node node, String acsHome) {
+        String text = lab.ssh(node, "cat " + acsHome + "/alfresco.log 2>/dev/null || true").stdout();
+        return text.isBlank() ? List.of() : List.of(text.split("\n"));
+    }
+
+    boolean exists(OpenSshLab.Node node, String path) {
+        return lab.ssh(node, "test -e '" + path + "'").exitCode() == 0;
+    }
+
+    /** An inventory of the testbed: group {@code acs}, ranks in node order, every acs_* the playbooks need. */
+    Path inventory(Map<String, Map<String, Object>> perHost, Map<String, Object> extraVars) {
+        StringBuilder y = new StringBuilder("all:\n  children:\n    acs:\n      hosts:\n");
+        int rank = 1;
+        for (OpenSshLab.Node node : nodes) {
+            Map<String, Object> host = new LinkedHashMap<>();
+            host.put("ansible_host", node.address());
+            host.put("rank", rank++);
+            host.put("acs_base", work + "/" + node.name());
+            host.put("acs_http_host", node.address());
+            host.put("acs_node_properties", nodeProperties(node));
+            host.putAll(perHost.getOrDefault(node.name(), Map.of()));
+            y.append("        ").append(node.name()).append(": ").append(json(host)).append('\n');
+        }
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("ansible_port", lab.port());
+        vars.put("ansible_user", lab.user());
+        vars.put("ansible_ssh_private_key_file", lab.clientKey().toString());
+        vars.put("drover_known_hosts_file", lab.knownHosts().toString());
+        vars.put("acs_current_version", OLD);
+        vars.put("acs_target_version", NEW);
+        vars.put("acs_dist_dir", work + "/dist");
+        vars.put("acs_backup_root", work + "/backups");
+        vars.put("acs_http_port", HTTP_PORT);
+        vars.put("acs_cluster_port", CLUSTER_PORT);
+        vars.put("acs_db_host", db.host());
+        vars.put("acs_db_port", db.port());
+        vars.put("acs_db_name", db.name());
+        vars.put("acs_db_user", db.user());
+        vars.put("acs_db_password", db.password());
+        vars.put("acs_start_timeout", 60);
+        vars.put("acs_upgrade_timeout", 120);
+        vars.put("acs_stop_timeout", 60);
+        if (cluster) {
+            vars.put("acs_dir_root", work + "/shared/alf_data");
+            vars.put("acs_new_dir_root", work + "/shared/alf_data-" + NEW);
+        }
+        vars.putAll(extraVars);
+        y.append("      vars: ").append(json(vars)).append('\n');
+        try {
+            Path file = local.resolve("acs-testbed.yml");
+            Files.writeString(file, y.toString());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code drover run} in-process, as an operator would type it. */
+    static Run drover(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    record Run(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    static String playbook(String name) {
+        return Path.of("../playbooks", name).toAbsolutePath().normalize().toString();
+    }
+
+    /** Stops every simulated node the testbed may have started and removes its files. */
+    @Override
+    public void close() {
+        for (OpenSshLab.Node node : nodes) {
+            lab.ssh(node, "for h in " + work + "/" + node.name() + "/alfresco-content-services-*; do"
+                    + " [ -x \"$h/alfresco.sh\" ] && \"$h/alfresco.sh\" stop >/dev/null 2>&1; done; true");
+        }
+        lab.ssh(nodes.get(0), "rm -rf '" + work + "'");
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String ok(OpenSshLab.Lab lab, OpenSshLab.Node node, String command) {
+        ExecResult r = lab.ssh(node, command);
+        assertEquals(0, r.exitCode(), command + ": " + r);
+        return r.stdout();
+    }
+
+    /** Lines of {@code log} that contain {@code text}. */
+    static List<String> lines(List<String> log, String text) {
+        List<String> found = new ArrayList<>();
+        log.stream().filter(l -> l.contains(text)).forEach(found::add);
+        return found;
+    }
+}
