@@ -15,8 +15,14 @@ import dev.drover.transport.Transports;
 import dev.drover.transport.ssh.SshTransportFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.drover.execute.play.ListenerTee;
+import dev.drover.execute.play.StopRequest;
+import dev.drover.journal.Checksums;
+import dev.drover.journal.JournalWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
     "Run a playbook on the hosts its plays select (like ansible-playbook).",
     "Examples:",
     "  drover run -i inventory-examples/lab.yml playbooks/examples/site.yml",
-    "  drover run -i lab.yml site.yml --check --diff -e acs_version=5.2.8 --limit node1"},
+    "  drover run -i lab.yml site.yml --check --diff -e acs_version=5.2.8 --limit node1",
+    "  drover run --resume last"},
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
 
@@ -43,7 +50,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     BecomeOptions become;
 
-    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
+    @Mixin
+    JournalOptions journal;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAYBOOK",
+            description = "The playbook file (with --resume: the resumed run's, unless given).")
     Path playbook;
 
     @Option(names = {"-C", "--check"}, description = "Change nothing; report what would change.")
@@ -78,22 +89,38 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Playbook pb = PlaybookLoader.load(playbook);
-        RunOptions options = new RunOptions(check, diff, forks, new TagFilter(TagFilter.split(tags), TagFilter.split(skipTags)),
-                ExtraVars.parse(extraVars), inventory.limit, verbose.length,
+        RunJournal rj = RunJournal.prepare(journal);
+        Resumption resume = rj.resumption();
+        Playbook pb = PlaybookLoader.load(resume.playbook(playbook));
+        resume.checkUnchanged(Checksums.ofPlaybook(pb), journal.resumeForce, err);
+        Map<String, Object> extra = resume.extraVars(extraVars).orElseGet(() -> ExtraVars.parse(extraVars));
+        inventory.sources = resume.inventorySources(inventory.sources);
+        inventory.limit = resume.limit(inventory.limit);
+        List<String> runTags = resume.tags(tags);
+        List<String> runSkipTags = resume.skipTags(skipTags);
+        RunOptions options = new RunOptions(resume.check(check), diff, forks, new TagFilter(
+                TagFilter.split(runTags), TagFilter.split(runSkipTags)),
+                extra, inventory.limit, verbose.length,
                 become.defaultsForPlaybook(TerminalPrompt.forThisProcess()), become.becomeByDefault());
         Inventory inv = inventory.load(err);
-        PlaybookPrinter printer = new PlaybookPrinter(out, err, Style.choose(color), verbose.length, diff);
-        PlaybookRunner.Result result;
-        try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
-            AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath());
-            result = new PlaybookRunner(agents, options, ActionNames.forParser()).run(pb, inv, printer);
-        } catch (PlayException e) {
-            throw new UserError(e.getMessage());
+        PlaybookPrinter printer = new PlaybookPrinter(out, err, Style.choose(color), verbose.length, diff,
+                System.console() != null, Duration.ofMillis((long) (journal.progressInterval * 1000)));
+        StopRequest stop = new StopRequest();
+        try (JournalWriter writer = rj.open(pb, options, inventory.sources, runTags, runSkipTags);
+                Interrupts ignored = Interrupts.install(stop, err, RunJournal.stopGrace(), () -> rj.hardStop(writer, err))) {
+            PlaybookRunner.Result result;
+            try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
+                AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath());
+                result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop)
+                        .run(pb, inv, new ListenerTee(List.of(printer, writer)));
+            } catch (PlayException e) {
+                writer.end("error", ExitCodes.BAD_INPUT);
+                throw new UserError(e.getMessage());
+            } catch (RuntimeException e) {
+                writer.end("error", ExitCodes.INTERNAL_ERROR);
+                throw e;
+            }
+            return rj.finish(writer, result, out);
         }
-        if (result.anyFailed()) {
-            return ExitCodes.HOST_FAILED;
-        }
-        return result.anyUnreachable() ? ExitCodes.HOST_UNREACHABLE : ExitCodes.OK;
     }
 }
