@@ -53,7 +53,7 @@ final class RunJournal {
             java.nio.file.Path file = runs.create(clock.instant());
             String id = file.getParent().getFileName().toString();
             RunStart start = new RunStart(id, pb.source().toAbsolutePath().normalize(), Checksums.ofPlaybook(pb),
-                    sources.stream().map(s -> new RunStart.Source(s, Checksums.ofSource(s))).toList(),
+                    sources.stream().map(s -> new RunStart.Source(absolute(s), Checksums.ofSource(s))).toList(),
                     vars.getKey(), vars.getValue(), run.limit(), tags, skipTags, run.check(), run.diff(),
                     ProcessHandle.current().pid(), clock.instant(), resumption.runId().orElse(null));
             return JournalWriter.open(file, start, clock);
@@ -94,6 +94,12 @@ final class RunJournal {
         err.println(hint(writer.runId()));
         err.flush();
         Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+    }
+
+    /** A source that is a file or directory, made absolute, so a resume from another directory finds it. */
+    private static String absolute(String source) {
+        java.nio.file.Path p = java.nio.file.Path.of(source);
+        return java.nio.file.Files.exists(p) ? p.toAbsolutePath().normalize().toString() : source;
     }
 
     String hint(String runId) {
