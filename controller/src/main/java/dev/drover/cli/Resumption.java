@@ -38,7 +38,15 @@ final class Resumption {
             return none();
         }
         try {
-            return new Resumption(Optional.of(Journal.read(runs.journal(options.resume))));
+            Journal journal = Journal.read(runs.journal(options.resume));
+            long pid = journal.start().pid();
+            boolean alive = journal.end().isEmpty() && pid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (alive) {
+                throw new UserError("run " + journal.runId() + " has not ended and its controller (pid " + pid
+                        + ") is still alive; wait for it, or stop it (Ctrl-C) before resuming");
+            }
+            return new Resumption(Optional.of(journal));
         } catch (Runs.NoSuchRunException e) {
             throw new UserError("--resume " + options.resume + ": " + e.getMessage());
         } catch (IOException e) {
