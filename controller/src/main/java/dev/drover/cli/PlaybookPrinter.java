@@ -29,13 +29,24 @@ final class PlaybookPrinter implements PlayListener {
     private final boolean diff;
     /** The play that stopped the run, for the recap's "never started" line. */
     private PlayStop stop;
+    private final GateProgress progress;
 
     PlaybookPrinter(PrintWriter out, PrintWriter err, Style style, int verbosity, boolean diff) {
+        this(out, err, style, verbosity, diff, false, java.time.Duration.ofSeconds(10));
+    }
+
+    /**
+     * @param terminal         the output is a terminal: gate progress is one line rewritten in place
+     * @param progressInterval otherwise, how often a waiting host gets a line
+     */
+    PlaybookPrinter(PrintWriter out, PrintWriter err, Style style, int verbosity, boolean diff, boolean terminal,
+            Duration progressInterval) {
         this.out = out;
         this.err = err;
         this.style = style;
         this.verbosity = verbosity;
         this.diff = diff;
+        this.progress = new GateProgress(this, out, terminal, progressInterval);
     }
 
     static String banner(String msg) {
@@ -44,6 +55,7 @@ final class PlaybookPrinter implements PlayListener {
 
     @Override
     public synchronized void playStart(String name, List<String> hosts) {
+        progress.clearLine();
         out.println();
         out.println(style.bold(banner("PLAY [" + name + "]")));
         out.flush();
@@ -51,6 +63,7 @@ final class PlaybookPrinter implements PlayListener {
 
     @Override
     public synchronized void taskStart(TaskStart task) {
+        progress.clearLine();
         out.println();
         String caption = task.kind() == Kind.HANDLER ? "RUNNING HANDLER [" : "TASK [";
         out.println(style.bold(banner(caption + task.name() + "]")));
@@ -59,6 +72,7 @@ final class PlaybookPrinter implements PlayListener {
 
     @Override
     public synchronized void hostResult(TaskResult r) {
+        progress.clearLine();
         String who = who(r.host(), r.delegatedTo());
         Map<String, Object> shown = shown(r.result(), r.action(), r.noLog());
         // A looped task reports per item; only a loop that failed before any item (its expression
@@ -88,6 +102,7 @@ final class PlaybookPrinter implements PlayListener {
 
     @Override
     public synchronized void itemResult(ItemResult r) {
+        progress.clearLine();
         String who = who(r.host(), r.delegatedTo());
         Map<String, Object> shown = shown(r.result(), r.action(), r.noLog());
         String item = "(item=" + (r.noLog() ? "None" : PyRepr.of(r.label())) + ")";
@@ -104,19 +119,41 @@ final class PlaybookPrinter implements PlayListener {
     }
 
     @Override
+    public synchronized void replayed(TaskResult r, String fromRun) {
+        progress.clearLine();
+        String who = who(r.host(), r.delegatedTo());
+        out.println(style.skipped("done: " + who + " => " + r.status().name().toLowerCase(java.util.Locale.ROOT)
+                + " in run " + fromRun + ", not run again"));
+        out.flush();
+    }
+
+    @Override
+    public void waiting(Waiting w) {
+        progress.start(w);
+    }
+
+    @Override
+    public void waitOver(Waiting w) {
+        progress.end(w);
+    }
+
+    @Override
     public synchronized void retrying(String host, String task, int retriesLeft, Map<String, Object> result) {
+        progress.clearLine();
         out.println(style.failed("FAILED - RETRYING: [" + host + "]: " + task + " (" + retriesLeft + " retries left)."));
         out.flush();
     }
 
     @Override
     public synchronized void included(Path file, List<String> hosts) {
+        progress.clearLine();
         out.println("included: " + file + " for " + String.join(", ", hosts));
         out.flush();
     }
 
     @Override
     public synchronized void noHostsLeft() {
+        progress.clearLine();
         out.println();
         out.println(style.failed(banner("NO MORE HOSTS LEFT")));
         out.flush();
@@ -124,6 +161,7 @@ final class PlaybookPrinter implements PlayListener {
 
     @Override
     public synchronized void playStopped(PlayStop stop) {
+        progress.clearLine();
         this.stop = stop;
         out.println(style.failed("play '" + stop.play() + "' stopped: " + stop.reason()
                 + (stop.neverStarted().isEmpty() ? "" : "; never started: " + String.join(", ", stop.neverStarted()))));
@@ -132,12 +170,14 @@ final class PlaybookPrinter implements PlayListener {
 
     @Override
     public synchronized void warning(String message) {
+        progress.clearLine();
         err.println(style.failed("[WARNING]: " + message));
         err.flush();
     }
 
     @Override
     public synchronized void recap(Map<String, HostStats> stats, Duration elapsed) {
+        progress.clearLine();
         out.println();
         out.println(style.bold(banner("PLAY RECAP")));
         stats.forEach((host, s) -> {
@@ -154,6 +194,7 @@ final class PlaybookPrinter implements PlayListener {
         }
         out.println();
         long secs = elapsed.toSeconds();
+        progress.close();
         out.println(String.format("Playbook run took %d days, %d hours, %d minutes, %d seconds",
                 secs / 86400, secs / 3600 % 24, secs / 60 % 60, secs % 60));
         out.flush();

@@ -2,41 +2,50 @@ package dev.drover.cli;
 
 import dev.drover.execute.AgentCall;
 import dev.drover.execute.play.ActionNames;
+import dev.drover.execute.play.ListenerTee;
 import dev.drover.execute.play.PlayException;
+import dev.drover.execute.play.PlayListener;
 import dev.drover.execute.play.PlaybookRunner;
 import dev.drover.execute.play.RunOptions;
+import dev.drover.execute.play.StopRequest;
 import dev.drover.execute.play.TagFilter;
 import dev.drover.inventory.Inventory;
+import dev.drover.journal.Checksums;
+import dev.drover.journal.JournalWriter;
 import dev.drover.playbook.Playbook;
 import dev.drover.remote.AgentBootstrap;
 import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentPool;
+import dev.drover.state.lock.RunLock;
 import dev.drover.transport.Transports;
 import dev.drover.transport.ssh.SshTransportFactory;
-import dev.drover.execute.play.PlayListener;
-import dev.drover.state.lock.RunLock;
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code drover run}: run a playbook, like {@code ansible-playbook}. */
+/**
+ * {@code drover run}: run a playbook, like {@code ansible-playbook}. One run has one id: its journal's
+ * directory under {@code runs/}, named in the log file, the JSON events, the lock and the JUnit report.
+ */
 @Command(name = "run", description = {
     "Run a playbook on the hosts its plays select (like ansible-playbook).",
     "Examples:",
     "  drover run -i inventory-examples/lab.yml playbooks/examples/site.yml",
-    "  drover run -i lab.yml site.yml --check --diff -e acs_version=5.2.8 --limit node1"},
+    "  drover run -i lab.yml site.yml --check --diff -e acs_version=5.2.8 --limit node1",
+    "  drover run --resume last"},
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
 
@@ -49,7 +58,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     BecomeOptions become;
 
-    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
+    @Mixin
+    JournalOptions journal;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLAYBOOK",
+            description = "The playbook file (with --resume: the resumed run's, unless given).")
     Path playbook;
 
     @Option(names = {"-C", "--check"}, description = "Change nothing; report what would change.")
@@ -83,9 +96,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LockOptions lock;
 
-    @Mixin
-    StateOptions state;
-
     @Spec
     CommandSpec spec;
 
@@ -94,43 +104,62 @@ final class RunCommand implements Callable<Integer> {
         Clock clock = Clock.systemDefaultZone();
         ZonedDateTime started = ZonedDateTime.now(clock);
         RunId runId = RunId.start(started);
+        RunJournal rj = RunJournal.prepare(journal);
         try (RunOutput report = RunOutput.open(output, spec.commandLine().getOut(), spec.commandLine().getErr(), runId, clock)) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("command", "run");
-            fields.put("playbook", playbook.toAbsolutePath().normalize().toString());
+            Path shown = rj.resumption().playbook(playbook);
+            fields.put("playbook", shown.toAbsolutePath().normalize().toString());
             fields.put("check", check);
-            report.start("drover run " + playbook + (check ? " --check" : ""), fields);
+            report.start("drover run " + shown + (check ? " --check" : ""), fields);
             if (output.junitXml == null) {
-                return report.guard(() -> run(report, null, started));
+                return report.guard(() -> run(report, null, started, rj, runId));
             }
             JunitReport junit = new JunitReport(clock);
             try (JunitReport.Writing writing = junit.writeAtEnd(output.junitXml, report::warning)) {
-                return report.guard(() -> run(report, junit, started));
+                return report.guard(() -> run(report, junit, started, rj, runId));
             }
         }
     }
 
-    private int run(RunOutput report, JunitReport junit, ZonedDateTime started) throws Exception {
+    private int run(RunOutput report, JunitReport junit, ZonedDateTime started, RunJournal rj, RunId runId) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Playbook pb = PlaybookLoader.load(playbook);
-        RunOptions options = new RunOptions(check, diff, forks, new TagFilter(TagFilter.split(tags), TagFilter.split(skipTags)),
-                ExtraVars.parse(extraVars), inventory.limit, verbose.length,
+        Resumption resume = rj.resumption();
+        Path playbookPath = resume.playbook(playbook);
+        Playbook pb = PlaybookLoader.load(playbookPath);
+        resume.checkUnchanged(Checksums.ofPlaybook(pb), journal.resumeForce, err);
+        Map<String, Object> extra = resume.extraVars(extraVars).orElseGet(() -> ExtraVars.parse(extraVars));
+        inventory.sources = resume.inventorySources(inventory.sources);
+        inventory.limit = resume.limit(inventory.limit);
+        List<String> runTags = resume.tags(tags);
+        List<String> runSkipTags = resume.skipTags(skipTags);
+        RunOptions options = new RunOptions(resume.check(check), diff, forks, new TagFilter(
+                TagFilter.split(runTags), TagFilter.split(runSkipTags)),
+                extra, inventory.limit, verbose.length,
                 become.defaultsForPlaybook(TerminalPrompt.forThisProcess()), become.becomeByDefault());
         Inventory inv = inventory.load(err);
-        PlayListener listener = report.forPlaybook(Style.choose(color), verbose.length, diff, junit);
-        PlaybookRunner.Result result;
-        try (RunLock held = lock.acquire(state.resolve(), playbook, inventory.identity(), report.runId(), started);
-                AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
+        PlayListener listener = report.forPlaybook(Style.choose(color), verbose.length, diff, junit,
+                System.console() != null, Duration.ofMillis((long) (journal.progressInterval * 1000)));
+        StopRequest stop = new StopRequest();
+        // The lock first: a second run of the same playbook and inventory leaves no journal behind.
+        try (RunLock held = lock.acquire(journal.state(), playbookPath, inventory.identity(), runId, started);
+                JournalWriter writer = rj.open(runId.value(), pb, options, inventory.sources, runTags, runSkipTags);
+                Interrupts ignored = Interrupts.install(stop, err, RunJournal.stopGrace(), () -> rj.hardStop(writer, err))) {
             held.tookOverFrom().ifPresent(h -> report.warning("took over a stale lock from " + h.describe()
                     + ": that run ended without releasing it (killed, or its machine restarted)"));
-            AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath());
-            result = new PlaybookRunner(agents, options, ActionNames.forParser()).run(pb, inv, listener);
-        } catch (PlayException e) {
-            throw new UserError(e.getMessage());
+            PlaybookRunner.Result result;
+            try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
+                AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath());
+                result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop)
+                        .run(pb, inv, new ListenerTee(List.of(listener, writer)));
+            } catch (PlayException e) {
+                writer.end("error", ExitCodes.BAD_INPUT);
+                throw new UserError(e.getMessage());
+            } catch (RuntimeException e) {
+                writer.end("error", ExitCodes.INTERNAL_ERROR);
+                throw e;
+            }
+            return rj.finish(writer, result, report.console());
         }
-        if (result.anyFailed()) {
-            return ExitCodes.HOST_FAILED;
-        }
-        return result.anyUnreachable() ? ExitCodes.HOST_UNREACHABLE : ExitCodes.OK;
     }
 }

@@ -7,10 +7,8 @@ import java.util.HexFormat;
 
 /**
  * The id of one drover invocation, shown in the log file, the JSON events, the lock and the JUnit
- * report so the pieces of one run can be matched. It sorts by start time: {@code 20261128T180102-3fa9c1}.
- *
- * <p>Reconcile with the run journal: when the journal's own run id lands, {@link #start} is the one
- * place to replace, so every output names the journal's directory under {@code runs/}.
+ * report so the pieces of one run can be matched, and for {@code drover run} the name of its journal's
+ * directory under {@code runs/}. It sorts by start time (UTC): {@code 20261128-180102-3fa9}.
  */
 record RunId(String value) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
@@ -22,11 +20,9 @@ record RunId(String value) {
         }
     }
 
-    /** A fresh id for a run starting at {@code now}. */
+    /** A fresh id for a run starting at {@code now}, in the journal's form ({@code runs/<id>/}). */
     static RunId start(ZonedDateTime now) {
-        byte[] suffix = new byte[3];
-        RANDOM.nextBytes(suffix);
-        return new RunId(STAMP.format(now) + "-" + HexFormat.of().formatHex(suffix));
+        return new RunId(dev.drover.journal.RunId.next(now.toInstant(), RANDOM));
     }
 
     @Override

@@ -93,11 +93,14 @@ final class RunOutput implements AutoCloseable {
     }
 
     /** The listener for a playbook run: console, log file, JSON events and the JUnit report as chosen. */
-    PlayListener forPlaybook(Style style, int verbosity, boolean diff, JunitReport junit) {
+    PlayListener forPlaybook(Style style, int verbosity, boolean diff, JunitReport junit, boolean terminal,
+            java.time.Duration progressInterval) {
         List<PlayListener> all = new ArrayList<>();
-        all.add(new PlaybookPrinter(console, consoleErr, json != null ? Style.PLAIN : style, verbosity, diff));
+        // In-place progress only on a terminal showing human output; periodic lines otherwise.
+        all.add(new PlaybookPrinter(console, consoleErr, json != null ? Style.PLAIN : style, verbosity, diff,
+                terminal && json == null, progressInterval));
         if (log != null) {
-            all.add(new PlaybookPrinter(log, log, Style.PLAIN, verbosity, diff));
+            all.add(new PlaybookPrinter(log, log, Style.PLAIN, verbosity, diff, false, progressInterval));
         }
         if (json != null) {
             all.add(json);
@@ -106,6 +109,11 @@ final class RunOutput implements AutoCloseable {
             all.add(junit);
         }
         return new Fanout(all, List.of());
+    }
+
+    /** Where human-readable lines for the operator go: stdout, or nowhere with {@code --output json}. */
+    PrintWriter console() {
+        return console;
     }
 
     /** The listener for {@code drover exec}. */

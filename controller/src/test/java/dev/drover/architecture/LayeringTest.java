@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point one way: cli -> execute -> playbook/inventory/template -> remote -> transport
- * -> agent protocol; each third-party library has one home package.
+ * -> agent protocol; the run journal sits beside the cli (cli -> journal -> execute's listener
+ * contract); each third-party library has one home package.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -49,6 +50,29 @@ class LayeringTest {
     void onlyTheCliKnowsTheCli() {
         noClasses().that().resideOutsideOfPackage("dev.drover.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.drover.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theJournalListensAndKnowsNoHosts() {
+        noClasses().that().resideInAPackage("dev.drover.journal..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drover.cli..", "dev.drover.remote..",
+                        "dev.drover.transport..", "dev.drover.inventory..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliDrivesTheJournal() {
+        // The runner reports through PlayListener and reads CompletedTasks; it never knows the journal.
+        noClasses().that().resideOutsideOfPackages("dev.drover.cli..", "dev.drover.journal..")
+                .should().dependOnClassesThat().resideInAPackage("dev.drover.journal..")
+                .check(classes);
+    }
+
+    @Test
+    void signalHandlingLivesInCli() {
+        noClasses().that().resideOutsideOfPackage("dev.drover.cli..")
+                .should().dependOnClassesThat().resideInAPackage("sun.misc..")
                 .check(classes);
     }
 

@@ -41,6 +41,7 @@ final class LinearStrategy {
     }
 
     private final RunContext rc;
+    private final int playIndex;
     private final Play play;
     private final Variables.PlayScope scope;
     private final List<HostState> batch;
@@ -52,12 +53,15 @@ final class LinearStrategy {
     private boolean stopped;
     private boolean endPlay;
 
-    LinearStrategy(RunContext rc, Play play, Variables.PlayScope scope, List<HostState> batch, FailurePolicy.Rules rules) {
+    /** @param playIndex the play's 0-based place in the playbook, for {@link CompletedTasks} */
+    LinearStrategy(RunContext rc, int playIndex, Play play, Variables.PlayScope scope, List<HostState> batch,
+            FailurePolicy.Rules rules) {
         this.rc = rc;
+        this.playIndex = playIndex;
         this.play = play;
         this.scope = scope;
         this.batch = batch;
-        this.runner = new TaskRunner(rc, scope);
+        this.runner = new TaskRunner(rc, scope, playIndex);
         this.policy = new FailurePolicy(rc.stats(), rules);
         this.includes = new Includes(rc, scope, this);
         this.handlers = new Handlers(play, this);
@@ -65,14 +69,16 @@ final class LinearStrategy {
 
     /** Runs the play's sections on the batch. */
     BatchEnd run(Runnable gatherFacts) {
-        gatherFacts.run();
+        if (!rc.stop().requested()) {
+            gatherFacts.run();
+        }
         stopped |= policy.stopReason().isPresent();
         for (List<Task> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-            if (stopped) {
+            if (stopped || rc.stop().requested()) {
                 break;
             }
             runList(section, Chain.of(play), active(), PlayListener.Kind.TASK);
-            if (!stopped) {
+            if (!stopped && !rc.stop().requested()) {
                 handlers.flush(active());
             }
         }
@@ -88,7 +94,8 @@ final class LinearStrategy {
         List<HostState> current = hosts;
         for (Task task : tasks) {
             current = current.stream().filter(HostState::active).toList();
-            if (current.isEmpty() || stopped) {
+            // The operator's stop lets the task in flight finish and starts no other.
+            if (current.isEmpty() || stopped || rc.stop().requested()) {
                 break;
             }
             if (task instanceof ModuleTask m) {

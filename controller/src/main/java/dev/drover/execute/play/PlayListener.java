@@ -60,7 +60,32 @@ public interface PlayListener {
         }
     }
 
+    /**
+     * A host is waiting on a gate: a {@code wait_for} module or an {@code until} loop.
+     *
+     * @param what    what it waits for, in the playbook's words (path and regex, port, condition)
+     * @param started {@link System#nanoTime()} when the wait began
+     */
+    record Waiting(String host, String task, String what, long started) {
+    }
+
+    /**
+     * A task's place in the playbook, stable across runs of an unchanged playbook:
+     * {@code file:line:column} with the file relative to the playbook's directory. Together with the
+     * play's index it names a task in the run journal and for {@code --resume}.
+     */
+    static String where(dev.drover.playbook.SourcePos pos, Path playbookDir) {
+        Path file = pos.file().toAbsolutePath().normalize();
+        Path base = playbookDir.toAbsolutePath().normalize();
+        String shown = file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+        return shown + ":" + pos.line() + ":" + pos.column();
+    }
+
     default void playStart(String name, List<String> hosts) {
+    }
+
+    /** The play is over (finished or stopped); {@code failed}: its hosts that failed or were unreachable. */
+    default void playEnd(String name, List<String> failed) {
     }
 
     default void taskStart(TaskStart task) {
@@ -70,6 +95,20 @@ public interface PlayListener {
     }
 
     default void itemResult(ItemResult result) {
+    }
+
+    /**
+     * A resumed run did not run this task on this host: the run {@code fromRun} completed it, and
+     * {@code result} is what that run recorded. Sent instead of {@link #hostResult}.
+     */
+    default void replayed(TaskResult result, String fromRun) {
+    }
+
+    /** A host began waiting on a gate; {@link #waitOver} follows from the same thread. */
+    default void waiting(Waiting waiting) {
+    }
+
+    default void waitOver(Waiting waiting) {
     }
 
     /** {@code until} did not hold yet; {@code retriesLeft} more attempts follow. */

@@ -48,8 +48,10 @@ public final class PlaybookRunner {
      *
      * @param stats counters per host in the order hosts were first seen (hosts no task reached are absent)
      * @param stop  the play that stopped the run early, if one did, with the hosts it never started
+     * @param interrupted the operator stopped the run ({@link StopRequest}) before it ended
      */
-    public record Result(Map<String, PlayListener.HostStats> stats, Optional<PlayListener.PlayStop> stop) {
+    public record Result(Map<String, PlayListener.HostStats> stats, Optional<PlayListener.PlayStop> stop,
+            boolean interrupted) {
         /** The hosts of the stopping play that no batch reached. */
         public List<String> neverStarted() {
             return stop.map(PlayListener.PlayStop::neverStarted).orElse(List.of());
@@ -67,6 +69,8 @@ public final class PlaybookRunner {
     private final AgentCall agents;
     private final RunOptions options;
     private final Set<String> moduleNames;
+    private final CompletedTasks completed;
+    private final StopRequest stopRequest;
     private Templater templater;
     /** The hosts {@code --limit} allows, computed once. */
     private Set<String> limited;
@@ -78,9 +82,20 @@ public final class PlaybookRunner {
 
     /** @param moduleNames the agent's modules, for parsing {@code include_tasks} files */
     public PlaybookRunner(AgentCall agents, RunOptions options, Set<String> moduleNames) {
+        this(agents, options, moduleNames, CompletedTasks.NONE, new StopRequest());
+    }
+
+    /**
+     * @param completed what an earlier run completed, for {@code --resume}; {@link CompletedTasks#NONE} otherwise
+     * @param stop      the operator's request to stop (Ctrl-C): checked before each task
+     */
+    public PlaybookRunner(AgentCall agents, RunOptions options, Set<String> moduleNames, CompletedTasks completed,
+            StopRequest stop) {
         this.agents = agents;
         this.options = options;
         this.moduleNames = moduleNames;
+        this.completed = completed;
+        this.stopRequest = stop;
     }
 
     public Result run(Playbook playbook, Inventory inventory, PlayListener listener) throws PlayException {
@@ -93,15 +108,15 @@ public final class PlaybookRunner {
         });
         Set<String> extra = new HashSet<>(moduleNames);
         extra.addAll(dev.drover.execute.play.action.Actions.EXTRA_NAMES);
+        Path playbookDir = TaskCall.dir(playbook.source());
         RunContext rc = new RunContext(this::templater, agents, listener, stats, options,
                 name -> inventory.host(name).map(h -> new TargetHost(h.name(), inventory.hostVars(h.name()))),
-                new TaskFileParser(extra), workers);
+                new TaskFileParser(extra), workers, completed, stopRequest, playbookDir);
         Map<String, HostState> states = new LinkedHashMap<>();
         Set<String> out = new HashSet<>();
-        Path playbookDir = TaskCall.dir(playbook.source());
         try {
-            for (Play play : playbook.plays()) {
-                if (!runPlay(rc, play, inventory, states, out, playbookDir)) {
+            for (int p = 0; p < playbook.plays().size(); p++) {
+                if (stopRequest.requested() || !runPlay(rc, p, playbook.plays().get(p), inventory, states, out, playbookDir)) {
                     break;
                 }
             }
@@ -118,11 +133,11 @@ public final class PlaybookRunner {
             }
         }
         listener.recap(stats.snapshot(), Duration.ofNanos(System.nanoTime() - start));
-        return new Result(stats.snapshot(), Optional.ofNullable(stop));
+        return new Result(stats.snapshot(), Optional.ofNullable(stop), stopRequest.requested());
     }
 
     /** @return false when the run must stop (a whole batch failed, or any_errors_fatal) */
-    private boolean runPlay(RunContext rc, Play play, Inventory inventory, Map<String, HostState> states,
+    private boolean runPlay(RunContext rc, int playIndex, Play play, Inventory inventory, Map<String, HostState> states,
             Set<String> out, Path playbookDir) throws PlayException {
         Map<String, Object> playLevel = new LinkedHashMap<>(play.vars());
         playLevel.putAll(options.extraVars());
@@ -137,6 +152,7 @@ public final class PlaybookRunner {
         rc.listener().playStart(play.displayName(), hosts.stream().map(Host::name).toList());
         if (hosts.isEmpty()) {
             rc.listener().warning("no hosts matched (or all failed earlier) for play '" + play.displayName() + "'; skipping");
+            rc.listener().playEnd(play.displayName(), List.of());
             return true;
         }
         Map<String, HostState> playHosts = new LinkedHashMap<>();
@@ -168,16 +184,20 @@ public final class PlaybookRunner {
             Variables.PlayScope scope = new Variables.PlayScope(play.vars(), varsFiles, options.extraVars(), allNames,
                     batch.stream().map(HostState::name).toList(), playHosts, playbookDir, options.check(), options.diff(),
                     options.tags(), options.verbosity());
-            LinearStrategy strategy = new LinearStrategy(rc, play, scope, batch, rules);
+            LinearStrategy strategy = new LinearStrategy(rc, playIndex, play, scope, batch, rules);
             LinearStrategy.BatchEnd end = strategy.run(() -> new FactGathering(rc, play, strategy).run());
             Optional<String> reason = end.stopReason()
                     .or(() -> FailurePolicy.afterBatch(rules, batch.size(), FailurePolicy.failedHosts(batch)));
-            if (reason.isPresent()) {
+            boolean interrupted = rc.stop().requested();
+            if (reason.isPresent() || interrupted) {
                 List<String> neverStarted = batches.subList(b + 1, batches.size()).stream().flatMap(List::stream)
                         .map(HostState::name).toList();
                 String where = batches.size() > 1 ? " in batch " + (b + 1) + " of " + batches.size() : "";
-                stop = new PlayListener.PlayStop(play.displayName(), reason.get() + where, neverStarted);
-                rc.listener().noHostsLeft();
+                stop = new PlayListener.PlayStop(play.displayName(),
+                        (interrupted ? "interrupted by the operator" : reason.get()) + where, neverStarted);
+                if (!interrupted) {
+                    rc.listener().noHostsLeft();
+                }
                 rc.listener().playStopped(stop);
                 goOn = false;
                 break;
@@ -186,7 +206,9 @@ public final class PlaybookRunner {
                 break;
             }
         }
-        playHosts.values().stream().filter(h -> h.failed || h.unreachable).forEach(h -> out.add(h.name()));
+        List<String> failed = playHosts.values().stream().filter(h -> h.failed || h.unreachable).map(HostState::name).toList();
+        out.addAll(failed);
+        rc.listener().playEnd(play.displayName(), failed);
         return goOn;
     }
 

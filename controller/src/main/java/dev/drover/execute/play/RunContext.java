@@ -16,8 +16,11 @@ import java.util.function.Supplier;
  * @param templater     built on first use (it costs about half a second), then shared
  * @param inventoryHost a host of the inventory by name, with its variables (for {@code delegate_to})
  * @param workers       the host threads, {@code forks} of them
+ * @param completed     what an earlier run completed ({@code --resume}), or {@link CompletedTasks#NONE}
+ * @param stop          set when the operator asked the run to stop
+ * @param playbookDir   the playbook's directory, for task identities ({@link PlayListener#where})
  */
 record RunContext(Supplier<Templater> templater, AgentCall agents, PlayListener listener, Stats stats,
         RunOptions options, Function<String, Optional<TargetHost>> inventoryHost, TaskFileParser taskFiles,
-        ExecutorService workers) {
+        ExecutorService workers, CompletedTasks completed, StopRequest stop, java.nio.file.Path playbookDir) {
 }

@@ -51,6 +51,19 @@ final class TaskCall {
         int attempts = task.options().retries().isSet()
                 ? Math.max(0, Settings.integer(task.options().retries(), 3, t, vars)) + 1 : 3;
         int delay = Settings.integer(task.options().delay(), 5, t, vars);
+        PlayListener.Waiting waiting = new PlayListener.Waiting(host.name(), name, "until " + String.join(" and ",
+                task.options().until()) + " (" + attempts + " attempts, " + delay + " s apart)", System.nanoTime());
+        rc.listener().waiting(waiting);
+        try {
+            return retry(task, chain, host, vars, check, name, attempts, delay);
+        } finally {
+            rc.listener().waitOver(waiting);
+        }
+    }
+
+    private Done retry(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name,
+            int attempts, int delay) {
+        Templater t = rc.templater().get();
         Done d = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             d = once(task, chain, host, vars, check);
@@ -106,6 +119,15 @@ final class TaskCall {
             ActionContext ctx = new ActionContext(host.name(), vars, t, taskDir, play.playbookDir(), check,
                     rc.options().diff(), rc.options().verbosity(), agent);
             result = new LinkedHashMap<>(action.get().run(resolved, ctx));
+        } else if (Gates.WAIT_MODULES.contains(task.module())) {
+            PlayListener.Waiting waiting = new PlayListener.Waiting(host.name(), task.options().name().orElse(task.module()),
+                    Gates.describe(task.module(), resolved, delegatedTo.orElse(host.name())), System.nanoTime());
+            rc.listener().waiting(waiting);
+            try {
+                result = new LinkedHashMap<>(agent.module(task.module(), resolved).result());
+            } finally {
+                rc.listener().waitOver(waiting);
+            }
         } else {
             result = new LinkedHashMap<>(agent.module(task.module(), resolved).result());
         }

@@ -32,14 +32,21 @@ final class TaskRunner {
     private final RunContext rc;
     private final Variables.PlayScope play;
     private final TaskCall call;
+    private final int playIndex;
 
-    TaskRunner(RunContext rc, Variables.PlayScope play) {
+    TaskRunner(RunContext rc, Variables.PlayScope play, int playIndex) {
         this.rc = rc;
         this.play = play;
         this.call = new TaskCall(rc, play);
+        this.playIndex = playIndex;
     }
 
     Outcome run(ModuleTask task, Chain chain, HostState host, String name) {
+        Optional<CompletedTasks.Recorded> done = rc.completed().next(playIndex, host.name(),
+                PlayListener.where(task.pos(), rc.playbookDir()), task.module());
+        if (done.isPresent()) {
+            return replay(task, host, done.get());
+        }
         Templater t = rc.templater().get();
         boolean ignoreErrors = false;
         boolean ignoreUnreachable = false;
@@ -108,6 +115,19 @@ final class TaskRunner {
                 return false;
             }
         }
+    }
+
+    /**
+     * A task an earlier run completed on this host: not run, its recorded result stands in for it
+     * (registered variable, facts, notifications; the recap counts it as then).
+     */
+    private Outcome replay(ModuleTask task, HostState host, CompletedTasks.Recorded r) {
+        Map<String, Object> result = new LinkedHashMap<>(r.result());
+        store(task, host, r.status(), result);
+        Outcome o = new Outcome(host, r.status(), result, r.ignored(), false, false, r.noLog(), Optional.empty());
+        rc.listener().replayed(new PlayListener.TaskResult(host.name(), Optional.empty(), task.module(), r.status(),
+                result, r.ignored(), r.noLog(), task.options().loop().isPresent()), r.runId());
+        return o;
     }
 
     /** Gives a host the result of a {@code run_once} task that ran on another host. */

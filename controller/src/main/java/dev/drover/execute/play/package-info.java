@@ -10,7 +10,11 @@
  * {@code TaskRunner} / {@code TaskCall} (one task on one host: when, loop, until, register,
  * changed_when/failed_when), {@code Variables} (precedence layers and magic variables), {@code Chain}
  * (keyword inheritance from blocks and the play), {@link dev.drover.execute.play.TagFilter} (--tags),
- * and the controller-side actions in {@code action}.
+ * and the controller-side actions in {@code action}. For {@code --resume} and Ctrl-C the runner takes a
+ * {@link dev.drover.execute.play.CompletedTasks} (what an earlier run completed: replayed, not run)
+ * and a {@link dev.drover.execute.play.StopRequest} (checked before each task); it does not know the
+ * journal that provides them. {@code Gates} describes what a {@code wait_for}/{@code until} waits for,
+ * for the progress events.
  *
  * <p>Lifecycle and threads: the run's main thread walks plays, batches and tasks; each task is run on
  * the batch's hosts by a fixed pool of {@code forks} worker threads, and the main thread waits for all

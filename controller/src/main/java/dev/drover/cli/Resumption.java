@@ -1,0 +1,135 @@
+package dev.drover.cli;
+
+import dev.drover.journal.Checksums;
+import dev.drover.journal.Journal;
+import dev.drover.journal.ResumePlan;
+import dev.drover.journal.RunStart;
+import dev.drover.journal.Runs;
+import dev.drover.execute.play.CompletedTasks;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code --resume}: the run being continued, and what the new run takes from it. Anything given on
+ * the command line again wins; otherwise the original run's playbook, inventory sources, extra
+ * variables, {@code --limit}, tags and check mode are used, so {@code drover run --resume last}
+ * alone continues the same run.
+ */
+final class Resumption {
+    private final Optional<Journal> from;
+
+    private Resumption(Optional<Journal> from) {
+        this.from = from;
+    }
+
+    static Resumption none() {
+        return new Resumption(Optional.empty());
+    }
+
+    static Resumption of(JournalOptions options, Runs runs) {
+        if (options.resume == null) {
+            if (options.resumeForce) {
+                throw new UserError("--resume-force needs --resume RUN");
+            }
+            return none();
+        }
+        try {
+            Journal journal = Journal.read(runs.journal(options.resume));
+            long pid = journal.start().pid();
+            boolean alive = journal.end().isEmpty() && pid != ProcessHandle.current().pid()
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (alive) {
+                throw new UserError("run " + journal.runId() + " has not ended and its controller (pid " + pid
+                        + ") is still alive; wait for it, or stop it (Ctrl-C) before resuming");
+            }
+            return new Resumption(Optional.of(journal));
+        } catch (Runs.NoSuchRunException e) {
+            throw new UserError("--resume " + options.resume + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("--resume " + options.resume + ": cannot read the run's journal: " + e.getMessage());
+        }
+    }
+
+    Optional<String> runId() {
+        return from.map(Journal::runId);
+    }
+
+    CompletedTasks completed() {
+        return from.<CompletedTasks>map(ResumePlan::of).orElse(CompletedTasks.NONE);
+    }
+
+    Path playbook(Path given) {
+        if (given != null) {
+            return given;
+        }
+        return from.map(j -> j.start().playbook())
+                .orElseThrow(() -> new UserError("missing PLAYBOOK: give the playbook to run, or --resume RUN"));
+    }
+
+    /** Refuses to resume when the playbook or an imported or included file changed, unless forced. */
+    void checkUnchanged(Map<String, String> current, boolean force, java.io.PrintWriter err) {
+        if (from.isEmpty()) {
+            return;
+        }
+        RunStart start = from.get().start();
+        Map<String, String> recorded = new java.util.TreeMap<>(start.files());
+        recorded.putAll(from.get().includedFiles());
+        List<String> changed = new ArrayList<>(Checksums.changed(recorded));
+        for (String file : current.keySet()) {
+            if (!recorded.containsKey(file)) {
+                changed.add(file + " (new: the run " + start.runId() + " did not use it)");
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        String what = "changed since run " + start.runId() + ": " + String.join("; ", changed);
+        if (!force) {
+            throw new UserError(what + ". Resuming an edited playbook could skip or repeat the wrong tasks; run it"
+                    + " without --resume, or pass --resume-force to resume anyway (a task that moved runs again,"
+                    + " with everything after it on that host)");
+        }
+        err.println("[WARNING]: --resume-force: " + what);
+    }
+
+    List<String> inventorySources(List<String> given) {
+        if (!given.isEmpty() || from.isEmpty()) {
+            return given;
+        }
+        return from.get().start().inventory().stream().map(RunStart.Source::source).toList();
+    }
+
+    /** Extra variables: {@code -e} given again replaces the original's entirely. */
+    Optional<Map<String, Object>> extraVars(List<String> given) {
+        if (!given.isEmpty() || from.isEmpty()) {
+            return Optional.empty();
+        }
+        RunStart start = from.get().start();
+        if (!start.maskedVars().isEmpty()) {
+            throw new UserError("run " + start.runId() + " had extra variables that were not journaled because their"
+                    + " names look secret (" + String.join(", ", start.maskedVars()) + "); give all its -e values"
+                    + " again with --resume");
+        }
+        return Optional.of(start.extraVars());
+    }
+
+    String limit(String given) {
+        return given != null ? given : from.map(j -> j.start().limit()).orElse(null);
+    }
+
+    List<String> tags(List<String> given) {
+        return !given.isEmpty() ? given : from.map(j -> j.start().tags()).orElse(given);
+    }
+
+    List<String> skipTags(List<String> given) {
+        return !given.isEmpty() ? given : from.map(j -> j.start().skipTags()).orElse(given);
+    }
+
+    boolean check(boolean given) {
+        return given || from.map(j -> j.start().check()).orElse(false);
+    }
+}

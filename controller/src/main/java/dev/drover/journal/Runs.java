@@ -1,0 +1,111 @@
+package dev.drover.journal;
+
+import dev.drover.state.StateDir;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * The runs of a state directory: {@code <state>/runs/<run-id>/journal.jsonl}, and
+ * {@code <state>/runs/last}, a file holding the id of the newest run (a file, not a symlink, so it
+ * works on every filesystem and is replaced atomically).
+ */
+public final class Runs {
+    public static final String LAST = "last";
+    private final StateDir state;
+    private final Random random = new Random();
+
+    public Runs(StateDir state) {
+        this.state = state;
+    }
+
+    public Path dir() {
+        return state.runs();
+    }
+
+    /** Creates a new run's directory and points {@code last} at it; returns the journal's path and id. */
+    public Path create(Instant now) throws IOException {
+        return create(now, RunId.next(now, random));
+    }
+
+    /**
+     * Like {@link #create(Instant)}, with the id the run already announced (log file, JSON events,
+     * lock); a fresh id is drawn only if that one is taken.
+     */
+    public Path create(Instant now, String wanted) throws IOException {
+        Files.createDirectories(state.runs());
+        for (int attempt = 0; ; attempt++) {
+            String id = attempt == 0 ? wanted : RunId.next(now, random);
+            Path dir = state.runs().resolve(id);
+            try {
+                Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt < 100) {
+                    continue;
+                }
+                throw e;
+            }
+            Path tmp = state.runs().resolve(LAST + "." + id + ".tmp");
+            Files.writeString(tmp, id + "\n");
+            Files.move(tmp, state.runs().resolve(LAST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return dir.resolve(Journal.FILE_NAME);
+        }
+    }
+
+    /**
+     * The journal of run {@code idOrLast} ({@code last}: the newest run). An unknown id is an error
+     * naming the state directory and the newest runs.
+     */
+    public Path journal(String idOrLast) throws NoSuchRunException {
+        String id = idOrLast;
+        if (idOrLast.equals(LAST)) {
+            Path last = state.runs().resolve(LAST);
+            try {
+                id = Files.readString(last).strip();
+            } catch (IOException e) {
+                throw new NoSuchRunException("no runs recorded in " + state.runs() + " yet (no 'last' file); run a"
+                        + " playbook first, or pass --state-dir where its runs are");
+            }
+        }
+        Path file = state.runs().resolve(id).resolve(Journal.FILE_NAME);
+        if (!RunId.isRunId(id) || !Files.isRegularFile(file)) {
+            List<String> known = ids();
+            List<String> newest = known.subList(Math.max(0, known.size() - 5), known.size());
+            throw new NoSuchRunException("no run '" + idOrLast + "' in " + state.runs() + (known.isEmpty() ? " (no runs yet)"
+                    : "; newest runs: " + String.join(", ", newest) + " (drover history lists them all)"));
+        }
+        return file;
+    }
+
+    /** The ids of every run with a journal, oldest first. */
+    public List<String> ids() {
+        if (!Files.isDirectory(state.runs())) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(state.runs())) {
+            dirs.map(p -> p.getFileName().toString()).filter(RunId::isRunId).sorted()
+                    .filter(id -> Files.isRegularFile(state.runs().resolve(id).resolve(Journal.FILE_NAME)))
+                    .forEach(out::add);
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** No journal for the requested run. */
+    public static final class NoSuchRunException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public NoSuchRunException(String message) {
+            super(message);
+        }
+    }
+}
