@@ -75,14 +75,14 @@ final class CronCommand implements Callable<Integer> {
         if (run.inventory.sources.isEmpty()) {
             throw new UserError("give the inventory with -i in the scheduled command: cron does not see DROVER_INVENTORY");
         }
-        StateDir stateDir = run.state.stateDir != null ? new StateDir(cwd.resolve(run.state.stateDir)) : state.resolve();
+        StateDir stateDir = run.journal.state.stateDir != null ? new StateDir(cwd.resolve(run.journal.state.stateDir)) : state.resolve();
         String base = playbook.getFileName().toString().replaceAll("\\.ya?ml$", "");
         Path log = cwd.resolve(run.output.logFile != null ? run.output.logFile
                 : logFile != null ? logFile : stateDir.root().resolve("logs").resolve(base + ".log")).normalize();
         Path stderr = log.resolveSibling(log.getFileName().toString().replaceAll("\\.log$", "") + ".stderr.log");
 
         List<String> argv = new ArrayList<>(command);
-        if (run.state.stateDir == null) {
+        if (run.journal.state.stateDir == null) {
             argv.addAll(List.of("--state-dir", stateDir.root().toString()));
         }
         if (run.lock.name == null) {

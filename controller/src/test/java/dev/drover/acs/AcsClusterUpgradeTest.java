@@ -1,0 +1,142 @@
+package dev.drover.acs;
+
+import static dev.drover.acs.AcsTestbed.NEW;
+import static dev.drover.acs.AcsTestbed.OLD;
+import static dev.drover.acs.AcsTestbed.lines;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drover.testing.OpenSshLab;
+import dev.drover.testing.PostgresLab;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * playbooks/acs-cluster-upgrade.yml end to end: three simulated ACS 5.1.0 nodes on the real
+ * OpenSSH lab, one PostgreSQL database and one shared repository seeded with production data,
+ * upgraded to 5.2.7. Everything is checked from the nodes' own state: the simulator's fingerprint of
+ * the data, the nodes' logs and which installation runs.
+ */
+@ExtendWith({OpenSshLab.class, PostgresLab.class})
+class AcsClusterUpgradeTest {
+    @TempDir
+    Path local;
+    AcsTestbed bed;
+
+    @AfterEach
+    void tearDown() {
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    private AcsTestbed.Run upgrade(Map<String, Map<String, Object>> perHost, String... extra) {
+        Path inventory = bed.inventory(perHost, Map.of());
+        String[] args = new String[3 + extra.length + 1];
+        args[0] = "run";
+        args[1] = "-i";
+        args[2] = inventory.toString();
+        args[3] = AcsTestbed.playbook("acs-cluster-upgrade.yml");
+        System.arraycopy(extra, 0, args, 4, extra.length);
+        return AcsTestbed.drover(args);
+    }
+
+    /** The time (log4j's, from the node's clock) of a log line: "2026-11-28 18:17:05,348 ...". */
+    private static String time(String line) {
+        return line.substring(0, 23);
+    }
+
+    @Test
+    void upgradesEveryNodeInOrderWithTheSchemaUpgradedOnceAndNoDataLost(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+        bed = AcsTestbed.install(lab, pg, 3, true, local, Map.of());
+        OpenSshLab.Node node1 = bed.nodes.get(0);
+        JsonNode before = bed.fingerprint(node1, bed.oldHome(node1));
+
+        AcsTestbed.Run run = upgrade(Map.of());
+
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonNode after = bed.fingerprint(node1, bed.newHome(node1));
+        assertEquals(before.get("data_sha256"), after.get("data_sha256"), "every row intact\n" + before + "\n" + after);
+        assertEquals(before.get("content_sha256"), after.get("content_sha256"), "every content file intact");
+        assertEquals(before.get("rows"), after.get("rows"));
+        assertEquals(10205, after.get("schema").asInt(), "the new database is at 5.2.7's schema");
+        assertEquals(before.get("cluster_name"), after.get("cluster_name"), "the cluster keeps its name");
+        assertEquals(before, bed.fingerprint(node1, bed.oldHome(node1)), "production's own database and repository untouched");
+
+        String previousSuccess = null;
+        for (OpenSshLab.Node node : bed.nodes) {
+            List<String> log = bed.log(node, bed.newHome(node));
+            List<String> patches = lines(log, "Applying patch");
+            List<String> successes = lines(log, "Alfresco Content Services started");
+            // validation, customization test, production: three starts of the new version per node.
+            assertEquals(3, successes.size(), node.name() + ": " + successes);
+            List<String> unchanged = lines(log, "No changes were made to the schema.");
+            if (node == node1) {
+                assertFalse(patches.isEmpty(), "node1 upgrades the schema");
+            } else {
+                assertTrue(unchanged.size() >= 1, node.name() + " finds the schema current: " + log);
+                // Its production start (the last start) began after the previous node's success line.
+                String productionStart = unchanged.get(unchanged.size() - 1);
+                assertTrue(time(productionStart).compareTo(previousSuccess) > 0,
+                        node.name() + " started at " + time(productionStart) + ", before the previous node's success at " + previousSuccess);
+            }
+            previousSuccess = time(successes.get(successes.size() - 1));
+            assertEquals(0, bed.status(node, bed.newHome(node)), node.name() + " runs " + NEW);
+            assertEquals(3, bed.status(node, bed.oldHome(node)), node.name() + "'s " + OLD + " is stopped");
+            assertTrue(bed.exists(node, bed.oldHome(node) + "/alfresco.sh"), "the old installation stays without remove_old");
+        }
+        // Only the first node's production start ran patches: the validation runs were fresh installs.
+        long upgraded = bed.nodes.stream().filter(n -> !lines(bed.log(n, bed.newHome(n)), "Applying patch 'patch.db-V5.2").isEmpty()).count();
+        assertEquals(1, upgraded, "the schema was upgraded by exactly one node");
+    }
+
+    @Test
+    void aFailedSchemaUpgradeOnTheFirstNodeRollsTheClusterBackToTheOldVersion(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+        bed = AcsTestbed.install(lab, pg, 3, true, local, Map.of());
+        OpenSshLab.Node node1 = bed.nodes.get(0);
+        JsonNode before = bed.fingerprint(node1, bed.oldHome(node1));
+        Map<String, String> faulty = new java.util.LinkedHashMap<>(bed.nodeProperties(node1));
+        faulty.put("sim.fault", "schema-failure");
+        faulty.put("sim.fault.only.on.upgrade", "true");
+
+        AcsTestbed.Run run = upgrade(Map.of("node1", Map.of("acs_node_properties", faulty)));
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("UPGRADE FAILED on node1 and was ROLLED BACK"), run.toString());
+        assertTrue(run.out().contains("Schema auto-update failed"), "the message names the fatal line\n" + run);
+        for (OpenSshLab.Node node : bed.nodes) {
+            assertEquals(0, bed.status(node, bed.oldHome(node)), node.name() + " runs " + OLD + " again");
+        }
+        assertEquals(3, bed.status(node1, bed.newHome(node1)), "the failed new version is stopped");
+        assertFalse(bed.exists(bed.nodes.get(1), bed.newHome(bed.nodes.get(1))), "node2 was never touched by the upgrade");
+        assertEquals(before, bed.fingerprint(node1, bed.oldHome(node1)), "nothing lost: production data as before");
+        assertTrue(run.out().contains("never started: node2, node3"), run.toString());
+    }
+
+    @Test
+    void aFailureOnTheSecondNodeStopsTheRolloutBeforeTheThird(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+        bed = AcsTestbed.install(lab, pg, 3, true, local, Map.of());
+        OpenSshLab.Node node2 = bed.nodes.get(1);
+        OpenSshLab.Node node3 = bed.nodes.get(2);
+        Map<String, String> faulty = new java.util.LinkedHashMap<>(bed.nodeProperties(node2));
+        faulty.put("sim.fault", "content-integrity");
+
+        AcsTestbed.Run run = upgrade(Map.of("node2", Map.of("acs_node_properties", faulty)));
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("UPGRADE FAILED on node2; the rollout stops here"), run.toString());
+        assertTrue(run.out().contains("CONTENT INTEGRITY ERROR"), run.toString());
+        assertEquals(0, bed.status(bed.nodes.get(0), bed.newHome(bed.nodes.get(0))), "node1 runs " + NEW);
+        assertEquals(3, bed.status(node2, bed.newHome(node2)), "node2's failed new version is stopped");
+        assertEquals(3, bed.status(node2, bed.oldHome(node2)), "node2 is not started on the old version (split cluster)");
+        assertFalse(bed.exists(node3, bed.newHome(node3)), "node3 untouched by the upgrade");
+        assertTrue(run.out().contains("never started: node3"), run.toString());
+    }
+}

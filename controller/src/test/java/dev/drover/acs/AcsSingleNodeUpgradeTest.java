@@ -1,0 +1,96 @@
+package dev.drover.acs;
+
+import static dev.drover.acs.AcsTestbed.NEW;
+import static dev.drover.acs.AcsTestbed.OLD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drover.testing.OpenSshLab;
+import dev.drover.testing.PostgresLab;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * playbooks/acs-upgrade.yml end to end on one simulated node of the OpenSSH lab with PostgreSQL:
+ * customizations (an AMP through the MMT, the module checked on the running node), the
+ * multi-tenancy step, and the clone isolation pre-flight.
+ */
+@ExtendWith({OpenSshLab.class, PostgresLab.class})
+class AcsSingleNodeUpgradeTest {
+    @TempDir
+    Path local;
+    AcsTestbed bed;
+
+    @AfterEach
+    void tearDown() {
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    private AcsTestbed.Run upgrade(Map<String, Object> vars) {
+        Path inventory = bed.inventory(Map.of(), vars);
+        return AcsTestbed.drover("run", "-i", inventory.toString(), AcsTestbed.playbook("acs-upgrade.yml"));
+    }
+
+    @Test
+    void upgradesWithAnAmpAndTheMultiTenancyStepKeepingTheData(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
+        OpenSshLab.Node node = bed.nodes.get(0);
+        String mt = bed.oldHome(node) + "/tomcat/shared/classes/alfresco/extension/mt";
+        AcsTestbed.ok(lab, node, "mkdir -p " + mt + " && for f in mt-context mt-admin-context mt-contentstore-context; do"
+                + " echo '<beans/>' > " + mt + "/$f.xml; done");
+        String amp = bed.work + "/dist/acme-records-2.1.0.amp";
+        AcsTestbed.ok(lab, node, "java -jar " + AcsTestbed.SIM_JAR + " amp --id acme-records --version 2.1.0 --out " + amp);
+        JsonNode before = bed.fingerprint(node, bed.oldHome(node));
+
+        AcsTestbed.Run run = upgrade(Map.of("acs_multitenancy", true, "acs_amps", List.of(amp),
+                "acs_expected_modules", List.of("acme-records")));
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(0, bed.status(node, bed.newHome(node)), NEW + " runs");
+        JsonNode after = bed.fingerprint(node, bed.newHome(node));
+        assertEquals(before.get("data_sha256"), after.get("data_sha256"));
+        assertEquals(before.get("content_sha256"), after.get("content_sha256"));
+        String modules = AcsTestbed.ok(lab, node, "java -jar " + bed.newHome(node) + "/bin/alfresco-mmt.jar list "
+                + bed.newHome(node) + "/tomcat/webapps/alfresco.war");
+        assertTrue(modules.contains("Module 'acme-records' installed"), modules);
+        String newMt = bed.newHome(node) + "/tomcat/shared/classes/alfresco/extension/mt/mt-context.xml";
+        assertFalse(bed.exists(node, newMt), "the multi-tenancy files are removed from the new version");
+        assertTrue(bed.exists(node, mt + "/mt-context.xml"), "and kept in the old installation");
+        String backup = AcsTestbed.ok(lab, node, "cd " + bed.work + "/backups/*/" + node.name() + "/nodes/" + node.name()
+                + " && tar tzf shared-classes-alfresco.tar.gz");
+        assertTrue(backup.contains("extension/mt/mt-context.xml"), "the backup set holds them: " + backup);
+    }
+
+    @Test
+    void aCloneThatReachesProductionOnTheClusterPortIsRefusedBeforeAnythingStops(OpenSshLab.Lab lab, PostgresLab.Cluster pg)
+            throws IOException {
+        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
+        OpenSshLab.Node node = bed.nodes.get(0);
+        // "Production": a cluster port answering on another loopback address.
+        try (ServerSocket production = new ServerSocket()) {
+            production.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.21"), 0));
+
+            AcsTestbed.Run run = upgrade(Map.of("acs_clone", true, "acs_production_hosts", List.of("127.0.0.21"),
+                    "acs_cluster_port", production.getLocalPort()));
+
+            assertEquals(2, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("ISOLATION CHECK FAILED"), run.toString());
+            assertTrue(run.out().contains("acs_clone_new_cluster_name=true"), "it offers a new cluster name\n" + run);
+        }
+        assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " still runs: nothing was stopped");
+        assertFalse(bed.exists(node, bed.newHome(node)), "nothing was installed");
+    }
+}
