@@ -3,6 +3,7 @@ package dev.drover.cli;
 import dev.drover.execute.HostResult;
 import dev.drover.execute.HostStatus;
 import dev.drover.execute.RunListener;
+import dev.drover.execute.play.ListenerTee;
 import dev.drover.execute.play.PlayListener;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -108,7 +109,7 @@ final class RunOutput implements AutoCloseable {
         if (junit != null) {
             all.add(junit);
         }
-        return new Fanout(all, List.of());
+        return new ListenerTee(all);
     }
 
     /** Where human-readable lines for the operator go: stdout, or nowhere with {@code --output json}. */
@@ -127,7 +128,7 @@ final class RunOutput implements AutoCloseable {
             json.adHocTask(module, hosts);
             all.add(json);
         }
-        return new Fanout(List.of(), all);
+        return new Fanout(all);
     }
 
     /** {@code drover exec} has no recap of its own; JSON readers get one, counted like a playbook's. */
