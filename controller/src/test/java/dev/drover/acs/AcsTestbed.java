@@ -29,14 +29,13 @@ import java.util.UUID;
  * {@code <work>/<node>}; a cluster's repository ({@code dir.root}) is {@code <work>/shared/alf_data},
  * as a cluster's shared storage would be.
  *
- * <p>Every node listens on its own loopback address (127.0.0.11, ...) at {@value #HTTP_PORT} and on
- * the cluster port {@value #CLUSTER_PORT}, like separate machines would.
+ * <p>Every node listens on its own loopback address (127.0.0.11, ...), all at one HTTP port and one
+ * cluster port, like separate machines would. The ports are chosen free on every node address per
+ * testbed, so a leftover node or another checkout's tests on the same machine cannot answer for ours.
  */
 final class AcsTestbed implements AutoCloseable {
     static final String OLD = "5.1.0";
     static final String NEW = "5.2.7";
-    static final int HTTP_PORT = 18080;
-    static final int CLUSTER_PORT = 15701;
     static final Path SIM_JAR = Path.of("../testbed/acs-sim/target/acs-sim.jar").toAbsolutePath().normalize();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,6 +44,8 @@ final class AcsTestbed implements AutoCloseable {
     final String work;
     final boolean cluster;
     final List<OpenSshLab.Node> nodes;
+    final int httpPort;
+    final int clusterPort;
     private final Path local;
 
     private AcsTestbed(OpenSshLab.Lab lab, PostgresLab.Database db, String work, boolean cluster,
@@ -55,6 +56,32 @@ final class AcsTestbed implements AutoCloseable {
         this.cluster = cluster;
         this.nodes = nodes;
         this.local = local;
+        this.httpPort = freePort(nodes, 0);
+        this.clusterPort = freePort(nodes, httpPort);
+    }
+
+    /** A port nobody listens on at any of the nodes' addresses (and not {@code except}). */
+    private static int freePort(List<OpenSshLab.Node> nodes, int except) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + random.nextInt(20000);
+            if (port == except) {
+                continue;
+            }
+            boolean free = true;
+            for (OpenSshLab.Node node : nodes) {
+                try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                    s.bind(new java.net.InetSocketAddress(node.address(), port));
+                } catch (IOException e) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port on every lab node address");
     }
 
     /**
@@ -107,8 +134,8 @@ final class AcsTestbed implements AutoCloseable {
     Map<String, String> nodeProperties(OpenSshLab.Node node) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("alfresco.host", node.address());
-        p.put("alfresco.port", Integer.toString(HTTP_PORT));
-        p.put("alfresco.hazelcast.port", Integer.toString(CLUSTER_PORT));
+        p.put("alfresco.port", Integer.toString(httpPort));
+        p.put("alfresco.hazelcast.port", Integer.toString(clusterPort));
         p.put("sim.startup.delay.ms", "200");
         p.put("sim.upgrade.delay.ms", "500");
         p.put("sim.bootstrap.lock.retries", "2");
@@ -181,8 +208,8 @@ final class AcsTestbed implements AutoCloseable {
         vars.put("acs_target_version", NEW);
         vars.put("acs_dist_dir", work + "/dist");
         vars.put("acs_backup_root", work + "/backups");
-        vars.put("acs_http_port", HTTP_PORT);
-        vars.put("acs_cluster_port", CLUSTER_PORT);
+        vars.put("acs_http_port", httpPort);
+        vars.put("acs_cluster_port", clusterPort);
         vars.put("acs_db_host", db.host());
         vars.put("acs_db_port", db.port());
         vars.put("acs_db_name", db.name());
@@ -233,6 +260,14 @@ final class AcsTestbed implements AutoCloseable {
                     + " [ -x \"$h/alfresco.sh\" ] && \"$h/alfresco.sh\" stop >/dev/null 2>&1; done; true");
         }
         lab.ssh(nodes.get(0), "rm -rf '" + work + "'");
+        // The lab's nodes are this machine: if the lab went away mid-test, stop our nodes directly.
+        try {
+            new ProcessBuilder("pkill", "-f", work + "/").start().waitFor();
+        } catch (IOException e) {
+            // pkill missing: nothing more to do
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String json(Object value) {
