@@ -75,6 +75,26 @@ class AcsSingleNodeUpgradeTest {
     }
 
     @Test
+    void preflightRefusesShortDiskAnOldJavaAndAnUnreachableDatabaseBeforeAnythingStops(OpenSshLab.Lab lab,
+            PostgresLab.Cluster pg) {
+        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
+        OpenSshLab.Node node = bed.nodes.get(0);
+        String oldJava = bed.work + "/java7";
+        AcsTestbed.ok(lab, node, "cat > " + oldJava + " <<'EOF'\n#!/bin/sh\necho 'java version \"1.7.0_80\"' >&2\nEOF\nchmod 755 " + oldJava);
+        Map<Map<String, Object>, String> cases = Map.of(
+                Map.of("acs_backup_space_factor", 1.0e12), "not enough space under",
+                Map.of("acs_java", oldJava), "needs Java 8 or newer",
+                Map.of("acs_db_port", bed.clusterPort), "is unreachable from node1");
+        cases.forEach((vars, message) -> {
+            AcsTestbed.Run run = upgrade(vars);
+            assertEquals(2, run.exitCode(), vars + "\n" + run);
+            assertTrue(run.out().contains(message), vars + " -> " + message + "\n" + run);
+            assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " still runs after " + vars);
+            assertFalse(bed.exists(node, bed.newHome(node)), "nothing installed after " + vars);
+        });
+    }
+
+    @Test
     void aCloneThatReachesProductionOnTheClusterPortIsRefusedBeforeAnythingStops(OpenSshLab.Lab lab, PostgresLab.Cluster pg)
             throws IOException {
         bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());

@@ -136,8 +136,9 @@ final class AcsTestbed implements AutoCloseable {
         p.put("alfresco.host", node.address());
         p.put("alfresco.port", Integer.toString(httpPort));
         p.put("alfresco.hazelcast.port", Integer.toString(clusterPort));
-        p.put("sim.startup.delay.ms", "200");
-        p.put("sim.upgrade.delay.ms", "500");
+        // bench/acs-cluster-upgrade.sh sets realistic delays; tests keep them short.
+        p.put("sim.startup.delay.ms", System.getProperty("drover.acs.startupDelayMs", "200"));
+        p.put("sim.upgrade.delay.ms", System.getProperty("drover.acs.upgradeDelayMs", "500"));
         p.put("sim.bootstrap.lock.retries", "2");
         p.put("sim.bootstrap.lock.interval.ms", "200");
         return p;
