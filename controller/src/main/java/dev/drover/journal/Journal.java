@@ -42,7 +42,20 @@ public record Journal(Path file, RunStart start, Map<Integer, PlayLine> plays, L
      */
     public record TaskLine(int play, String where, String name, String action, String host, HostStatus status,
             boolean ignored, boolean noLog, Map<String, Object> result, boolean resultTooLarge, String replayedFrom,
-            Instant time, long durationMs) {
+            Instant time, long durationMs, String block) {
+
+        /** A line without block information (journals of runs before it was recorded; tests). */
+        public TaskLine(int play, String where, String name, String action, String host, HostStatus status,
+                boolean ignored, boolean noLog, Map<String, Object> result, boolean resultTooLarge, String replayedFrom,
+                Instant time, long durationMs) {
+            this(play, where, name, action, host, status, ignored, noLog, result, resultTooLarge, replayedFrom, time,
+                    durationMs, null);
+        }
+
+        /** The play-level item this task belongs to: its outermost block, or the task itself. */
+        public String item() {
+            return block != null ? block : where;
+        }
 
         /** A failure the host did not go on from ({@code ignore_errors} not set). */
         public boolean fatal() {
@@ -129,7 +142,8 @@ public record Journal(Path file, RunStart start, Map<Integer, PlayLine> plays, L
                 (String) e.get("host"), HostStatus.valueOf(String.valueOf(e.get("status")).toUpperCase(Locale.ROOT)),
                 Boolean.TRUE.equals(e.get("ignored")), Boolean.TRUE.equals(e.get("no_log")),
                 (Map<String, Object>) e.get("result"), Boolean.TRUE.equals(e.get("result_too_large")),
-                (String) e.get("replayed_from"), instant(e), ((Number) e.getOrDefault("duration_ms", 0)).longValue());
+                (String) e.get("replayed_from"), instant(e), ((Number) e.getOrDefault("duration_ms", 0)).longValue(),
+                (String) e.get("block"));
     }
 
     private static int num(Map<String, Object> e, String key) {

@@ -182,6 +182,9 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
         e.put("play", play);
         if (task != null) {
             e.put("task", PlayListener.where(task.pos(), playbookDir));
+            if (!task.block().equals(task.pos())) {
+                e.put("block", PlayListener.where(task.block(), playbookDir));
+            }
             e.put("name", task.name());
             e.put("kind", task.kind().name().toLowerCase(Locale.ROOT));
         }

@@ -65,7 +65,7 @@ public final class ResumePlan implements CompletedTasks {
             if (failedAtEnd) {
                 for (int i = lines.size() - 1; i >= 0; i--) {
                     if (lines.get(i).fatal()) {
-                        cut = i;
+                        cut = rescueStart(lines, i);
                         break;
                     }
                 }
@@ -83,6 +83,29 @@ public final class ResumePlan implements CompletedTasks {
             out.put(key, List.copyOf(kept));
         });
         return out;
+    }
+
+    /**
+     * Where a host that failed at {@code failed} resumes. Normally that task itself. But when an
+     * earlier failure in the same play-level block was rescued (the host went on into the block's
+     * {@code rescue}) and the host still failed there, the rescue ran because the block did not
+     * finish, and may have undone what it did (a rollback): replaying up to the failure would skip
+     * the block's work and rerun only the rescue's end. So the whole block runs again, from its first
+     * task: the resumed run does what the fixed run would.
+     */
+    static int rescueStart(List<Journal.TaskLine> lines, int failed) {
+        String item = lines.get(failed).item();
+        if (item.equals(lines.get(failed).where())) {
+            return failed;
+        }
+        int first = failed;
+        boolean rescued = false;
+        for (int i = failed - 1; i >= 0 && lines.get(i).item().equals(item); i--) {
+            first = i;
+            Journal.TaskLine t = lines.get(i);
+            rescued |= t.status() == HostStatus.FAILED && !t.ignored();
+        }
+        return rescued ? first : failed;
     }
 
     /** What a registered variable holds for a task whose result was not journaled ({@code no_log}). */

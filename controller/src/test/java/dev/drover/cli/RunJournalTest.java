@@ -78,6 +78,33 @@ class RunJournalTest extends LocalPlaybookRun {
     }
 
     @Test
+    void aResumeAfterARescueThatRolledBackRunsTheWholeBlockAgain() throws IOException {
+        // The upgrade pattern: install, start (fails), rescue rolls back and fails the host on purpose.
+        String playbook = """
+                - hosts: a
+                  gather_facts: false
+                  tasks:
+                    - shell: echo prepared >> OUT/log
+                    - block:
+                        - shell: echo installed >> OUT/log
+                        - shell: test ! -e OUT/fault && echo started >> OUT/log
+                      rescue:
+                        - shell: echo rolled-back >> OUT/log
+                        - fail: {msg: rolled back}
+                """;
+        write("fault", "");
+        CliRun failed = runWithState(playbook);
+        assertEquals(ExitCodes.HOST_FAILED, failed.exitCode(), failed.toString());
+        assertEquals(List.of("prepared", "installed", "rolled-back"), lines("log"));
+
+        Files.delete(dir.resolve("fault"));
+        CliRun resumed = drover("run", "--resume", "last");
+        assertEquals(ExitCodes.OK, resumed.exitCode(), resumed.toString());
+        assertEquals(List.of("prepared", "installed", "rolled-back", "installed", "started"), lines("log"),
+                "the task before the block is not repeated; the rolled-back block runs again from its start");
+    }
+
+    @Test
     void anEditedPlaybookIsNotResumedUnlessForcedAndTheMessageNamesTheFile() throws IOException {
         write("fault-b", "");
         CliRun failed = runWithState(ROLLING);

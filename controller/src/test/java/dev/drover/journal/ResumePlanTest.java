@@ -28,6 +28,11 @@ class ResumePlanTest {
                 Map.of("changed", status == HostStatus.CHANGED, "rc", 0), false, replayedFrom, Instant.EPOCH, 1));
     }
 
+    private void inBlock(String host, String block, String where, HostStatus status) {
+        lines.add(new Journal.TaskLine(0, where, "t " + where, "shell", host, status, false, false,
+                Map.of("changed", status == HostStatus.CHANGED), false, null, Instant.EPOCH, 1, block));
+    }
+
     private Journal journal() {
         RunStart start = new RunStart("20261128-100000-abcd", Path.of("/pb/site.yml"), Map.of(), List.of(), Map.of(),
                 List.of(), null, List.of(), List.of(), false, false, 1, Instant.EPOCH, null);
@@ -69,6 +74,22 @@ class ResumePlanTest {
         playEnds.put(0, List.of("n1"));
         assertEquals(List.of("a:1:1", "a:2:1", "a:3:1"), kept("n1"),
                 "an ignored failure and a rescued one (the host went on) replay; the last fatal one runs again");
+    }
+
+    @Test
+    void aRescueThatFailedRunsItsWholeBlockAgain() {
+        // A block whose start failed, whose rescue rolled back and then failed the host on purpose.
+        line("n1", "a:1:1", HostStatus.OK);
+        inBlock("n1", "a:4:3", "a:5:7", HostStatus.CHANGED);   // install
+        inBlock("n1", "a:4:3", "a:6:7", HostStatus.FAILED);    // start: failed, rescued
+        inBlock("n1", "a:4:3", "a:9:7", HostStatus.CHANGED);   // rescue: roll back
+        inBlock("n1", "a:4:3", "a:10:7", HostStatus.FAILED);   // rescue: fail, "rolled back"
+        // Another host failed in the same block without a rescue having run: only its failure reruns.
+        inBlock("n2", "a:4:3", "a:5:7", HostStatus.CHANGED);
+        inBlock("n2", "a:4:3", "a:6:7", HostStatus.FAILED);
+        playEnds.put(0, List.of("n1", "n2"));
+        assertEquals(List.of("a:1:1"), kept("n1"), "the rolled-back block runs again from its first task");
+        assertEquals(List.of("a:5:7"), kept("n2"));
     }
 
     @Test

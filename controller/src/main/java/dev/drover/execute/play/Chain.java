@@ -50,6 +50,11 @@ record Chain(Play play, List<Frame> frames) {
         return new Chain(play, next);
     }
 
+    /** Where the play-level item around this chain starts (its outermost frame), if any. */
+    java.util.Optional<dev.drover.playbook.SourcePos> outermost() {
+        return frames.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(frames.get(0).options().pos());
+    }
+
     /** A failure here is caught by an enclosing {@code rescue}. */
     boolean rescuable() {
         return frames.stream().anyMatch(Frame::rescuable);

@@ -147,7 +147,7 @@ final class LinearStrategy {
         int throttle = Settings.integer(chain.setting(task.options(), o -> o.throttle(), play.throttle()), 0, t, first);
         List<HostState> targets = runOnce ? List.of(hosts.get(0)) : hosts;
         rc.listener().taskStart(new PlayListener.TaskStart(name, kind, task.module(), task.pos(),
-                targets.stream().map(HostState::name).toList()));
+                targets.stream().map(HostState::name).toList(), chain.outermost().orElse(task.pos())));
         List<TaskRunner.Outcome> outcomes = parallel(targets, throttle, h -> runner.run(task, chain, h, name));
         if (runOnce) {
             for (HostState other : hosts.subList(1, hosts.size())) {

@@ -20,7 +20,19 @@ public interface PlayListener {
     enum Kind { TASK, HANDLER, FACTS }
 
     /** A task about to run on {@code hosts}. {@code name} is what Ansible shows: its name or its action. */
-    record TaskStart(String name, Kind kind, String action, SourcePos pos, List<String> hosts) {
+    record TaskStart(String name, Kind kind, String action, SourcePos pos, List<String> hosts, SourcePos block) {
+        /**
+         * @param block where the play-level item holding this task starts: its outermost enclosing
+         *              block (or dynamic include), or the task itself at play level. A resumed run
+         *              goes back to it when a {@code rescue} in it failed.
+         */
+        public TaskStart {
+            block = block == null ? pos : block;
+        }
+
+        public TaskStart(String name, Kind kind, String action, SourcePos pos, List<String> hosts) {
+            this(name, kind, action, pos, hosts, pos);
+        }
     }
 
     /**
