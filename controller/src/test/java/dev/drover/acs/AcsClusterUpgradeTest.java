@@ -122,10 +122,12 @@ class AcsClusterUpgradeTest {
     }
 
     @Test
-    void aFailureOnTheSecondNodeStopsTheRolloutBeforeTheThird(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+    void aFailureOnTheSecondNodeStopsTheRolloutBeforeTheThirdAndResumeFinishesIt(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
         bed = AcsTestbed.install(lab, pg, 3, true, local, Map.of());
+        OpenSshLab.Node node1 = bed.nodes.get(0);
         OpenSshLab.Node node2 = bed.nodes.get(1);
         OpenSshLab.Node node3 = bed.nodes.get(2);
+        JsonNode before = bed.fingerprint(node1, bed.oldHome(node1));
         Map<String, String> faulty = new java.util.LinkedHashMap<>(bed.nodeProperties(node2));
         faulty.put("sim.fault", "content-integrity");
 
@@ -134,10 +136,27 @@ class AcsClusterUpgradeTest {
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.out().contains("UPGRADE FAILED on node2; the rollout stops here"), run.toString());
         assertTrue(run.out().contains("CONTENT INTEGRITY ERROR"), run.toString());
-        assertEquals(0, bed.status(bed.nodes.get(0), bed.newHome(bed.nodes.get(0))), "node1 runs " + NEW);
+        assertEquals(0, bed.status(node1, bed.newHome(node1)), "node1 runs " + NEW);
         assertEquals(3, bed.status(node2, bed.newHome(node2)), "node2's failed new version is stopped");
         assertEquals(3, bed.status(node2, bed.oldHome(node2)), "node2 is not started on the old version (split cluster)");
         assertFalse(bed.exists(node3, bed.newHome(node3)), "node3 untouched by the upgrade");
         assertTrue(run.out().contains("never started: node3"), run.toString());
+
+        // The operator fixes node2 (here: the fault leaves its settings and the inventory) and resumes the run.
+        java.util.regex.Matcher hint = java.util.regex.Pattern.compile("To resume: drover run --resume (\\S+)").matcher(run.out());
+        assertTrue(hint.find(), run.toString());
+        bed.inventory(Map.of(), Map.of());
+        AcsTestbed.ok(lab, node2, "sed -i '/^sim.fault=/d' " + bed.newHome(node2) + "/tomcat/shared/classes/alfresco-global.properties");
+        AcsTestbed.Run resumed = AcsTestbed.drover("run", "--resume", hint.group(1));
+
+        assertEquals(0, resumed.exitCode(), resumed.toString());
+        for (OpenSshLab.Node node : bed.nodes) {
+            assertEquals(0, bed.status(node, bed.newHome(node)), node.name() + " runs " + NEW + " after the resume");
+        }
+        assertEquals(3, lines(bed.log(node1, bed.newHome(node1)), "Alfresco Content Services started").size(),
+                "node1 was not started again by the resumed run");
+        JsonNode after = bed.fingerprint(node1, bed.newHome(node1));
+        assertEquals(before.get("data_sha256"), after.get("data_sha256"));
+        assertEquals(before.get("content_sha256"), after.get("content_sha256"));
     }
 }
