@@ -1,12 +1,91 @@
 package dev.drover.acssim;
 
-/** Entry point of {@code acs-sim.jar}; the commands are added by the simulator's packages. */
+import dev.drover.acssim.dist.Distribution;
+import dev.drover.acssim.dist.Packages;
+import dev.drover.acssim.dist.RunningJar;
+import dev.drover.acssim.node.NodeControl;
+import dev.drover.acssim.node.NodeProcess;
+import dev.drover.acssim.persona.Persona;
+import dev.drover.acssim.war.ModuleInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.Locale;
+
+/**
+ * Entry point of {@code acs-sim.jar}: dispatches the commands of docs/testbed-acs-sim.md. Errors a user
+ * can cause print one line to stderr (no stack trace) and exit with {@link SimException#exitCode()}.
+ */
 public final class SimMain {
+    private static final String USAGE = "usage: java -jar acs-sim.jar <command> ...\n"
+            + "  dist --version V --out DIR\n"
+            + "  amp --id ID --version V [--title T] --out FILE\n"
+            + "  node start|run|stop|status --home ACS_HOME";
+
     private SimMain() {
     }
 
     public static void main(String[] args) {
-        System.err.println("usage: java -jar acs-sim.jar <command> ...");
-        System.exit(2);
+        int code;
+        try {
+            code = run(args);
+        } catch (SimException e) {
+            System.err.println("acs-sim: " + e.getMessage());
+            code = e.exitCode();
+        } catch (IOException e) {
+            System.err.println("acs-sim: " + e);
+            code = SimException.FAILED;
+        } catch (InterruptedException e) {
+            code = 99;
+        }
+        System.exit(code);
+    }
+
+    static int run(String[] args) throws IOException, InterruptedException {
+        String command = args.length == 0 ? "" : args[0];
+        switch (command) {
+            case "dist": {
+                Options o = Options.parse("dist", args, 1, "version", "out");
+                Path zip = Distribution.write(Persona.of(o.required("version")), o.path("out"), RunningJar.locate());
+                System.out.println(zip);
+                return 0;
+            }
+            case "amp": {
+                Options o = Options.parse("amp", args, 1, "id", "version", "title", "out");
+                String id = o.required("id");
+                ModuleInfo m = new ModuleInfo(id, o.required("version"), o.get("title", id), o.get("title", id),
+                        new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT).format(new Date()));
+                Path out = o.path("out").toAbsolutePath();
+                Files.createDirectories(out.getParent());
+                Files.write(out, Packages.amp(m));
+                System.out.println(out);
+                return 0;
+            }
+            case "node":
+                return node(args);
+            default:
+                System.err.println((command.isEmpty() ? "" : "acs-sim: unknown command '" + command + "'\n") + USAGE);
+                return SimException.BAD_INPUT;
+        }
+    }
+
+    private static int node(String[] args) throws IOException, InterruptedException {
+        String action = args.length < 2 ? "" : args[1];
+        Options o = Options.parse("node " + action, args, 2, "home");
+        Path home = o.path("home");
+        switch (action) {
+            case "run":
+                return NodeProcess.run(home, System.out, System.err);
+            case "start":
+                return NodeControl.start(home, System.out);
+            case "stop":
+                return NodeControl.stop(home, System.out);
+            case "status":
+                return NodeControl.status(home, System.out);
+            default:
+                throw new SimException("node: unknown action '" + action + "'; use start, run, stop or status");
+        }
     }
 }

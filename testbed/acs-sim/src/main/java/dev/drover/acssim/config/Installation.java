@@ -1,0 +1,98 @@
+package dev.drover.acssim.config;
+
+import dev.drover.acssim.SimException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Collections;
+
+/**
+ * One ACS installation ({@code --home}): where its files are and what its
+ * {@code alfresco-global.properties} says. Immutable; load it again to see edits.
+ *
+ * <pre>{@code
+ * Installation acs = Installation.load(Paths.get("/opt/alfresco-content-services-5.2.7"));
+ * Path store = acs.contentStore();
+ * try (Connection c = acs.database().connect()) { ... }
+ * }</pre>
+ */
+public final class Installation {
+    /** Relative to the installation. */
+    public static final String GLOBAL_PROPERTIES = "tomcat/shared/classes/alfresco-global.properties";
+    public static final String EXTENSION_DIR = "tomcat/shared/classes/alfresco/extension";
+    public static final String ALFRESCO_WAR = "tomcat/webapps/alfresco.war";
+    public static final String DEFAULT_DIR_ROOT = "./alf_data";
+
+    private final Path home;
+    private final GlobalProperties properties;
+    private final Path dirRoot;
+
+    private Installation(Path home, GlobalProperties properties, Path dirRoot) {
+        this.home = home;
+        this.properties = properties;
+        this.dirRoot = dirRoot;
+    }
+
+    /**
+     * Reads {@code home}'s global properties. {@code dir.root} is resolved against {@code home} (not the
+     * working directory) before expansion, so {@code ${dir.root}} in other properties is absolute.
+     *
+     * @throws SimException when {@code home} is not a directory or the properties cannot be read
+     */
+    public static Installation load(Path home) {
+        Path abs = home.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs)) {
+            throw new SimException("--home " + home + " is not a directory; give the ACS installation directory"
+                    + " (the one holding alfresco.sh and tomcat/)");
+        }
+        Path file = abs.resolve(GLOBAL_PROPERTIES);
+        GlobalProperties firstPass = GlobalProperties.read(file, Collections.<String, String>emptyMap());
+        Path dirRoot = abs.resolve(firstPass.get("dir.root", DEFAULT_DIR_ROOT)).normalize();
+        GlobalProperties props = GlobalProperties.read(file,
+                Collections.singletonMap("dir.root", dirRoot.toString()));
+        return new Installation(abs, props, dirRoot);
+    }
+
+    /** The installation directory, absolute. */
+    public Path home() {
+        return home;
+    }
+
+    public GlobalProperties properties() {
+        return properties;
+    }
+
+    /** {@code dir.root}, absolute. */
+    public Path dirRoot() {
+        return dirRoot;
+    }
+
+    /** {@code dir.contentstore}, default {@code ${dir.root}/contentstore}. */
+    public Path contentStore() {
+        return resolve(properties.get("dir.contentstore", dirRoot.resolve("contentstore").toString()));
+    }
+
+    /** {@code dir.contentstore.deleted}, default {@code ${dir.root}/contentstore.deleted}. */
+    public Path contentStoreDeleted() {
+        return resolve(properties.get("dir.contentstore.deleted",
+                dirRoot.resolve("contentstore.deleted").toString()));
+    }
+
+    /** The shared {@code alfresco/extension} directory. */
+    public Path extensionDir() {
+        return home.resolve(EXTENSION_DIR);
+    }
+
+    public Path alfrescoWar() {
+        return home.resolve(ALFRESCO_WAR);
+    }
+
+    /** The database named by {@code db.*}. */
+    public DbConfig database() {
+        return DbConfig.from(properties, home);
+    }
+
+    private Path resolve(String path) {
+        return home.resolve(Paths.get(path)).normalize();
+    }
+}

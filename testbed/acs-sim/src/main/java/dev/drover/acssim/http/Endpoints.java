@@ -1,0 +1,93 @@
+package dev.drover.acssim.http;
+
+import dev.drover.acssim.http.Repository.Status;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The routes, as pure functions from (method, path, authorization) to a response, so they can be tested
+ * without sockets. Paths as ACS serves them under the {@code alfresco} context.
+ */
+final class Endpoints {
+    static final String SERVER = "/alfresco/service/api/server";
+    static final String SERVER_SHORT = "/alfresco/s/api/server";
+    static final String DISCOVERY = "/alfresco/api/discovery";
+    static final String PROBES = "/alfresco/api/-default-/public/alfresco/versions/1/probes/";
+    private static final String ADMIN = "Basic " + Base64.getEncoder()
+            .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+
+    /** A response: status code and JSON body. */
+    static final class Response {
+        final int status;
+        final String body;
+
+        Response(int status, String body) {
+            this.status = status;
+            this.body = body;
+        }
+    }
+
+    private final Repository repo;
+
+    Endpoints(Repository repo) {
+        this.repo = repo;
+    }
+
+    Response handle(String method, String uri, String authorization) {
+        String path = uri.indexOf('?') < 0 ? uri : uri.substring(0, uri.indexOf('?'));
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return error(405, "Method not allowed: " + method);
+        }
+        if (path.startsWith(PROBES) && repo.hasProbes()) {
+            return probe(path.substring(PROBES.length()));
+        }
+        if (repo.status() != Status.STARTED) {
+            return error(404, "The requested resource is not available.");
+        }
+        if (path.equals(SERVER) || path.equals(SERVER_SHORT)) {
+            return new Response(200, "{\"data\":{\"edition\":" + Json.str(repo.edition()) + ",\"version\":"
+                    + Json.str(display()) + ",\"schema\":" + Json.str(String.valueOf(repo.schema())) + "}}");
+        }
+        if (path.equals(DISCOVERY)) {
+            if (!ADMIN.equals(authorization)) {
+                return error(401, "Authentication required (basic auth admin:admin)");
+            }
+            return new Response(200, discovery());
+        }
+        return error(404, "No endpoint " + path);
+    }
+
+    private Response probe(String which) {
+        boolean ready = repo.status() == Status.STARTED;
+        if (which.equals("-ready-") || which.equals("-ready-/")) {
+            return ready ? new Response(200, "{\"entry\":{\"message\":\"readyProbe: Success - Tested\"}}")
+                    : error(503, "readyProbe: Failure - not ready");
+        }
+        if (which.equals("-live-") || which.equals("-live-/")) {
+            return ready ? new Response(200, "{\"entry\":{\"message\":\"liveProbe: Success - Tested\"}}")
+                    : error(503, "liveProbe: Failure - not live");
+        }
+        return error(404, "Unknown probe " + which + "; use -ready- or -live-");
+    }
+
+    private String display() {
+        return repo.version() + " (" + repo.build() + ")";
+    }
+
+    private String discovery() {
+        String[] v = repo.version().split("\\.");
+        StringBuilder modules = new StringBuilder();
+        for (String[] m : repo.modules()) {
+            modules.append(modules.length() == 0 ? "" : ",").append("{\"id\":").append(Json.str(m[0]))
+                    .append(",\"version\":").append(Json.str(m[1])).append(",\"installState\":\"INSTALLED\"}");
+        }
+        return "{\"entry\":{\"repository\":{\"edition\":" + Json.str(repo.edition()) + ",\"version\":{\"major\":"
+                + Json.str(v[0]) + ",\"minor\":" + Json.str(v[1]) + ",\"patch\":" + Json.str(v[2])
+                + ",\"display\":" + Json.str(display() + " schema " + repo.schema()) + ",\"schema\":" + repo.schema()
+                + "},\"modules\":[" + modules + "]}}}";
+    }
+
+    private static Response error(int status, String message) {
+        return new Response(status, "{\"error\":{\"statusCode\":" + status + ",\"briefSummary\":" + Json.str(message) + "}}");
+    }
+}

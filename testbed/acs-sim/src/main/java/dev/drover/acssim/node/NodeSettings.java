@@ -1,0 +1,38 @@
+package dev.drover.acssim.node;
+
+import dev.drover.acssim.config.GlobalProperties;
+import dev.drover.acssim.config.Installation;
+
+/** The properties a start reads (docs/testbed-acs-sim.md "Properties read at start"). Immutable. */
+public final class NodeSettings {
+    final String host;
+    final int port;
+    final boolean clusterEnabled;
+    final int hazelcastPort;
+    final long startupDelayMs;
+    final long upgradeDelayMs;
+    final int lockRetries;
+    final long lockIntervalMs;
+    final Fault fault;
+
+    private NodeSettings(Installation acs) {
+        GlobalProperties p = acs.properties();
+        host = p.get("alfresco.host", "127.0.0.1");
+        port = p.getInt("alfresco.port", 8080);
+        clusterEnabled = p.getBoolean("alfresco.cluster.enabled", false);
+        hazelcastPort = p.getInt("alfresco.hazelcast.port", 5701);
+        startupDelayMs = p.getLong("sim.startup.delay.ms", 2000);
+        upgradeDelayMs = p.getLong("sim.upgrade.delay.ms", 4000);
+        lockRetries = p.getInt("sim.bootstrap.lock.retries", 12);
+        lockIntervalMs = p.getLong("sim.bootstrap.lock.interval.ms", 5000);
+        fault = Fault.select(acs.home(), p.get("sim.fault", null));
+    }
+
+    public static NodeSettings of(Installation acs) {
+        return new NodeSettings(acs);
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+}
