@@ -3,6 +3,7 @@ package dev.drover.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,7 +18,7 @@ public record Fingerprint(int schema, String clusterName, Map<String, Long> rows
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Fingerprint {
-        rows = Map.copyOf(rows);
+        rows = Collections.unmodifiableMap(new TreeMap<>(rows));
     }
 
     /** Parses the command's one JSON object. */

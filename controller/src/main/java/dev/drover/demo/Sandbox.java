@@ -107,7 +107,10 @@ public final class Sandbox implements AutoCloseable {
                 Installation.unzip(layout.distribution(DemoSettings.FROM_VERSION), layout.acsBase(n.name()));
                 Map<String, String> props = new LinkedHashMap<>(DemoInventory.nodeProperties(n, settings));
                 props.put("dir.root", layout.dirRoot().toString());
-                props.put("db.url", layout.dbUrl("alfresco"));
+                // DB_CLOSE_DELAY=-1: a running node keeps the embedded database open, so it stays H2's
+                // auto-server and the tools the playbook runs beside it connect through it; without it
+                // the last node to close hands the file lock around and parallel tools collide.
+                props.put("db.url", layout.dbUrl("alfresco") + ";DB_CLOSE_DELAY=-1");
                 props.put("alfresco.cluster.enabled", "true");
                 Installation.setProperties(home(n, DemoSettings.FROM_VERSION).resolve(
                         "tomcat/shared/classes/alfresco-global.properties"), props);
