@@ -10,7 +10,9 @@ import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentPool;
 import dev.drover.transport.Transports;
 import dev.drover.transport.ssh.SshTransportFactory;
-import java.io.PrintWriter;
+import dev.drover.execute.RunListener;
+import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,22 +70,42 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
     String color;
 
+    @Option(names = {"-o", "--one-line"}, description = "One line per host, as Ansible's -o: host | CHANGED | rc=0 | (stdout) ...")
+    boolean oneLine;
+
+    @Mixin
+    OutputOptions output;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        Clock clock = Clock.systemDefaultZone();
+        RunId runId = RunId.start(ZonedDateTime.now(clock));
+        try (RunOutput report = RunOutput.open(output, spec.commandLine().getOut(), spec.commandLine().getErr(), runId, clock)) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("command", "exec");
+            fields.put("pattern", pattern);
+            fields.put("module", module);
+            fields.put("check", check);
+            report.start("drover exec " + pattern + " -m " + module, fields);
+            return report.guard(() -> run(report));
+        }
+    }
+
+    private int run(RunOutput report) throws Exception {
         Map<String, Object> args = ModuleArgs.forAdHoc(module, moduleArgs, argv);
         List<TargetHost> hosts = inventory.select(pattern, spec.commandLine().getErr());
-        PrintWriter out = spec.commandLine().getOut();
-        AdHocPrinter printer = new AdHocPrinter(out, Style.choose(color), module);
+        RunListener listener = report.forAdHoc(Style.choose(color), module, oneLine, hosts.stream().map(TargetHost::name).toList());
         List<HostResult> results;
         try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
             var overrides = connection.overrides();
             AdHocRunner runner = new AdHocRunner(pool, overrides, Path.of("").toAbsolutePath(), forks,
                     become.resolve(overrides.prompt()));
-            results = runner.run(hosts, new AdHocRunner.Request(module, args, check, diff), printer);
+            results = runner.run(hosts, new AdHocRunner.Request(module, args, check, diff), listener);
         }
+        report.adHocRecap(results);
         return exitCode(results);
     }
 

@@ -8,6 +8,8 @@ import dev.drover.inventory.pattern.HostSelector;
 import dev.drover.inventory.pattern.Selection;
 import dev.drover.inventory.source.InventorySources;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -23,14 +25,7 @@ final class InventoryOptions {
 
     /** Loads the sources; warnings (skipped keys, unmatched pattern terms) go to {@code warnings}. */
     Inventory load(PrintWriter warnings) {
-        List<String> chosen = sources;
-        if (chosen.isEmpty()) {
-            String env = System.getenv("DROVER_INVENTORY");
-            if (env == null || env.isBlank()) {
-                throw new UserError("no inventory given: use -i FILE (INI or YAML, as for Ansible) or set DROVER_INVENTORY");
-            }
-            chosen = List.of(env.split(","));
-        }
+        List<String> chosen = chosen();
         try {
             Inventory inventory = InventorySources.load(chosen);
             inventory.warnings().forEach(w -> warnings.println("[WARNING]: " + w));
@@ -38,6 +33,24 @@ final class InventoryOptions {
         } catch (InventoryException e) {
             throw new UserError(e.getMessage());
         }
+    }
+
+    /** The sources given with -i, else from DROVER_INVENTORY. */
+    List<String> chosen() {
+        if (!sources.isEmpty()) {
+            return sources;
+        }
+        String env = System.getenv("DROVER_INVENTORY");
+        if (env == null || env.isBlank()) {
+            throw new UserError("no inventory given: use -i FILE (INI or YAML, as for Ansible) or set DROVER_INVENTORY");
+        }
+        return List.of(env.split(","));
+    }
+
+    /** The sources with files made absolute: what identifies "this inventory" in a lock key. */
+    List<String> identity() {
+        return chosen().stream().map(s -> Files.exists(Path.of(s)) ? Path.of(s).toAbsolutePath().normalize().toString() : s)
+                .toList();
     }
 
     /** The hosts {@code pattern} and {@code --limit} select, in inventory order, with merged variables. */

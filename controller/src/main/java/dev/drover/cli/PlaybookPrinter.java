@@ -61,7 +61,9 @@ final class PlaybookPrinter implements PlayListener {
     public synchronized void hostResult(TaskResult r) {
         String who = who(r.host(), r.delegatedTo());
         Map<String, Object> shown = shown(r.result(), r.action(), r.noLog());
-        if (r.looped()) {
+        // A looped task reports per item; only a loop that failed before any item (its expression
+        // could not be rendered) is reported here, like any other failure.
+        if (r.looped() && r.result().get("results") instanceof List<?>) {
             if (r.ignored()) {
                 out.println(style.skipped("...ignoring"));
             }

@@ -13,7 +13,13 @@ import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentPool;
 import dev.drover.transport.Transports;
 import dev.drover.transport.ssh.SshTransportFactory;
+import dev.drover.execute.play.PlayListener;
+import dev.drover.state.lock.RunLock;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,23 +77,54 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
     String color;
 
+    @Mixin
+    RunOutputOptions output;
+
+    @Mixin
+    LockOptions lock;
+
+    @Mixin
+    StateOptions state;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        Clock clock = Clock.systemDefaultZone();
+        ZonedDateTime started = ZonedDateTime.now(clock);
+        RunId runId = RunId.start(started);
+        try (RunOutput report = RunOutput.open(output, spec.commandLine().getOut(), spec.commandLine().getErr(), runId, clock)) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("command", "run");
+            fields.put("playbook", playbook.toAbsolutePath().normalize().toString());
+            fields.put("check", check);
+            report.start("drover run " + playbook + (check ? " --check" : ""), fields);
+            if (output.junitXml == null) {
+                return report.guard(() -> run(report, null, started));
+            }
+            JunitReport junit = new JunitReport(clock);
+            try (JunitReport.Writing writing = junit.writeAtEnd(output.junitXml, report::warning)) {
+                return report.guard(() -> run(report, junit, started));
+            }
+        }
+    }
+
+    private int run(RunOutput report, JunitReport junit, ZonedDateTime started) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Playbook pb = PlaybookLoader.load(playbook);
         RunOptions options = new RunOptions(check, diff, forks, new TagFilter(TagFilter.split(tags), TagFilter.split(skipTags)),
                 ExtraVars.parse(extraVars), inventory.limit, verbose.length,
                 become.defaultsForPlaybook(TerminalPrompt.forThisProcess()), become.becomeByDefault());
         Inventory inv = inventory.load(err);
-        PlaybookPrinter printer = new PlaybookPrinter(out, err, Style.choose(color), verbose.length, diff);
+        PlayListener listener = report.forPlaybook(Style.choose(color), verbose.length, diff, junit);
         PlaybookRunner.Result result;
-        try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
+        try (RunLock held = lock.acquire(state.resolve(), playbook, inventory.identity(), report.runId(), started);
+                AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
+            held.tookOverFrom().ifPresent(h -> report.warning("took over a stale lock from " + h.describe()
+                    + ": that run ended without releasing it (killed, or its machine restarted)"));
             AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath());
-            result = new PlaybookRunner(agents, options, ActionNames.forParser()).run(pb, inv, printer);
+            result = new PlaybookRunner(agents, options, ActionNames.forParser()).run(pb, inv, listener);
         } catch (PlayException e) {
             throw new UserError(e.getMessage());
         }

@@ -39,6 +39,31 @@ class PlaybookRunBehaviourTest extends LocalPlaybookRun {
     }
 
     @Test
+    void aLoopThatCannotRenderIsSkippedWhenItsConditionIsFalseAndReportedOtherwise() throws IOException {
+        // As in Ansible: the loop reads attributes a skipped task never produced; where the
+        // condition is false the task is skipped, where it is true the failure names the loop.
+        CliRun run = run("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - stat: {path: OUT}
+                      register: probe
+                      when: inventory_hostname == 'a'
+                    - copy: {dest: "OUT/looped-{{ inventory_hostname }}", content: "{{ item.stat.path }}"}
+                      loop: "{{ [probe] | selectattr('stat.exists') | list }}"
+                      when: inventory_hostname == 'a'
+                    - debug: {msg: "{{ item }}"}
+                      loop: "{{ probe.stat.nothing_here }}"
+                      when: inventory_hostname == 'b'
+                """);
+        assertEquals(ExitCodes.HOST_FAILED, run.exitCode(), run.toString());
+        assertEquals(dir.toString(), read("looped-a"));
+        assertEquals("2 1 0 0 1 0 0", recap(run, "a"), "a skips the last task: its condition is false");
+        assertEquals("0 0 0 1 2 0 0", recap(run, "b"), "b skips the first two and fails on the last loop");
+        assertTrue(run.out().contains("fatal: [b]: FAILED! =>"), "a loop failure is printed, not silent\n" + run);
+    }
+
+    @Test
     void checkModeChangesNothingAndDiffShowsTheChange() throws IOException {
         Files.writeString(dir.resolve("conf"), "port=1\n");
         String pb = """

@@ -59,7 +59,10 @@ final class TaskRunner {
             fatal = Settings.bool(chain.setting(task.options(), o -> o.anyErrorsFatal(), chain.play().anyErrorsFatal()), false, t, vars);
             noLog = Settings.bool(chain.setting(task.options(), o -> o.noLog(), chain.play().noLog()), false, t, vars);
             List<String> when = chain.when(task.options());
-            if (task.options().loop().isPresent()) {
+            if (task.options().loop().isPresent() && loopCannotRenderButWhenIsFalse(task, t, vars, when)) {
+                status = HostStatus.SKIPPED;
+                result = skipped();
+            } else if (task.options().loop().isPresent()) {
                 TaskCall.Done d = loop(task, chain, host, vars, when, check, name, noLog);
                 status = d.status();
                 result = d.result();
@@ -84,6 +87,27 @@ final class TaskRunner {
         rc.listener().hostResult(new PlayListener.TaskResult(host.name(), delegatedTo, task.module(), status, result,
                 o.ignored(), noLog, task.options().loop().isPresent()));
         return o;
+    }
+
+    /**
+     * Ansible's order when a loop cannot be rendered (say it reads a registered result that a skipped
+     * task left without the attribute): it evaluates {@code when} without the item, and a false
+     * condition skips the task instead of failing it. Any other case fails on the loop as before.
+     */
+    private boolean loopCannotRenderButWhenIsFalse(ModuleTask task, Templater t, Map<String, Object> vars, List<String> when) {
+        if (when.isEmpty()) {
+            return false;
+        }
+        try {
+            items(task.options().loop().get(), t, vars);
+            return false;
+        } catch (TemplateException | IllegalArgumentException loopError) {
+            try {
+                return !condition(t, when, vars, skipped());
+            } catch (TemplateException | IllegalArgumentException whenNeedsTheItem) {
+                return false;
+            }
+        }
     }
 
     /** Gives a host the result of a {@code run_once} task that ran on another host. */

@@ -45,6 +45,9 @@ public final class SimMain {
 
     static int run(String[] args) throws IOException, InterruptedException {
         String command = args.length == 0 ? "" : args[0];
+        if (!command.equals("amp") && dev.drover.acssim.tools.ToolCommands.handles(command)) {
+            return dev.drover.acssim.tools.ToolCommands.run(args, System.out, System.err);
+        }
         switch (command) {
             case "dist": {
                 Options o = Options.parse("dist", args, 1, "version", "out");

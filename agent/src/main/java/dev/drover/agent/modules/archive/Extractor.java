@@ -61,12 +61,15 @@ final class Extractor {
         switch (e.type) {
             case DIRECTORY:
                 return directory(e, target);
+            // The member is always written: a created parent only makes the change certain.
+            // (`parentMissing || file(...)` once skipped every member whose directory the archive
+            // does not list first, as in zips without directory entries or with include patterns.)
             case FILE:
-                return parentMissing || file(e, content, target);
+                return file(e, content, target) | parentMissing;
             case SYMLINK:
-                return parentMissing || symlink(e, target);
+                return symlink(e, target) | parentMissing;
             case HARDLINK:
-                return parentMissing || hardlink(e, target);
+                return hardlink(e, target) | parentMissing;
             default:
                 warnings.add("skipped " + e.name + ": devices and FIFOs are not extracted");
                 return false;

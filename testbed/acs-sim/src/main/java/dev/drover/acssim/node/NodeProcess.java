@@ -83,7 +83,8 @@ public final class NodeProcess {
             starter.setDaemon(true);
             starter.start();
             boolean tailPrinted = false;
-            while (!Files.exists(NodeControl.shutdownFile(acs.home()))) {
+            while (true) {
+                starter.join(POLL_MS);
                 if (!tailPrinted && !starter.isAlive()) {
                     long done = System.currentTimeMillis() - t0;
                     log.tomcat("INFO", "localhost-startStop-1", "org.apache.catalina.startup.HostConfig.deployWAR",
@@ -91,9 +92,15 @@ public final class NodeProcess {
                                     + done + "] ms");
                     log.tomcat("INFO", "main", "org.apache.coyote.AbstractProtocol.start", "Starting ProtocolHandler " + connector);
                     log.tomcat("INFO", "main", "org.apache.catalina.startup.Catalina.start", persona.serverStartupLine(done));
+                    state.openConnector();
                     tailPrinted = true;
                 }
-                Thread.sleep(POLL_MS);
+                if (Files.exists(NodeControl.shutdownFile(acs.home()))) {
+                    break;
+                }
+                if (tailPrinted) {
+                    Thread.sleep(POLL_MS);
+                }
             }
             log.tomcat("INFO", "main", "org.apache.catalina.core.StandardServer.await",
                     "A valid shutdown command was received via the shutdown port. Stopping the Server instance.");
@@ -102,7 +109,7 @@ public final class NodeProcess {
             synchronized (schemaStep) {
                 starter.interrupt();
             }
-            if (state.status() == Status.STARTED) {
+            if (state.webapp() == Status.STARTED) {
                 log.info("org.alfresco.repo.descriptor.DescriptorServiceImpl", "Stopping the repository: "
                         + persona.productName() + " " + war.display());
             }

@@ -14,6 +14,8 @@ public final class NodeSettings {
     final int lockRetries;
     final long lockIntervalMs;
     final Fault fault;
+    /** Schema faults fire only when a non-empty database is upgraded (not on fresh installs or current schemas). */
+    final boolean faultOnlyOnUpgrade;
 
     private NodeSettings(Installation acs) {
         GlobalProperties p = acs.properties();
@@ -26,6 +28,7 @@ public final class NodeSettings {
         lockRetries = p.getInt("sim.bootstrap.lock.retries", 12);
         lockIntervalMs = p.getLong("sim.bootstrap.lock.interval.ms", 5000);
         fault = Fault.select(acs.home(), p.get("sim.fault", null));
+        faultOnlyOnUpgrade = p.getBoolean("sim.fault.only.on.upgrade", false);
     }
 
     public static NodeSettings of(Installation acs) {

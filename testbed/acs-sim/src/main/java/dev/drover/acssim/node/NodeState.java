@@ -6,11 +6,16 @@ import dev.drover.acssim.war.ModuleInfo;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the HTTP endpoints see; the status moves once, from STARTING to STARTED or FAILED. Thread-safe. */
+/**
+ * What the HTTP endpoints see. The webapp's status moves once, from STARTING to STARTED or FAILED; like
+ * Tomcat's connector, HTTP shows it only after {@link #openConnector()} (after {@code Server startup in}),
+ * and STARTING before. Thread-safe.
+ */
 final class NodeState implements Repository {
     private final AlfrescoWar war;
     private final boolean probes;
     private volatile Status status = Status.STARTING;
+    private volatile boolean connectorOpen;
 
     NodeState(AlfrescoWar war, boolean probes) {
         this.war = war;
@@ -21,9 +26,19 @@ final class NodeState implements Repository {
         status = s;
     }
 
+    /** Called by the main thread once Tomcat has finished starting. */
+    void openConnector() {
+        connectorOpen = true;
+    }
+
+    /** The webapp's own status, whatever HTTP shows. */
+    Status webapp() {
+        return status;
+    }
+
     @Override
     public Status status() {
-        return status;
+        return connectorOpen ? status : Status.STARTING;
     }
 
     @Override

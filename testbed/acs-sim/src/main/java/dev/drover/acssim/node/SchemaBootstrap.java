@@ -53,7 +53,9 @@ final class SchemaBootstrap {
         boolean empty = Schema.isEmpty(c);
         int current = empty ? 0 : Schema.schemaNumber(c);
         Fault fault = settings.fault;
-        if (fault == Fault.SCHEMA_FAILURE || fault == Fault.CRASH_DURING_UPGRADE) {
+        boolean upgrading = !empty && current < target;
+        if ((fault == Fault.SCHEMA_FAILURE || fault == Fault.CRASH_DURING_UPGRADE)
+                && (upgrading || !settings.faultOnlyOnUpgrade)) {
             failMidway(c, persona, current, target, fault);
         }
         if (empty) {

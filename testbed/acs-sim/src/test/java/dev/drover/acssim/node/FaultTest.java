@@ -57,6 +57,21 @@ class FaultTest {
     }
 
     @Test
+    void aSchemaFaultLimitedToUpgradesSparesFreshInstallsAndCurrentSchemas() throws Exception {
+        // What the end-to-end tests need: the new version's validation run (empty database) and a
+        // later node (schema already current) start; only the node that upgrades fails.
+        TestNode fresh = new TestNode(dir.resolve("fresh"), dir.resolve("db/fresh"), Persona.V5_2_7);
+        fresh.props.put("sim.fault", "schema-failure");
+        fresh.props.put("sim.fault.only.on.upgrade", "true");
+        assertEquals(Status.STARTED, fresh.start(), fresh.log());
+        assertEquals(Status.STARTED, fresh.start(), "schema current: " + fresh.log());
+        TestNode n = upgrading("schema-failure");
+        n.props.put("sim.fault.only.on.upgrade", "true");
+        assertEquals(Status.FAILED, n.start());
+        assertTrue(n.log().contains("Schema auto-update failed"), n.log());
+    }
+
+    @Test
     void crashDuringUpgradeHaltsWithTheMarkerInPlace() throws Exception {
         TestNode n = upgrading("crash-during-upgrade");
         assertThrows(TestNode.Halted.class, n::start);
@@ -113,7 +128,7 @@ class FaultTest {
         }
         assertTrue(n.log().contains("Starting 'Search' subsystem"), n.log());
         assertTrue(t.isAlive());
-        assertEquals(Status.STARTING, n.state.status());
+        assertEquals(Status.STARTING, n.state.webapp());
         t.interrupt();
         t.join();
         assertFalse(n.log().contains(" started (Enterprise)"), n.log());
