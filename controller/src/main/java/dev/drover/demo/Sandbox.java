@@ -170,7 +170,8 @@ public final class Sandbox implements AutoCloseable {
     /** The arguments of {@code drover run} that upgrade this sandbox, as an operator would type them. */
     public List<String> runArguments() {
         return List.of("run", "-i", layout.inventory().toString(), checkout.playbook().toString(),
-                "-e", "acs_current_version=" + DemoSettings.FROM_VERSION, "-e", "acs_target_version=" + DemoSettings.TO_VERSION);
+                "-e", "acs_current_version=" + DemoSettings.FROM_VERSION, "-e", "acs_target_version=" + DemoSettings.TO_VERSION,
+                "--state-dir", layout.stateDir().toString());
     }
 
     public Path root() {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  *   db/                                the embedded database files (alfresco, alfresco_527, ...)
  *   nodes/nodeN/                       a node's home: HOME and working directory of its SSH commands
  *   nodes/nodeN/alfresco/              acs_base: alfresco-content-services-5.1.0/, later -5.2.7/
+ *   state/                             drover's state directory for the run (lock, journal)
  *   sim-tools.log                      output of the simulator tools the demo ran itself
  * </pre>
  */
@@ -81,6 +82,10 @@ record SandboxLayout(Path root) {
 
     Path home(String node, String version) {
         return acsBase(node).resolve("alfresco-content-services-" + version);
+    }
+
+    Path stateDir() {
+        return root.resolve("state");
     }
 
     Path toolLog() {
