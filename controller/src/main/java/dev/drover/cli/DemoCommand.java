@@ -117,8 +117,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("The sandbox " + sandbox.root() + " stays up until Ctrl-C (its nodes, and their SSH servers in this process).");
         out.println("Run the same playbook by hand against it, from another terminal in this clone:");
         out.println("  ./drover " + String.join(" ", sandbox.runArguments()));
-        settings.failNode().ifPresent(n -> out.println("To see the rollout resume, first delete the sim.fault line of " + n
-                + " in " + sandbox.inventory() + "."));
+        settings.failNode().ifPresent(n -> {
+            out.println("With the fault cleared, the same run goes on where it stopped (upgraded nodes are skipped):");
+            out.println("  ./drover " + String.join(" ", sandbox.runArguments()) + " -e demo_fault=none");
+        });
         out.println("Ctrl-C stops the nodes and the servers and keeps the directory.");
         out.flush();
         // The shutdown hook of the sandbox stops everything when the operator presses Ctrl-C.

@@ -13,11 +13,16 @@ import java.util.Optional;
  *
  * <p>The failure of {@code --fail NODE} is one more entry in that node's {@code acs_node_properties},
  * which the playbook writes into the new version's {@code alfresco-global.properties} at each start:
- * the simulator's {@code sim.fault}, set only when the playbook configures the production start
- * ({@code acs_cfg_purpose}), so validation and the customization test still pass, as they would with
- * a fault that only production data reveals. The old installation never gets it, so a rollback works.
+ * the simulator's {@code sim.fault}, the host variable {@value #FAULT_VAR} when the playbook configures
+ * the production start ({@code acs_cfg_purpose}) and {@code none} otherwise, so validation and the
+ * customization test still pass, as they would with a fault only production data reveals. The old
+ * installation never gets it, so a rollback works; {@code -e demo_fault=none} lets a run again go on
+ * (the property is always written, so the fault of an earlier run does not linger in the file).
  */
 final class DemoInventory {
+    /** The inventory variable of {@code --fail NODE}: the fault's name, or {@code none}. */
+    static final String FAULT_VAR = "demo_fault";
+
     private DemoInventory() {
     }
 
@@ -39,13 +44,15 @@ final class DemoInventory {
             line(y, 10, "rank", Integer.toString(n.rank()));
             line(y, 10, "acs_base", quote(layout.acsBase(n.name()).toString()));
             line(y, 10, "acs_http_port", Integer.toString(n.httpPort()));
-            y.append("          # Written into the new version's alfresco-global.properties at every start.\n");
-            y.append("          acs_node_properties:\n");
             Map<String, String> props = nodeProperties(n, settings);
             if (fault.isPresent() && settings.failNode().get().equals(n.name())) {
-                y.append("            # --fail ").append(n.name()).append(": the simulator's fault, at the production start only.\n");
-                props.put("sim.fault", "{{ '" + fault.get() + "' if acs_cfg_purpose == 'production' else 'none' }}");
+                y.append("          # --fail ").append(n.name()).append(": the simulator's fault at the production start. To let the\n")
+                        .append("          # rollout continue, set it to none here or run again with -e ").append(FAULT_VAR).append("=none.\n");
+                line(y, 10, FAULT_VAR, fault.get());
+                props.put("sim.fault", "{{ " + FAULT_VAR + " if acs_cfg_purpose == 'production' else 'none' }}");
             }
+            y.append("          # Written into the new version's alfresco-global.properties at every start.\n");
+            y.append("          acs_node_properties:\n");
             props.forEach((k, v) -> line(y, 12, k, quote(v)));
         }
         y.append("      vars:\n");

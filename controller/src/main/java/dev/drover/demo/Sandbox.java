@@ -37,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
     private final List<NodeSshServer> servers = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::closeQuietly, "drover-demo-cleanup");
+    private SandboxDatabase database;
     private Fingerprint before;
 
     private Sandbox(DemoSettings settings, SandboxLayout layout, DroverCheckout checkout, List<SandboxNode> nodes) {
@@ -107,10 +108,7 @@ public final class Sandbox implements AutoCloseable {
                 Installation.unzip(layout.distribution(DemoSettings.FROM_VERSION), layout.acsBase(n.name()));
                 Map<String, String> props = new LinkedHashMap<>(DemoInventory.nodeProperties(n, settings));
                 props.put("dir.root", layout.dirRoot().toString());
-                // DB_CLOSE_DELAY=-1: a running node keeps the embedded database open, so it stays H2's
-                // auto-server and the tools the playbook runs beside it connect through it; without it
-                // the last node to close hands the file lock around and parallel tools collide.
-                props.put("db.url", layout.dbUrl("alfresco") + ";DB_CLOSE_DELAY=-1");
+                props.put("db.url", layout.dbUrl("alfresco"));
                 props.put("alfresco.cluster.enabled", "true");
                 Installation.setProperties(home(n, DemoSettings.FROM_VERSION).resolve(
                         "tomcat/shared/classes/alfresco-global.properties"), props);
@@ -119,6 +117,8 @@ public final class Sandbox implements AutoCloseable {
             throw new DemoException("cannot set up the sandbox in " + layout.root() + ": " + e.getMessage(), e);
         }
 
+        database = SandboxDatabase.start(javaBin(), checkout.simJar(), layout.dbUrl("alfresco"), layout.root().resolve("database.log"));
+        progress.accept("  Database: " + layout.dbUrl("alfresco") + " (served to the nodes by a process of its own)");
         SandboxNode first = nodes.get(0);
         start(first);
         sim.seed(home(first, DemoSettings.FROM_VERSION), settings.seedNodes());
@@ -230,6 +230,9 @@ public final class Sandbox implements AutoCloseable {
         try {
             SandboxFiles.inParallel(stops);
         } finally {
+            if (database != null) {
+                database.close();
+            }
             servers.forEach(NodeSshServer::close);
             if (!settings.keep()) {
                 SandboxFiles.deleteTree(layout.root());

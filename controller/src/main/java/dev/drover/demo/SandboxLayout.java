@@ -17,6 +17,7 @@ import java.nio.file.Path;
  *   nodes/nodeN/                       a node's home: HOME and working directory of its SSH commands
  *   nodes/nodeN/alfresco/              acs_base: alfresco-content-services-5.1.0/, later -5.2.7/
  *   state/                             drover's state directory for the run (lock, journal)
+ *   database.log                       the database server's output
  *   sim-tools.log                      output of the simulator tools the demo ran itself
  * </pre>
  */

@@ -61,8 +61,17 @@ class DemoCommandTest {
     }
 
     @Test
-    void aFailureOnTheSecondNodeStopsTheRollout() throws Exception {
-        Facts run = demo(Optional.of("node2"));
+    void aFailureOnTheSecondNodeStopsTheRolloutAndTheSameRunResumesIt() throws Exception {
+        AtomicReference<SandboxState> resumed = new AtomicReference<>();
+        StringWriter resumeOut = new StringWriter();
+        Facts run = demo(Optional.of("node2"), sandbox -> {
+            // What docs/demo.md tells the operator: clear the fault and run the same command again.
+            List<String> again = new java.util.ArrayList<>(sandbox.runArguments());
+            again.addAll(List.of("-e", "demo_fault=none", "--color", "never"));
+            PrintWriter w = new PrintWriter(resumeOut, true);
+            assertEquals(ExitCodes.OK, Main.run(again.toArray(String[]::new), w, w), resumeOut::toString);
+            resumed.set(sandbox.inspect());
+        });
 
         assertEquals(ExitCodes.HOST_FAILED, run.exitCode, run.output);
         assertEquals(Map.of("node1", Optional.of(TO), "node2", Optional.empty(), "node3", Optional.empty()), run.state.running(), run.output);
@@ -70,6 +79,10 @@ class DemoCommandTest {
         assertTrue(run.state.production().sameDataAs(run.before), "production's data unchanged");
         Fingerprint copy = run.state.copy().orElseThrow(() -> new AssertionError("no restored copy\n" + run.output));
         assertTrue(copy.sameDataAs(run.before) && !copy.marker(), "node1's upgraded copy is intact");
+
+        assertEquals(Map.of("node1", Optional.of(TO), "node2", Optional.of(TO), "node3", Optional.of(TO)), resumed.get().running(),
+                resumeOut::toString);
+        assertTrue(resumed.get().copy().orElseThrow().sameDataAs(run.before), "the copy still holds the data");
         assertNothingLeft(run);
     }
 
@@ -79,6 +92,11 @@ class DemoCommandTest {
     }
 
     private Facts demo(Optional<String> failNode) throws InterruptedException {
+        return demo(failNode, sandbox -> { });
+    }
+
+    /** Runs the demo; {@code then} runs after the facts were taken, while the sandbox is still up. */
+    private Facts demo(Optional<String> failNode, java.util.function.Consumer<dev.drover.demo.Sandbox> then) throws InterruptedException {
         Path dir = tmp.resolve("sandbox");
         DemoSettings settings = new DemoSettings(Optional.of(dir), false, failNode, Optional.empty(), 100, 300, 20);
         StringWriter out = new StringWriter();
@@ -91,6 +109,7 @@ class DemoCommandTest {
                 installed.put(node, Files.isRegularFile(sandbox.installation(node, TO).resolve("alfresco.sh")));
             }
             facts.set(new Facts(0, "", sandbox.root(), sandbox.before(), sandbox.inspect(), cache, installed));
+            then.accept(sandbox);
         });
         Facts f = facts.get();
         if (f == null) {
