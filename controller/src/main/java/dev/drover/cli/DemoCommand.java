@@ -24,23 +24,23 @@ import picocli.CommandLine.Model.CommandSpec;
  * output and exit code are exactly a run's.
  */
 @Command(name = "demo", description = {
-    "Upgrade a three-node ACS cluster (5.1.0 -> 5.2.7) in a sandbox: simulated ACS nodes behind in-process",
-    "SSH servers on 127.0.0.1, the real agent, the real playbooks/acs-cluster-upgrade.yml. Needs only Java.",
-    "Exits with the run's exit code (2 when a node failed, as with --fail).",
+    "Upgrade a three-node ACS cluster (5.1.0 -> 5.2.7) in a sandbox: simulated",
+    "ACS nodes behind in-process SSH servers on 127.0.0.1, the real agent, the",
+    "real playbooks/acs-cluster-upgrade.yml. Needs only Java. Exits with the",
+    "run's exit code (2 when a node failed, as with --fail). See docs/demo.md.",
     "Examples:",
     "  drover demo",
-    "  drover demo --fail node2          the new version fails on node2: the rollout stops",
-    "  drover demo --fail node1          it fails on the node that upgrades the schema: rollback",
-    "  drover demo --serve               keep the sandbox up to run the playbook by hand"},
-        sortOptions = false)
+    "  drover demo --fail node2     node2's new version fails: the rollout stops",
+    "  drover demo --fail node1     the schema upgrade fails: the cluster rolls back",
+    "  drover demo --serve          then keep it up to run the playbook by hand"},
+        sortOptions = false, mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--fail", paramLabel = "NODE", description = "Make the new version fail on this node (node1, node2 or node3).")
     String failNode;
 
-    @Option(names = "--fault", paramLabel = "FAULT", description = {
-        "The simulator's fault for --fail: schema-failure, content-integrity, crash-during-upgrade,",
-        "wrong-cluster-name, hang (default: schema-failure on node1, content-integrity on the others)."})
+    @Option(names = "--fault", paramLabel = "FAULT", description = "The simulator's fault for --fail: schema-failure, content-integrity,"
+            + " crash-during-upgrade, wrong-cluster-name, hang (default: schema-failure on node1, content-integrity on the others).")
     String fault;
 
     @Option(names = "--keep", description = "Keep the sandbox directory afterwards (the simulated nodes are stopped).")
@@ -108,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             return code;
         } catch (DemoException e) {
-            throw new UserError("drover demo: " + e.getMessage());
+            throw new UserError(e.getMessage());
         }
     }
 
