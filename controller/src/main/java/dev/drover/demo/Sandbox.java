@@ -38,6 +38,7 @@ public final class Sandbox implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook = new Thread(this::closeQuietly, "drover-demo-cleanup");
     private SandboxDatabase database;
+    private volatile boolean keepForDiagnosis;
     private Fingerprint before;
 
     private Sandbox(DemoSettings settings, SandboxLayout layout, DroverCheckout checkout, List<SandboxNode> nodes) {
@@ -75,6 +76,11 @@ public final class Sandbox implements AutoCloseable {
         try {
             s.setUp(progress);
             return s;
+        } catch (DemoException e) {
+            // The message names logs inside the sandbox: keep it for them.
+            s.keepForDiagnosis = true;
+            s.close();
+            throw new DemoException(e.getMessage() + "\nThe sandbox is kept for inspection: " + layout.root(), e);
         } catch (InterruptedException | RuntimeException e) {
             s.close();
             throw e;
@@ -234,7 +240,7 @@ public final class Sandbox implements AutoCloseable {
                 database.close();
             }
             servers.forEach(NodeSshServer::close);
-            if (!settings.keep()) {
+            if (!settings.keep() && !keepForDiagnosis) {
                 SandboxFiles.deleteTree(layout.root());
             }
         }
