@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Dependencies point one way: cli -> execute -> playbook/inventory/template -> remote -> transport
  * -> agent protocol; the run journal sits beside the cli (cli -> journal -> execute's listener
- * contract); each third-party library has one home package.
+ * contract); each third-party library has one home package. The demo (dev.drover.demo) stands
+ * beside them: only the CLI uses it, and it alone holds an SSH server (MINA SSHD).
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -87,6 +88,26 @@ class LayeringTest {
     void sshjAndBouncyCastleLiveInTransportSsh() {
         noClasses().that().resideOutsideOfPackage("dev.drover.transport.ssh..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.schmizz..", "com.hierynomus..", "org.bouncycastle..")
+                .check(classes);
+    }
+
+    @Test
+    void minaSshdLivesInDemo() {
+        // drover is an SSH client; the only SSH server in main code is the demo's sandbox.
+        noClasses().that().resideOutsideOfPackage("dev.drover.demo..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.sshd..")
+                .check(classes);
+    }
+
+    @Test
+    void demoStandsBesideTheRunNotInsideIt() {
+        // The demo sets up hosts; the run itself goes through the CLI's run command like any other.
+        noClasses().that().resideInAPackage("dev.drover.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drover.execute..", "dev.drover.playbook..",
+                        "dev.drover.inventory..", "dev.drover.remote..", "dev.drover.template..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("dev.drover.demo..", "dev.drover.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.drover.demo..")
                 .check(classes);
     }
 
