@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drover check}: parse and check a playbook without touching any host. */
-@Command(name = "check", description = {
+@Command(mixinStandardHelpOptions = true, name = "check", description = {
     "Check a playbook without touching hosts: syntax, handler and file references, variable names,",
     "and features drover does not support yet. Lists every problem; exit 4 if there is one.",
     "Example:",

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * checks the schedule and the scheduled command now, so a typo fails here rather than at 2 a.m.
  * It installs nothing: the operator pastes the line (docs/scheduled-runs.md).
  */
-@Command(name = "cron", description = {
+@Command(mixinStandardHelpOptions = true, name = "cron", description = {
     "Print a crontab line that runs a playbook on a schedule (nothing is installed).",
     "Examples:",
     "  drover cron --schedule '30 2 * * *' -- run -i lab.yml site.yml",

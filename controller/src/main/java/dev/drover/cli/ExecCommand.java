@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drover exec}: one module on every host a pattern selects, like Ansible's ad hoc command. */
-@Command(name = "exec", description = {
+@Command(mixinStandardHelpOptions = true, name = "exec", description = {
     "Run one module on the hosts matching PATTERN (Ansible's ad hoc command).",
     "Examples:",
     "  drover exec -i lab.ini web1 -- uname -a",

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drover history}: past runs from their journals; {@code drover history show RUN}: one run's recap and failures. */
-@Command(name = "history", description = {
+@Command(mixinStandardHelpOptions = true, name = "history", description = {
     "List past runs from their journals: id, start, duration, result, failed hosts, playbook.",
     "Examples:",
     "  drover history --last 5",
@@ -78,7 +78,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     /** {@code drover history show RUN}. */
-    @Command(name = "show", description = "Show one run: what it was asked to do, where it stopped, its failures and recap.")
+    @Command(mixinStandardHelpOptions = true, name = "show", description = "Show one run: what it was asked to do, where it stopped, its failures and recap.")
     static final class Show implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "RUN", description = "A run id, or 'last'.")
         String run;

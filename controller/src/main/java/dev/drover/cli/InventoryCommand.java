@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drover inventory}: show an inventory as ansible-inventory does. */
-@Command(name = "inventory", description = {
+@Command(mixinStandardHelpOptions = true, name = "inventory", description = {
     "Show the inventory: --list prints the same JSON as ansible-inventory --list, --graph a tree.",
     "Example: drover inventory -i lab.yml --graph"})
 final class InventoryCommand implements Callable<Integer> {

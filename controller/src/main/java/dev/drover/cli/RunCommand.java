@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * {@code drover run}: run a playbook, like {@code ansible-playbook}. One run has one id: its journal's
  * directory under {@code runs/}, named in the log file, the JSON events, the lock and the JUnit report.
  */
-@Command(name = "run", description = {
+@Command(mixinStandardHelpOptions = true, name = "run", description = {
     "Run a playbook on the hosts its plays select (like ansible-playbook).",
     "Examples:",
     "  drover run -i inventory-examples/lab.yml playbooks/examples/site.yml",

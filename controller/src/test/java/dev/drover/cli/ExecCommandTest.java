@@ -144,4 +144,14 @@ class ExecCommandTest {
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("drover 0."), run.toString());
     }
+
+    @Test
+    void everyCommandHasHelp() {
+        // Error messages say "see 'drover run --help'": that must work for each command.
+        for (String command : new String[] {"exec", "run", "check", "inventory", "history", "cron", "demo"}) {
+            CliRun run = CliRun.of(command, "--help");
+            assertEquals(0, run.exitCode(), command + "\n" + run);
+            assertTrue(run.out().contains("Usage: drover " + command), command + "\n" + run);
+        }
+    }
 }
