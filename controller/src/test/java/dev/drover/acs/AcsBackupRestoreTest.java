@@ -146,7 +146,7 @@ class AcsBackupRestoreTest {
     }
 
     @Test
-    void aFailedStepLeavesAnIncompleteSetThatIsNeverRestoredAndTheNextBackupRemoves(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+    void aFailedStepLeavesAnIncompleteSetThatIsNeverRestoredNorIsATamperedOne(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
         install(lab, pg);
         assertEquals(0, backup(Map.of()).exitCode());
         String good = sets().get(0);
@@ -170,6 +170,10 @@ class AcsBackupRestoreTest {
         AcsTestbed.Run explicit = restore(bad, bed.db.name());
         assertEquals(2, explicit.exitCode(), explicit.toString());
         assertTrue(explicit.out().contains("is not complete (FAILED at step 'database dump'"), explicit.toString());
+        sh("cd " + setDir(good) + "/repository && printf x >> database.dump");
+        AcsTestbed.Run tampered = restore(good, bed.db.name());
+        assertEquals(2, tampered.exitCode(), tampered.toString());
+        assertTrue(tampered.out().contains("database.dump: FAILED"), "a set that does not match its manifest is refused\n" + tampered);
         assertEquals(0, bed.status(node, bed.oldHome(node)), "refusals leave the node running");
         assertEquals(before, bed.fingerprint(node, bed.oldHome(node)), "and its data as it was");
 
