@@ -1,8 +1,13 @@
 package dev.drover.acssim.http;
 
 import dev.drover.acssim.http.Repository.Status;
+import dev.drover.acssim.solr.SolrReplication;
+import java.io.UnsupportedEncodingException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The routes, as pure functions from (method, path, authorization) to a response, so they can be tested
@@ -13,6 +18,8 @@ final class Endpoints {
     static final String SERVER_SHORT = "/alfresco/s/api/server";
     static final String DISCOVERY = "/alfresco/api/discovery";
     static final String PROBES = "/alfresco/api/-default-/public/alfresco/versions/1/probes/";
+    /** Solr 4's webapp (5.x): {@code /solr4/<core>/replication}. */
+    static final String SOLR4 = "/solr4/";
     private static final String ADMIN = "Basic " + Base64.getEncoder()
             .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
@@ -28,9 +35,16 @@ final class Endpoints {
     }
 
     private final Repository repo;
+    /** The Solr 4 webapp, or null when the node has none (6.x+ use a separate Search Services). */
+    private final SolrReplication solr;
 
     Endpoints(Repository repo) {
+        this(repo, null);
+    }
+
+    Endpoints(Repository repo, SolrReplication solr) {
         this.repo = repo;
+        this.solr = solr;
     }
 
     Response handle(String method, String uri, String authorization) {
@@ -40,6 +54,12 @@ final class Endpoints {
         }
         if (path.startsWith(PROBES) && repo.hasProbes()) {
             return probe(path.substring(PROBES.length()));
+        }
+        if (solr != null && path.startsWith(SOLR4) && path.endsWith("/replication") && repo.status() != Status.STARTING) {
+            // Solr is its own webapp: it serves once Tomcat's connector is open, whatever became of /alfresco.
+            String core = path.substring(SOLR4.length(), path.length() - "/replication".length());
+            SolrReplication.Reply r = solr.handle(core, query(uri));
+            return new Response(r.status, r.body);
         }
         if (repo.status() != Status.STARTED) {
             return error(404, "The requested resource is not available.");
@@ -55,6 +75,24 @@ final class Endpoints {
             return new Response(200, discovery());
         }
         return error(404, "No endpoint " + path);
+    }
+
+    private static Map<String, String> query(String uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        int q = uri.indexOf('?');
+        if (q < 0) {
+            return params;
+        }
+        for (String pair : uri.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), "UTF-8"),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), "UTF-8"));
+            } catch (UnsupportedEncodingException e) {
+                throw new AssertionError("UTF-8 is always supported", e);
+            }
+        }
+        return params;
     }
 
     private Response probe(String which) {

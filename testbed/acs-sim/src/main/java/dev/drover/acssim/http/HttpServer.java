@@ -1,5 +1,6 @@
 package dev.drover.acssim.http;
 
+import dev.drover.acssim.solr.SolrReplication;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -44,7 +45,16 @@ public final class HttpServer implements AutoCloseable {
      * @throws Exception the bind failure (port in use, address not local)
      */
     public static HttpServer start(String host, int port, Repository repo) throws Exception {
-        final Endpoints endpoints = new Endpoints(repo);
+        return start(host, port, repo, null);
+    }
+
+    /**
+     * Binds and starts serving, with Solr 4's replication handler when {@code solr} is not null (5.x).
+     *
+     * @throws Exception the bind failure (port in use, address not local)
+     */
+    public static HttpServer start(String host, int port, Repository repo, SolrReplication solr) throws Exception {
+        final Endpoints endpoints = new Endpoints(repo, solr);
         EventLoopGroup group = new NioEventLoopGroup(2, r -> {
             Thread t = new Thread(r, "http-nio-" + port);
             t.setDaemon(true);

@@ -5,6 +5,7 @@ import dev.drover.acssim.config.Installation;
 import dev.drover.acssim.http.HttpServer;
 import dev.drover.acssim.http.Repository.Status;
 import dev.drover.acssim.persona.Persona;
+import dev.drover.acssim.solr.SolrReplication;
 import dev.drover.acssim.war.AlfrescoWar;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,7 +61,9 @@ public final class NodeProcess {
             NodeState state = new NodeState(war, persona.hasProbes());
             HttpServer http = null;
             try {
-                http = HttpServer.start(settings.host, settings.port, state);
+                SolrReplication solr = persona.major() >= 6 ? null
+                        : new SolrReplication(acs.dirRoot(), settings.solrBackupDelayMs);
+                http = HttpServer.start(settings.host, settings.port, state, solr);
             } catch (Exception e) {
                 log.tomcat("SEVERE", "main", "org.apache.catalina.core.StandardService.initInternal",
                         "Failed to initialize connector [Connector[HTTP/1.1-" + settings.port + "]] "

@@ -16,6 +16,8 @@ public final class NodeSettings {
     final Fault fault;
     /** Schema faults fire only when a non-empty database is upgraded (not on fresh installs or current schemas). */
     final boolean faultOnlyOnUpgrade;
+    /** How long a Solr 4 backup (snapshot) takes at least. */
+    final long solrBackupDelayMs;
 
     private NodeSettings(Installation acs) {
         GlobalProperties p = acs.properties();
@@ -29,6 +31,7 @@ public final class NodeSettings {
         lockIntervalMs = p.getLong("sim.bootstrap.lock.interval.ms", 5000);
         fault = Fault.select(acs.home(), p.get("sim.fault", null));
         faultOnlyOnUpgrade = p.getBoolean("sim.fault.only.on.upgrade", false);
+        solrBackupDelayMs = p.getLong("sim.solr.backup.delay.ms", 500);
     }
 
     public static NodeSettings of(Installation acs) {

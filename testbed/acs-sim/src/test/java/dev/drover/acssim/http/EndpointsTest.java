@@ -97,4 +97,16 @@ class EndpointsTest {
             }
         }
     }
+
+    @Test
+    void solr4ReplicationIsServedOnceTheConnectorIsOpenEvenIfTheRepositoryFailed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dirRoot) {
+        Repo repo = new Repo(false);
+        Endpoints e = new Endpoints(repo, new dev.drover.acssim.solr.SolrReplication(dirRoot, 0));
+        String details = "/solr4/alfresco/replication?command=details&wt=json";
+        assertEquals(404, e.handle("GET", details, null).status);
+        repo.status = Repository.Status.FAILED;
+        assertEquals(200, e.handle("GET", details, null).status);
+        assertTrue(e.handle("GET", "/solr4/alfresco/replication?command=details&json.nl=map", null).body.contains("\"isMaster\":\"true\""));
+        assertEquals(404, new Endpoints(repo).handle("GET", details, null).status, "6.x+: no Solr 4 webapp in the node");
+    }
 }

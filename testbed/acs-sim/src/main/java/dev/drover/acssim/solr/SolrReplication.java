@@ -1,0 +1,175 @@
+package dev.drover.acssim.solr;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Solr 4's ReplicationHandler backup commands for the cores of an ACS 5.x node. {@code command=backup}
+ * answers at once and copies the core's index into {@code location/snapshot.<timestamp>} on a background
+ * thread (the directory exists, partly written, while the copy runs, as with Solr's SnapShooter), then
+ * deletes the oldest snapshots beyond {@code numberToKeep}. {@code command=details} reports the last
+ * backup: {@code startTime}, {@code fileCount}, {@code status=success}, {@code snapshotCompletedAt},
+ * {@code snapshotName}, or {@code snapShootException} when it failed. Responses are JSON as with
+ * {@code wt=json}; a NamedList renders flat ({@code ["k",v,...]}) unless {@code json.nl=map}, as in Solr.
+ *
+ * <p>Threading: requests come from netty's threads; backups of one node run one at a time on a single
+ * daemon thread; the last backup's details are published through a volatile field per core.
+ */
+public final class SolrReplication {
+    /** Core name to its index directory, relative to dir.root (Alfresco 5.x's Solr 4 layout). */
+    private static final Map<String, String> CORES = new LinkedHashMap<>();
+
+    static {
+        CORES.put("alfresco", "solr4/index/workspace/SpacesStore");
+        CORES.put("archive", "solr4/index/archive/SpacesStore");
+    }
+
+    /** An HTTP answer: status code and JSON body. */
+    public static final class Reply {
+        public final int status;
+        public final String body;
+
+        Reply(int status, String body) {
+            this.status = status;
+            this.body = body;
+        }
+    }
+
+    private final Path dirRoot;
+    private final long delayMs;
+    private final Map<String, List<Object>> lastBackup = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final ExecutorService snapshooter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "snapshooter");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param dirRoot the node's dir.root
+     * @param delayMs how long a snapshot takes at least (spread over its files), so a caller must wait for it
+     */
+    public SolrReplication(Path dirRoot, long delayMs) {
+        this.dirRoot = dirRoot;
+        this.delayMs = delayMs;
+    }
+
+    /** Handles {@code /solr4/<core>/replication} with the request's query parameters. */
+    public Reply handle(String core, Map<String, String> params) {
+        if (!CORES.containsKey(core)) {
+            return new Reply(404, "{\"error\":{\"msg\":" + str("No such core: " + core + " (cores: "
+                    + String.join(", ", CORES.keySet()) + ")") + ",\"code\":404}}");
+        }
+        String command = params.getOrDefault("command", "");
+        boolean map = "map".equals(params.get("json.nl"));
+        if (command.equals("backup")) {
+            Path location = params.containsKey("location") ? dirRoot.resolve(params.get("location"))
+                    : dirRoot.resolve("solr4Backup").resolve(core);
+            int keep = Integer.parseInt(params.getOrDefault("numberToKeep", String.valueOf(Integer.MAX_VALUE)));
+            snapshooter.submit(() -> snapshot(core, dirRoot.resolve(CORES.get(core)), location, keep));
+            return new Reply(200, header() + ",\"status\":\"OK\"}");
+        }
+        if (command.equals("details")) {
+            List<Object> backup = lastBackup.get(core);
+            String details = "\"indexPath\":" + str(dirRoot.resolve(CORES.get(core)).toString())
+                    + ",\"isMaster\":\"true\",\"isSlave\":\"false\""
+                    + (backup == null ? "" : ",\"backup\":" + namedList(backup, map));
+            return new Reply(200, header() + ",\"details\":{" + details + "}}");
+        }
+        return new Reply(400, "{\"error\":{\"msg\":" + str("Missing or unknown command '" + command
+                + "': use command=backup or command=details") + ",\"code\":400}}");
+    }
+
+    private void snapshot(String core, Path index, Path location, int keep) {
+        List<Object> details = new ArrayList<>();
+        details.add("startTime");
+        details.add(new Date().toString());
+        String name = "snapshot." + new SimpleDateFormat("yyyyMMddHHmmssSSS", Locale.ROOT).format(new Date());
+        try {
+            if (!Files.isDirectory(index)) {
+                throw new IOException("Index directory does not exist: " + index);
+            }
+            List<Path> files;
+            try (Stream<Path> s = Files.list(index)) {
+                files = s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+            }
+            Path snap = Files.createDirectories(location).resolve(name);
+            Files.createDirectory(snap);
+            for (Path f : files) {
+                Thread.sleep(delayMs / Math.max(1, files.size()));
+                Files.copy(f, snap.resolve(f.getFileName()));
+            }
+            details.add("fileCount");
+            details.add(files.size());
+            details.add("status");
+            details.add("success");
+            details.add("snapshotCompletedAt");
+            details.add(new Date().toString());
+            details.add("snapshotName");
+            details.add(name);
+            deleteOldSnapshots(location, keep);
+        } catch (IOException | RuntimeException e) {
+            details.add("snapShootException");
+            details.add(String.valueOf(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        lastBackup.put(core, details);
+    }
+
+    private static void deleteOldSnapshots(Path location, int keep) throws IOException {
+        List<Path> snapshots;
+        try (Stream<Path> s = Files.list(location)) {
+            snapshots = s.filter(p -> p.getFileName().toString().startsWith("snapshot.") && Files.isDirectory(p))
+                    .sorted(Collections.reverseOrder()).collect(Collectors.toList());
+        }
+        for (Path old : snapshots.subList(Math.min(keep, snapshots.size()), snapshots.size())) {
+            try (Stream<Path> s = Files.walk(old)) {
+                for (Path p : s.sorted(Collections.reverseOrder()).collect(Collectors.toList())) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static String header() {
+        return "{\"responseHeader\":{\"status\":0,\"QTime\":0}";
+    }
+
+    private static String namedList(List<Object> entries, boolean map) {
+        StringBuilder sb = new StringBuilder(map ? "{" : "[");
+        for (int i = 0; i < entries.size(); i += 2) {
+            Object v = entries.get(i + 1);
+            String value = v instanceof Number ? v.toString() : str(String.valueOf(v));
+            sb.append(i == 0 ? "" : ",").append(str((String) entries.get(i))).append(map ? ":" : ",").append(value);
+        }
+        return sb.append(map ? "}" : "]").toString();
+    }
+
+    private static String str(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                sb.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                sb.append(String.format("\\u%04x", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
