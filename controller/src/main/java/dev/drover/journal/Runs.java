@@ -85,14 +85,26 @@ public final class Runs {
     }
 
     /** The ids of every run with a journal, oldest first. */
+    /** When run {@code id}'s directory was made (nanosecond clocks where the file system has them). */
+    private java.nio.file.attribute.FileTime created(String id) {
+        try {
+            return Files.readAttributes(state.runs().resolve(id), java.nio.file.attribute.BasicFileAttributes.class).creationTime();
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
     public List<String> ids() {
         if (!Files.isDirectory(state.runs())) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(state.runs())) {
-            dirs.map(p -> p.getFileName().toString()).filter(RunId::isRunId).sorted()
+            // Oldest first. An id names its start to the second; runs started within one second
+            // (a quick failure, then its resume) are ordered by when their directory was made.
+            dirs.map(p -> p.getFileName().toString()).filter(RunId::isRunId)
                     .filter(id -> Files.isRegularFile(state.runs().resolve(id).resolve(Journal.FILE_NAME)))
+                    .sorted(java.util.Comparator.comparing((String id) -> id.substring(0, 15)).thenComparing(this::created))
                     .forEach(out::add);
         } catch (IOException e) {
             return out;
