@@ -22,8 +22,11 @@ import org.apache.sshd.server.command.Command;
  * code. {@link #destroy} (the client closed the channel, or the server stops) kills the process tree
  * of a command still running; a command that already exited is left alone, so a node that
  * {@code alfresco.sh start} put in the background keeps running.
+ *
+ * <p>The test tier's in-process SSH server (dev.drover.testing.MinaSshServer) runs its commands
+ * with this class too, so tests and the demo exec the same way.
  */
-final class NodeProcessCommand implements Command {
+public final class NodeProcessCommand implements Command {
     private final String command;
     private final Path home;
     private final String user;
@@ -35,7 +38,7 @@ final class NodeProcessCommand implements Command {
     private ExitCallback exit;
     private volatile Process process;
 
-    NodeProcessCommand(String command, Path home, String user, Map<String, String> nodeEnv, ExecutorService executor) {
+    public NodeProcessCommand(String command, Path home, String user, Map<String, String> nodeEnv, ExecutorService executor) {
         this.command = command;
         this.home = home;
         this.user = user;

@@ -11,10 +11,10 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * login home: absolute paths are real paths, relative ones resolve against the node. (MINA's own
  * factories either root the file system at a directory or use the JVM's working directory.)
  */
-final class NodeSftpSubsystemFactory extends SftpSubsystemFactory {
+public final class NodeSftpSubsystemFactory extends SftpSubsystemFactory {
     private final Path home;
 
-    NodeSftpSubsystemFactory(Path home) {
+    public NodeSftpSubsystemFactory(Path home) {
         this.home = home.toAbsolutePath().normalize();
     }
 

@@ -1,5 +1,7 @@
 package dev.drover.testing;
 
+import dev.drover.demo.NodeProcessCommand;
+import dev.drover.demo.NodeSftpSubsystemFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -287,8 +290,8 @@ public final class MinaSshServer implements AutoCloseable {
                     return super.create(session);
                 }
             }, ServerConnectionServiceFactory.INSTANCE));
-            sshd.setCommandFactory((channel, command) -> new ProcessCommand(command, home, user, processThreads));
-            sshd.setSubsystemFactories(List.of(new HomeSftpSubsystemFactory(home)));
+            sshd.setCommandFactory((channel, command) -> new NodeProcessCommand(command, home, user, Map.of(), processThreads));
+            sshd.setSubsystemFactories(List.of(new NodeSftpSubsystemFactory(home)));
             sshd.start();
 
             FreezableRelay relay = freezable ? new FreezableRelay(sshd.getPort()) : null;
