@@ -1,11 +1,12 @@
 package dev.drover.acssim.http;
 
 /** Just enough JSON writing for the endpoints' fixed shapes. */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static String str(String s) {
+    /** {@code s} as a JSON string literal. */
+    public static String str(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char ch : s.toCharArray()) {
             if (ch == '"' || ch == '\\') {

@@ -1,5 +1,7 @@
 package dev.drover.acssim.solr;
 
+import dev.drover.acssim.http.Json;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +71,7 @@ public final class SolrReplication {
     /** Handles {@code /solr4/<core>/replication} with the request's query parameters. */
     public Reply handle(String core, Map<String, String> params) {
         if (!CORES.containsKey(core)) {
-            return new Reply(404, "{\"error\":{\"msg\":" + str("No such core: " + core + " (cores: "
+            return new Reply(404, "{\"error\":{\"msg\":" + Json.str("No such core: " + core + " (cores: "
                     + String.join(", ", CORES.keySet()) + ")") + ",\"code\":404}}");
         }
         String command = params.getOrDefault("command", "");
@@ -83,12 +85,12 @@ public final class SolrReplication {
         }
         if (command.equals("details")) {
             List<Object> backup = lastBackup.get(core);
-            String details = "\"indexPath\":" + str(dirRoot.resolve(CORES.get(core)).toString())
+            String details = "\"indexPath\":" + Json.str(dirRoot.resolve(CORES.get(core)).toString())
                     + ",\"isMaster\":\"true\",\"isSlave\":\"false\""
                     + (backup == null ? "" : ",\"backup\":" + namedList(backup, map));
             return new Reply(200, header() + ",\"details\":{" + details + "}}");
         }
-        return new Reply(400, "{\"error\":{\"msg\":" + str("Missing or unknown command '" + command
+        return new Reply(400, "{\"error\":{\"msg\":" + Json.str("Missing or unknown command '" + command
                 + "': use command=backup or command=details") + ",\"code\":400}}");
     }
 
@@ -153,23 +155,9 @@ public final class SolrReplication {
         StringBuilder sb = new StringBuilder(map ? "{" : "[");
         for (int i = 0; i < entries.size(); i += 2) {
             Object v = entries.get(i + 1);
-            String value = v instanceof Number ? v.toString() : str(String.valueOf(v));
-            sb.append(i == 0 ? "" : ",").append(str((String) entries.get(i))).append(map ? ":" : ",").append(value);
+            String value = v instanceof Number ? v.toString() : Json.str(String.valueOf(v));
+            sb.append(i == 0 ? "" : ",").append(Json.str((String) entries.get(i))).append(map ? ":" : ",").append(value);
         }
         return sb.append(map ? "}" : "]").toString();
-    }
-
-    private static String str(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            if (ch == '"' || ch == '\\') {
-                sb.append('\\').append(ch);
-            } else if (ch < 0x20) {
-                sb.append(String.format("\\u%04x", (int) ch));
-            } else {
-                sb.append(ch);
-            }
-        }
-        return sb.append('"').toString();
     }
 }
