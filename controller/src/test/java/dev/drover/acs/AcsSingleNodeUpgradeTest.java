@@ -45,7 +45,7 @@ class AcsSingleNodeUpgradeTest {
     }
 
     @Test
-    void upgradesWithAnAmpAndTheMultiTenancyStepKeepingTheData(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+    void upgradesWithAnAmpAndTheMultiTenancyStepKeepingTheDataThenRemovesTheOldVersion(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
         bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
         OpenSshLab.Node node = bed.nodes.get(0);
         String mt = bed.oldHome(node) + "/tomcat/shared/classes/alfresco/extension/mt";
@@ -56,7 +56,7 @@ class AcsSingleNodeUpgradeTest {
         JsonNode before = bed.fingerprint(node, bed.oldHome(node));
 
         AcsTestbed.Run run = upgrade(Map.of("acs_multitenancy", true, "acs_amps", List.of(amp),
-                "acs_expected_modules", List.of("acme-records")));
+                "acs_expected_modules", List.of("acme-records"), "remove_old", true));
 
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(0, bed.status(node, bed.newHome(node)), NEW + " runs");
@@ -68,7 +68,7 @@ class AcsSingleNodeUpgradeTest {
         assertTrue(modules.contains("Module 'acme-records' installed"), modules);
         String newMt = bed.newHome(node) + "/tomcat/shared/classes/alfresco/extension/mt/mt-context.xml";
         assertFalse(bed.exists(node, newMt), "the multi-tenancy files are removed from the new version");
-        assertTrue(bed.exists(node, mt + "/mt-context.xml"), "and kept in the old installation");
+        assertFalse(bed.exists(node, bed.oldHome(node)), "remove_old=true removed the old installation");
         String backup = AcsTestbed.ok(lab, node, "cd " + bed.work + "/backups/*/" + node.name() + "/nodes/" + node.name()
                 + " && tar tzf shared-classes-alfresco.tar.gz");
         assertTrue(backup.contains("extension/mt/mt-context.xml"), "the backup set holds them: " + backup);
