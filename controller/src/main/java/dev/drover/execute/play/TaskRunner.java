@@ -66,11 +66,12 @@ final class TaskRunner {
             fatal = Settings.bool(chain.setting(task.options(), o -> o.anyErrorsFatal(), chain.play().anyErrorsFatal()), false, t, vars);
             noLog = Settings.bool(chain.setting(task.options(), o -> o.noLog(), chain.play().noLog()), false, t, vars);
             List<String> when = chain.when(task.options());
-            if (task.options().loop().isPresent() && loopCannotRenderButWhenIsFalse(task, t, vars, when)) {
+            Optional<List<Object>> items = task.options().loop().isPresent() ? loopItems(task, t, vars, when) : Optional.empty();
+            if (task.options().loop().isPresent() && items.isEmpty()) {
                 status = HostStatus.SKIPPED;
                 result = skipped();
             } else if (task.options().loop().isPresent()) {
-                TaskCall.Done d = loop(task, chain, host, vars, when, check, name, noLog);
+                TaskCall.Done d = loop(task, chain, host, vars, items.get(), when, check, name, noLog);
                 status = d.status();
                 result = d.result();
                 delegatedTo = d.delegatedTo();
@@ -97,23 +98,25 @@ final class TaskRunner {
     }
 
     /**
-     * Ansible's order when a loop cannot be rendered (say it reads a registered result that a skipped
-     * task left without the attribute): it evaluates {@code when} without the item, and a false
-     * condition skips the task instead of failing it. Any other case fails on the loop as before.
+     * The loop's items; empty when they cannot be rendered but the task's {@code when} is false.
+     * That is Ansible's order: a loop that fails to render (say it reads a registered result that a
+     * skipped task left without the attribute) has {@code when} evaluated without the item, and a
+     * false condition skips the task instead of failing it. Otherwise the loop's error stands.
      */
-    private boolean loopCannotRenderButWhenIsFalse(ModuleTask task, Templater t, Map<String, Object> vars, List<String> when) {
-        if (when.isEmpty()) {
-            return false;
-        }
+    private Optional<List<Object>> loopItems(ModuleTask task, Templater t, Map<String, Object> vars, List<String> when) {
         try {
-            items(task.options().loop().get(), t, vars);
-            return false;
+            return Optional.of(items(task.options().loop().get(), t, vars));
         } catch (TemplateException | IllegalArgumentException loopError) {
+            boolean whenIsFalse;
             try {
-                return !condition(t, when, vars, skipped());
+                whenIsFalse = !when.isEmpty() && !condition(t, when, vars, skipped());
             } catch (TemplateException | IllegalArgumentException whenNeedsTheItem) {
-                return false;
+                whenIsFalse = false;
             }
+            if (whenIsFalse) {
+                return Optional.empty();
+            }
+            throw loopError;
         }
     }
 
@@ -162,10 +165,9 @@ final class TaskRunner {
         }
     }
 
-    private TaskCall.Done loop(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, List<String> when,
-            boolean check, String name, boolean noLog) {
+    private TaskCall.Done loop(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, List<Object> items,
+            List<String> when, boolean check, String name, boolean noLog) {
         Templater t = rc.templater().get();
-        List<Object> items = items(task.options().loop().get(), t, vars);
         LoopControl lc = task.options().loopControl();
         double pause = Settings.decimal(lc.pause(), 0, t, vars);
         List<Object> results = new ArrayList<>();
