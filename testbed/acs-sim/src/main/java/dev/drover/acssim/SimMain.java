@@ -8,6 +8,7 @@ import dev.drover.acssim.persona.Persona;
 import dev.drover.acssim.tools.ToolCommands;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 
 /**
  * Entry point of {@code acs-sim.jar}: dispatches the commands of docs/testbed-acs-sim.md. Errors a user
@@ -45,8 +46,8 @@ public final class SimMain {
         }
         switch (command) {
             case "dist": {
-                Options o = Options.parse("dist", args, 1, "version", "out");
-                Path zip = Distribution.write(Persona.of(o.required("version")), o.path("out"), RunningJar.locate());
+                Flags o = Flags.parse("dist", Flags.tail(args, 1), "--version", "--out");
+                Path zip = Distribution.write(Persona.of(o.required("--version")), Paths.get(o.required("--out")), RunningJar.locate());
                 System.out.println(zip);
                 return 0;
             }
@@ -61,8 +62,7 @@ public final class SimMain {
 
     private static int node(String[] args) throws IOException, InterruptedException {
         String action = args.length < 2 ? "" : args[1];
-        Options o = Options.parse("node " + action, args, 2, "home");
-        Path home = o.path("home");
+        Path home = Paths.get(Flags.parse("node " + action, Flags.tail(args, 2), "--home").required("--home"));
         switch (action) {
             case "run":
                 return NodeProcess.run(home, System.out, System.err);

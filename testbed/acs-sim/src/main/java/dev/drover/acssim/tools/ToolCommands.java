@@ -1,5 +1,8 @@
 package dev.drover.acssim.tools;
 
+import dev.drover.acssim.Flags;
+import dev.drover.acssim.UsageException;
+
 import dev.drover.acssim.SimException;
 import dev.drover.acssim.config.Installation;
 import dev.drover.acssim.dbtool.DbTool;

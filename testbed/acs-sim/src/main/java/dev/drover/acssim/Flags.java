@@ -1,4 +1,4 @@
-package dev.drover.acssim.tools;
+package dev.drover.acssim;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * {@code --name value} flags of one command, checked against the names the command accepts, so a
- * typo is an error that lists the valid flags instead of being ignored. Immutable after parsing.
+ * typo is an error that lists the valid flags instead of being ignored, and a flag given twice is an
+ * error too. Every command of the jar parses its flags here. Immutable after parsing.
  */
-final class Flags {
+public final class Flags {
     private final String command;
     private final Map<String, String> values;
 
@@ -20,7 +21,7 @@ final class Flags {
         this.values = values;
     }
 
-    static Flags parse(String command, List<String> args, String... known) {
+    public static Flags parse(String command, List<String> args, String... known) {
         List<String> names = Arrays.asList(known);
         Map<String, String> values = new LinkedHashMap<String, String>();
         for (int i = 0; i < args.size(); i++) {
@@ -41,13 +42,15 @@ final class Flags {
                 }
                 value = args.get(++i);
             }
-            values.put(name, value);
+            if (values.put(name, value) != null) {
+                throw new UsageException(command + ": " + name + " given twice");
+            }
         }
         return new Flags(command, Collections.unmodifiableMap(values));
     }
 
     /** The value of a required flag; its absence is a usage error naming it. */
-    String required(String name) {
+    public String required(String name) {
         String value = values.get(name);
         if (value == null || value.trim().isEmpty()) {
             throw new UsageException(command + ": " + name + " is required");
@@ -55,13 +58,13 @@ final class Flags {
         return value;
     }
 
-    String optional(String name, String fallback) {
+    public String optional(String name, String fallback) {
         String value = values.get(name);
         return value == null ? fallback : value;
     }
 
     /** A positive integer flag; anything else is a usage error naming the flag and the value. */
-    long positiveLong(String name, String fallback) {
+    public long positiveLong(String name, String fallback) {
         String text = optional(name, fallback);
         if (text == null) {
             throw new UsageException(command + ": " + name + " is required");
@@ -78,7 +81,7 @@ final class Flags {
     }
 
     /** A whole-number flag (negative allowed); anything else is a usage error naming the flag and the value. */
-    long wholeLong(String name, String fallback) {
+    public long wholeLong(String name, String fallback) {
         String text = optional(name, fallback);
         try {
             return Long.parseLong(text.trim());
@@ -87,7 +90,7 @@ final class Flags {
         }
     }
 
-    static List<String> tail(String[] args, int from) {
+    public static List<String> tail(String[] args, int from) {
         return new ArrayList<String>(Arrays.asList(args).subList(Math.min(from, args.length), args.length));
     }
 }
