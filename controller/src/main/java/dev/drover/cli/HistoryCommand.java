@@ -132,7 +132,7 @@ final class HistoryCommand implements Callable<Integer> {
             }
             if (!s.result().equals("ok")) {
                 out.println();
-                out.println("To resume: drover run --resume " + s.runId() + (state.stateDir != null ? " --state-dir " + state.stateDir : ""));
+                out.println(RunJournal.hint(s.runId(), state));
             }
             out.flush();
             return ExitCodes.OK;

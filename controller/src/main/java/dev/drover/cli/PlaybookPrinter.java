@@ -31,10 +31,6 @@ final class PlaybookPrinter implements PlayListener {
     private PlayStop stop;
     private final GateProgress progress;
 
-    PlaybookPrinter(PrintWriter out, PrintWriter err, Style style, int verbosity, boolean diff) {
-        this(out, err, style, verbosity, diff, false, java.time.Duration.ofSeconds(10));
-    }
-
     /**
      * @param terminal         the output is a terminal: gate progress is one line rewritten in place
      * @param progressInterval otherwise, how often a waiting host gets a line

@@ -103,7 +103,11 @@ final class RunJournal {
     }
 
     String hint(String runId) {
-        return "To resume: drover run --resume " + runId
-                + (options.state.stateDir != null ? " --state-dir " + options.state.stateDir : "");
+        return hint(runId, options.state);
+    }
+
+    /** How to resume run {@code runId}, naming the state directory when the operator chose one. */
+    static String hint(String runId, StateOptions state) {
+        return "To resume: drover run --resume " + runId + (state.stateDir != null ? " --state-dir " + state.stateDir : "");
     }
 }
