@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.PostgresLab;
 import java.nio.file.Path;
@@ -48,17 +49,17 @@ class AcsBackupRestoreTest {
         node = bed.nodes.get(0);
     }
 
-    private AcsTestbed.Run run(String playbook, Map<String, Object> extra) {
+    private CliRun run(String playbook, Map<String, Object> extra) {
         Map<String, Object> vars = new LinkedHashMap<>(extra);
         Path inventory = bed.inventory(Map.of(), vars);
         return AcsTestbed.drover("run", "-i", inventory.toString(), AcsTestbed.playbook(playbook));
     }
 
-    private AcsTestbed.Run backup(Map<String, Object> vars) {
+    private CliRun backup(Map<String, Object> vars) {
         return run("acs-backup.yml", vars);
     }
 
-    private AcsTestbed.Run restore(String id, String confirm) {
+    private CliRun restore(String id, String confirm) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("acs_backup_id", id);
         if (confirm != null) {
@@ -94,7 +95,7 @@ class AcsBackupRestoreTest {
         int startsBefore = AcsTestbed.lines(bed.log(node, home), "started (Enterprise)").size();
 
         long t0 = System.nanoTime();
-        AcsTestbed.Run run = backup(Map.of());
+        CliRun run = backup(Map.of());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("acs-backup.yml wall time on the testbed: " + ms + " ms");
 
@@ -130,7 +131,7 @@ class AcsBackupRestoreTest {
         install(lab, pg);
         List<String> made = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            AcsTestbed.Run run = backup(Map.of("acs_backup_keep", 2));
+            CliRun run = backup(Map.of("acs_backup_keep", 2));
             assertEquals(0, run.exitCode(), run.toString());
             List<String> now = new ArrayList<>(sets());
             now.removeAll(made);
@@ -149,7 +150,7 @@ class AcsBackupRestoreTest {
         String good = sets().get(0);
         JsonNode before = bed.fingerprint(node, bed.oldHome(node));
 
-        AcsTestbed.Run failed = backup(Map.of("acs_db_name", "no_such_database"));
+        CliRun failed = backup(Map.of("acs_db_name", "no_such_database"));
 
         assertEquals(2, failed.exitCode(), failed.toString());
         assertTrue(failed.out().contains("BACKUP FAILED") && failed.out().contains("step 'database dump'"), failed.toString());
@@ -160,21 +161,21 @@ class AcsBackupRestoreTest {
         assertTrue(sh("cat " + setDir(bad) + "/INCOMPLETE").startsWith("FAILED at step 'database dump'"));
         assertTrue(complete(good), "the older set is untouched");
 
-        AcsTestbed.Run latest = restore("latest", null);
+        CliRun latest = restore("latest", null);
         assertEquals(2, latest.exitCode(), latest.toString());
         assertTrue(latest.out().contains("Restoring " + setDir(good) + " REPLACES"), "latest is the complete set\n" + latest);
         assertTrue(latest.out().contains("acs_restore_confirm=" + bed.db.name()), latest.toString());
-        AcsTestbed.Run explicit = restore(bad, bed.db.name());
+        CliRun explicit = restore(bad, bed.db.name());
         assertEquals(2, explicit.exitCode(), explicit.toString());
         assertTrue(explicit.out().contains("is not complete (FAILED at step 'database dump'"), explicit.toString());
         sh("cd " + setDir(good) + "/repository && printf x >> database.dump");
-        AcsTestbed.Run tampered = restore(good, bed.db.name());
+        CliRun tampered = restore(good, bed.db.name());
         assertEquals(2, tampered.exitCode(), tampered.toString());
         assertTrue(tampered.out().contains("database.dump: FAILED"), "a set that does not match its manifest is refused\n" + tampered);
         assertEquals(0, bed.status(node, bed.oldHome(node)), "refusals leave the node running");
         assertEquals(before, bed.fingerprint(node, bed.oldHome(node)), "and its data as it was");
 
-        AcsTestbed.Run next = backup(Map.of());
+        CliRun next = backup(Map.of());
         assertEquals(0, next.exitCode(), next.toString());
         assertFalse(sets().contains(bad), "the next complete backup deletes the older incomplete set");
         assertTrue(next.out().contains(bad + " FAILED at step 'database dump'"), "and says so\n" + next);
@@ -197,7 +198,7 @@ class AcsBackupRestoreTest {
                 + "/_0.cfs && mkdir -p " + dirRoot + "/solr4/model/alfresco && touch " + dirRoot + "/solr4/model/alfresco/x.xml");
         assertNotEquals(atBackup, bed.fingerprint(node, home), "the damage shows");
 
-        AcsTestbed.Run run = restore("latest", bed.db.name());
+        CliRun run = restore("latest", bed.db.name());
 
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("RESTORED " + setDir(id)), run.toString());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.PostgresLab;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class AcsClusterUpgradeTest {
         }
     }
 
-    private AcsTestbed.Run upgrade(Map<String, Map<String, Object>> perHost, String... extra) {
+    private CliRun upgrade(Map<String, Map<String, Object>> perHost, String... extra) {
         Path inventory = bed.inventory(perHost, Map.of());
         String[] args = new String[3 + extra.length + 1];
         args[0] = "run";
@@ -59,7 +60,7 @@ class AcsClusterUpgradeTest {
         OpenSshLab.Node node1 = bed.nodes.get(0);
         JsonNode before = bed.fingerprint(node1, bed.oldHome(node1));
 
-        AcsTestbed.Run run = upgrade(Map.of());
+        CliRun run = upgrade(Map.of());
 
         assertEquals(0, run.exitCode(), run.toString());
         JsonNode after = bed.fingerprint(node1, bed.newHome(node1));
@@ -106,7 +107,7 @@ class AcsClusterUpgradeTest {
         faulty.put("sim.fault", "schema-failure");
         faulty.put("sim.fault.only.on.upgrade", "true");
 
-        AcsTestbed.Run run = upgrade(Map.of("node1", Map.of("acs_node_properties", faulty)));
+        CliRun run = upgrade(Map.of("node1", Map.of("acs_node_properties", faulty)));
 
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.out().contains("UPGRADE FAILED on node1 and was ROLLED BACK"), run.toString());
@@ -131,7 +132,7 @@ class AcsClusterUpgradeTest {
         Map<String, String> faulty = new java.util.LinkedHashMap<>(bed.nodeProperties(node2));
         faulty.put("sim.fault", "content-integrity");
 
-        AcsTestbed.Run run = upgrade(Map.of("node2", Map.of("acs_node_properties", faulty)));
+        CliRun run = upgrade(Map.of("node2", Map.of("acs_node_properties", faulty)));
 
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.out().contains("UPGRADE FAILED on node2; the rollout stops here"), run.toString());
@@ -147,7 +148,7 @@ class AcsClusterUpgradeTest {
         assertTrue(hint.find(), run.toString());
         bed.inventory(Map.of(), Map.of());
         AcsTestbed.ok(lab, node2, "sed -i '/^sim.fault=/d' " + bed.newHome(node2) + "/tomcat/shared/classes/alfresco-global.properties");
-        AcsTestbed.Run resumed = AcsTestbed.drover("run", "--resume", hint.group(1));
+        CliRun resumed = AcsTestbed.drover("run", "--resume", hint.group(1));
 
         assertEquals(0, resumed.exitCode(), resumed.toString());
         for (OpenSshLab.Node node : bed.nodes) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.PostgresLab;
 import java.io.IOException;
@@ -39,7 +40,7 @@ class AcsSingleNodeUpgradeTest {
         }
     }
 
-    private AcsTestbed.Run upgrade(Map<String, Object> vars) {
+    private CliRun upgrade(Map<String, Object> vars) {
         Path inventory = bed.inventory(Map.of(), vars);
         return AcsTestbed.drover("run", "-i", inventory.toString(), AcsTestbed.playbook("acs-upgrade.yml"));
     }
@@ -55,7 +56,7 @@ class AcsSingleNodeUpgradeTest {
         AcsTestbed.ok(lab, node, "java -jar " + AcsTestbed.SIM_JAR + " amp --id acme-records --version 2.1.0 --out " + amp);
         JsonNode before = bed.fingerprint(node, bed.oldHome(node));
 
-        AcsTestbed.Run run = upgrade(Map.of("acs_multitenancy", true, "acs_amps", List.of(amp),
+        CliRun run = upgrade(Map.of("acs_multitenancy", true, "acs_amps", List.of(amp),
                 "acs_expected_modules", List.of("acme-records"), "remove_old", true));
 
         assertEquals(0, run.exitCode(), run.toString());
@@ -86,7 +87,7 @@ class AcsSingleNodeUpgradeTest {
                 Map.of("acs_java", oldJava), "needs Java 8 or newer",
                 Map.of("acs_db_port", bed.clusterPort), "is unreachable from node1");
         cases.forEach((vars, message) -> {
-            AcsTestbed.Run run = upgrade(vars);
+            CliRun run = upgrade(vars);
             assertEquals(2, run.exitCode(), vars + "\n" + run);
             assertTrue(run.out().contains(message), vars + " -> " + message + "\n" + run);
             assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " still runs after " + vars);
@@ -103,7 +104,7 @@ class AcsSingleNodeUpgradeTest {
         try (ServerSocket production = new ServerSocket()) {
             production.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.21"), 0));
 
-            AcsTestbed.Run run = upgrade(Map.of("acs_clone", true, "acs_production_hosts", List.of("127.0.0.21"),
+            CliRun run = upgrade(Map.of("acs_clone", true, "acs_production_hosts", List.of("127.0.0.21"),
                     "acs_cluster_port", production.getLocalPort()));
 
             assertEquals(2, run.exitCode(), run.toString());
