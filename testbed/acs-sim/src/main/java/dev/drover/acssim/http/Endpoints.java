@@ -1,5 +1,6 @@
 package dev.drover.acssim.http;
 
+import dev.drover.acssim.Json;
 import dev.drover.acssim.http.Repository.Status;
 import dev.drover.acssim.solr.SolrReplication;
 import java.io.UnsupportedEncodingException;

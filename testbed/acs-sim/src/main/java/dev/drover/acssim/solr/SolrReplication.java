@@ -1,6 +1,6 @@
 package dev.drover.acssim.solr;
 
-import dev.drover.acssim.http.Json;
+import dev.drover.acssim.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
-package dev.drover.acssim.http;
+package dev.drover.acssim;
 
-/** Just enough JSON writing for the endpoints' fixed shapes. */
+/** Just enough JSON writing for the simulator's fixed reply shapes (the endpoints and Solr's replies); in the root package so neither depends on the other. */
 public final class Json {
     private Json() {
     }
