@@ -7,10 +7,11 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C during {@code drover run}. The first SIGINT asks the run to stop: no new task starts,
+ * Ctrl-C (SIGINT) or SIGTERM during {@code drover run}: SIGTERM is what systemd, {@code timeout} and
+ * cron wrappers send, and it gets the same orderly stop. The first signal asks the run to stop: no new task starts,
  * tasks running on hosts finish (a rolling upgrade is not cut in the middle of a node's step), then
  * the recap and journal are written and drover exits 99. If that takes longer than the grace
- * period, or a second SIGINT comes, {@code hardStop} runs: it ends the journal and halts the JVM
+ * period, or a second signal comes, {@code hardStop} runs: it ends the journal and halts the JVM
  * at once, leaving the tasks in flight to the hosts.
  *
  * <p>Installed for one run and removed by {@link #close()} (the previous handler comes back), so
@@ -19,30 +20,40 @@ import sun.misc.SignalHandler;
  */
 final class Interrupts implements AutoCloseable {
     private static final Signal INT = new Signal("INT");
+    private static final Signal TERM = new Signal("TERM");
 
-    private final SignalHandler previous;
+    private final SignalHandler previousInt;
+    private final SignalHandler previousTerm;
     private volatile boolean first = true;
 
-    private Interrupts(SignalHandler previous) {
-        this.previous = previous;
+    private Interrupts(SignalHandler previousInt, SignalHandler previousTerm) {
+        this.previousInt = previousInt;
+        this.previousTerm = previousTerm;
     }
 
-    /** Installs the handler; on a JVM that refuses it (run with -Xrs), Ctrl-C keeps its default and this does nothing. */
+    /** Installs the handlers; on a JVM that refuses them (run with -Xrs), the signals keep their default. */
     static Interrupts install(StopRequest stop, PrintWriter err, Duration grace, Runnable hardStop) {
         Interrupts[] self = new Interrupts[1];
-        SignalHandler handler = sig -> self[0].onSignal(stop, err, grace, hardStop);
-        try {
-            self[0] = new Interrupts(Signal.handle(INT, handler));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            self[0] = new Interrupts(null);
-        }
+        SignalHandler handler = sig -> self[0].onSignal(sig, stop, err, grace, hardStop);
+        SignalHandler previousInt = handle(INT, handler);
+        SignalHandler previousTerm = handle(TERM, handler);
+        self[0] = new Interrupts(previousInt, previousTerm);
         return self[0];
     }
 
-    private void onSignal(StopRequest stop, PrintWriter err, Duration grace, Runnable hardStop) {
+    private static SignalHandler handle(Signal signal, SignalHandler handler) {
+        try {
+            return Signal.handle(signal, handler);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private void onSignal(Signal sig, StopRequest stop, PrintWriter err, Duration grace, Runnable hardStop) {
+        String what = sig.getName().equals("TERM") ? "terminated (SIGTERM)" : "interrupted";
         if (!first) {
             err.println();
-            err.println("drover: second interrupt: stopping now, without waiting for running tasks");
+            err.println("drover: second signal: stopping now, without waiting for running tasks");
             err.flush();
             hardStop.run();
             return;
@@ -50,7 +61,7 @@ final class Interrupts implements AutoCloseable {
         first = false;
         stop.request();
         err.println();
-        err.println("drover: interrupted: no new task starts; waiting up to " + grace.toSeconds()
+        err.println("drover: " + what + ": no new task starts; waiting up to " + grace.toSeconds()
                 + " s for running tasks to finish (Ctrl-C again to stop at once)");
         err.flush();
         Thread timer = new Thread(() -> {
@@ -69,8 +80,11 @@ final class Interrupts implements AutoCloseable {
 
     @Override
     public void close() {
-        if (previous != null) {
-            Signal.handle(INT, previous);
+        if (previousInt != null) {
+            Signal.handle(INT, previousInt);
+        }
+        if (previousTerm != null) {
+            Signal.handle(TERM, previousTerm);
         }
     }
 }

@@ -21,9 +21,19 @@ import java.util.Map;
  * unreachable host, {@code skipped} for a skipped one. Collected in memory, written once by {@link
  * #write}, atomically (a temporary file in the same directory, then a rename), so a reader never sees
  * half a report. Synchronized: host threads report concurrently.
+ *
+ * <p>A run that does not finish must never read as passed: the report is first written when the run
+ * starts, with an {@code error} case saying the run has not finished, so a run killed outright
+ * (SIGKILL, a second Ctrl-C, a machine that stops) leaves a report that fails. An interrupted run
+ * (Ctrl-C, SIGTERM: exit 99) gets an {@code error} per host whose task was cut short and a {@code
+ * skipped} case, with the reason, per host whose batch never started.
  */
 final class JunitReport implements PlayListener {
-    private record Case(String name, HostStatus status, String message, String detail, double seconds) {
+    /** {@code errorType}: the {@code error} element's type, for an UNREACHABLE case: unreachable or interrupted. */
+    private record Case(String name, HostStatus status, String message, String detail, double seconds, String errorType) {
+        Case(String name, HostStatus status, String message, String detail, double seconds) {
+            this(name, status, message, detail, seconds, "unreachable");
+        }
     }
 
     private record Suite(String name, Instant started, List<Case> cases) {
@@ -31,8 +41,11 @@ final class JunitReport implements PlayListener {
 
     private final Clock clock;
     private final List<Suite> suites = new ArrayList<>();
+    private final java.util.Set<String> awaited = new java.util.LinkedHashSet<>();
     private String task = "";
     private Instant taskStarted;
+    /** Null while the run goes on; then its exit code. */
+    private Integer exitCode;
 
     JunitReport(Clock clock) {
         this.clock = clock;
@@ -48,6 +61,38 @@ final class JunitReport implements PlayListener {
     public synchronized void taskStart(TaskStart t) {
         task = t.name();
         taskStarted = clock.instant();
+        awaited.clear();
+        awaited.addAll(t.hosts());
+    }
+
+    @Override
+    public synchronized void playStopped(PlayStop stop) {
+        if (suites.isEmpty()) {
+            playStart(stop.play(), List.of());
+        }
+        for (String host : stop.neverStarted()) {
+            suites.get(suites.size() - 1).cases().add(new Case("[" + host + "] " + stop.play() + ": not run",
+                    HostStatus.SKIPPED, "not run: " + stop.reason(), "", 0));
+        }
+    }
+
+    /** The run ended with {@code code}; an interrupted run marks the tasks it cut short. */
+    synchronized void finished(int code) {
+        exitCode = code;
+        if (code == ExitCodes.INTERRUPTED) {
+            if (suites.isEmpty()) {
+                playStart("", List.of());
+            }
+            suites.get(suites.size() - 1).cases().add(new Case("the run finished", HostStatus.UNREACHABLE,
+                    "interrupted: the run was stopped (Ctrl-C or SIGTERM)" + (task.isEmpty() ? "" : " after the task " + task)
+                            + "; the tasks after it never ran. drover run --resume continues it", "", 0, "interrupted"));
+            for (String host : awaited) {
+                suites.get(suites.size() - 1).cases().add(new Case("[" + host + "] " + task, HostStatus.UNREACHABLE,
+                        "interrupted: the run was stopped (Ctrl-C or SIGTERM) before this task finished on " + host, "", 0,
+                        "interrupted"));
+            }
+            awaited.clear();
+        }
     }
 
     @Override
@@ -59,6 +104,7 @@ final class JunitReport implements PlayListener {
         String message = r.noLog() ? "the output has been hidden: no_log is set" : why == null ? "" : String.valueOf(why);
         String detail = r.noLog() ? "" : AnsibleJson.compact(r.result());
         double secs = Duration.between(taskStarted, clock.instant()).toMillis() / 1000.0;
+        awaited.remove(r.host());
         HostStatus status = r.ignored() ? HostStatus.OK : r.status();
         suites.get(suites.size() - 1).cases().add(new Case("[" + r.host() + "] " + task, status, message, detail, secs));
     }
@@ -81,6 +127,7 @@ final class JunitReport implements PlayListener {
                 problems.accept("cannot write the JUnit report " + file + ": " + Failures.chain(e));
             }
         };
+        write.run(); // now, saying the run has not finished: what a killed run leaves behind
         Thread hook = new Thread(write, "drover-junit-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         return () -> {
@@ -108,7 +155,14 @@ final class JunitReport implements PlayListener {
 
     private String xml() {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
-        for (Suite s : suites) {
+        List<Suite> all = new ArrayList<>(suites);
+        if (exitCode == null) {
+            all.add(new Suite("drover run", clock.instant(), List.of(new Case("the run finished", HostStatus.UNREACHABLE,
+                    "the run has not finished: it is still running, or its process was killed before the end"
+                            + (task.isEmpty() ? "" : " (last task started: " + task + ")")
+                            + "; see drover history, and drover run --resume to continue it", "", 0, "interrupted"))));
+        }
+        for (Suite s : all) {
             long failures = s.cases().stream().filter(c -> c.status() == HostStatus.FAILED).count();
             long errors = s.cases().stream().filter(c -> c.status() == HostStatus.UNREACHABLE).count();
             long skipped = s.cases().stream().filter(c -> c.status() == HostStatus.SKIPPED).count();
@@ -124,7 +178,7 @@ final class JunitReport implements PlayListener {
                     case FAILED -> b.append(">\n      <failure message=\"").append(attr(c.message())).append("\" type=\"failed\">")
                             .append(text(c.detail())).append("</failure>\n    </testcase>\n");
                     case UNREACHABLE -> b.append(">\n      <error message=\"").append(attr(c.message()))
-                            .append("\" type=\"unreachable\">").append(text(c.detail())).append("</error>\n    </testcase>\n");
+                            .append("\" type=\"").append(c.errorType()).append("\">").append(text(c.detail())).append("</error>\n    </testcase>\n");
                     case SKIPPED -> b.append(">\n      <skipped message=\"").append(attr(c.message()))
                             .append("\"/>\n    </testcase>\n");
                     default -> b.append("/>\n");

@@ -117,7 +117,9 @@ final class RunCommand implements Callable<Integer> {
             }
             JunitReport junit = new JunitReport(clock);
             try (JunitReport.Writing writing = junit.writeAtEnd(output.junitXml, report::warning)) {
-                return report.guard(() -> run(report, junit, started, rj, runId));
+                int code = report.guard(() -> run(report, junit, started, rj, runId));
+                junit.finished(code);
+                return code;
             }
         }
     }

@@ -5,13 +5,17 @@ import dev.drover.execute.HostStatus;
 import dev.drover.execute.RunListener;
 import dev.drover.execute.play.ListenerTee;
 import dev.drover.execute.play.PlayListener;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -69,9 +74,17 @@ final class RunOutput implements AutoCloseable {
     private static Writer openLog(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
+            if (parent == null || Files.isDirectory(file)) {
+                throw new UserError("--log-file: " + file + " is a directory; give a file name, e.g. " + file.toAbsolutePath()
+                        .resolve("drover.log"));
+            }
             Files.createDirectories(parent);
-            return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
+            // 0600 when created, whatever the umask: the log carries host output and extra variables.
+            FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            return new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
+        } catch (UnsupportedOperationException e) {
+            throw new UserError("--log-file: " + file + " is on a file system without POSIX permissions; choose another place.");
         } catch (IOException e) {
             throw new UserError("--log-file: cannot open " + file + " for appending: " + Failures.chain(e)
                     + ". Choose a writable file.");

@@ -4,6 +4,7 @@ import dev.drover.execute.play.PlayListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import dev.drover.state.PrivateFiles;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
      * @param file {@code <state>/runs/<run-id>/journal.jsonl}, from {@link Runs#create}
      */
     public static JournalWriter open(Path file, RunStart start, Clock clock) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        FileChannel ch = PrivateFiles.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         JournalWriter w = new JournalWriter(ch, file, start, clock);
         w.write(start.toEvent(), true);
         return w;

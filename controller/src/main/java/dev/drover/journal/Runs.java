@@ -1,11 +1,16 @@
 package dev.drover.journal;
 
+import dev.drover.state.PrivateFiles;
 import dev.drover.state.StateDir;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +45,13 @@ public final class Runs {
      * lock); a fresh id is drawn only if that one is taken.
      */
     public Path create(Instant now, String wanted) throws IOException {
-        Files.createDirectories(state.runs());
+        PrivateFiles.directory(state.root());
+        PrivateFiles.directory(state.runs());
         for (int attempt = 0; ; attempt++) {
             String id = attempt == 0 ? wanted : RunId.next(now, random);
             Path dir = state.runs().resolve(id);
             try {
-                Files.createDirectory(dir);
+                Files.createDirectory(dir, PrivateFiles.directoryAttributes(dir));
             } catch (FileAlreadyExistsException e) {
                 if (attempt < 100) {
                     continue;
@@ -53,7 +59,10 @@ public final class Runs {
                 throw e;
             }
             Path tmp = state.runs().resolve(LAST + "." + id + ".tmp");
-            Files.writeString(tmp, id + "\n");
+            try (FileChannel ch = PrivateFiles.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8)));
+            }
             Files.move(tmp, state.runs().resolve(LAST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return dir.resolve(Journal.FILE_NAME);
         }

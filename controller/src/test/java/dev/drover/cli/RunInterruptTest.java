@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code drover run} as a real process that the operator interrupts: Ctrl-C (SIGINT) lets the task
@@ -71,19 +73,25 @@ class RunInterruptTest extends LocalPlaybookRun {
         assertEquals(0, new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start().waitFor());
     }
 
-    @Test
-    void ctrlCLetsTheRunningTaskFinishStartsNoOtherAndTheRunResumes() throws Exception {
+    /** SIGTERM (systemd, timeout, cron wrappers) gets the same orderly stop as Ctrl-C. */
+    @ParameterizedTest
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalLetsTheRunningTaskFinishStartsNoOtherAndTheRunResumes(String sig) throws Exception {
         Path pb = write("site.yml", PLAYBOOK);
-        Process p = start("run", "run", "-i", inventory.toString(), pb.toString());
+        Path junit = dir.resolve("report.xml");
+        Process p = start("run", "run", "-i", inventory.toString(), pb.toString(), "--junit-xml", junit.toString());
         awaitFile("in-flight-a", p);
-        signal("INT", p);
+        signal(sig, p);
         int code = waitFor(p);
         String out = output("run");
         assertEquals(ExitCodes.INTERRUPTED, code, out);
         assertEquals(List.of("a"), lines("slow"), "the task in flight finished");
         assertEquals(List.of(), lines("after"), "no task started after Ctrl-C");
         assertEquals(List.of("a"), lines("started"), "b's batch never started");
-        assertTrue(out.contains("interrupted: no new task starts"), out);
+        assertTrue(out.contains(sig.equals("INT") ? "interrupted: no new task starts" : "terminated (SIGTERM): no new task starts"), out);
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("type=\"interrupted\""), "a CI server must read the interrupted run as failed: " + xml);
+        assertTrue(xml.contains("name=\"[b] ") && xml.contains("<skipped message=\"not run"), "b never ran, and says so: " + xml);
         assertTrue(out.contains("PLAY RECAP"), out);
         Matcher hint = Pattern.compile("To resume: drover run --resume (\\S+)").matcher(out);
         assertTrue(hint.find(), out);
@@ -102,10 +110,13 @@ class RunInterruptTest extends LocalPlaybookRun {
     @Test
     void afterSigkillAResumeRunsNothingCompletedTwice() throws Exception {
         Path pb = write("site.yml", PLAYBOOK);
-        Process p = start("run", "run", "-i", inventory.toString(), pb.toString());
+        Process p = start("run", "run", "-i", inventory.toString(), pb.toString(), "--junit-xml", dir.resolve("report.xml").toString());
         awaitFile("in-flight-a", p);
         signal("KILL", p);
         waitFor(p);
+        String xml = Files.readString(dir.resolve("report.xml"));
+        assertTrue(xml.contains("the run has not finished") && xml.contains("errors=\"1\""),
+                "a killed run's report must not read as passed: " + xml);
         Process resumed = start("resume", "run", "--resume", "last");
         assertEquals(ExitCodes.OK, waitFor(resumed), output("resume"));
         assertEquals(List.of("a", "b"), lines("started"), "a's first task completed before the kill: not run again");

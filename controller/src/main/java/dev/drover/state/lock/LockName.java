@@ -1,6 +1,8 @@
 package dev.drover.state.lock;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,12 +19,28 @@ public final class LockName {
     private LockName() {
     }
 
-    /** {@code site-1a2b3c4d5e6f.lock}: readable by the playbook name, unique by a hash of the key. */
+    /**
+     * {@code site-1a2b3c4d5e6f.lock}: readable by the playbook name, unique by a hash of the key. The
+     * key uses real paths (links and {@code ..} resolved), so a symbolic link to the same playbook or
+     * inventory takes the same lock; a source that is not a file (a host list such as {@code h1,h2})
+     * is keyed as given.
+     */
     public static String forRun(Path playbook, List<String> inventorySources) {
-        String base = playbook.getFileName().toString().replaceAll("\\.ya?ml$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        StringBuilder key = new StringBuilder(playbook.toAbsolutePath().normalize().toString());
-        inventorySources.forEach(s -> key.append('\n').append(s));
+        Path real = real(playbook);
+        String base = real.getFileName().toString().replaceAll("\\.ya?ml$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        StringBuilder key = new StringBuilder(real.toString());
+        for (String source : inventorySources) {
+            key.append('\n').append(source.contains(",") ? source : real(Path.of(source)).toString());
+        }
         return base + "-" + sha256(key.toString()).substring(0, 12) + ".lock";
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | InvalidPathException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     /**
