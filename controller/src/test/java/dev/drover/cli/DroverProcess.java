@@ -26,7 +26,18 @@ final class DroverProcess {
     }
 
     static DroverProcess start(Path dir, String name, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(List.of(), dir, name, env, args);
+    }
+
+    /** Like {@link #start(Path, String, Map, String...)}, with the process's umask set first (e.g. {@code 000}). */
+    static DroverProcess startUnderUmask(String umask, Path dir, String name, Map<String, String> env, String... args)
+            throws IOException {
+        return start(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), dir, name, env, args);
+    }
+
+    private static DroverProcess start(List<String> prefix, Path dir, String name, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-cp");

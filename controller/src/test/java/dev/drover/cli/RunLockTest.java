@@ -45,6 +45,11 @@ class RunLockTest extends LocalPlaybookRun {
             assertFalse(second.out().contains("PLAY ["), "the refused run touched no host: " + second);
             assertTrue(first.process.isAlive(), "the refused run left the holder alone");
 
+            // A symbolic link to the same playbook is the same playbook: the same lock.
+            Files.createSymbolicLink(dir.resolve("link.yml"), pb);
+            DroverProcess viaLink = DroverProcess.start(dir, "via-link", env(), "run", "-i", "hosts.ini", "link.yml", "-e", "secs=0");
+            assertEquals(ExitCodes.LOCKED, viaLink.exitCode(), viaLink.toString());
+
             children = first.process.descendants().toList();
             first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no release
             first.process.waitFor();
