@@ -3,7 +3,10 @@ package dev.drover.cli;
 import dev.drover.remote.AgentOptions;
 import dev.drover.secret.Secret;
 import dev.drover.transport.CredentialPrompt;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Privilege escalation options, with Ansible's names: {@code -b/--become}, {@code --become-user},
@@ -19,8 +22,20 @@ final class BecomeOptions {
     @Option(names = "--become-user", paramLabel = "USER", description = "The user to become with --become (default root).")
     String user;
 
-    @Option(names = "--become-method", paramLabel = "METHOD", description = "How to become: sudo (the only method supported).")
     String method;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--become-method", paramLabel = "METHOD", description = "How to become: sudo (the only method supported).")
+    void method(String name) {
+        if (!"sudo".equals(name)) {
+            // Accepting it and going through sudo anyway would run as someone the operator did not choose.
+            throw new ParameterException(spec.commandLine(), "--become-method " + name + " is not supported: drover"
+                    + " becomes another user through sudo only (docs/become.md); use --become-method sudo or leave it out");
+        }
+        method = name;
+    }
 
     @Option(names = {"-K", "--ask-become-pass"},
             description = "Ask for the sudo password (terminal only; or set " + PASSWORD_ENV + ").")

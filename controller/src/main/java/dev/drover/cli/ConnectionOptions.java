@@ -5,7 +5,9 @@ import dev.drover.secret.Secret;
 import dev.drover.transport.CredentialPrompt;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Connection options shared by every verb that reaches hosts (Ansible's names where it has them). */
 final class ConnectionOptions {
@@ -27,9 +29,16 @@ final class ConnectionOptions {
             description = "The known_hosts file to check and record keys in (default ~/.ssh/known_hosts).")
     Path knownHosts;
 
+    int timeoutSeconds;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", description = "Connection timeout (default ${DEFAULT-VALUE}).",
             defaultValue = "10")
-    int timeoutSeconds;
+    void timeout(int seconds) {
+        timeoutSeconds = OptionChecks.atLeastOne(spec, "-T/--timeout", seconds, "seconds to wait for a connection");
+    }
 
     ConnectionOverrides overrides() {
         CredentialPrompt prompt = TerminalPrompt.forThisProcess();

@@ -59,8 +59,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--documents", paramLabel = "N", defaultValue = "120", description = "Documents in the seeded repository (default ${DEFAULT-VALUE}).")
     int documents;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
     String color;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
+    void color(String when) {
+        color = OptionChecks.color(spec, when);
+    }
 
     @Spec
     CommandSpec spec;

@@ -58,8 +58,12 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = {"-a", "--args"}, paramLabel = "ARGS", description = "Module arguments: free-form text for command/shell, k=v pairs otherwise.")
     String moduleArgs;
 
-    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "5", description = "Hosts in parallel (default ${DEFAULT-VALUE}).")
     int forks;
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "5", description = "Hosts in parallel (default ${DEFAULT-VALUE}).")
+    void forks(int n) {
+        forks = OptionChecks.atLeastOne(spec, "-f/--forks", n, "hosts in parallel");
+    }
 
     @Option(names = {"-C", "--check"}, description = "Change nothing; report what would change.")
     boolean check;
@@ -67,8 +71,12 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = {"-D", "--diff"}, description = "Show differences in changed files.")
     boolean diff;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
     String color;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
+    void color(String when) {
+        color = OptionChecks.color(spec, when);
+    }
 
     @Option(names = {"-o", "--one-line"}, description = "One line per host, as Ansible's -o: host | CHANGED | rc=0 | (stdout) ...")
     boolean oneLine;

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code -i} and {@code --limit}, shared by every verb that selects hosts. */
 final class InventoryOptions {
@@ -20,8 +23,22 @@ final class InventoryOptions {
             description = "Inventory file (INI or YAML) or comma-separated host list; repeatable. Default: $DROVER_INVENTORY.")
     List<String> sources = new ArrayList<>();
 
-    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Further limit the selected hosts (pattern or @file).")
     String limit;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Further limit the selected hosts (pattern or @file).")
+    void limit(String pattern) {
+        if (pattern.isBlank()) {
+            // Ansible reads an empty --limit as no limit: in a script whose variable came out empty that
+            // touches every host. Refused, so an empty variable cannot widen a run.
+            throw new ParameterException(spec.commandLine(), "--limit is empty: Ansible would then run on every host, which from a"
+                    + " script whose variable came out empty touches hosts nobody chose. Give a host pattern, or leave --limit"
+                    + " out to run on every host the play selects");
+        }
+        limit = pattern;
+    }
 
     /** Loads the sources; warnings (skipped keys, unmatched pattern terms) go to {@code warnings}. */
     Inventory load(PrintWriter warnings) {

@@ -81,14 +81,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--skip-tags", paramLabel = "TAGS", split = ",", description = "Skip tasks with these tags (comma-separated).")
     List<String> skipTags = new ArrayList<>();
 
-    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "5", description = "Hosts in parallel (default ${DEFAULT-VALUE}).")
     int forks;
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "5", description = "Hosts in parallel (default ${DEFAULT-VALUE}).")
+    void forks(int n) {
+        forks = OptionChecks.atLeastOne(spec, "-f/--forks", n, "hosts in parallel");
+    }
 
     @Option(names = "-v", description = "More output: -v shows each result's JSON; repeatable.")
     boolean[] verbose = new boolean[0];
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
     String color;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never.")
+    void color(String when) {
+        color = OptionChecks.color(spec, when);
+    }
 
     @Mixin
     RunOutputOptions output;
