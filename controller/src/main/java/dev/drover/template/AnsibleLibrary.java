@@ -54,6 +54,7 @@ final class AnsibleLibrary {
         library.registerFilter(new PositionalOnly(new Renamed("from_yaml", library.getFilter("fromyaml"))));
         filters().forEach(library::registerFilter);
         tests().forEach(library::registerExpTest);
+        library.registerFunction(Ranges.definition());
     }
 
     /** A Jinjava filter under Ansible's name. */
