@@ -14,8 +14,8 @@ class RangeTest {
     @Test
     void aLongRangeHasEveryItem() {
         // Jinjava's own range stopped at 1000 items and the task went on with the short list.
-        assertEquals("100000", render("{{ range(100000) | list | length }}!").replace("!", ""));
-        assertEquals("4999950000", render("{{ range(100000) | sum }}!").replace("!", ""));
+        assertEquals("100000", String.valueOf(render("{{ range(100000) | list | length }}")));
+        assertEquals("4999950000", String.valueOf(render("{{ range(100000) | sum }}")));
     }
 
     @Test
