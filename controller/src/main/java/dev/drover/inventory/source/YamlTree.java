@@ -87,10 +87,16 @@ final class YamlTree {
         }
     }
 
+    /** Values in a file with every alias expanded, as {@link Node#plain()} makes them; the playbook reader's bound too. */
+    static final long MAX_EXPANDED_NODES = 1_000_000;
+
     private final String file;
     private final YAMLParser parser;
     private final Consumer<String> warnings;
     private final Map<String, Node> anchors = new HashMap<>();
+    /** Expanded size of each node an alias may name: aliases share nodes, {@link Node#plain()} copies them. */
+    private final Map<Node, Long> sizes = new java.util.IdentityHashMap<>();
+    private long expanded;
 
     private YamlTree(String file, YAMLParser parser, Consumer<String> warnings) {
         this.file = file;
@@ -171,6 +177,11 @@ final class YamlTree {
                 throw where.error("unknown YAML alias '*" + parser.getText() + "'; define the anchor '&"
                         + parser.getText() + "' before using it");
             }
+            expanded += size(target);
+            if (expanded > MAX_EXPANDED_NODES) {
+                throw where.error("aliases expand this file to more than " + MAX_EXPANDED_NODES + " values; this looks"
+                        + " like an alias bomb: use fewer nested aliases");
+            }
             return target;
         } else {
             if ("vault".equals(parser.getTypeId())) {
@@ -179,10 +190,31 @@ final class YamlTree {
             }
             node = new ScalarNode(where, scalar(t));
         }
+        expanded++;
         if (anchor != null) {
             anchors.put(anchor, node);
         }
         return node;
+    }
+
+    /** The node's value count with aliases expanded; linear in distinct nodes, whatever the expansion. */
+    private long size(Node node) {
+        Long known = sizes.get(node);
+        if (known != null) {
+            return known;
+        }
+        long n = 1;
+        if (node instanceof MapNode m) {
+            for (Entry e : m.entries().values()) {
+                n = Math.min(Long.MAX_VALUE / 2, n + size(e.value()));
+            }
+        } else if (node instanceof ListNode l) {
+            for (Node item : l.items()) {
+                n = Math.min(Long.MAX_VALUE / 2, n + size(item));
+            }
+        }
+        sizes.put(node, n);
+        return n;
     }
 
     private MapNode mapping(Location where) throws IOException, InventoryException {

@@ -39,6 +39,7 @@ class BadInventoryTest {
         noext-yaml-syntax    | 6:1   | YAML syntax error: expected ',' or ']'
         plugin.yml           | 1:1   | this is the configuration of Ansible inventory plugin 'amazon.aws.aws_ec2', which drover does not run
         empty.yml            | 1:1   | the YAML inventory is empty
+        alias-bomb.yml       | 8:42  | aliases expand this file to more than 1000000 values; this looks like an alias bomb
         """)
     void errorNamesFileLineColumnAndCause(String file, String lineColumn, String cause) {
         String path = TestInventories.path("bad/" + file).toString();
