@@ -21,6 +21,15 @@ final class OptionChecks {
         return value;
     }
 
+    /** A file drover will write: not a directory (so {@code --log-file /} is refused, not a crash or a warning). */
+    static java.nio.file.Path fileToWrite(CommandSpec spec, String option, java.nio.file.Path file) {
+        if (file.getFileName() == null || java.nio.file.Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + " is a directory; give a file name"
+                    + " in it, e.g. " + file.toAbsolutePath().resolve(option.equals("--junit-xml") ? "report.xml" : "drover.log"));
+        }
+        return file;
+    }
+
     static String color(CommandSpec spec, String when) {
         if (!COLOR.contains(when)) {
             throw new ParameterException(spec.commandLine(), "--color must be one of auto, always or never; got '" + when + "'");

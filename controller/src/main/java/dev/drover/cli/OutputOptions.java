@@ -1,7 +1,9 @@
 package dev.drover.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * How a run reports, for people and for other tools: {@code --output}, {@code --timestamps},
@@ -16,9 +18,16 @@ class OutputOptions {
             description = "Start each line of human output with the local time, e.g. 2026-11-28T18:01:02+00:00.")
     boolean timestamps;
 
+    Path logFile;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Option(names = "--log-file", paramLabel = "FILE",
             description = "Also append the human log to FILE, each line with the time and the run id.")
-    Path logFile;
+    void logFile(Path file) {
+        logFile = OptionChecks.fileToWrite(spec, "--log-file", file);
+    }
 
     boolean json() {
         return switch (output) {

@@ -74,10 +74,6 @@ final class RunOutput implements AutoCloseable {
     private static Writer openLog(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
-            if (parent == null || Files.isDirectory(file)) {
-                throw new UserError("--log-file: " + file + " is a directory; give a file name, e.g. " + file.toAbsolutePath()
-                        .resolve("drover.log"));
-            }
             Files.createDirectories(parent);
             // 0600 when created, whatever the umask: the log carries host output and extra variables.
             FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,

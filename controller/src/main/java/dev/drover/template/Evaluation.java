@@ -55,15 +55,30 @@ final class Evaluation extends Context {
         return of(JinjavaInterpreter.getCurrent());
     }
 
+    /** Most variables in the way to the failing one named; a long chain is not echoed link by link. */
+    private static final int CONTEXTS_SHOWN = 5;
+    private static final String MORE = " (in more variables)";
+
+    /** {@code reason} with the variable whose template failed: {@code "... (in variable 'a': {{ b }})"}. */
+    private static String within(String reason, String name, String template) {
+        if (reason.endsWith(MORE)) {
+            return reason;
+        }
+        if (reason.split(" \\(in variable '", -1).length - 1 >= CONTEXTS_SHOWN) {
+            return reason + MORE;
+        }
+        return reason + " (in variable '" + name + "': " + TemplateText.abbreviate(template) + ")";
+    }
+
     private Object lookup(String name) {
         Object value;
         try {
             value = vars.get(name);
         } catch (UndefinedVariableException e) {
             // Like Ansible, a variable whose template uses an undefined name is itself undefined.
-            return undefined(e.variable(), e.reason() + " (in variable '" + name + "': " + e.template() + ")");
+            return undefined(e.variable(), within(e.reason(), name, e.template()));
         } catch (TemplateException e) {
-            fail(new TemplateFailure(e.kind(), e.reason() + " (in variable '" + name + "': " + e.template() + ")"));
+            fail(new TemplateFailure(e.kind(), within(e.reason(), name, e.template())));
             return null;
         } catch (TemplateFailure f) {
             fail(f);

@@ -21,6 +21,13 @@ final class LazyVars {
     /** Returned by {@link #get} for a name that is not set. */
     static final Object MISSING = new Object();
 
+    /**
+     * How many variables may name one another in a chain ({@code a: "{{ b }}"}, {@code b: "{{ c }}"}...).
+     * Each link is a nested render on the host thread's stack; a longer chain is an error naming it,
+     * before the thread's stack overflows (600 links crashed the run with StackOverflowError).
+     */
+    static final int MAX_CHAIN = 100;
+
     private final Map<String, ?> vars;
     private final JinjaTemplater templater;
     private final Map<String, Object> rendered = new HashMap<>();
@@ -55,6 +62,15 @@ final class LazyVars {
             chain.add(name);
             throw new TemplateFailure("recursive loop detected in template string: variable '" + name
                     + "' refers to itself (" + String.join(" -> ", chain) + ")");
+        }
+        if (resolving.size() >= MAX_CHAIN) {
+            List<String> chain = new ArrayList<>(resolving);
+            Collections.reverse(chain);
+            chain.add(name);
+            String shown = String.join(" -> ", chain.subList(0, 3)) + " -> ... -> "
+                    + String.join(" -> ", chain.subList(chain.size() - 3, chain.size()));
+            throw new TemplateFailure("variables refer to one another more than " + MAX_CHAIN + " deep ("
+                    + shown + "); drover stops there: shorten the chain");
         }
         resolving.push(name);
         try {

@@ -55,6 +55,17 @@ final class TemplateText {
     }
 
     /** The line breaks ({@code \n}, {@code \r}) that end {@code text}, possibly empty. */
+    /** Longest template quoted whole in an error message; a longer one is cut, saying how long it was. */
+    static final int QUOTED_MAX = 200;
+
+    /** The template for an error message: whole up to {@link #QUOTED_MAX} characters, else its start and its length. */
+    static String abbreviate(String template) {
+        if (template == null || template.length() <= QUOTED_MAX) {
+            return template;
+        }
+        return template.substring(0, QUOTED_MAX) + "... (" + template.length() + " characters)";
+    }
+
     static String trailingLineBreaks(String text) {
         int end = text.length();
         while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {

@@ -33,6 +33,9 @@ class OptionChecksTest {
             exec | --limit=              | --limit is empty
             run  | -b --become-method su  | --become-method su is not supported
             exec | -b --become-method su | --become-method su is not supported
+            run  | --log-file /          | --log-file / is a directory
+            exec | --log-file /tmp       | --log-file /tmp is a directory
+            run  | --junit-xml /         | --junit-xml / is a directory
             """)
     void refusedBeforeAnythingRuns(String verb, String options, String message) throws Exception {
         Path marker = dir.resolve("touched");

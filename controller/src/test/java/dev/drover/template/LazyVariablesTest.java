@@ -63,6 +63,33 @@ class LazyVariablesTest {
                 + " (loop1 -> loop2 -> loop1)"), e.reason());
     }
 
+    /** A chain of variables, v0 -> v1 -> ... -> v{links}: "end". */
+    private static Map<String, Object> chain(int links) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (int i = 0; i < links; i++) {
+            vars.put("v" + i, "{{ v" + (i + 1) + " }}");
+        }
+        vars.put("v" + links, "end");
+        return vars;
+    }
+
+    @Test
+    void aLongChainOfVariablesIsATemplateErrorNamingItNotAStackOverflow() throws Exception {
+        // On a thread with the JVM's default stack, as host threads have: 600 links overflowed it.
+        Object[] outcome = new Object[2];
+        Thread host = new Thread(() -> {
+            outcome[0] = TEMPLATER.render("{{ v0 }}", chain(LazyVars.MAX_CHAIN - 1));
+            outcome[1] = assertThrows(TemplateException.class, () -> TEMPLATER.render("{{ v0 }}", chain(600)));
+        });
+        host.setUncaughtExceptionHandler((t, e) -> outcome[1] = e);
+        host.start();
+        host.join();
+        assertEquals("end", outcome[0], "a chain within the bound renders: " + outcome[1]);
+        TemplateException e = assertInstanceOf(TemplateException.class, outcome[1]);
+        assertTrue(e.reason().startsWith("variables refer to one another more than 100 deep (v0 -> v1 -> v2 -> ... -> "),
+                e.reason());
+    }
+
     @Test
     void unsafeValuesAreNeverRendered() {
         assertEquals("{{ not_a_variable }}", TEMPLATER.render("{{ result.stdout }}", vars()));
