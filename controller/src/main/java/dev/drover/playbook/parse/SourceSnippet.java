@@ -34,11 +34,22 @@ public final class SourceSnippet {
         return List.of(text.split("\r\n|\r|\n", -1));
     }
 
+    /** Characters shown either side of the column on a long line: an error never echoes a megabyte line. */
+    static final int WINDOW = 60;
+
     static String render(List<String> lines, int line, int column) {
         if (line < 1 || line > lines.size()) {
             return "";
         }
         String text = lines.get(line - 1);
+        if (text.length() > 2 * WINDOW + 40) {
+            // Cut to a window around the column, marked with "..." where the line goes on.
+            int from = Math.max(0, Math.min(column - 1, text.length()) - WINDOW);
+            int to = Math.min(text.length(), from + 2 * WINDOW);
+            String head = from > 0 ? "..." : "";
+            text = head + text.substring(from, to) + (to < text.length() ? "..." : "");
+            column = column - from + head.length();
+        }
         String number = Integer.toString(line);
         String gutter = " ".repeat(Math.max(0, 5 - number.length()));
         StringBuilder caret = new StringBuilder();
