@@ -1,13 +1,10 @@
 package dev.drover.inventory.source;
 
+import dev.drover.input.TextInput;
 import dev.drover.inventory.Group;
 import dev.drover.inventory.Inventory;
 import dev.drover.inventory.InventoryException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -176,12 +173,14 @@ public final class InventorySources {
         } catch (IOException e) {
             throw new InventoryException("cannot read inventory file '" + shown + "': " + e.getMessage(), e);
         }
+        if (bytes.length > TextInput.MAX_FILE_BYTES) {
+            throw InventoryException.at(shown, 1, 1, "the file is " + bytes.length + " bytes; drover reads inventories of up"
+                    + " to " + TextInput.MAX_FILE_BYTES + " bytes");
+        }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new InventoryException("inventory file '" + shown + "' is not UTF-8 text; convert it, e.g. with iconv");
+            return TextInput.decode(bytes);
+        } catch (TextInput.Refused e) {
+            throw InventoryException.at(shown, e.line(), e.column(), e.getMessage());
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.drover.inventory.source;
 
+import dev.drover.input.TextInput;
 import dev.drover.inventory.InventoryException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,7 +110,9 @@ final class VarsFiles {
     private Map<String, Object> read(String shown, Path file) throws InventoryException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextInput.read(file);
+        } catch (TextInput.Refused e) {
+            throw InventoryException.at(shown, e.line(), e.column(), e.getMessage());
         } catch (IOException e) {
             throw new InventoryException("cannot read variables file '" + shown + "': " + e.getMessage(), e);
         }

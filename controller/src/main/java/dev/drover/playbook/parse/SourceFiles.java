@@ -1,11 +1,9 @@
 package dev.drover.playbook.parse;
 
+import dev.drover.input.TextInput;
 import dev.drover.playbook.PlaybookException;
 import dev.drover.playbook.SourcePos;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,16 +26,13 @@ final class SourceFiles {
     String read(Path file, SourcePos requestedAt) throws PlaybookException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = TextInput.read(file);
         } catch (NoSuchFileException e) {
             throw missing(file, requestedAt, "file not found: " + file, e);
-        } catch (MalformedInputException e) {
-            throw missing(file, requestedAt, "not UTF-8 text: " + file, e);
+        } catch (TextInput.Refused e) {
+            throw new PlaybookException(new SourcePos(file, e.line(), e.column()), e.getMessage(), "", "", e);
         } catch (IOException e) {
             throw missing(file, requestedAt, "cannot read " + file + ": " + e, e);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
         }
         lines.put(file, SourceSnippet.splitLines(text));
         return text;

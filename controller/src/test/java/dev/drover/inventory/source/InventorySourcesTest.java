@@ -100,6 +100,7 @@ class InventorySourcesTest {
         Path f = dir.resolve("latin1.ini");
         Files.write(f, new byte[] {'h', (byte) 0xe9, '\n'});
         InventoryException e = assertThrows(InventoryException.class, () -> InventorySources.load(f.toString()));
-        assertTrue(e.getMessage().contains("is not UTF-8"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("latin1.ini:1:2: not UTF-8 text: byte 0xe9 at byte offset 1 cannot start or"
+                + " continue a UTF-8 character; convert the file, e.g. with iconv -f latin1 -t utf-8"), e.getMessage());
     }
 }
