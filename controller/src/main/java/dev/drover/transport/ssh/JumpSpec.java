@@ -83,8 +83,9 @@ final class JumpSpec {
         if (at >= 0) {
             user = s.substring(0, at);
             s = s.substring(at + 1);
-            if (user.isEmpty()) {
-                throw refuse(setting, forHost, "jump host '" + text + "' has an empty user name");
+            if (user.isEmpty() || user.contains("%")) {
+                throw refuse(setting, forHost, "jump host '" + text + "' has " + (user.isEmpty() ? "an empty user name"
+                        : "a token in its user name (%r, %u...), which drover does not expand there; write the name"));
             }
         }
         String host = s;
@@ -205,6 +206,9 @@ final class JumpSpec {
             throw refuse(setting, forHost, "the ssh command names no jump host");
         }
         Hop last = hop(destination, identities, setting, forHost);
+        if (user != null && user.contains("%")) {
+            throw refuse(setting, forHost, "'-l " + user + "': tokens such as %r are not supported there; write the user name");
+        }
         if (user != null && last.user() == null) {
             last = new Hop(user, last.host(), last.port(), last.identityFiles(), last.text());
         }

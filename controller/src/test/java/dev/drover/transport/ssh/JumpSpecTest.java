@@ -79,6 +79,14 @@ class JumpSpecTest {
         assertTrue(e.getMessage().contains("ProxyJump"), "says what to write instead: " + e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ssh -W %h:%p %r@gw", "ssh -l %r -W %h:%p gw"})
+    void tokensInTheJumpUserAreRefusedRatherThanSentLiterally(String command) {
+        TransportException e = assertThrows(TransportException.class,
+                () -> JumpSpec.parse(ProxySetting.command(command, "t"), "app1"));
+        assertTrue(e.getMessage().contains("%r") && e.getMessage().contains("write the"), e.getMessage());
+    }
+
     @Test
     void sshArgumentsFirstJumpSettingWins() {
         assertEquals(ProxySetting.jump("a,b", "-J in args"), SshArgs.proxy("-o StrictHostKeyChecking=no -J a,b -J c", "args"));
