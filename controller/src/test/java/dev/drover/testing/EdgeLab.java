@@ -25,8 +25,10 @@ public final class EdgeLab {
     public static final String JUMP_TIER = "openssh-jump";
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
 
+    private static final int EXIT_UNBINDABLE = 4;
     private static Edge edge;
     private static RuntimeException failure;
+    private static String unbindable;
 
     private EdgeLab() {
     }
@@ -58,7 +60,7 @@ public final class EdgeLab {
 
     public static synchronized Edge get() {
         OpenSshLab.Lab lab = OpenSshLab.get();
-        if (edge == null && failure == null) {
+        if (edge == null && failure == null && unbindable == null) {
             try {
                 edge = bringUp(lab);
             } catch (RuntimeException e) {
@@ -68,6 +70,7 @@ public final class EdgeLab {
         if (failure != null) {
             throw new IllegalStateException("the edge lab failed to start: " + failure.getMessage(), failure);
         }
+        Tiers.require(OpenSshLab.TIER, unbindable == null, String.valueOf(unbindable));
         return edge;
     }
 
@@ -75,6 +78,10 @@ public final class EdgeLab {
         Path script = OpenSshLab.findRepositoryRoot().resolve("testbed/lab/lab-edge.sh");
         ExecResult up = OpenSshLabProcesses.runMerged(List.of("bash", script.toString(), "up", "--lab",
                 lab.dir().toString(), "--port", Integer.toString(lab.port())), SCRIPT_TIMEOUT);
+        if (up.exitCode() == EXIT_UNBINDABLE) {
+            unbindable = "the edge lab cannot listen: " + up.stdout().strip();
+            return null;
+        }
         if (up.exitCode() != 0) {
             throw new IllegalStateException(script + " up exited with " + up.exitCode() + ": " + up.stdout().strip());
         }
