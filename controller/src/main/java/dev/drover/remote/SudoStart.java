@@ -171,7 +171,7 @@ final class SudoStart {
         int failed = all.indexOf(SudoCommand.WRITE_FAILED);
         if (failed >= 0) {
             String free = all.substring(failed + SudoCommand.WRITE_FAILED.length()).split("\\s", 2)[0];
-            String said = all.substring(0, failed).strip();
+            String said = all.replace(SudoCommand.WRITE_FAILED + free, "").strip();
             return DiskSpace.writeFailed(refusals.host(), dir, jar.size(), free, said);
         }
         if (all.contains(AgentBootstrap.UPLOAD_CORRUPT)) {

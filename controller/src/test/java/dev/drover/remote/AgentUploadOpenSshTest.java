@@ -66,15 +66,16 @@ class AgentUploadOpenSshTest {
     @Test
     void aFullDiskSaysSoOverSftpAndLeavesNothing() throws Exception {
         OpenSshLab.Lab lab = edge.lab();
-        assertFullDisk(lab.connectionSettings(lab.node("node1")));
+        assertFullDisk(lab.connectionSettings(lab.node("node1")), "Failure");
     }
 
     @Test
     void aFullDiskSaysSoOverExecAndLeavesNothing() throws Exception {
-        assertFullDisk(edge.settings("hardened", edge.noSftp()));
+        assertFullDisk(edge.settings("hardened", edge.noSftp()), "No space left on device");
     }
 
-    private void assertFullDisk(ConnectionSettings settings) throws Exception {
+    /** @param hostSaid what the host's own error says (SFTP: only "Failure"; head: ENOSPC), quoted in the message */
+    private void assertFullDisk(ConnectionSettings settings, String hostSaid) throws Exception {
         Tiers.require("root", "root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
         Path full = edge.dir().resolve("full-" + UUID.randomUUID());
         Files.createDirectories(full);
@@ -88,6 +89,7 @@ class AgentUploadOpenSshTest {
                 assertTrue(e.getMessage().startsWith("no space left on " + settings.hostName() + " for the agent jar in '"
                         + full + "': it needs " + needKiB + " KiB, "), e.getMessage());
                 assertTrue(e.getMessage().matches("(?s).* \\d+ KiB are free there.*"), e.getMessage());
+                assertTrue(e.getMessage().contains(hostSaid), e.getMessage());
                 assertEquals("", t.run("ls -A " + full, T).stdout().strip(), "no partial upload left behind");
             }
         } finally {
