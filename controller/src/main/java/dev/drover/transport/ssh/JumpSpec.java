@@ -148,7 +148,8 @@ final class JumpSpec {
         List<String> remoteCommand = new ArrayList<>();
         for (int i = 1; i < words.size(); i++) {
             String w = words.get(i);
-            if (destination != null) {
+            // As ssh does, options may also follow the destination, up to the first word of a command.
+            if (destination != null && (!remoteCommand.isEmpty() || !w.startsWith("-") || w.length() < 2)) {
                 remoteCommand.add(w);
                 continue;
             }

@@ -58,6 +58,7 @@ class JumpSpecTest {
         assertEquals(List.of("null@outer:null[]", "ops@inner:2222[]"),
                 hops(ProxySetting.command("ssh -J outer -o User=ops -oPort=2222 -W %h:%p inner", "t")));
         assertEquals(List.of("null@gw:null[]"), hops(ProxySetting.command("ssh gw nc %h %p", "t")));
+        assertEquals(List.of("ops@gw:null[/k]"), hops(ProxySetting.command("ssh -W %h:%p ops@gw -i /k -q", "t")));
         assertEquals(List.of(), hops(ProxySetting.command("none", "t")));
     }
 
