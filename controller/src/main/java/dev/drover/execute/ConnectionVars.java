@@ -3,6 +3,8 @@ package dev.drover.execute;
 import dev.drover.remote.AgentOptions;
 import dev.drover.secret.Secret;
 import dev.drover.transport.ConnectionSettings;
+import dev.drover.transport.ProxySetting;
+import dev.drover.transport.ssh.SshArgs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +17,9 @@ import java.util.Map;
  * ({@code ansible_ssh_user}), {@code ansible_ssh_private_key_file}, {@code ansible_password}
  * ({@code ansible_ssh_pass}), {@code ansible_timeout}, and {@code -o UserKnownHostsFile=} /
  * {@code -o StrictHostKeyChecking=accept-new} inside {@code ansible_ssh_common_args} /
- * {@code ansible_ssh_extra_args}. drover's own: {@code drover_known_hosts_file}, {@code drover_java},
+ * {@code ansible_ssh_extra_args}, and jump hosts there ({@code -J}, {@code -o ProxyJump=},
+ * {@code -o ProxyCommand=}). drover's own: {@code drover_jump_hosts} (a ProxyJump value or a list of
+ * hops; wins over the ssh arguments, which win over ~/.ssh/config), {@code drover_known_hosts_file}, {@code drover_java},
  * {@code drover_agent_cache}, {@code drover_agent_start_timeout}.
  */
 public final class ConnectionVars {
@@ -69,6 +73,8 @@ public final class ConnectionVars {
                 || sshOption(sshArgs, "StrictHostKeyChecking").stream().anyMatch(x -> x.equalsIgnoreCase("accept-new"));
         s = s.withKnownHosts(cli.userKnownHostsFile(), knownHosts, acceptNew);
 
+        s = s.withProxy(proxy(host, v.get("drover_jump_hosts"), sshArgs));
+
         String password = first(str(v, "ansible_password"), str(v, "ansible_ssh_pass"));
         if (password != null) {
             s = s.withPassword(Secret.of(password));
@@ -89,6 +95,26 @@ public final class ConnectionVars {
         String timeout = str(v, "drover_agent_start_timeout");
         return new AgentOptions(str(v, "drover_java"), str(v, "drover_agent_cache"),
                 timeout == null ? null : Duration.ofSeconds(intVar(host, "drover_agent_start_timeout", timeout)));
+    }
+
+    /** drover_jump_hosts (a string or a list of hops), else a jump in the ssh arguments, else null. */
+    static ProxySetting proxy(TargetHost host, Object jumpHosts, String sshArgs) throws BadHostVarException {
+        if (jumpHosts instanceof java.util.Collection<?> list) {
+            List<String> hops = new ArrayList<>();
+            for (Object o : list) {
+                hops.add(String.valueOf(o).strip());
+            }
+            return ProxySetting.jump(hops.isEmpty() ? "none" : String.join(",", hops), "host variable drover_jump_hosts");
+        }
+        if (jumpHosts != null) {
+            String value = String.valueOf(jumpHosts).strip();
+            return ProxySetting.jump(value.isEmpty() ? "none" : value, "host variable drover_jump_hosts");
+        }
+        try {
+            return SshArgs.proxy(sshArgs, "ansible_ssh_common_args/ansible_ssh_extra_args");
+        } catch (IllegalArgumentException e) {
+            throw new BadHostVarException(host.name(), "ansible_ssh_common_args", e.getMessage());
+        }
     }
 
     /** Values of {@code -o Name=value} / {@code -oName=value} / {@code -o Name value} in ssh arguments. */

@@ -2,6 +2,7 @@ package dev.drover.remote;
 
 import dev.drover.agent.protocol.Preamble;
 import dev.drover.transport.BlockingReads;
+import dev.drover.transport.FileTransferUnavailableException;
 import dev.drover.transport.RemoteProcess;
 import dev.drover.transport.Transport;
 import dev.drover.transport.TransportException;
@@ -59,7 +60,17 @@ public final class AgentBootstrap {
             throw warm.failure(options);
         }
         String tmpPath = jarPath + ".tmp." + HexFormat.of().formatHex(randomBytes());
-        transport.upload(new ByteArrayInputStream(jar.bytes()), jar.size(), tmpPath, 0644);
+        try {
+            transport.upload(new ByteArrayInputStream(jar.bytes()), jar.size(), tmpPath, 0644);
+        } catch (FileTransferUnavailableException e) {
+            // No SFTP on this host (hardened sshd): the jar goes over the exec channel, as for become.
+            return new SudoStart(jar).startOverExec(transport, options);
+        } catch (TransportException e) {
+            if (e.unreachable()) {
+                throw e; // nothing can be cleaned now; the next start sweeps stale temp files
+            }
+            throw uploadFailed(transport, dir, tmpPath, e);
+        }
         Attempt cold = launch(transport, options, installScript(options, tmpPath, jarPath));
         if (cold.client != null) {
             return new Started(cold.client, true);
@@ -69,6 +80,27 @@ public final class AgentBootstrap {
                     + "); check the host's disk space and the connection");
         }
         throw cold.failure(options);
+    }
+
+    /**
+     * After a failed SFTP upload: removes the partial temp file, asks how much room the cache
+     * directory has, and says "no space" in words when that is why.
+     */
+    private AgentException uploadFailed(Transport transport, String dir, String tmpPath, TransportException e)
+            throws TransportException {
+        String free = "";
+        try {
+            free = transport.run("/bin/sh -c " + shellQuote("rm -f " + pathExpr(tmpPath) + "; df -Pk " + pathExpr(dir)
+                    + " 2>/dev/null | awk 'NR==2 {print $4}'"), Duration.ofSeconds(30)).stdout().strip();
+        } catch (TransportException cleanup) {
+            e.addSuppressed(cleanup);
+            throw e;
+        }
+        if (DiskSpace.tooLittle(free, jar.size())) {
+            return DiskSpace.writeFailed(transport.hostName(), dir, jar.size(), free, e.getMessage());
+        }
+        return new AgentException("uploading the agent jar failed: " + e.getMessage() + " (the partial upload "
+                + tmpPath + " was removed)", e);
     }
 
     /** Either a client, or what the remote side printed before giving up. */
@@ -140,6 +172,8 @@ public final class AgentBootstrap {
         return "f=" + pathExpr(jarPath) + "\n"
                 + hashFunction()
                 + "if [ \"$(h \"$f\")\" = '" + jar.sha256() + "' ]; then exec " + java(options) + " -jar \"$f\"; fi\n"
+                + "d=" + pathExpr(jarPath.substring(0, Math.max(1, jarPath.lastIndexOf('/')))) + "\n"
+                + sweepStaleTemps("$d")
                 + "echo '" + NEED_UPLOAD + "'\n";
     }
 
@@ -150,6 +184,14 @@ public final class AgentBootstrap {
                 + "if [ \"$(h \"$t\")\" != '" + jar.sha256() + "' ]; then rm -f \"$t\"; echo '" + UPLOAD_CORRUPT + "'; exit 1; fi\n"
                 + "mv -f \"$t\" \"$f\" || exit 1\n"
                 + "exec " + java(options) + " -jar \"$f\"\n";
+    }
+
+    /**
+     * Removes temporary uploads older than an hour in directory {@code dirExpr} (a shell expression):
+     * what a run killed mid-upload left. Younger ones may belong to a run uploading right now.
+     */
+    static String sweepStaleTemps(String dirExpr) {
+        return "find \"" + dirExpr + "\"/ -maxdepth 1 -name '*.jar.tmp.*' -mmin +60 -exec rm -f {} + 2>/dev/null\n";
     }
 
     private static String hashFunction() {

@@ -19,6 +19,14 @@ final class Refusals {
         this.prompt = prompt;
     }
 
+    String host() {
+        return host;
+    }
+
+    String prompt() {
+        return prompt;
+    }
+
     /** sudo's output without the random prompt marker (noise to a reader). */
     String clean(String text) {
         return prompt == null ? text : text.replace(prompt, "");

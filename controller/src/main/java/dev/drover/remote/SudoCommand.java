@@ -20,7 +20,9 @@ import static dev.drover.remote.AgentBootstrap.shellQuote;
  * status line {@value #STATUS}{@code ok} and execs the cached jar when its sha256 is right;
  * otherwise it prints {@value #STATUS}{@code need}, reads exactly the jar's length from stdin into
  * a temporary file in the cache directory (mode 0600, umask 077), verifies the hash as the become
- * user, renames it atomically and execs it. {@value #STATUS}{@code nocache} means the directory
+ * user, renames it atomically and execs it. The temporary file is removed on every way out but the
+ * rename (a failed write prints {@value #WRITE_FAILED} and the KiB free, for a full disk), and
+ * temporary files older than an hour, left by a killed run, are swept. {@value #STATUS}{@code nocache} means the directory
  * cannot be made. The status line also proves that sudo let us in (Ansible's BECOME-SUCCESS).
  */
 final class SudoCommand {
@@ -28,6 +30,8 @@ final class SudoCommand {
     static final String OK = "ok";
     static final String NEED = "need";
     static final String NO_CACHE = "nocache";
+    /** Printed, followed by the KiB free in the cache directory, when the jar could not be written. */
+    static final String WRITE_FAILED = "@@DROVER-WRITE-FAILED@@";
 
     private SudoCommand() {
     }
@@ -43,6 +47,14 @@ final class SudoCommand {
         String outer = "m=${LC_MESSAGES-}; LC_MESSAGES=C exec sudo -H " + auth + " -u " + shellQuote(user)
                 + " -- /bin/sh -c " + shellQuote(inner) + " drover-agent \"$m\"";
         return "/bin/sh -c " + shellQuote(outer);
+    }
+
+    /**
+     * The same script run as the login user, without sudo: how the agent jar reaches a host whose
+     * sshd offers no SFTP ({@code $1} is the login user's own LC_MESSAGES, so nothing changes).
+     */
+    static String plainCommand(String inner) {
+        return "/bin/sh -c " + shellQuote("exec /bin/sh -c " + shellQuote(inner) + " drover-agent \"${LC_MESSAGES-}\"");
     }
 
     /**
@@ -62,11 +74,15 @@ final class SudoCommand {
                 + "umask 077\n"
                 + "if " + (relative ? "[ -z \"$HOME\" ] || " : "") + "! mkdir -p \"$d\" || ! : >\"$t\"; then"
                 + " echo \"cannot write the agent cache $d as $(id -un)\" >&2; echo '" + STATUS + NO_CACHE + "'; exit 1; fi\n"
+                + "trap 'rm -f \"$t\"' EXIT HUP INT TERM\n"
+                + AgentBootstrap.sweepStaleTemps("$d")
                 + "echo '" + STATUS + NEED + "'\n"
-                + "head -c " + size + " >\"$t\"\n"
+                + "if ! head -c " + size + " >\"$t\"; then rm -f \"$t\"; echo '" + WRITE_FAILED
+                + "'\"$(df -Pk \"$d\" 2>/dev/null | awk 'NR==2 {print $4}')\"; exit 1; fi\n"
                 + "if [ \"$(h \"$t\")\" != '" + sha256 + "' ]; then rm -f \"$t\"; echo '" + AgentBootstrap.UPLOAD_CORRUPT
                 + "'; exit 1; fi\n"
                 + "mv -f \"$t\" \"$f\" || exit 1\n"
+                + "trap - EXIT HUP INT TERM\n"
                 + "exec " + java + " -jar \"$f\"\n";
     }
 

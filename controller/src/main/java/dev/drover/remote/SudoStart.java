@@ -40,6 +40,19 @@ final class SudoStart {
         this.jar = jar;
     }
 
+    /**
+     * Starts the agent as the login user, the jar streamed over the exec channel as for become:
+     * for hosts whose sshd offers no SFTP. Same cache, same checks, one exec.
+     */
+    AgentBootstrap.Started startOverExec(Transport transport, AgentOptions options) throws AgentException,
+            TransportException {
+        String dir = options.validatedCacheDir();
+        String inner = SudoCommand.innerScript(dir, jar.sha256(), jar.size(), AgentBootstrap.java(options),
+                HexFormat.of().formatHex(randomBytes()));
+        return run(transport, options, SudoCommand.plainCommand(inner), null, dir,
+                new Refusals(transport.hostName(), "the login user", null));
+    }
+
     AgentBootstrap.Started start(Transport transport, AgentOptions options) throws AgentException, TransportException {
         AgentOptions.Become become = options.become();
         if (!"sudo".equals(become.method())) {
@@ -54,9 +67,24 @@ final class SudoStart {
         String nonce = HexFormat.of().formatHex(randomBytes());
         String prompt = password == null ? null : "[drover-sudo-" + nonce + "]";
         String inner = SudoCommand.innerScript(dir, jar.sha256(), jar.size(), AgentBootstrap.java(options), nonce);
-        String host = transport.hostName();
+        return run(transport, options, SudoCommand.command(user, prompt, inner), password, dir,
+                new Refusals(transport.hostName(), user, prompt));
+    }
 
-        RemoteProcess process = transport.exec(SudoCommand.command(user, prompt, inner));
+    /**
+     * Runs {@code command} (the cache script, through sudo or not) and drives its status protocol.
+     *
+     * @param password the sudo password to feed, or null
+     * @param refusals explains sudo's refusals; without sudo ({@code password} null and no prompt)
+     *     only its {@code user} is used, in messages
+     */
+    private AgentBootstrap.Started run(Transport transport, AgentOptions options, String command, Secret password,
+            String dir, Refusals refusals) throws AgentException, TransportException {
+        String host = transport.hostName();
+        String user = refusals.user;
+        boolean become = options.become() != null;
+        String prompt = refusals.prompt();
+        RemoteProcess process = transport.exec(command);
         Object stdinLock = new Object();
         SudoPasswordFeeder feeder = password == null ? null
                 : new SudoPasswordFeeder(process.stderr(), prompt, password, process.stdin(), stdinLock);
@@ -64,7 +92,6 @@ final class SudoStart {
                 "drover-agent-stderr-" + host);
         BufferedInputStream stdout = new BufferedInputStream(process.stdout(), 1 << 16);
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
-        Refusals refusals = new Refusals(host, user, prompt);
         boolean ok = false;
         try {
             Status status = await(async(() -> readStatus(stdout)), feeder, deadline, refusals, options, stderr);
@@ -72,21 +99,29 @@ final class SudoStart {
             switch (status.word()) {
                 case SudoCommand.OK -> { }
                 case SudoCommand.NEED -> {
-                    synchronized (stdinLock) {
-                        process.stdin().write(jar.bytes());
-                        process.stdin().flush();
+                    try {
+                        synchronized (stdinLock) {
+                            process.stdin().write(jar.bytes());
+                            process.stdin().flush();
+                        }
+                    } catch (IOException e) {
+                        // The script stopped reading (a full disk): what it printed says why, below.
+                        // A lost connection shows up there too, as an IOException of its own.
                     }
                     uploaded = true;
                 }
-                case SudoCommand.NO_CACHE -> throw new AgentException("the become user " + user + " cannot write the agent cache '"
-                        + dir + "' on " + host + (dir.startsWith("/") ? "" : " (under its home directory)") + ": "
+                case SudoCommand.NO_CACHE -> throw new AgentException((become ? "the become user " : "") + user
+                        + " cannot write the agent cache '" + dir + "' on " + host
+                        + (dir.startsWith("/") ? "" : " (under its home directory)") + ": "
                         + refusals.clean(stderr.text(500)) + "; give " + user + " a writable home or set drover_agent_cache"
                         + " to an absolute directory " + user + " owns");
-                default -> throw refusals.explain(status.output() + "\n" + stderr.text(1000), exitCode(process, 5));
+                default -> throw become ? refusals.explain(status.output() + "\n" + stderr.text(1000), exitCode(process, 5))
+                        : new AgentBootstrap.Attempt(null, (status.output() + "\n" + stderr.text(1000)).strip(),
+                                exitCode(process, 5)).failure(options);
             }
             Started started = await(async(() -> readPreamble(stdout)), feeder, deadline, refusals, options, stderr);
             if (started.found() == null) {
-                throw agentDidNotStart(process, started.output(), stderr, options, refusals);
+                throw agentDidNotStart(process, started.output(), stderr, options, refusals, dir);
             }
             AgentClient client = AgentClient.handshake(host, process, stdout, stderr);
             ok = true;
@@ -130,9 +165,15 @@ final class SudoStart {
         }
     }
 
-    private static AgentException agentDidNotStart(RemoteProcess process, String printed, OutputTail stderr,
-            AgentOptions options, Refusals refusals) {
+    private AgentException agentDidNotStart(RemoteProcess process, String printed, OutputTail stderr,
+            AgentOptions options, Refusals refusals, String dir) {
         String all = (printed + "\n" + refusals.clean(stderr.text(1000))).strip();
+        int failed = all.indexOf(SudoCommand.WRITE_FAILED);
+        if (failed >= 0) {
+            String free = all.substring(failed + SudoCommand.WRITE_FAILED.length()).split("\\s", 2)[0];
+            String said = all.replace(SudoCommand.WRITE_FAILED + free, "").strip();
+            return DiskSpace.writeFailed(refusals.host(), dir, jar.size(), free, said);
+        }
         if (all.contains(AgentBootstrap.UPLOAD_CORRUPT)) {
             return new AgentException("the agent jar sent to " + refusals.user + " arrived corrupted (sha256 mismatch);"
                     + " check the host's disk space and the connection");

@@ -18,6 +18,8 @@ import java.util.List;
  * @param knownHostsFiles  extra known_hosts files (besides ~/.ssh/known_hosts) to trust
  * @param acceptNewHostKeys record unknown host keys (never changed ones), as StrictHostKeyChecking=accept-new
  * @param userKnownHostsFile the file new keys are recorded in and that is always consulted
+ * @param proxy            jump hosts set outside ~/.ssh/config (drover_jump_hosts, -J / ProxyJump /
+ *                         ProxyCommand in ansible_ssh_*_args); null: not set here, ~/.ssh/config decides
  */
 public record ConnectionSettings(
         String hostName,
@@ -33,7 +35,17 @@ public record ConnectionSettings(
         Duration connectTimeout,
         Duration keepAliveInterval,
         int keepAliveMaxCount,
-        CredentialPrompt prompt) {
+        CredentialPrompt prompt,
+        ProxySetting proxy) {
+
+    /** Settings without a proxy of their own (~/.ssh/config may still name one). */
+    public ConnectionSettings(String hostName, String connection, String address, Integer port, String user,
+            List<Path> identityFiles, Secret password, List<Path> knownHostsFiles, Path userKnownHostsFile,
+            boolean acceptNewHostKeys, Duration connectTimeout, Duration keepAliveInterval, int keepAliveMaxCount,
+            CredentialPrompt prompt) {
+        this(hostName, connection, address, port, user, identityFiles, password, knownHostsFiles, userKnownHostsFile,
+                acceptNewHostKeys, connectTimeout, keepAliveInterval, keepAliveMaxCount, prompt, null);
+    }
 
     public ConnectionSettings {
         identityFiles = identityFiles == null ? List.of() : List.copyOf(identityFiles);
@@ -65,26 +77,31 @@ public record ConnectionSettings(
 
     public ConnectionSettings withIdentityFiles(List<Path> files) {
         return new ConnectionSettings(hostName, connection, address, port, user, files, password, knownHostsFiles,
-                userKnownHostsFile, acceptNewHostKeys, connectTimeout, keepAliveInterval, keepAliveMaxCount, prompt);
+                userKnownHostsFile, acceptNewHostKeys, connectTimeout, keepAliveInterval, keepAliveMaxCount, prompt, proxy);
     }
 
     public ConnectionSettings withKnownHosts(Path userFile, List<Path> extraFiles, boolean acceptNew) {
         return new ConnectionSettings(hostName, connection, address, port, user, identityFiles, password, extraFiles,
-                userFile, acceptNew, connectTimeout, keepAliveInterval, keepAliveMaxCount, prompt);
+                userFile, acceptNew, connectTimeout, keepAliveInterval, keepAliveMaxCount, prompt, proxy);
     }
 
     public ConnectionSettings withPassword(Secret secret) {
         return new ConnectionSettings(hostName, connection, address, port, user, identityFiles, secret, knownHostsFiles,
-                userKnownHostsFile, acceptNewHostKeys, connectTimeout, keepAliveInterval, keepAliveMaxCount, prompt);
+                userKnownHostsFile, acceptNewHostKeys, connectTimeout, keepAliveInterval, keepAliveMaxCount, prompt, proxy);
     }
 
     public ConnectionSettings withConnectTimeout(Duration timeout) {
         return new ConnectionSettings(hostName, connection, address, port, user, identityFiles, password, knownHostsFiles,
-                userKnownHostsFile, acceptNewHostKeys, timeout, keepAliveInterval, keepAliveMaxCount, prompt);
+                userKnownHostsFile, acceptNewHostKeys, timeout, keepAliveInterval, keepAliveMaxCount, prompt, proxy);
+    }
+
+    public ConnectionSettings withProxy(ProxySetting p) {
+        return new ConnectionSettings(hostName, connection, address, port, user, identityFiles, password, knownHostsFiles,
+                userKnownHostsFile, acceptNewHostKeys, connectTimeout, keepAliveInterval, keepAliveMaxCount, prompt, p);
     }
 
     public ConnectionSettings withPrompt(CredentialPrompt p) {
         return new ConnectionSettings(hostName, connection, address, port, user, identityFiles, password, knownHostsFiles,
-                userKnownHostsFile, acceptNewHostKeys, connectTimeout, keepAliveInterval, keepAliveMaxCount, p);
+                userKnownHostsFile, acceptNewHostKeys, connectTimeout, keepAliveInterval, keepAliveMaxCount, p, proxy);
     }
 }

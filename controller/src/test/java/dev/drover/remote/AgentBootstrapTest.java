@@ -35,7 +35,7 @@ class AgentBootstrapTest {
     private Path home;
 
     static Stream<String> wirings() {
-        return Stream.of("local", "mina-ssh");
+        return Stream.of("local", "mina-ssh", "mina-ssh-no-sftp");
     }
 
     private void use(String kind) throws Exception {
@@ -77,6 +77,19 @@ class AgentBootstrapTest {
             assertEquals("pong", client.run("ping", Map.of(), false, false).get("ping"));
         }
         assertEquals(mtime, Files.getLastModifiedTime(cached()).toMillis());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void anUploadSweepsTempFilesAKilledRunLeftButNotFreshOnes(String kind) throws Exception {
+        use(kind);
+        Path dir = Files.createDirectories(cached().getParent());
+        Path stale = Files.write(dir.resolve(JAR.sha256() + ".jar.tmp.deadbeef"), new byte[] {'P', 'K'});
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
+        Path fresh = Files.write(dir.resolve(JAR.sha256() + ".jar.tmp.uploading"), new byte[] {'P', 'K'});
+        start(AgentOptions.defaults()).client().close();
+        assertFalse(Files.exists(stale), "a temp file two hours old is what a killed run left");
+        assertTrue(Files.exists(fresh), "a fresh one may be another run's upload in progress");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,8 +31,10 @@ interface HostWiring extends AutoCloseable {
     static HostWiring create(String kind, Path tmp) throws Exception {
         return switch (kind) {
             case "local" -> local(tmp);
-            case "mina-ssh" -> mina(tmp);
-            default -> throw new IllegalArgumentException("unknown wiring " + kind + "; known: local, mina-ssh");
+            case "mina-ssh" -> mina(tmp, true);
+            case "mina-ssh-no-sftp" -> mina(tmp, false);
+            default -> throw new IllegalArgumentException("unknown wiring " + kind
+                    + "; known: local, mina-ssh, mina-ssh-no-sftp");
         };
     }
 
@@ -55,12 +57,16 @@ interface HostWiring extends AutoCloseable {
         };
     }
 
-    /** Apache MINA SSHD in-process: real SSH, SFTP and exec of real processes, on loopback. */
-    private static HostWiring mina(Path tmp) throws Exception {
+    /**
+     * Apache MINA SSHD in-process: real SSH, SFTP and exec of real processes, on loopback; without
+     * SFTP ({@code sftp} false) the agent jar must travel over the exec channel.
+     */
+    private static HostWiring mina(Path tmp, boolean sftp) throws Exception {
         Path local = Files.createDirectories(tmp.resolve("operator-home/.ssh")).getParent();
         Path home = Files.createDirectories(tmp.resolve("host-home"));
         TestKeys.KeyFile key = TestKeys.generate(local.resolve(".ssh/id_ed25519"), TestKeys.Type.ED25519);
-        MinaSshServer server = MinaSshServer.builder(home).authorizedKey(key.publicKey()).start();
+        MinaSshServer.Builder builder = MinaSshServer.builder(home).authorizedKey(key.publicKey());
+        MinaSshServer server = (sftp ? builder : builder.withoutSftp()).start();
         Files.writeString(local.resolve(".ssh/known_hosts"), server.knownHostsLine() + "\n");
         SshTransportFactory factory = new SshTransportFactory(SshEnvironment.isolated(local, "operator", Map.<String, String>of()::get));
         ConnectionSettings settings = ConnectionSettings.ssh("testhost", server.host(), server.port(), server.user())

@@ -53,7 +53,7 @@ class SudoCommandTest {
         assertTrue(relative.contains("d=\"$HOME\"/'my '\\''cache'\\'''\n"), relative);
         String absolute = SudoCommand.innerScript("/opt/drover cache", "ab", 3, "'java'", "00");
         assertTrue(absolute.contains("d='/opt/drover cache'\n"), absolute);
-        assertTrue(absolute.contains("head -c 3 >\"$t\"\n"), absolute);
+        assertTrue(absolute.contains("if ! head -c 3 >\"$t\"; then rm -f \"$t\""), absolute);
     }
 
     @ParameterizedTest

@@ -194,6 +194,7 @@ public final class MinaSshServer implements AutoCloseable {
         private boolean keyboardInteractiveMethod = true;
         private boolean allowSshRsa;
         private boolean freezable;
+        private boolean sftp = true;
 
         private Builder(Path home) {
             this.home = home;
@@ -250,6 +251,12 @@ public final class MinaSshServer implements AutoCloseable {
         }
 
         /** Puts a relay in front of the server so that {@link MinaSshServer#freeze()} works. */
+        /** No SFTP subsystem, like an sshd_config without {@code Subsystem sftp}: the request is refused. */
+        public Builder withoutSftp() {
+            this.sftp = false;
+            return this;
+        }
+
         public Builder freezable() {
             this.freezable = true;
             return this;
@@ -291,7 +298,7 @@ public final class MinaSshServer implements AutoCloseable {
                 }
             }, ServerConnectionServiceFactory.INSTANCE));
             sshd.setCommandFactory((channel, command) -> new NodeProcessCommand(command, home, user, Map.of(), processThreads));
-            sshd.setSubsystemFactories(List.of(new NodeSftpSubsystemFactory(home)));
+            sshd.setSubsystemFactories(sftp ? List.of(new NodeSftpSubsystemFactory(home)) : List.of());
             sshd.start();
 
             FreezableRelay relay = freezable ? new FreezableRelay(sshd.getPort()) : null;

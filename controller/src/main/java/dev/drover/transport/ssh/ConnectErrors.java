@@ -29,9 +29,7 @@ final class ConnectErrors {
         if (refusal != null) {
             return refusal;
         }
-        String address = t.host() + ":" + t.port();
-        String who = t.inventoryName() == null || t.inventoryName().equals(t.host()) ? address
-                : t.inventoryName() + " (" + address + ")";
+        String who = t.label();
         Throwable root = rootCause(e);
         String why;
         if (root instanceof UnknownHostException) {

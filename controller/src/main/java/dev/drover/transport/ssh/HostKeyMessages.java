@@ -12,15 +12,20 @@ import java.util.stream.Collectors;
  * exact command that resolves it once the operator has verified the key.
  *
  * @param inventoryName the host as the inventory names it
+ * @param who           the host or jump host as named in messages ({@link SshTarget#label()})
  * @param host          the address connected to (after ssh_config HostName)
  * @param userFile      the known_hosts file new keys are recorded in
  * @param searched      every known_hosts file consulted
  */
-record HostKeyMessages(String inventoryName, String host, int port, Path userFile, List<Path> searched) {
+record HostKeyMessages(String inventoryName, String who, String host, int port, Path userFile, List<Path> searched) {
+
+    static HostKeyMessages of(SshTarget t) {
+        return new HostKeyMessages(t.inventoryName(), t.label(), t.host(), t.port(), t.userKnownHostsFile(),
+                t.knownHostsFiles());
+    }
 
     private String target() {
-        String address = host + ":" + port;
-        return inventoryName == null || inventoryName.equals(host) ? address : inventoryName + " (" + address + ")";
+        return who;
     }
 
     private String keyscan() {

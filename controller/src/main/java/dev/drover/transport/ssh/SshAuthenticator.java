@@ -76,7 +76,9 @@ final class SshAuthenticator {
             m.append(' ').append(passphraseAdvice(keys.locked()));
             return new TransportException(Kind.CONFIG, target.inventoryName(), m.toString(), e);
         }
-        m.append(" Check the user (ansible_user), that the public key is in ~").append(target.user())
+        m.append(target.hopName() == null ? " Check the user (ansible_user)"
+                : " Check the jump host's user (user@ in the jump setting, or User in ~/.ssh/config)")
+                .append(", that the public key is in ~").append(target.user())
                 .append("/.ssh/authorized_keys on the host, or the password.");
         return new TransportException(Kind.AUTH, target.inventoryName(), m.toString(), e);
     }
@@ -103,9 +105,7 @@ final class SshAuthenticator {
     }
 
     private static String where(SshTarget t) {
-        String address = t.host() + ":" + t.port();
-        return t.inventoryName() == null || t.inventoryName().equals(t.host()) ? address
-                : t.inventoryName() + " (" + address + ")";
+        return t.label();
     }
 
     /** Answers with the same password every time it is asked; never retries a refused one. */

@@ -1,5 +1,6 @@
 package dev.drover.transport.ssh;
 
+import dev.drover.transport.ProxySetting;
 import dev.drover.transport.TransportException;
 import dev.drover.transport.TransportException.Kind;
 import java.io.IOException;
@@ -14,12 +15,16 @@ import java.util.Map;
 
 /**
  * The parts of an OpenSSH client configuration ({@code ~/.ssh/config}) that drover honours:
- * {@code Host} blocks, {@code HostName}, {@code User}, {@code Port}, {@code IdentityFile} and
- * {@code Include}. Other keywords are ignored, and so are {@code Match} blocks (drover cannot
- * evaluate their conditions, so it applies none of their options rather than guess).
+ * {@code Host} blocks, {@code HostName}, {@code User}, {@code Port}, {@code IdentityFile},
+ * {@code ProxyJump}, {@code ProxyCommand} and {@code Include}. Other keywords are ignored, and so
+ * are {@code Match} blocks (drover cannot evaluate their conditions, so it applies none of their
+ * options rather than guess); a {@code ProxyJump} or {@code ProxyCommand} inside a {@code Match}
+ * block is an error when the host is looked up, because ignoring a bastion would connect to the
+ * wrong place.
  *
  * <p>Semantics are OpenSSH's: lines are read top to bottom and for each option the first value
- * obtained wins, except {@code IdentityFile}, whose values accumulate. Options before the first
+ * obtained wins, except {@code IdentityFile}, whose values accumulate; {@code ProxyJump} and
+ * {@code ProxyCommand} share one slot (whichever comes first wins, {@code none} included). Options before the first
  * {@code Host} apply to every host. An {@code Include} is read in place when its enclosing block
  * applies (and not at all otherwise); a {@code Host} line inside an included file does not leak out
  * of it. Relative include paths are relative to {@code ~/.ssh}; a wildcard is allowed in the last
@@ -45,8 +50,16 @@ public final class SshConfig {
     record Setting(String value, Origin origin) {
     }
 
-    /** What the configuration says about one host; absent values are null, identity files may be empty. */
-    record HostOptions(Setting hostName, Setting user, Setting port, List<Setting> identityFiles) {
+    /**
+     * What the configuration says about one host; absent values are null, identity files may be empty.
+     * {@code proxy} is the first ProxyJump or ProxyCommand that applies (origin: file:line);
+     * {@code matchProxy} the first one written inside a Match block (which drover cannot evaluate).
+     */
+    record HostOptions(Setting hostName, Setting user, Setting port, List<Setting> identityFiles,
+            ProxySetting proxy, Origin matchProxy) {
+        HostOptions(Setting hostName, Setting user, Setting port, List<Setting> identityFiles) {
+            this(hostName, user, port, identityFiles, null, null);
+        }
     }
 
     private sealed interface Directive permits HostLine, MatchLine, Option, Included {
@@ -85,15 +98,24 @@ public final class SshConfig {
     HostOptions lookup(String host) {
         Accumulator acc = new Accumulator();
         evaluate(directives, host, true, acc);
-        return new HostOptions(acc.hostName, acc.user, acc.port, List.copyOf(acc.identityFiles));
+        return new HostOptions(acc.hostName, acc.user, acc.port, List.copyOf(acc.identityFiles), acc.proxy,
+                acc.matchProxy);
     }
 
     private static void evaluate(List<Directive> list, String host, boolean active, Accumulator acc) {
+        boolean matchBlock = false;
         for (Directive d : list) {
+            if (d instanceof HostLine) {
+                matchBlock = false;
+            }
+            if (matchBlock && d instanceof Option o && o.keyword().startsWith("proxy") && acc.matchProxy == null) {
+                acc.matchProxy = o.origin();
+            }
             if (d instanceof HostLine h) {
                 active = HostPatterns.matchesList(host, h.patterns());
             } else if (d instanceof MatchLine) {
                 active = false;
+                matchBlock = true;
             } else if (d instanceof Included inc && active) {
                 evaluate(inc.directives(), host, true, acc);
             } else if (d instanceof Option o && active) {
@@ -107,6 +129,8 @@ public final class SshConfig {
         Setting user;
         Setting port;
         final List<Setting> identityFiles = new ArrayList<>();
+        ProxySetting proxy;
+        Origin matchProxy;
 
         void apply(Option o) {
             Setting s = new Setting(o.value(), o.origin());
@@ -114,6 +138,10 @@ public final class SshConfig {
                 case "hostname" -> hostName = hostName != null ? hostName : s;
                 case "user" -> user = user != null ? user : s;
                 case "port" -> port = port != null ? port : s;
+                case "proxyjump" -> proxy = proxy != null ? proxy
+                        : ProxySetting.jump(o.value(), "ProxyJump at " + o.origin());
+                case "proxycommand" -> proxy = proxy != null ? proxy
+                        : ProxySetting.command(o.value(), "ProxyCommand at " + o.origin());
                 case "identityfile" -> {
                     if (!o.value().equalsIgnoreCase("none")) {
                         identityFiles.add(s);
@@ -158,6 +186,8 @@ public final class SshConfig {
             switch (keyword) {
                 case "host" -> out.add(new HostLine(List.copyOf(args)));
                 case "match" -> out.add(new MatchLine());
+                case "proxycommand" -> out.add(new Option(keyword, restOfLine(lines[i]), origin));
+                case "proxyjump" -> out.add(new Option(keyword, args.get(0), origin));
                 case "include" -> out.add(new Included(include(args, origin, userHome, depth)));
                 case "identityfile", "hostname", "user", "port" -> out.add(new Option(keyword, args.get(0), origin));
                 default -> {
@@ -166,6 +196,20 @@ public final class SshConfig {
             }
         }
         return out;
+    }
+
+    /** ProxyCommand takes the rest of the line verbatim (quotes and all), as OpenSSH reads it. */
+    private static String restOfLine(String line) {
+        String s = line.stripLeading();
+        int i = 0;
+        while (i < s.length() && s.charAt(i) != ' ' && s.charAt(i) != '\t' && s.charAt(i) != '=') {
+            i++;
+        }
+        s = s.substring(i).stripLeading();
+        if (s.startsWith("=")) {
+            s = s.substring(1);
+        }
+        return s.strip();
     }
 
     private static List<Directive> include(List<String> args, Origin origin, Path userHome, int depth)

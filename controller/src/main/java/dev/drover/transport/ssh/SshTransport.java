@@ -1,6 +1,7 @@
 package dev.drover.transport.ssh;
 
 import dev.drover.transport.ExecResult;
+import dev.drover.transport.FileTransferUnavailableException;
 import dev.drover.transport.RemoteProcess;
 import dev.drover.transport.Transport;
 import dev.drover.transport.TransportException;
@@ -47,14 +48,21 @@ final class SshTransport implements Transport {
     private final String hostName;
     private final SshTarget target;
     private final SSHClient client;
+    private final AutoCloseable jumpLease;
     private final ReentrantLock sftpLock = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     private SFTPClient sftp;
 
     SshTransport(String hostName, SshTarget target, SSHClient client) {
+        this(hostName, target, client, null);
+    }
+
+    /** @param jumpLease released after the connection is closed (the jump host connection it runs in), or null */
+    SshTransport(String hostName, SshTarget target, SSHClient client, AutoCloseable jumpLease) {
         this.hostName = hostName;
         this.target = target;
         this.client = client;
+        this.jumpLease = jumpLease;
     }
 
     @Override
@@ -91,7 +99,7 @@ final class SshTransport implements Transport {
         checkOpen();
         sftpLock.lock();
         try {
-            SFTPClient s = sftp();
+            SFTPClient s = sftp(remotePath);
             int slash = remotePath.lastIndexOf('/');
             if (slash > 0) {
                 mkdirs(s, remotePath.substring(0, slash));
@@ -154,7 +162,7 @@ final class SshTransport implements Transport {
         try {
             Files.createDirectories(dir);
             partial = Files.createTempFile(dir, "." + local.getFileName(), ".part");
-            try (RemoteFile file = sftp().open(remotePath, EnumSet.of(OpenMode.READ));
+            try (RemoteFile file = sftp(remotePath).open(remotePath, EnumSet.of(OpenMode.READ));
                     InputStream in = file.new ReadAheadRemoteFileInputStream(SFTP_PIPELINE);
                     OutputStream out = Files.newOutputStream(partial)) {
                 in.transferTo(out);
@@ -175,10 +183,24 @@ final class SshTransport implements Transport {
         }
     }
 
-    /** Called with {@link #sftpLock} held. */
-    private SFTPClient sftp() throws IOException {
+    /**
+     * Called with {@link #sftpLock} held.
+     *
+     * @throws FileTransferUnavailableException when the server refuses the SFTP subsystem on a live
+     *     connection (sshd without {@code Subsystem sftp}: OpenSSH answers the request with a failure)
+     */
+    private SFTPClient sftp(String remotePath) throws IOException, TransportException {
         if (sftp == null) {
-            sftp = client.newSFTPClient();
+            try {
+                sftp = client.newSFTPClient();
+            } catch (IOException e) {
+                if (connectionLost(e)) {
+                    throw e;
+                }
+                throw new FileTransferUnavailableException(hostName, "cannot transfer " + remotePath + " on " + hostName
+                        + ": the SSH server offers no SFTP subsystem (" + describe(e) + "); sshd_config has no"
+                        + " 'Subsystem sftp' line, or refuses it", e);
+            }
         }
         return sftp;
     }
@@ -210,6 +232,7 @@ final class SshTransport implements Transport {
             sftpLock.unlock();
         }
         SshTransportFactory.disconnect(client);
+        closeQuietly(jumpLease);
     }
 
     boolean isConnected() {

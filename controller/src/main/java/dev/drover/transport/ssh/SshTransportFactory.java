@@ -1,5 +1,6 @@
 package dev.drover.transport.ssh;
 
+import dev.drover.secret.Secret;
 import dev.drover.transport.ConnectionSettings;
 import dev.drover.transport.Transport;
 import dev.drover.transport.TransportException;
@@ -20,6 +21,11 @@ import net.schmizz.sshj.SSHClient;
  * after a refused key: no authentication attempt at all); recording an accepted new key; login;
  * keepalive starts. Any failure closes what was opened, so no thread or socket leaks.
  *
+ * <p>Behind jump hosts ({@link SshTarget}, {@link JumpSpec}), each hop is connected the same way,
+ * first hop first, each through a {@code direct-tcpip} channel of the previous one ({@link Tunnel}),
+ * its host key checked like the target's before anything is sent to it. Jump connections are shared
+ * by the hosts behind them for as long as one of their transports is open ({@link JumpHosts}).
+ *
  * <p>One factory serves a whole run: it caches the parsed ssh_config and the decrypted keys, so a
  * passphrase is asked once however many hosts use the key. Thread-safe: hosts may be opened in
  * parallel.
@@ -36,6 +42,7 @@ public final class SshTransportFactory implements TransportFactory {
     private final SshEnvironment env;
     private final ClientConfig sshjConfig;
     private final IdentityLoader identities;
+    private final JumpHosts jumps = new JumpHosts();
     private SshConfig sshConfig;
 
     /** For the real machine: the operator's {@code ~/.ssh} and process environment. */
@@ -63,10 +70,33 @@ public final class SshTransportFactory implements TransportFactory {
             throw e.host() != null ? e : new TransportException(e.kind(), settings.hostName(), e.getMessage(), e.getCause());
         }
         IdentityLoader.Loaded keys = identities.load(target.identities(), settings.prompt(), settings.hostName());
-        HostKeyMessages messages = new HostKeyMessages(settings.hostName(), target.host(), target.port(),
-                target.userKnownHostsFile(), target.knownHostsFiles());
-        KnownHostsVerifier verifier = new KnownHostsVerifier(known, messages, settings.acceptNewHostKeys());
+        JumpHosts.Lease lease = null;
+        boolean opened = false;
+        try {
+            if (target.jump() != null) {
+                lease = jumps.acquire(target.jump(), "accept-new=" + settings.acceptNewHostKeys(), (hop, via) ->
+                        connect(hop, settings, known, identities.load(hop.identities(), settings.prompt(),
+                                settings.hostName()), null, via));
+            }
+            SSHClient client = connect(target, settings, known, keys, settings.password(),
+                    lease == null ? null : lease.client());
+            opened = true;
+            return new SshTransport(settings.hostName(), target, client, lease);
+        } finally {
+            if (!opened && lease != null) {
+                lease.close();
+            }
+        }
+    }
 
+    /**
+     * Connects to one host or jump host, directly or through {@code via} (a {@code direct-tcpip}
+     * channel of the previous hop's connection), checks its host key and logs in.
+     */
+    private SSHClient connect(SshTarget target, ConnectionSettings settings, KnownHosts known,
+            IdentityLoader.Loaded keys, Secret password, SSHClient via) throws TransportException {
+        HostKeyMessages messages = HostKeyMessages.of(target);
+        KnownHostsVerifier verifier = new KnownHostsVerifier(known, messages, settings.acceptNewHostKeys());
         SSHClient client = new SSHClient(sshjConfig);
         boolean opened = false;
         try {
@@ -79,21 +109,25 @@ public final class SshTransportFactory implements TransportFactory {
             client.setTimeout(handshakeMs);
             client.getTransport().setTimeoutMs(handshakeMs);
             configureKeepAlive(client, settings.keepAliveInterval(), settings.keepAliveMaxCount());
-            try {
-                client.connect(target.host(), target.port());
-            } catch (IOException | RuntimeException e) {
-                boolean tcpConnected = client.getSocket() != null && client.getSocket().isConnected();
-                throw ConnectErrors.explain(e, target, verifier, tcpConnected, settings.connectTimeout(),
-                        Duration.ofMillis(handshakeMs));
+            if (via == null) {
+                try {
+                    client.connect(target.host(), target.port());
+                } catch (IOException | RuntimeException e) {
+                    boolean tcpConnected = client.getSocket() != null && client.getSocket().isConnected();
+                    throw ConnectErrors.explain(e, target, verifier, tcpConnected, settings.connectTimeout(),
+                            Duration.ofMillis(handshakeMs));
+                }
+            } else {
+                Tunnel.connect(client, via, target, verifier, Duration.ofMillis(handshakeMs));
             }
             if (verifier.newKey() != null) {
                 KnownHostsAppender.record(target.userKnownHostsFile(), KnownHosts.lookupName(target.host(),
                         target.port()), verifier.newKey(), messages);
             }
-            SshAuthenticator.authenticate(client, target, keys, settings.password(), env);
+            SshAuthenticator.authenticate(client, target, keys, password, env);
             client.getTransport().setTimeoutMs(OPERATION_TIMEOUT_MS);
             opened = true;
-            return new SshTransport(settings.hostName(), target, client);
+            return client;
         } finally {
             if (!opened) {
                 disconnect(client);

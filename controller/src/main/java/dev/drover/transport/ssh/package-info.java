@@ -12,6 +12,9 @@
  *       {@code JdkEcdsaAlias} (ECDSA keys without BouncyCastle), {@code ConnectErrors};
  *   <li>where to connect: {@code SshTarget}, {@code SshConfig} and {@code ConfigLineSplitter}
  *       ({@code ~/.ssh/config}), {@code HostPatterns} (OpenSSH wildcards);
+ *   <li>jump hosts: {@code JumpSpec} (ProxyJump / ProxyCommand values), {@code SshArgs} and
+ *       {@code ShellWords} (ssh command-line arguments), {@code JumpHosts} (connections shared by
+ *       the hosts behind them), {@code Tunnel} (the SSH handshake over a {@code direct-tcpip} channel);
  *   <li>host keys: {@code KnownHosts}, {@code KnownHostsVerifier}, {@code KnownHostsAppender},
  *       {@code HostKeyFormat}, {@code HostKeyMessages};
  *   <li>credentials: {@code IdentityLoader}, {@code PassphraseSource}, {@code SshAuthenticator}.
