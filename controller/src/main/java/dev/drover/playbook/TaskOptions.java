@@ -68,7 +68,7 @@ public record TaskOptions(
         LoopControl loopControl,
         List<String> until,
         Setting<Integer> retries,
-        Setting<Integer> delay,
+        Setting<Double> delay,
         Map<String, Object> vars,
         SourcePos pos) {
 

@@ -36,7 +36,7 @@ public final class TaskOptionsBuilder {
     private LoopControl loopControl = LoopControl.DEFAULT;
     private List<String> until = List.of();
     private Setting<Integer> retries = Setting.unset();
-    private Setting<Integer> delay = Setting.unset();
+    private Setting<Double> delay = Setting.unset();
     private Map<String, Object> vars = Map.of();
     private SourcePos pos;
 
@@ -200,7 +200,7 @@ public final class TaskOptionsBuilder {
         return this;
     }
 
-    public TaskOptionsBuilder delay(Setting<Integer> delay) {
+    public TaskOptionsBuilder delay(Setting<Double> delay) {
         this.delay = Objects.requireNonNull(delay, "delay");
         return this;
     }

@@ -63,7 +63,7 @@ final class PyEquality {
     /** A Jinjava whose (non-eager) expressions compare with Python's equality. */
     static Jinjava jinjava(JinjavaConfig config) {
         ExpressionFactory factory = new ExpressionFactoryImpl(
-                new TreeStore(new PySyntaxBuilder(), new Cache(TREE_CACHE_SIZE)), new TruthyTypeConverter());
+                new TreeStore(new PySyntaxBuilder(), new Cache(TREE_CACHE_SIZE)), new PyTruth());
         return new Jinjava(config) {
             @Override
             public ExpressionFactory getExpressionFactory() {
@@ -82,6 +82,19 @@ final class PyEquality {
     private static boolean plain(Object v) {
         return v == null || v instanceof Number || v instanceof Boolean || v instanceof String
                 || v instanceof List<?> || v instanceof Map<?, ?>;
+    }
+
+    /**
+     * Python's truth for {@code not}, {@code and}, {@code or} and {@code if}: Jinjava's own counts the
+     * text "false" as false, so {@code not 'false'} was true where Python says False.
+     */
+    private static final class PyTruth extends TruthyTypeConverter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected Boolean coerceToBoolean(Object value) {
+            return PyValues.truthy(value);
+        }
     }
 
     /** Jinjava's syntax with the two operators replaced; the features of Jinjava's own factory (JUEL's JEE6 profile). */

@@ -151,10 +151,11 @@ final class LinearStrategy {
         List<TaskRunner.Outcome> outcomes = parallel(targets, throttle, h -> runner.run(task, chain, h, name));
         if (runOnce) {
             for (HostState other : hosts.subList(1, hosts.size())) {
-                runner.share(task, other, outcomes.get(0));
+                runner.share(task, chain, other, outcomes.get(0));
             }
         }
-        if (policy.apply(outcomes, name, task.module(), chain.rescuable(), batch)) {
+        // ansible_failed_task.name is the task's own name: empty for an unnamed task, as in Ansible.
+        if (policy.apply(outcomes, task.options().name().isPresent() ? name : "", task.module(), chain.rescuable(), batch)) {
             stopped = true;
         }
     }
@@ -174,7 +175,7 @@ final class LinearStrategy {
             }
         }
         switch (what) {
-            case "flush_handlers" -> handlers.flush(active());
+            case "flush_handlers" -> handlers.flush(matching.stream().filter(HostState::active).toList());
             case "noop" -> { }
             case "end_host" -> matching.forEach(h -> h.ended = true);
             case "end_play", "end_batch" -> {

@@ -77,7 +77,7 @@ final class TaskOptionsReader {
             case "loop_control" -> b.loopControl(loopControl(e));
             case "until" -> b.until(values.conditions(e));
             case "retries" -> b.retries(values.integer(e));
-            case "delay" -> b.delay(values.integer(e));
+            case "delay" -> b.delay(values.seconds(e));
             case "vars" -> b.vars(values.mapping(e));
             default -> throw new IllegalStateException("keyword '" + e.key() + "' is in Keywords but not read here");
         }
