@@ -82,6 +82,16 @@ final class Evaluation extends Context {
         return remember(reveal(value), name);
     }
 
+    /** A variable by name, as a template reading it would see it (for lookup('vars')). */
+    Object variable(String name) {
+        return lookup(name);
+    }
+
+    /** Renders text read by a lookup with the variables of this call. */
+    Object renderText(String text) {
+        return vars.templater().renderNested(text, vars);
+    }
+
     /** A new pending undefined marker. */
     Undefined undefined(String variable, String reason) {
         Undefined u = new Undefined(variable, reason);

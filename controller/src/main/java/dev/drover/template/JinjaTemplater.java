@@ -49,6 +49,7 @@ final class JinjaTemplater implements Templater {
                     + name + "')");
         });
         AnsibleLibrary.install(jinjava.getGlobalContext());
+        Lookups.install(jinjava.getGlobalContext());
         // Jinjava creates the global macro table on first lookup, which every function call does;
         // create it now so that calls only ever read the shared context.
         jinjava.getGlobalContext().getGlobalMacros();
@@ -65,6 +66,11 @@ final class JinjaTemplater implements Templater {
             return s; // the common case, without allocating anything
         }
         return render(value, new LazyVars(vars, this));
+    }
+
+    /** A whole template text rendered inside a call in progress (lookup('template')). */
+    Object renderNested(String text, LazyVars vars) {
+        return renderString(text, vars);
     }
 
     /** Renders with the variables of a call in progress; nested renders of variables come here too. */
@@ -142,7 +148,12 @@ final class JinjaTemplater implements Templater {
     public boolean condition(String expression, Map<String, ?> vars) {
         LazyVars lazy = new LazyVars(vars, this);
         if (!TemplateText.isTemplated(expression)) {
-            return PyValues.truthy(evaluate(expression, lazy));
+            if (expression.isBlank()) {
+                throw new TemplateException(TemplateException.Kind.SYNTAX, expression, "empty expression");
+            }
+            // Ansible wraps a bare condition in {% if %}, where Jinja2 reads string escapes.
+            String forEngine = TemplateText.forCondition(expression.strip());
+            return PyValues.truthy(run(expression, lazy, interpreter -> interpreter.resolveELExpression(forEngine, 1), true));
         }
         // Ansible renders a templated condition first and evaluates a string result again.
         Object rendered = render(expression, lazy);

@@ -14,8 +14,11 @@ import jinjava.de.odysseus.el.tree.TreeStore;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Cache;
 import jinjava.de.odysseus.el.tree.impl.Parser;
+import jinjava.de.odysseus.el.tree.impl.Parser.ParseException;
+import jinjava.de.odysseus.el.tree.impl.Scanner;
 import jinjava.de.odysseus.el.tree.impl.ast.AstBinary;
 import jinjava.de.odysseus.el.tree.impl.ast.AstNode;
+import jinjava.de.odysseus.el.tree.impl.ast.AstUnary;
 import jinjava.javax.el.ExpressionFactory;
 
 /**
@@ -23,7 +26,8 @@ import jinjava.javax.el.ExpressionFactory;
  * operands to a common type first, so {@code '1' == 1} is true and {@code 84 == 'nope'} fails with
  * "Cannot coerce"; Python (and so Ansible) compares without coercion: both are {@code False}, while
  * {@code 1 == 1.0 == True} holds. Built as a Jinjava whose expression parser swaps the two operators
- * for ones backed by {@link PyCompare#equal}; every other operator stays Jinjava's.
+ * for ones backed by {@link PyCompare#equal}, and {@code not} takes a whole comparison as in Jinja2;
+ * every other operator stays Jinjava's.
  *
  * <p>Operands that are not plain values (numbers, booleans, text, lists, maps, none), such as an
  * undefined marker, keep Jinjava's comparison and its errors.
@@ -108,6 +112,20 @@ final class PyEquality {
         @Override
         protected Parser createParser(String expression) {
             return new ExtendedParser(this, expression) {
+                /**
+                 * Jinja2's {@code not} binds looser than comparisons and tests: {@code not r is changed}
+                 * is {@code not (r is changed)}, {@code not a == b} is {@code not (a == b)}. JUEL's
+                 * {@code not} took only the next value.
+                 */
+                @Override
+                protected AstNode unary(boolean required) throws Scanner.ScanException, ParseException {
+                    if (getToken().getSymbol() == Scanner.Symbol.NOT) {
+                        consumeToken();
+                        return createAstUnary(eq(true), AstUnary.NOT);
+                    }
+                    return super.unary(required);
+                }
+
                 @Override
                 protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
                     if (operator == AstBinary.EQ) {

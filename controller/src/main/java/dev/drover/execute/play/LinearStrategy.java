@@ -176,7 +176,9 @@ final class LinearStrategy {
         }
         switch (what) {
             case "flush_handlers" -> handlers.flush(matching.stream().filter(HostState::active).toList());
-            case "noop" -> { }
+            case "noop", "reset_connection" -> { }
+            // As Ansible: every host of the play that failed (not unreachable) runs the next tasks again.
+            case "clear_host_errors" -> batch.forEach(h -> h.failed = false);
             case "end_host" -> matching.forEach(h -> h.ended = true);
             case "end_play", "end_batch" -> {
                 if (!matching.isEmpty()) {

@@ -249,6 +249,7 @@ final class TaskRunner {
                 }
                 yield out;
             }
+            case SEQUENCE, TOGETHER, NESTED, INDEXED_ITEMS, FLATTENED -> LoopFlavors.items(loop.flavor(), rendered);
             case DICT -> {
                 if (!(rendered instanceof Map<?, ?> m)) {
                     throw new IllegalArgumentException("with_dict requires a mapping, got " + dev.drover.playbook.Coerce.describe(rendered));

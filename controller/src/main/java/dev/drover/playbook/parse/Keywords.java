@@ -18,7 +18,8 @@ final class Keywords {
             "delegate_to", "run_once", "throttle", "timeout", "vars", "notify");
 
     /** Loop keywords: {@code loop} and the {@code with_*} forms drover maps onto it. */
-    static final Set<String> LOOPS = Set.of("loop", "with_items", "with_list", "with_dict");
+    static final Set<String> LOOPS = Set.of("loop", "with_items", "with_list", "with_dict", "with_sequence",
+            "with_together", "with_nested", "with_indexed_items", "with_flattened");
 
     /** Keywords valid on a module task but not on a block. */
     static final Set<String> TASK_ONLY = union(LOOPS, Set.of(

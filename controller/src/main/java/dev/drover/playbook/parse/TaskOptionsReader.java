@@ -105,6 +105,13 @@ final class TaskOptionsReader {
                 }
                 throw values.wrongType(e, "a mapping or a template that renders to one", "with_dict: \"{{ users }}\"");
             }
+            case "with_sequence", "with_together", "with_nested", "with_indexed_items", "with_flattened" -> {
+                if (v instanceof YamlNode.Scalar s && s.isNull()) {
+                    throw values.wrongType(e, "a value", e.key() + ": ...");
+                }
+                return new Loop(Loop.Flavor.valueOf(e.key().substring("with_".length()).toUpperCase(java.util.Locale.ROOT)),
+                        v.toPlain());
+            }
             default -> throw new IllegalStateException("loop keyword '" + e.key() + "' is in Keywords but not read here");
         }
     }
