@@ -119,20 +119,34 @@ final class TaskCall {
         if (delegatedTo.isPresent()) {
             target = delegate(delegatedTo.get());
         }
+        Optional<String> remoteUser = chain.optional(task.options(), o -> o.remoteUser(), Optional.empty())
+                .map(u -> Settings.string(u, t, vars));
+        if (remoteUser.isPresent() && delegatedTo.isEmpty()) {
+            // As Ansible: the keyword is below the inventory's ansible_user, above the play's remote_user.
+            boolean inventorySetsUser = rc.inventoryHost().apply(host.name())
+                    .map(h -> h.vars().containsKey("ansible_user")).orElse(false);
+            if (!inventorySetsUser) {
+                Map<String, Object> v = new LinkedHashMap<>(target.vars());
+                v.put("ansible_user", remoteUser.get());
+                target = new TargetHost(target.name(), v);
+            }
+        }
+        boolean diff = Settings.bool(chain.setting(task.options(), o -> o.diff(), dev.drover.playbook.Setting.unset()),
+                rc.options().diff(), t, vars);
         AgentOptions.Become become = become(chain, task, vars, t);
         TargetHost on = target;
         ActionContext.Agent agent = (module, a) -> {
             // Secrets are revealed only here, where the value leaves for the host.
             @SuppressWarnings("unchecked")
             Map<String, ?> revealed = (Map<String, ?>) reveal(a);
-            return rc.agents().module(on, become, module, revealed, check, rc.options().diff());
+            return rc.agents().module(on, become, module, revealed, check, diff);
         };
         Map<String, Object> result;
         Optional<ControllerAction> action = Actions.forTask(task.module(), resolved);
         if (action.isPresent()) {
             Path taskDir = dir(task.pos().file());
             ActionContext ctx = new ActionContext(host.name(), vars, t, taskDir, play.playbookDir(), check,
-                    rc.options().diff(), rc.options().verbosity(), agent);
+                    diff, rc.options().verbosity(), agent);
             result = new LinkedHashMap<>(action.get().run(resolved, ctx));
         } else if (Gates.WAIT_MODULES.contains(task.module())) {
             PlayListener.Waiting waiting = new PlayListener.Waiting(host.name(), task.options().name().orElse(task.module()),
