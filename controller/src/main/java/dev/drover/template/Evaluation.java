@@ -84,7 +84,9 @@ final class Evaluation extends Context {
 
     /** A variable by name, as a template reading it would see it (for lookup('vars')). */
     Object variable(String name) {
-        return lookup(name);
+        Object v = lookup(name);
+        excuse(v); // the caller decides what a missing one means
+        return v;
     }
 
     /** Renders text read by a lookup with the variables of this call. */

@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * {@link Templater} on Jinjava, configured to read templates as Ansible's Jinja2 environment does:
  * {@code trim_blocks}, Python operator precedence and equality ({@link PyEquality}), map keys in literals evaluated, iteration over a
- * map yielding its keys, {@code include} and {@code import} refused (inline templates have no files).
+ * map yielding its keys, {@code include} and {@code import} only in template files ({@link TemplateFiles}).
  *
  * <p>Threading: the {@link Jinjava} instance, its configuration and the library context with the
  * filters and tests are built in the constructor and only read afterwards; each call gets its own
@@ -44,10 +44,7 @@ final class JinjaTemplater implements Templater {
                         .build())
                 .build();
         jinjava = PyEquality.jinjava(config);
-        jinjava.setResourceLocator((name, encoding, interpreter) -> {
-            throw new IOException("include and import are not available in task templates (asked for '"
-                    + name + "')");
-        });
+        jinjava.setResourceLocator((name, encoding, interpreter) -> TemplateFiles.read(name, interpreter));
         AnsibleLibrary.install(jinjava.getGlobalContext());
         Lookups.install(jinjava.getGlobalContext());
         // Jinjava creates the global macro table on first lookup, which every function call does;

@@ -120,7 +120,13 @@ final class Lookups {
                 }
                 out.add(v);
             });
-            case "items" -> out.addAll(terms);
+            case "items" -> terms.forEach(t -> {
+                if (t instanceof List<?> l) {
+                    out.addAll(l); // Ansible's items lookup flattens one more level
+                } else {
+                    out.add(t);
+                }
+            });
             case "list" -> out.addAll(c.terms());
             case "file" -> terms.forEach(t -> {
                 String text = read(eval, "files", String.valueOf(t), c);

@@ -45,7 +45,7 @@ class AnsibleReproTest {
         // recorded with it empty (a copy that finds its file already there reports no change).
         Path scratch = Path.of("/tmp/ansible-repro");
         Files.createDirectories(scratch);
-        for (String left : List.of("r06.txt", "r25.yml", "r34.yml")) {
+        for (String left : List.of("r06.txt", "r25.yml", "r26.txt", "r34.yml")) {
             Files.deleteIfExists(scratch.resolve(left));
         }
         return expected(dir.resolve("expected.txt")).stream().map(e -> DynamicTest.dynamicTest(e.playbook(),

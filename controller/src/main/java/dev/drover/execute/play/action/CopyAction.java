@@ -74,6 +74,11 @@ final class CopyAction implements ControllerAction {
                 return ControllerAction.failed("copy: mode: preserve cannot read the mode of " + src.get() + ": " + e.getMessage());
             }
         }
-        return ctx.agent().module("copy", agentArgs).result();
+        Map<String, Object> result = new LinkedHashMap<>(ctx.agent().module("copy", agentArgs).result());
+        if (Boolean.TRUE.equals(result.get("changed"))) {
+            // Ansible's copy reports the source it transferred when it copied (there a temporary file).
+            result.put("src", src.get().toAbsolutePath().toString());
+        }
+        return result;
     }
 }
