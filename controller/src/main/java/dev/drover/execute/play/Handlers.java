@@ -18,10 +18,18 @@ final class Handlers {
 
     private final Play play;
     private final LinearStrategy strategy;
+    /** {@code force_handlers}: hosts that failed after notifying still run their handlers. */
+    private final boolean force;
 
-    Handlers(Play play, LinearStrategy strategy) {
+    Handlers(Play play, LinearStrategy strategy, boolean force) {
         this.play = play;
         this.strategy = strategy;
+        this.force = force;
+    }
+
+    /** The hosts a flush serves: the active ones, and with {@code force_handlers} the failed ones too. */
+    boolean serves(HostState h) {
+        return force ? !h.unreachable && !h.ended : h.active();
     }
 
     void flush(List<HostState> hosts) {
@@ -29,12 +37,16 @@ final class Handlers {
             List<HostState> notified = new ArrayList<>();
             for (HostState h : hosts) {
                 resolve(h);
-                if (h.active() && h.pendingHandlers.contains(handler)) {
+                if (serves(h) && h.pendingHandlers.contains(handler)) {
                     notified.add(h);
                 }
             }
             if (!notified.isEmpty()) {
+                // A forced handler runs on a failed host, which stays failed afterwards.
+                List<HostState> wasFailed = notified.stream().filter(h -> h.failed).toList();
+                wasFailed.forEach(h -> h.failed = false);
                 strategy.runList(List.of(handler), Chain.of(play), notified, PlayListener.Kind.HANDLER);
+                wasFailed.forEach(h -> h.failed = true);
                 for (HostState h : notified) {
                     resolve(h);
                     h.pendingHandlers.remove(handler);

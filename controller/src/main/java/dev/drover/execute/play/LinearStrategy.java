@@ -64,7 +64,9 @@ final class LinearStrategy {
         this.runner = new TaskRunner(rc, scope, playIndex);
         this.policy = new FailurePolicy(rc.stats(), rules);
         this.includes = new Includes(rc, scope, this);
-        this.handlers = new Handlers(play, this);
+        Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
+        playVars.putAll(rc.options().extraVars());
+        this.handlers = new Handlers(play, this, Settings.bool(play.forceHandlers(), false, rc.templater().get(), playVars));
     }
 
     /** Runs the play's sections on the batch. */
@@ -79,7 +81,7 @@ final class LinearStrategy {
             }
             runList(section, Chain.of(play), active(), PlayListener.Kind.TASK);
             if (!stopped && !rc.stop().requested()) {
-                handlers.flush(active());
+                handlers.flush(batch.stream().filter(handlers::serves).toList());
             }
         }
         return new BatchEnd(endPlay, policy.stopReason());
@@ -175,7 +177,7 @@ final class LinearStrategy {
             }
         }
         switch (what) {
-            case "flush_handlers" -> handlers.flush(matching.stream().filter(HostState::active).toList());
+            case "flush_handlers" -> handlers.flush(matching.stream().filter(handlers::serves).toList());
             case "noop", "reset_connection" -> { }
             // As Ansible: every host of the play that failed (not unreachable) runs the next tasks again.
             case "clear_host_errors" -> batch.forEach(h -> h.failed = false);
