@@ -16,7 +16,17 @@ public record Loop(Flavor flavor, Object items) {
         /** {@code with_items:}: the rendered list flattened one level, as Ansible does. */
         ITEMS,
         /** {@code with_dict:}: a mapping turned into items {@code {key: k, value: v}} (dict2items). */
-        DICT;
+        DICT,
+        /** {@code with_sequence:}: {@code start=1 end=5 stride=1 format=%d}, or {@code count=N}, or {@code 1-5/1:%d}. */
+        SEQUENCE,
+        /** {@code with_together:}: lists zipped, the shorter padded with none. */
+        TOGETHER,
+        /** {@code with_nested:}: every combination of the lists' items. */
+        NESTED,
+        /** {@code with_indexed_items:}: {@code [index, item]} over the list flattened one level. */
+        INDEXED_ITEMS,
+        /** {@code with_flattened:}: the list flattened all the way. */
+        FLATTENED;
 
         /** The Ansible keyword, for messages. */
         public String keyword() {

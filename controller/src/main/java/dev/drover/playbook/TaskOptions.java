@@ -39,6 +39,10 @@ import java.util.Optional;
  * @param until             retry until all conditions hold
  * @param retries           attempts for {@code until} (Ansible's default 3 applies if unset)
  * @param delay             seconds between attempts (Ansible's default 5 applies if unset)
+ * @param diff              the {@code diff:} keyword: report changes as diffs for this task
+ * @param remoteUser        the task's {@code remote_user}, below the inventory's ansible_user as in Ansible
+ * @param async             {@code async:} seconds; the task runs to completion, polled as with {@code poll}
+ * @param poll              {@code poll:} seconds (0, fire-and-forget, is refused by the parser)
  * @param vars              task-level variables in the order written
  * @param pos               where the node starts (its first key)
  */
@@ -68,7 +72,11 @@ public record TaskOptions(
         LoopControl loopControl,
         List<String> until,
         Setting<Integer> retries,
-        Setting<Integer> delay,
+        Setting<Double> delay,
+        Setting<Boolean> diff,
+        Optional<String> remoteUser,
+        Setting<Integer> async,
+        Setting<Integer> poll,
         Map<String, Object> vars,
         SourcePos pos) {
 
@@ -98,6 +106,10 @@ public record TaskOptions(
         Objects.requireNonNull(loopControl, "loopControl");
         until = List.copyOf(until);
         Objects.requireNonNull(retries, "retries");
+        Objects.requireNonNull(diff, "diff");
+        Objects.requireNonNull(remoteUser, "remoteUser");
+        Objects.requireNonNull(async, "async");
+        Objects.requireNonNull(poll, "poll");
         Objects.requireNonNull(delay, "delay");
         vars = Frozen.map(vars);
         Objects.requireNonNull(pos, "pos");

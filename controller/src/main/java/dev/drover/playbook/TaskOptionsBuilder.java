@@ -36,7 +36,11 @@ public final class TaskOptionsBuilder {
     private LoopControl loopControl = LoopControl.DEFAULT;
     private List<String> until = List.of();
     private Setting<Integer> retries = Setting.unset();
-    private Setting<Integer> delay = Setting.unset();
+    private Setting<Double> delay = Setting.unset();
+    private Setting<Boolean> diff = Setting.unset();
+    private Optional<String> remoteUser = Optional.empty();
+    private Setting<Integer> async = Setting.unset();
+    private Setting<Integer> poll = Setting.unset();
     private Map<String, Object> vars = Map.of();
     private SourcePos pos;
 
@@ -71,6 +75,10 @@ public final class TaskOptionsBuilder {
         this.until = o.until();
         this.retries = o.retries();
         this.delay = o.delay();
+        this.diff = o.diff();
+        this.remoteUser = o.remoteUser();
+        this.async = o.async();
+        this.poll = o.poll();
         this.vars = o.vars();
         this.pos = o.pos();
     }
@@ -200,7 +208,27 @@ public final class TaskOptionsBuilder {
         return this;
     }
 
-    public TaskOptionsBuilder delay(Setting<Integer> delay) {
+    public TaskOptionsBuilder diff(Setting<Boolean> diff) {
+        this.diff = Objects.requireNonNull(diff, "diff");
+        return this;
+    }
+
+    public TaskOptionsBuilder remoteUser(Optional<String> remoteUser) {
+        this.remoteUser = Objects.requireNonNull(remoteUser, "remoteUser");
+        return this;
+    }
+
+    public TaskOptionsBuilder async(Setting<Integer> async) {
+        this.async = Objects.requireNonNull(async, "async");
+        return this;
+    }
+
+    public TaskOptionsBuilder poll(Setting<Integer> poll) {
+        this.poll = Objects.requireNonNull(poll, "poll");
+        return this;
+    }
+
+    public TaskOptionsBuilder delay(Setting<Double> delay) {
         this.delay = Objects.requireNonNull(delay, "delay");
         return this;
     }
@@ -216,6 +244,6 @@ public final class TaskOptionsBuilder {
     }
 
     public TaskOptions build() {
-        return new TaskOptions(name, when, tags, become, becomeUser, becomeMethod, environment, ignoreErrors, ignoreUnreachable, anyErrorsFatal, failedWhen, changedWhen, noLog, checkMode, delegateTo, runOnce, throttle, timeout, register, notifies, listen, loop, loopControl, until, retries, delay, vars, pos);
+        return new TaskOptions(name, when, tags, become, becomeUser, becomeMethod, environment, ignoreErrors, ignoreUnreachable, anyErrorsFatal, failedWhen, changedWhen, noLog, checkMode, delegateTo, runOnce, throttle, timeout, register, notifies, listen, loop, loopControl, until, retries, delay, diff, remoteUser, async, poll, vars, pos);
     }
 }

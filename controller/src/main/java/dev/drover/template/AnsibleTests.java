@@ -63,7 +63,13 @@ final class AnsibleTests {
 
     /** Ansible's {@code truthy(convert_bool=False)}: with convert_bool, yes/on/1/true count as true. */
     private static boolean truthy(Object value, Args args) {
-        return PyValues.truthy(args.flag(0, "convert_bool", false) ? CoreFilters.toBool(value) : value);
+        // Ansible's boolean(strict) raises on words it does not know; truthy then keeps the value as is.
+        if (args.flag(0, "convert_bool", false) && (value instanceof Boolean || value == null
+                || value instanceof Number n && (n.doubleValue() == 0 || n.doubleValue() == 1)
+                || value instanceof CharSequence s && CoreFilters.isBoolWord(s.toString()))) {
+            return PyValues.truthy(CoreFilters.toBool(value));
+        }
+        return PyValues.truthy(value);
     }
 
     private static boolean flag(Map<?, ?> result, String key) {

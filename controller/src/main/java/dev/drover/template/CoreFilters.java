@@ -84,6 +84,12 @@ final class CoreFilters {
         return chosen;
     }
 
+    /** A word Ansible's strict {@code boolean()} knows (module_utils.parsing.convert_bool). */
+    static boolean isBoolWord(String s) {
+        return Set.of("y", "yes", "on", "1", "true", "t", "n", "no", "off", "0", "false", "f")
+                .contains(s.strip().toLowerCase());
+    }
+
     /** Ansible's {@code bool}: None stays None; yes, on, 1 and true (any case) and the number 1 are true. */
     static Object toBool(Object value) {
         if (value == null || value instanceof Boolean) {

@@ -28,6 +28,7 @@ final class DataFilters {
                     return PyJson.loads(v.toString());
                 }),
                 FilterDef.of("combine", DataFilters::combine),
+                FilterDef.of("extract", DataFilters::extract),
                 FilterDef.of("dict2items", DataFilters::dictToItems),
                 FilterDef.of("items2dict", DataFilters::itemsToDict));
     }
@@ -148,5 +149,27 @@ final class DataFilters {
             out.put(map.get(keyName), map.get(valueName));
         }
         return out;
+    }
+
+    /** Ansible's {@code extract(container, morekeys=None)}: {@code container[item]}, then each further key. */
+    private static Object extract(Object item, Args a, Evaluation e) {
+        Object value = subscript(a.get(0, "container", null), item, e);
+        Object more = a.get(1, "morekeys", null);
+        if (more != null) {
+            for (Object k : more instanceof List<?> l ? l : List.of(more)) {
+                value = subscript(value, k, e);
+            }
+        }
+        return value;
+    }
+
+    private static Object subscript(Object container, Object key, Evaluation e) {
+        if (container instanceof Map<?, ?> m && m.containsKey(key)) {
+            return m.get(key);
+        }
+        if (container instanceof List<?> l && key instanceof Number n && n.intValue() >= -l.size() && n.intValue() < l.size()) {
+            return l.get(n.intValue() < 0 ? n.intValue() + l.size() : n.intValue());
+        }
+        return e.undefined(String.valueOf(key), "'" + PyValues.typeName(container) + " object' has no element " + key);
     }
 }

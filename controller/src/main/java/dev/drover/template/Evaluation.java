@@ -97,6 +97,18 @@ final class Evaluation extends Context {
         return remember(reveal(value), name);
     }
 
+    /** A variable by name, as a template reading it would see it (for lookup('vars')). */
+    Object variable(String name) {
+        Object v = lookup(name);
+        excuse(v); // the caller decides what a missing one means
+        return v;
+    }
+
+    /** Renders text read by a lookup with the variables of this call. */
+    Object renderText(String text) {
+        return vars.templater().renderNested(text, vars);
+    }
+
     /** A new pending undefined marker. */
     Undefined undefined(String variable, String reason) {
         Undefined u = new Undefined(variable, reason);

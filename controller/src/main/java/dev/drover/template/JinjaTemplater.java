@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * {@link Templater} on Jinjava, configured to read templates as Ansible's Jinja2 environment does:
  * {@code trim_blocks}, Python operator precedence and equality ({@link PyEquality}), map keys in literals evaluated, iteration over a
- * map yielding its keys, {@code include} and {@code import} refused (inline templates have no files).
+ * map yielding its keys, {@code include} and {@code import} only in template files ({@link TemplateFiles}).
  *
  * <p>Threading: the {@link Jinjava} instance, its configuration and the library context with the
  * filters and tests are built in the constructor and only read afterwards; each call gets its own
@@ -44,11 +44,9 @@ final class JinjaTemplater implements Templater {
                         .build())
                 .build();
         jinjava = PyEquality.jinjava(config);
-        jinjava.setResourceLocator((name, encoding, interpreter) -> {
-            throw new IOException("include and import are not available in task templates (asked for '"
-                    + name + "')");
-        });
+        jinjava.setResourceLocator((name, encoding, interpreter) -> TemplateFiles.read(name, interpreter));
         AnsibleLibrary.install(jinjava.getGlobalContext());
+        Lookups.install(jinjava.getGlobalContext());
         // Jinjava creates the global macro table on first lookup, which every function call does;
         // create it now so that calls only ever read the shared context.
         jinjava.getGlobalContext().getGlobalMacros();
@@ -65,6 +63,11 @@ final class JinjaTemplater implements Templater {
             return s; // the common case, without allocating anything
         }
         return render(value, new LazyVars(vars, this));
+    }
+
+    /** A whole template text rendered inside a call in progress (lookup('template')). */
+    Object renderNested(String text, LazyVars vars) {
+        return renderString(text, vars);
     }
 
     /** Renders with the variables of a call in progress; nested renders of variables come here too. */
@@ -142,7 +145,12 @@ final class JinjaTemplater implements Templater {
     public boolean condition(String expression, Map<String, ?> vars) {
         LazyVars lazy = new LazyVars(vars, this);
         if (!TemplateText.isTemplated(expression)) {
-            return PyValues.truthy(evaluate(expression, lazy));
+            if (expression.isBlank()) {
+                throw new TemplateException(TemplateException.Kind.SYNTAX, expression, "empty expression");
+            }
+            // Ansible wraps a bare condition in {% if %}, where Jinja2 reads string escapes.
+            String forEngine = TemplateText.forCondition(expression.strip());
+            return PyValues.truthy(run(expression, lazy, interpreter -> interpreter.resolveELExpression(forEngine, 1), true));
         }
         // Ansible renders a templated condition first and evaluates a string result again.
         Object rendered = render(expression, lazy);

@@ -33,6 +33,10 @@ final class LazyVars {
     private final Map<String, Object> rendered = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
 
+    JinjaTemplater templater() {
+        return templater;
+    }
+
     LazyVars(Map<String, ?> vars, JinjaTemplater templater) {
         this.vars = vars;
         this.templater = templater;

@@ -81,6 +81,13 @@ final class TemplateText {
         return out.toString();
     }
 
+    /** Rewrites a bare condition ({@code when}, {@code that}): Jinja2 reads its string escapes. */
+    static String forCondition(String expression) {
+        StringBuilder out = new StringBuilder(expression.length() + 8);
+        copyCode(expression, 0, expression.length(), out, true);
+        return out.toString();
+    }
+
     /**
      * Rewrites every expression and statement block of a template; text, comments and raw blocks stay.
      * An expression or statement that is never closed is a syntax error here, as in Jinja2.
@@ -185,13 +192,56 @@ final class TemplateText {
         return -1;
     }
 
+    /** Words JUEL reserves, which Jinja2 allows as attribute names after a dot. */
+    private static final java.util.Set<String> EL_KEYWORDS = java.util.Set.of("null", "true", "false", "empty",
+            "not", "and", "or", "div", "mod", "eq", "ne", "lt", "gt", "le", "ge", "instanceof", "True", "False", "None");
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static int wordEnd(String text, int from, int to) {
+        int j = from;
+        while (j < to && isWordChar(text.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    /** The dot at {@code dot} follows a name, a call or a subscript (not a number such as {@code 1.0}). */
+    private static boolean afterOperand(String text, int from, int dot) {
+        if (dot == from) {
+            return false;
+        }
+        char p = text.charAt(dot - 1);
+        if (p == ']' || p == ')') {
+            return true;
+        }
+        int j = dot;
+        while (j > from && isWordChar(text.charAt(j - 1))) {
+            j--;
+        }
+        return j < dot && !Character.isDigit(text.charAt(j));
+    }
+
     private static void copyCode(String text, int from, int to, StringBuilder out) {
+        copyCode(text, from, to, out, false);
+    }
+
+    /**
+     * @param unescape read Python's escapes in string literals ({@code \n}, {@code \'}...), as Jinja2
+     *                 does where Ansible does not double backslashes first: conditions and statements
+     */
+    private static void copyCode(String text, int from, int to, StringBuilder out, boolean unescape) {
         char quote = 0;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
+                } else if (c == '\\' && unescape && i + 1 < to) {
+                    i = PyStringEscapes.decode(text, i, quote, out);
+                    continue;
                 } else if (c == '\\') {
                     out.append('\\');
                 }
@@ -200,6 +250,20 @@ final class TemplateText {
             }
             if (c == '\'' || c == '"') {
                 quote = c;
+            }
+            if (c == '.' && afterOperand(text, from, i)) {
+                int end = wordEnd(text, i + 1, to);
+                String word = text.substring(i + 1, end);
+                if (!word.isEmpty() && word.chars().allMatch(Character::isDigit)) {
+                    out.append('[').append(word).append(']'); // Jinja2: r.results.0 is r.results[0]
+                    i = end - 1;
+                    continue;
+                }
+                if (EL_KEYWORDS.contains(word)) {
+                    out.append("['").append(word).append("']"); // foo.null: a key JUEL reads as a keyword
+                    i = end - 1;
+                    continue;
+                }
             }
             out.append(c);
             if (c == '}' && i + 1 < to && text.charAt(i + 1) == '}') {

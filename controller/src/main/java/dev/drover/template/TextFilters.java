@@ -26,6 +26,7 @@ final class TextFilters {
     static List<FilterDef> all() {
         return List.of(
                 FilterDef.of("basename", (v, a, e) -> basename(PyValues.str(v, e))),
+                FilterDef.of("expanduser", (v, a, e) -> expanduser(PyValues.str(v, e))),
                 FilterDef.of("dirname", (v, a, e) -> dirname(PyValues.str(v, e))),
                 FilterDef.of("splitext", (v, a, e) -> splitext(PyValues.str(v, e))),
                 // Jinja2 lowers str(value), so True | lower is "true"; Jinjava's filters left non-text alone.
@@ -113,5 +114,17 @@ final class TextFilters {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM lacks " + algorithm, e);
         }
+    }
+
+    /** Python's os.path.expanduser on the controller, where filters run: {@code ~} and {@code ~/...}. */
+    static String expanduser(String path) {
+        if (!path.equals("~") && !path.startsWith("~/")) {
+            return path;
+        }
+        String home = System.getenv("HOME");
+        if (home == null) {
+            home = System.getProperty("user.home");
+        }
+        return home + path.substring(1);
     }
 }

@@ -26,8 +26,8 @@ class KnownDifferencesTest {
     }
 
     @Test
-    void operatorsInsideExpressionsTreatTheStringFalseAsFalse() {
-        assertEquals(true, render("{{ not 'false' }}")); // ansible: False
+    void andOrReturnBooleansAndTheIfTagTreatsTheStringFalseAsFalse() {
+        assertEquals(false, render("{{ not 'false' }}")); // ansible: False (fixed: not/and/or use Python's truth)
         assertEquals(true, render("{{ 'x' and 'y' }}")); // ansible: y (Python returns an operand)
         assertEquals("F", render("{% if 'false' %}T{% else %}F{% endif %}")); // ansible: T
         assertEquals(true, condition("'false'")); // the condition itself follows Python, as Ansible

@@ -90,6 +90,16 @@ record Chain(Play play, List<Frame> frames) {
         return frames.stream().map(f -> f.options().vars()).toList();
     }
 
+    /** The handlers a change notifies: the task's own {@code notify}, else the innermost block's (not merged, as in Ansible). */
+    List<String> notifies(TaskOptions own) {
+        List<String> n = own.notifies();
+        List<TaskOptions> up = inherited();
+        for (int i = up.size() - 1; i >= 0 && n.isEmpty(); i--) {
+            n = up.get(i).notifies();
+        }
+        return n;
+    }
+
     List<Object> environment(TaskOptions own) {
         List<Object> all = new ArrayList<>(play.environment());
         inherited().forEach(o -> all.addAll(o.environment()));

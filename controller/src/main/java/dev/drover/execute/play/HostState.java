@@ -25,6 +25,8 @@ final class HostState {
     private volatile Map<String, Object> hostFacts = Map.of();
     private volatile Map<String, Object> includeVars = Map.of();
     private final Set<String> notified = Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Handlers notified and not yet run, by identity; read and written on the run's main thread only. */
+    final Set<Object> pendingHandlers = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Failed a task in the current play, not ignored (a rescue may clear it). */
     volatile boolean failed;
     volatile boolean unreachable;
@@ -53,6 +55,7 @@ final class HostState {
         failed = false;
         ended = false;
         notified.clear();
+        pendingHandlers.clear();
     }
 
     /** Gathered facts, without the {@code ansible_} prefix, as {@code ansible_facts} shows them. */

@@ -135,7 +135,21 @@ final class Includes {
         try {
             return rc.taskFiles().parse(file);
         } catch (PlaybookException e) {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                // As Ansible: a file that is there but does not parse is the playbook's error, which no
+                // rescue catches: the run stops (exit 4). A missing file only fails the hosts.
+                throw new IncludeParseError(e.getMessage(), e);
+            }
             throw new IncludeFailed(e.getMessage());
+        }
+    }
+
+    /** An included task file that exists but does not parse: the run stops, as for a playbook that does not parse. */
+    static final class IncludeParseError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        IncludeParseError(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

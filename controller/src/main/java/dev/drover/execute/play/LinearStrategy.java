@@ -64,7 +64,9 @@ final class LinearStrategy {
         this.runner = new TaskRunner(rc, scope, playIndex);
         this.policy = new FailurePolicy(rc.stats(), rules);
         this.includes = new Includes(rc, scope, this);
-        this.handlers = new Handlers(play, this);
+        Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
+        playVars.putAll(rc.options().extraVars());
+        this.handlers = new Handlers(play, this, Settings.bool(play.forceHandlers(), false, rc.templater().get(), playVars));
     }
 
     /** Runs the play's sections on the batch. */
@@ -79,7 +81,7 @@ final class LinearStrategy {
             }
             runList(section, Chain.of(play), active(), PlayListener.Kind.TASK);
             if (!stopped && !rc.stop().requested()) {
-                handlers.flush(active());
+                handlers.flush(batch.stream().filter(handlers::serves).toList());
             }
         }
         return new BatchEnd(endPlay, policy.stopReason());
@@ -151,10 +153,11 @@ final class LinearStrategy {
         List<TaskRunner.Outcome> outcomes = parallel(targets, throttle, h -> runner.run(task, chain, h, name));
         if (runOnce) {
             for (HostState other : hosts.subList(1, hosts.size())) {
-                runner.share(task, other, outcomes.get(0));
+                runner.share(task, chain, other, outcomes.get(0));
             }
         }
-        if (policy.apply(outcomes, name, task.module(), chain.rescuable(), batch)) {
+        // ansible_failed_task.name is the task's own name: empty for an unnamed task, as in Ansible.
+        if (policy.apply(outcomes, task.options().name().isPresent() ? name : "", task.module(), chain.rescuable(), batch)) {
             stopped = true;
         }
     }
@@ -174,8 +177,10 @@ final class LinearStrategy {
             }
         }
         switch (what) {
-            case "flush_handlers" -> handlers.flush(active());
-            case "noop" -> { }
+            case "flush_handlers" -> handlers.flush(matching.stream().filter(handlers::serves).toList());
+            case "noop", "reset_connection" -> { }
+            // As Ansible: every host of the play that failed (not unreachable) runs the next tasks again.
+            case "clear_host_errors" -> batch.forEach(h -> h.failed = false);
             case "end_host" -> matching.forEach(h -> h.ended = true);
             case "end_play", "end_batch" -> {
                 if (!matching.isEmpty()) {

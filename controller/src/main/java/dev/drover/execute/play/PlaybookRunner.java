@@ -120,6 +120,8 @@ public final class PlaybookRunner {
                     break;
                 }
             }
+        } catch (Includes.IncludeParseError e) {
+            throw new PlayException(e.getMessage(), e);
         } finally {
             workers.shutdownNow();
             if (connector != null) {

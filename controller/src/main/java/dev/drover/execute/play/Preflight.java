@@ -13,11 +13,13 @@ import java.util.Set;
 /**
  * Refuses, before any host is touched, what the playbook asks for but drover's runner does not do
  * yet, so nothing is silently ignored: {@code add_host}, {@code group_by}, strategies other than
- * {@code linear}, {@code force_handlers}, task {@code timeout}, and
- * {@code meta} actions other than flush_handlers, noop, end_host, end_play and end_batch. Stateless.
+ * {@code linear}, task {@code timeout}, and
+ * {@code meta} actions other than flush_handlers, noop, end_host, end_play, end_batch, clear_host_errors
+ * and reset_connection. Stateless.
  */
 public final class Preflight {
-    static final Set<String> META = Set.of("flush_handlers", "noop", "end_host", "end_play", "end_batch");
+    static final Set<String> META = Set.of("flush_handlers", "noop", "end_host", "end_play", "end_batch",
+            "clear_host_errors", "reset_connection");
 
     private Preflight() {
     }
@@ -27,9 +29,7 @@ public final class Preflight {
         for (Play play : playbook.plays()) {
             play.strategy().filter(s -> !s.equals("linear")).ifPresent(s -> problems.add(new Problem(play.pos(),
                     "strategy '" + s + "' is not supported by drover yet; remove it to run with the linear strategy")));
-            if (play.forceHandlers().isSet()) {
-                problems.add(new Problem(play.pos(), "force_handlers is not supported by drover yet"));
-            }
+
             if (play.timeout().isSet()) {
                 problems.add(new Problem(play.pos(), "timeout is not supported by drover yet"));
             }

@@ -45,14 +45,17 @@ final class TaskCall {
     Done withRetries(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name) {
         Templater t = rc.templater().get();
         if (task.options().until().isEmpty()) {
-            return once(task, chain, host, vars, check);
+            return once(task, chain, host, vars, check, 0);
         }
         // Ansible: retries unset means 3 attempts; retries N means N+1; 0 or less means 1.
         int attempts = task.options().retries().isSet()
                 ? Math.max(0, Settings.integer(task.options().retries(), 3, t, vars)) + 1 : 3;
-        int delay = Settings.integer(task.options().delay(), 5, t, vars);
+        double delay = Settings.decimal(task.options().delay(), 5, t, vars);
+        if (delay < 0) {
+            delay = 1;
+        }
         PlayListener.Waiting waiting = new PlayListener.Waiting(host.name(), name, "until " + String.join(" and ",
-                task.options().until()) + " (" + attempts + " attempts, " + delay + " s apart)", System.nanoTime());
+                task.options().until()) + " (" + attempts + " attempts, " + seconds(delay) + " s apart)", System.nanoTime());
         rc.listener().waiting(waiting);
         try {
             return retry(task, chain, host, vars, check, name, attempts, delay);
@@ -62,12 +65,11 @@ final class TaskCall {
     }
 
     private Done retry(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name,
-            int attempts, int delay) {
+            int attempts, double delay) {
         Templater t = rc.templater().get();
         Done d = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            d = once(task, chain, host, vars, check);
-            d.result().put("attempts", attempt);
+            d = once(task, chain, host, vars, check, attempt);
             if (d.status() == HostStatus.UNREACHABLE) {
                 return d;
             }
@@ -79,11 +81,24 @@ final class TaskCall {
                 sleep(delay);
             }
         }
+        if (attempts <= 1) {
+            // Ansible: with retries 0 there is one attempt, and a false 'until' does not fail it.
+            return d;
+        }
+        // Ansible reports the retries, one fewer than the attempts made, when they run out.
+        d.result().put("attempts", attempts - 1);
         d.result().put("failed", true);
-        return new Done(HostStatus.FAILED, d.result(), d.delegatedTo());
+        // Ansible's TaskResult.is_failed reads failed_when_result before 'failed': a false failed_when wins.
+        boolean failed = !(d.result().get("failed_when_result") instanceof Boolean b) || b;
+        return new Done(failed ? HostStatus.FAILED : d.status(), d.result(), d.delegatedTo());
     }
 
-    private Done once(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check) {
+    private static String seconds(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+    }
+
+    /** @param attempt the attempt's number under {@code until} (0 without it), set before changed_when/failed_when */
+    private Done once(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, int attempt) {
         Templater t = rc.templater().get();
         Set<String> raw = Actions.rawArgs(task.module());
         Map<String, Object> args = new LinkedHashMap<>();
@@ -104,20 +119,34 @@ final class TaskCall {
         if (delegatedTo.isPresent()) {
             target = delegate(delegatedTo.get());
         }
+        Optional<String> remoteUser = chain.optional(task.options(), o -> o.remoteUser(), Optional.empty())
+                .map(u -> Settings.string(u, t, vars));
+        if (remoteUser.isPresent() && delegatedTo.isEmpty()) {
+            // As Ansible: the keyword is below the inventory's ansible_user, above the play's remote_user.
+            boolean inventorySetsUser = rc.inventoryHost().apply(host.name())
+                    .map(h -> h.vars().containsKey("ansible_user")).orElse(false);
+            if (!inventorySetsUser) {
+                Map<String, Object> v = new LinkedHashMap<>(target.vars());
+                v.put("ansible_user", remoteUser.get());
+                target = new TargetHost(target.name(), v);
+            }
+        }
+        boolean diff = Settings.bool(chain.setting(task.options(), o -> o.diff(), dev.drover.playbook.Setting.unset()),
+                rc.options().diff(), t, vars);
         AgentOptions.Become become = become(chain, task, vars, t);
         TargetHost on = target;
         ActionContext.Agent agent = (module, a) -> {
             // Secrets are revealed only here, where the value leaves for the host.
             @SuppressWarnings("unchecked")
             Map<String, ?> revealed = (Map<String, ?>) reveal(a);
-            return rc.agents().module(on, become, module, revealed, check, rc.options().diff());
+            return rc.agents().module(on, become, module, revealed, check, diff);
         };
         Map<String, Object> result;
         Optional<ControllerAction> action = Actions.forTask(task.module(), resolved);
         if (action.isPresent()) {
             Path taskDir = dir(task.pos().file());
             ActionContext ctx = new ActionContext(host.name(), vars, t, taskDir, play.playbookDir(), check,
-                    rc.options().diff(), rc.options().verbosity(), agent);
+                    diff, rc.options().verbosity(), agent);
             result = new LinkedHashMap<>(action.get().run(resolved, ctx));
         } else if (Gates.WAIT_MODULES.contains(task.module())) {
             PlayListener.Waiting waiting = new PlayListener.Waiting(host.name(), task.options().name().orElse(task.module()),
@@ -130,6 +159,9 @@ final class TaskCall {
             }
         } else {
             result = new LinkedHashMap<>(agent.module(task.module(), resolved).result());
+        }
+        if (attempt > 0) {
+            result.put("attempts", attempt);
         }
         HostStatus status = HostStatus.of(result);
         if (status != HostStatus.UNREACHABLE && status != HostStatus.SKIPPED) {
@@ -147,13 +179,22 @@ final class TaskCall {
             return status;
         }
         Map<String, Object> v = withRegistered(task, vars, result);
-        if (!changedWhen.isEmpty()) {
-            result.put("changed", t.condition(changedWhen, v));
-        }
-        if (!failedWhen.isEmpty()) {
-            boolean failed = t.condition(failedWhen, v);
-            result.put("failed_when_result", failed);
-            result.put("failed", failed);
+        String which = "changed";
+        try {
+            if (!changedWhen.isEmpty()) {
+                result.put("changed", t.condition(changedWhen, v));
+            }
+            which = "failed";
+            if (!failedWhen.isEmpty()) {
+                boolean failed = t.condition(failedWhen, v);
+                result.put("failed_when_result", failed);
+                result.put("failed", failed);
+            }
+        } catch (dev.drover.template.TemplateException e) {
+            // As Ansible: a condition that cannot be evaluated fails the task and keeps the module's result.
+            result.put("failed", true);
+            result.put(which + "_when_result", "task \"" + task.options().name().orElse(task.module()) + "\" ("
+                    + task.pos() + "): " + e.getMessage());
         }
         return HostStatus.of(result);
     }

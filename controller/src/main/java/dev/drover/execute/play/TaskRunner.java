@@ -45,7 +45,7 @@ final class TaskRunner {
         Optional<CompletedTasks.Recorded> done = rc.completed().next(playIndex, host.name(),
                 PlayListener.where(task.pos(), rc.playbookDir()), task.module());
         if (done.isPresent()) {
-            return replay(task, host, done.get());
+            return replay(task, chain, host, done.get());
         }
         Templater t = rc.templater().get();
         boolean ignoreErrors = false;
@@ -90,7 +90,7 @@ final class TaskRunner {
             result = failed("task \"" + name + "\" (" + task.pos() + "): " + e.getMessage());
             status = HostStatus.FAILED;
         }
-        store(task, host, status, result);
+        store(task, chain, host, status, result);
         Outcome o = new Outcome(host, status, result, ignoreErrors, ignoreUnreachable, fatal, noLog, delegatedTo);
         rc.listener().hostResult(new PlayListener.TaskResult(host.name(), delegatedTo, task.module(), status, result,
                 o.ignored(), noLog, task.options().loop().isPresent()));
@@ -124,9 +124,9 @@ final class TaskRunner {
      * A task an earlier run completed on this host: not run, its recorded result stands in for it
      * (registered variable, facts, notifications; the recap counts it as then).
      */
-    private Outcome replay(ModuleTask task, HostState host, CompletedTasks.Recorded r) {
+    private Outcome replay(ModuleTask task, Chain chain, HostState host, CompletedTasks.Recorded r) {
         Map<String, Object> result = new LinkedHashMap<>(r.result());
-        store(task, host, r.status(), result);
+        store(task, chain, host, r.status(), result);
         Outcome o = new Outcome(host, r.status(), result, r.ignored(), false, false, r.noLog(), Optional.empty());
         rc.listener().replayed(new PlayListener.TaskResult(host.name(), Optional.empty(), task.module(), r.status(),
                 result, r.ignored(), r.noLog(), task.options().loop().isPresent()), r.runId());
@@ -134,12 +134,12 @@ final class TaskRunner {
     }
 
     /** Gives a host the result of a {@code run_once} task that ran on another host. */
-    void share(ModuleTask task, HostState host, Outcome outcome) {
-        store(task, host, outcome.status(), outcome.result());
+    void share(ModuleTask task, Chain chain, HostState host, Outcome outcome) {
+        store(task, chain, host, outcome.status(), outcome.result());
     }
 
     /** Registers the result, stores facts and variables, records notifications (on change only). */
-    private void store(ModuleTask task, HostState host, HostStatus status, Map<String, Object> result) {
+    private void store(ModuleTask task, Chain chain, HostState host, HostStatus status, Map<String, Object> result) {
         task.options().register().ifPresent(r -> host.setHostFacts(Map.of(r, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result)))));
         if (status == HostStatus.FAILED || status == HostStatus.UNREACHABLE || status == HostStatus.SKIPPED) {
             return;
@@ -161,7 +161,7 @@ final class TaskRunner {
             }
         }
         if (status == HostStatus.CHANGED) {
-            task.options().notifies().forEach(host::notify);
+            chain.notifies(task.options()).forEach(host::notify);
         }
     }
 
@@ -175,11 +175,13 @@ final class TaskRunner {
         boolean failed = false;
         boolean allSkipped = true;
         Optional<String> delegatedTo = Optional.empty();
+        // As Ansible, facts an item sets (set_fact, include_vars) are seen by the items after it.
+        Map<String, Object> carried = new HashMap<>(vars);
         for (int i = 0; i < items.size(); i++) {
             if (i > 0 && pause > 0) {
                 TaskCall.sleep(pause);
             }
-            Map<String, Object> itemVars = new HashMap<>(vars);
+            Map<String, Object> itemVars = new HashMap<>(carried);
             loopVars(itemVars, lc, items, i);
             Object label = lc.label().isPresent() ? t.render(lc.label().get(), itemVars) : items.get(i);
             Map<String, Object> r;
@@ -197,6 +199,12 @@ final class TaskRunner {
             if (lc.indexVar().isPresent()) {
                 r.put(lc.indexVar().get(), i);
                 r.put("ansible_index_var", lc.indexVar().get());
+            }
+            if (s != HostStatus.FAILED && s != HostStatus.SKIPPED && r.get("ansible_facts") instanceof Map<?, ?> f
+                    && (task.module().equals("set_fact") || task.module().equals("include_vars"))) {
+                boolean fact = task.module().equals("set_fact");
+                f.forEach((k, v) -> carried.put(String.valueOf(k), fact && !(v instanceof dev.drover.template.Unsafe)
+                        ? dev.drover.template.Unsafe.of(v) : v));
             }
             results.add(r);
             changed |= s == HostStatus.CHANGED || Boolean.TRUE.equals(r.get("changed"));
@@ -241,6 +249,7 @@ final class TaskRunner {
                 }
                 yield out;
             }
+            case SEQUENCE, TOGETHER, NESTED, INDEXED_ITEMS, FLATTENED -> LoopFlavors.items(loop.flavor(), rendered);
             case DICT -> {
                 if (!(rendered instanceof Map<?, ?> m)) {
                     throw new IllegalArgumentException("with_dict requires a mapping, got " + dev.drover.playbook.Coerce.describe(rendered));

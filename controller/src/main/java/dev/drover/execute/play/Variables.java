@@ -66,10 +66,17 @@ final class Variables {
 
     private static void magic(Map<String, Object> v, PlayScope play, HostState host, boolean checkMode) {
         v.put("inventory_hostname", host.name());
+        // Ansible's connection sets ansible_host to the inventory name when the inventory does not.
+        v.putIfAbsent("ansible_host", host.name());
         v.put("hostvars", Unsafe.of(new Hostvars(play)));
-        v.put("play_hosts", play.batch());
-        v.put("ansible_play_batch", play.batch());
-        v.put("ansible_play_hosts", play.batch());
+        // As Ansible: the batch's hosts that have not failed or become unreachable so far.
+        List<String> live = play.batch().stream().filter(n -> {
+            HostState h = play.hosts().get(n);
+            return h == null || !(h.failed || h.unreachable);
+        }).toList();
+        v.put("play_hosts", live);
+        v.put("ansible_play_batch", live);
+        v.put("ansible_play_hosts", live);
         v.put("ansible_play_hosts_all", play.playHosts());
         v.put("ansible_check_mode", checkMode);
         v.put("ansible_diff_mode", play.diff());

@@ -15,14 +15,15 @@ final class Keywords {
     static final Set<String> COMMON = Set.of(
             "name", "when", "tags", "become", "become_user", "become_method", "environment",
             "ignore_errors", "ignore_unreachable", "any_errors_fatal", "no_log", "check_mode",
-            "delegate_to", "run_once", "throttle", "timeout", "vars", "notify");
+            "delegate_to", "run_once", "throttle", "timeout", "vars", "notify", "diff", "remote_user");
 
     /** Loop keywords: {@code loop} and the {@code with_*} forms drover maps onto it. */
-    static final Set<String> LOOPS = Set.of("loop", "with_items", "with_list", "with_dict");
+    static final Set<String> LOOPS = Set.of("loop", "with_items", "with_list", "with_dict", "with_sequence",
+            "with_together", "with_nested", "with_indexed_items", "with_flattened");
 
     /** Keywords valid on a module task but not on a block. */
     static final Set<String> TASK_ONLY = union(LOOPS, Set.of(
-            "register", "loop_control", "until", "retries", "delay", "failed_when", "changed_when"));
+            "register", "loop_control", "until", "retries", "delay", "failed_when", "changed_when", "async", "poll"));
 
     /** Ways to name the action besides the module key itself. */
     static final Set<String> ACTION_FORMS = Set.of("action", "local_action");
@@ -47,16 +48,12 @@ final class Keywords {
 
     /** Ansible task keywords drover rejects, with what to do instead. */
     static final Map<String, String> UNSUPPORTED_TASK = Map.ofEntries(
-            Map.entry("async", "drover runs every task to completion; use 'timeout' to bound it"),
-            Map.entry("poll", "drover runs every task to completion; use 'timeout' to bound it"),
             Map.entry("connection", "set 'connection' on the play or in the inventory"),
-            Map.entry("remote_user", "set 'remote_user' on the play or ansible_user in the inventory"),
             Map.entry("port", "set ansible_port in the inventory"),
             Map.entry("become_exe", "use become_method"),
             Map.entry("become_flags", "use become_method and become_user"),
             Map.entry("delegate_facts", "facts of a delegated task stay with the current host"),
             Map.entry("debugger", "drover has no task debugger"),
-            Map.entry("diff", "drover does not print diffs"),
             Map.entry("collections", "drover has no Ansible collections; use plain module names"),
             Map.entry("module_defaults", "write the arguments on each task"),
             Map.entry("static", "use import_tasks (static) or include_tasks (dynamic)"));

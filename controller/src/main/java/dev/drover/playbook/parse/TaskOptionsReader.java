@@ -67,6 +67,16 @@ final class TaskOptionsReader {
             case "changed_when" -> b.changedWhen(values.conditions(e));
             case "no_log" -> b.noLog(values.bool(e));
             case "check_mode" -> b.checkMode(values.bool(e));
+            case "diff" -> b.diff(values.bool(e));
+            case "remote_user" -> b.remoteUser(Optional.of(values.string(e)));
+            case "async" -> b.async(values.integer(e));
+            case "poll" -> {
+                if (e.value() instanceof YamlNode.Scalar s && s.value() instanceof Number n && n.intValue() == 0) {
+                    throw values.wrongType(e, "a number of seconds above 0 (poll: 0, fire-and-forget checked with"
+                            + " async_status, is not supported by drover)", "poll: 5, or drop async to run the task to its end");
+                }
+                b.poll(values.integer(e));
+            }
             case "delegate_to" -> b.delegateTo(Optional.of(values.string(e)));
             case "run_once" -> b.runOnce(values.bool(e));
             case "throttle" -> b.throttle(values.integer(e));
@@ -77,7 +87,7 @@ final class TaskOptionsReader {
             case "loop_control" -> b.loopControl(loopControl(e));
             case "until" -> b.until(values.conditions(e));
             case "retries" -> b.retries(values.integer(e));
-            case "delay" -> b.delay(values.integer(e));
+            case "delay" -> b.delay(values.seconds(e));
             case "vars" -> b.vars(values.mapping(e));
             default -> throw new IllegalStateException("keyword '" + e.key() + "' is in Keywords but not read here");
         }
@@ -104,6 +114,13 @@ final class TaskOptionsReader {
                     return new Loop(Loop.Flavor.DICT, v.toPlain());
                 }
                 throw values.wrongType(e, "a mapping or a template that renders to one", "with_dict: \"{{ users }}\"");
+            }
+            case "with_sequence", "with_together", "with_nested", "with_indexed_items", "with_flattened" -> {
+                if (v instanceof YamlNode.Scalar s && s.isNull()) {
+                    throw values.wrongType(e, "a value", e.key() + ": ...");
+                }
+                return new Loop(Loop.Flavor.valueOf(e.key().substring("with_".length()).toUpperCase(java.util.Locale.ROOT)),
+                        v.toPlain());
             }
             default -> throw new IllegalStateException("loop keyword '" + e.key() + "' is in Keywords but not read here");
         }

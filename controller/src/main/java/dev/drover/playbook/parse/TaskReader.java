@@ -139,8 +139,8 @@ final class TaskReader {
         } else if (Keywords.UNSUPPORTED_TASK.containsKey(key)) {
             throw sources.error(e.keyPos(), "'" + key + "' is not supported by drover", Keywords.UNSUPPORTED_TASK.get(key));
         } else if (key.startsWith("with_")) {
-            throw sources.error(e.keyPos(), "'" + key + "' is not supported by drover (only with_items, with_list and"
-                    + " with_dict are)", Keywords.LOOP_MIGRATION_HINT);
+            throw sources.error(e.keyPos(), "'" + key + "' is not supported by drover (only with_items, with_list,"
+                    + " with_dict, with_sequence, with_together, with_nested, with_indexed_items and with_flattened are)", Keywords.LOOP_MIGRATION_HINT);
         } else if (Keywords.UNSUPPORTED_ACTIONS.containsKey(shortName)) {
             throw sources.error(e.keyPos(), "'" + key + "' is not supported by drover",
                     Keywords.UNSUPPORTED_ACTIONS.get(shortName));

@@ -145,11 +145,21 @@ class TaskErrorsTest {
     void unsupportedKeywordsAreNamedNotIgnored() {
         PlaybookException e = failure("""
                 - command: /opt/long-job
+                  delegate_facts: true
+                """);
+        assertAt(e, 4, 7, "'delegate_facts' is not supported by drover");
+        assertEquals("facts of a delegated task stay with the current host", e.hint());
+    }
+
+    @Test
+    void fireAndForgetAsyncIsRefused() {
+        PlaybookException e = failure("""
+                - command: /opt/long-job
                   async: 3600
                   poll: 0
                 """);
-        assertAt(e, 4, 7, "'async' is not supported by drover");
-        assertEquals("drover runs every task to completion; use 'timeout' to bound it", e.hint());
+        assertTrue(e.getMessage().contains("poll: 0, fire-and-forget checked with async_status, is not supported by drover"),
+                e.getMessage());
     }
 
     @Test
@@ -158,7 +168,8 @@ class TaskErrorsTest {
                 - copy: src={{ item }} dest=/etc/
                   with_fileglob: "*.conf"
                 """);
-        assertAt(e, 4, 7, "'with_fileglob' is not supported by drover (only with_items, with_list and with_dict are)");
+        assertAt(e, 4, 7, "'with_fileglob' is not supported by drover (only with_items, with_list, with_dict,"
+                + " with_sequence, with_together, with_nested, with_indexed_items and with_flattened are)");
         assertTrue(e.hint().startsWith("use 'loop:' with a filter"), e.hint());
     }
 

@@ -113,7 +113,8 @@ final class Extractor {
         }
         boolean exists = Files.isRegularFile(target, NOFOLLOW);
         if (exists && keepNewer && e.mtime >= 0
-                && Files.getLastModifiedTime(target, NOFOLLOW).toMillis() / 1000 > e.mtime) {
+                && Files.getLastModifiedTime(target, NOFOLLOW).to(java.util.concurrent.TimeUnit.MICROSECONDS) > e.mtime * 1_000_000L) {
+            // As Ansible (os.path.getmtime > member mtime): a file newer by a fraction of a second is newer.
             return false;
         }
         byte[] a = new byte[65536];

@@ -40,7 +40,9 @@ public final class CommandModule implements Module {
         }
         CommandExecution execution = new CommandExecution("command", words, run, options);
         if (args.has("executable")) {
-            execution.warn("'executable' is ignored by the command module; use the shell module to choose a shell");
+            // Ansible's own words, which its tests and users' assertions look for.
+            execution.warn("As of Ansible 2.4, the parameter 'executable' is no longer supported with the 'command' module."
+                    + " Not using '" + args.string("executable", "") + "'.");
         }
         return execution.run(context);
     }

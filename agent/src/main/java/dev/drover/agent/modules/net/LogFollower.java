@@ -61,6 +61,10 @@ final class LogFollower implements Closeable {
     private int tailLength;
     private int rotations;
     private int truncations;
+    /** The last bytes read before {@link #markAt}, to notice a file rewritten in place. */
+    private static final int MARK = 32;
+    private byte[] mark = new byte[0];
+    private long markAt = -1;
 
     /**
      * @param startOffset byte to start at in the first file read; 0 reads it whole
@@ -97,12 +101,52 @@ final class LogFollower implements Closeable {
             return Poll.IDLE;
         }
         long size = channel.size();
-        if (size < position) {
+        if (size < position || !markStillThere()) {
             truncations++;
             position = 0;
             tailLength = 0;
         }
-        return drain(sink, size, READ_BUDGET, false);
+        Poll p = drain(sink, size, READ_BUDGET, false);
+        remember();
+        return p;
+    }
+
+    /**
+     * Whether the bytes just before the position are still those read: a file truncated and written
+     * again past the old size between two polls is not shorter, but its bytes differ.
+     */
+    private boolean markStillThere() throws IOException {
+        if (mark.length == 0 || markAt != position) {
+            return true;
+        }
+        ByteBuffer now = ByteBuffer.allocate(mark.length);
+        long at = position - mark.length;
+        while (now.hasRemaining()) {
+            int n = channel.read(now, at + now.position());
+            if (n <= 0) {
+                return false;
+            }
+        }
+        return Arrays.equals(now.array(), mark);
+    }
+
+    /** Keeps the last bytes before the position, for {@link #markStillThere}. */
+    private void remember() throws IOException {
+        if (markAt == position) {
+            return;
+        }
+        int k = (int) Math.min(MARK, position);
+        ByteBuffer b = ByteBuffer.allocate(k);
+        long at = position - k;
+        while (b.hasRemaining()) {
+            if (channel.read(b, at + b.position()) <= 0) {
+                mark = new byte[0];
+                markAt = -1;
+                return;
+            }
+        }
+        mark = b.array();
+        markAt = position;
     }
 
     private boolean open(BasicFileAttributes attrs) throws IOException {
@@ -114,6 +158,8 @@ final class LogFollower implements Closeable {
         fileKey = attrs.fileKey();
         position = 0;
         tailLength = 0;
+        mark = new byte[0];
+        markAt = -1;
         if (!started) {
             started = true;
             boolean sameAsStart = startKey == null || startKey.equals(fileKey);

@@ -28,7 +28,7 @@ import java.util.regex.Matcher;
  * <li>{@code from}: {@code start} (Ansible: the whole file), {@code end} (only lines completed
  *     after the module started) or a byte offset, typically a registered {@code offset}.</li>
  * <li>{@code sleep} defaults to 0.1 s (Ansible: 1 s) and may be fractional; {@code elapsed} is
- *     fractional seconds; timeouts say how long was waited.</li>
+ *     whole seconds, as in Ansible; timeouts say how long was waited.</li>
  * <li>Returns {@code offset}: the end of the last line read, or, without {@code search_regex},
  *     the end of the file's last complete line, so a later wait can begin there.</li>
  * </ul>
@@ -288,8 +288,9 @@ public final class WaitForModule implements Module {
         return out;
     }
 
-    private static double elapsed(long start) {
-        return Math.round((System.nanoTime() - start) / 1_000_000.0) / 1000.0;
+    /** Whole seconds, as Ansible's {@code (now - start).seconds}. */
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000_000L;
     }
 
     private static BasicFileAttributes stat(Path path) throws ModuleException {

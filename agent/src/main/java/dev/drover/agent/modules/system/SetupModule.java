@@ -52,6 +52,7 @@ public final class SetupModule implements Module {
         long nowMillis = System.currentTimeMillis();
         facts.put("ansible_date_time", DateTimeFacts.at(nowMillis, nowMillis % 1000 * 1000, zone, DateTimeFacts.abbreviations(zone)));
         RuntimeFacts.java(facts);
+        PythonFacts.collect(facts, context.processes());
         if (subsets.contains("hardware")) {
             HardwareFacts.processors(facts);
             HardwareFacts.memory(facts);

@@ -84,7 +84,7 @@ class WaitForModuleTest {
         assertEquals(String.format(STARTED, "5.2.7"), r.get("match_line"));
         long expectedOffset = Files.size(log) - "after\n".length();
         assertEquals(expectedOffset, ((Number) r.get("offset")).longValue(), "offset is just after the matched line");
-        assertTrue(r.get("elapsed") instanceof Double);
+        assertTrue(r.get("elapsed") instanceof Long, "whole seconds, as Ansible");
         assertEquals("started", r.get("state"));
         assertEquals(log.toString(), r.get("path"));
     }
@@ -101,7 +101,7 @@ class WaitForModuleTest {
         assertEquals(fatal, r.get("match_line"));
         assertTrue(String.valueOf(r.get("msg")).contains(fatal), String.valueOf(r.get("msg")));
         assertTrue(String.valueOf(r.get("msg")).contains("Context initialization failed"));
-        assertTrue((Double) r.get("elapsed") < 30, "failed well before the 60 s timeout");
+        assertTrue((Long) r.get("elapsed") < 30, "failed well before the 60 s timeout");
     }
 
     @Test

@@ -62,6 +62,23 @@ final class CopyAction implements ControllerAction {
         agentArgs.remove("remote_src");
         agentArgs.put("content_base64", Base64.getEncoder().encodeToString(bytes));
         agentArgs.put("_original_basename", src.get().getFileName().toString());
-        return ctx.agent().module("copy", agentArgs).result();
+        if ("preserve".equals(String.valueOf(args.get("mode")))) {
+            // The source's mode is known here, on the controller, as Ansible's copy action resolves it.
+            try {
+                int bits = 0;
+                for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(src.get())) {
+                    bits |= 1 << (8 - p.ordinal());
+                }
+                agentArgs.put("mode", String.format("0%03o", bits));
+            } catch (IOException | UnsupportedOperationException e) {
+                return ControllerAction.failed("copy: mode: preserve cannot read the mode of " + src.get() + ": " + e.getMessage());
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>(ctx.agent().module("copy", agentArgs).result());
+        if (Boolean.TRUE.equals(result.get("changed"))) {
+            // Ansible's copy reports the source it transferred when it copied (there a temporary file).
+            result.put("src", src.get().toAbsolutePath().toString());
+        }
+        return result;
     }
 }

@@ -23,14 +23,16 @@ final class SetFactAction implements ControllerAction {
             if (e.getKey().equals("cacheable")) {
                 continue;
             }
-            if (!NAME.matcher(e.getKey()).matches()) {
-                return ControllerAction.failed("set_fact: '" + e.getKey() + "' is not a valid variable name");
+            // As Ansible, the names are templates too: set_fact: "{{ item }}=moo".
+            String name = String.valueOf(ctx.templater().render(e.getKey(), ctx.vars()));
+            if (!NAME.matcher(name).matches()) {
+                return ControllerAction.failed("set_fact: '" + name + "' is not a valid variable name");
             }
             Object v = e.getValue();
             if (v instanceof String s && BOOLEAN_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
                 v = Coerce.toBoolean(s);
             }
-            facts.put(e.getKey(), v);
+            facts.put(name, v);
         }
         if (facts.isEmpty()) {
             return ControllerAction.failed("set_fact: no variables given; write 'set_fact: name: value'");

@@ -1,0 +1,165 @@
+package dev.drover.template;
+
+import com.hubspot.jinjava.el.ext.NamedParameter;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.interpret.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ansible's template functions {@code lookup()}, {@code query()} / {@code q()} and {@code now()}.
+ * Lookups run on the controller, as Ansible's do: {@code env} reads the controller's environment,
+ * {@code file} and {@code template} read files next to the playbook (its {@code files/} and
+ * {@code templates/} directories first), {@code vars} reads a variable by a computed name,
+ * {@code items} and {@code list} return their terms. Other plugins are refused by name.
+ */
+final class Lookups {
+    private Lookups() {
+    }
+
+    static void install(Context library) {
+        for (String name : List.of("lookup", "query", "q", "now")) {
+            String method = name.equals("q") ? "query" : name;
+            try {
+                java.lang.reflect.Method m = Lookups.class.getDeclaredMethod(method, Object[].class);
+                m.setAccessible(true); // the class stays package-private; Jinjava calls it reflectively
+                library.registerFunction(new ELFunctionDefinition("", name, m));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static Object lookup(Object... args) {
+        Call c = Call.of("lookup", args);
+        List<Object> found = run(c);
+        if (Boolean.TRUE.equals(c.kwargs.get("wantlist"))) {
+            return found;
+        }
+        if (c.plugin.equals("items") || c.plugin.equals("list")) {
+            return found;
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        List<String> text = new ArrayList<>();
+        found.forEach(f -> text.add(PyValues.str(f, Evaluation.current())));
+        return String.join(",", text);
+    }
+
+    static Object query(Object... args) {
+        return run(Call.of("query", args));
+    }
+
+    /** {@code now(utc=False, fmt=None)}: the controller's time, as text ({@code fmt} is strftime's). */
+    static Object now(Object... args) {
+        Map<String, Object> kw = new LinkedHashMap<>();
+        List<Object> pos = new ArrayList<>();
+        split(args, pos, kw);
+        boolean utc = PyValues.truthy(kw.getOrDefault("utc", pos.isEmpty() ? false : pos.get(0)));
+        Object fmt = kw.getOrDefault("fmt", pos.size() > 1 ? pos.get(1) : null);
+        java.time.ZonedDateTime t = utc ? java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)
+                : java.time.ZonedDateTime.now();
+        return fmt == null ? Strftime.format("%Y-%m-%d %H:%M:%S.%f", t) : Strftime.format(String.valueOf(fmt), t);
+    }
+
+    private record Call(String function, String plugin, List<Object> terms, Map<String, Object> kwargs) {
+        static Call of(String function, Object[] args) {
+            Map<String, Object> kw = new LinkedHashMap<>();
+            List<Object> pos = new ArrayList<>();
+            split(args, pos, kw);
+            if (pos.isEmpty()) {
+                throw Evaluation.current().fail(new TemplateFailure(function + "() needs the name of a lookup plugin"));
+            }
+            return new Call(function, String.valueOf(pos.get(0)), pos.subList(1, pos.size()), kw);
+        }
+    }
+
+    private static void split(Object[] args, List<Object> pos, Map<String, Object> kw) {
+        if (args == null) {
+            return;
+        }
+        for (Object a : args) {
+            if (a instanceof NamedParameter n) {
+                kw.put(n.getName(), n.getValue());
+            } else {
+                pos.add(a);
+            }
+        }
+    }
+
+    private static List<Object> run(Call c) {
+        Evaluation eval = Evaluation.current();
+        List<Object> out = new ArrayList<>();
+        List<Object> terms = new ArrayList<>();
+        for (Object t : c.terms()) {
+            if (t instanceof List<?> l && !c.plugin().equals("list")) {
+                terms.addAll(l);
+            } else {
+                terms.add(t);
+            }
+        }
+        switch (c.plugin()) {
+            case "env" -> terms.forEach(t -> {
+                String v = System.getenv(String.valueOf(t));
+                out.add(v != null ? v : c.kwargs().getOrDefault("default", ""));
+            });
+            case "vars" -> terms.forEach(t -> {
+                Object v = eval.variable(String.valueOf(t));
+                if (v instanceof Undefined) {
+                    if (!c.kwargs().containsKey("default")) {
+                        throw eval.fail(new TemplateFailure("No variable found with this name: " + t));
+                    }
+                    v = c.kwargs().get("default");
+                }
+                out.add(v);
+            });
+            case "items" -> terms.forEach(t -> {
+                if (t instanceof List<?> l) {
+                    out.addAll(l); // Ansible's items lookup flattens one more level
+                } else {
+                    out.add(t);
+                }
+            });
+            case "list" -> out.addAll(c.terms());
+            case "file" -> terms.forEach(t -> {
+                String text = read(eval, "files", String.valueOf(t), c);
+                if (!Boolean.FALSE.equals(c.kwargs().get("rstrip"))) {
+                    text = text.stripTrailing();
+                }
+                if (Boolean.TRUE.equals(c.kwargs().get("lstrip"))) {
+                    text = text.stripLeading();
+                }
+                out.add(text);
+            });
+            case "template" -> terms.forEach(t -> out.add(eval.renderText(read(eval, "templates", String.valueOf(t), c))));
+            default -> throw eval.fail(new TemplateFailure("lookup plugin '" + c.plugin() + "' is not available in drover"
+                    + " (it has env, file, items, list, template, vars)"));
+        }
+        return out;
+    }
+
+    private static String read(Evaluation eval, String subdir, String name, Call c) {
+        Object dir = eval.variable("playbook_dir");
+        Path base = Path.of(dir instanceof String s ? s : ".");
+        Path p = Path.of(name);
+        List<Path> candidates = p.isAbsolute() ? List.of(p) : List.of(base.resolve(subdir).resolve(name), base.resolve(name));
+        for (Path f : candidates) {
+            if (Files.isRegularFile(f)) {
+                try {
+                    return Files.readString(f, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw eval.fail(new TemplateFailure("lookup('" + c.plugin() + "'): cannot read " + f + ": " + e.getMessage()));
+                }
+            }
+        }
+        throw eval.fail(new TemplateFailure("lookup('" + c.plugin() + "'): could not find '" + name + "' (searched "
+                + candidates + ")"));
+    }
+}
