@@ -5,7 +5,9 @@
 #   exec3     `exec /bin/true`, 3 hosts, warm
 #   exec50    `exec /bin/true`, 50 hosts, forks 50, with the peak RSS of the controller process
 #   play20    20 `command: /bin/true` tasks x 3 hosts (bench/playbooks/twenty-true.yml)
-#   pertask   drover's controller time per task per host: (play20 - play1) / 19, from the medians
+#   pertask   drover's time per task: (play20 - play1) / 19 from the medians (wall, and CPU per host),
+#             and from play20's journals the controller's time per task per host, free of the
+#             host's own time (bench/journal-overhead.py)
 # Each row runs drover and Ansible alternately (paired, the order flips every round, so drift on a
 # noisy machine hits both) and prints median, min and max of RUNS rounds.
 #
@@ -81,13 +83,15 @@ for row in "${rows[@]}"; do
     exec3)   pair exec3 "$drover" exec "${dflags[@]}" -i "$inv" "$three" -- /bin/true :: ansible -i "$inv" "$three" -m command -a /bin/true ;;
     exec50)  pair exec50 "$drover" exec "${dflags[@]}" -i "$inv" nodes -f 50 -- /bin/true :: ansible -i "$inv" nodes -m command -a /bin/true ;;
     play20)
-      pair play20 "$drover" run "${dflags[@]}" -i "$inv" --limit "$three" bench/playbooks/twenty-true.yml \
+      state="$lab/state"; rm -rf "$state"
+      pair play20 "$drover" run "${dflags[@]}" --state-dir "$state" -i "$inv" --limit "$three" bench/playbooks/twenty-true.yml \
         :: ansible-playbook -i "$inv" --limit "$three" bench/playbooks/twenty-true.yml
       d20=$(printf '%s\n' "${dw[@]}" | median); c20=$(printf '%s\n' "${dc_[@]}" | median)
       pair play1 "$drover" run "${dflags[@]}" -i "$inv" --limit "$three" bench/playbooks/one-true.yml ::
       d1=$(printf '%s\n' "${dw[@]}" | median); c1=$(printf '%s\n' "${dc_[@]}" | median)
       echo "pertask  drover, wall per task (3 hosts in parallel): $(echo "($d20 - $d1) / 19 * 1000" | bc -l | xargs printf '%.1f') ms;" \
         "controller cpu per task per host: $(echo "($c20 - $c1) / 19 / 3 * 1000" | bc -l | xargs printf '%.1f') ms"
+      command -v python3 >/dev/null && python3 bench/journal-overhead.py "$state"/runs/*/journal.jsonl | sed 's/^/pertask  /'
       ;;
     *) echo "unknown row: $row (version exec1 exec3 exec50 play20)" >&2; exit 2 ;;
   esac
