@@ -117,7 +117,7 @@ final class CronCommand implements Callable<Integer> {
             throw new UserError("drover cron schedules playbook runs: after -- give 'run -i INVENTORY PLAYBOOK ...', not '"
                     + command.get(0) + "'");
         }
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = Main.commandLine(command.toArray(String[]::new));
         cli.setExpandAtFiles(false);
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(command.toArray(String[]::new));

@@ -2,6 +2,9 @@ package dev.drover.cli;
 
 import dev.drover.remote.Version;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,8 +17,6 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionInfo.class,
         description = "Ansible-style orchestration with a pushed Java agent: ad hoc commands, playbooks, rolling upgrades.",
-        subcommands = {ExecCommand.class, RunCommand.class, CheckCommand.class, InventoryCommand.class, HistoryCommand.class,
-            CronCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -35,7 +36,34 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The subcommands, by name, in help order. Each is built only when needed: picocli reflects over
+     * a command class and every option type it names, which for all of them together cost more
+     * than the JVM's own start-up; a run builds only the one it invokes (see {@link #commandLine}).
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("exec", ExecCommand::new);
+        m.put("run", RunCommand::new);
+        m.put("check", CheckCommand::new);
+        m.put("inventory", InventoryCommand::new);
+        m.put("history", HistoryCommand::new);
+        m.put("cron", CronCommand::new);
+        m.put("demo", DemoCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
+    }
+
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The fast path: no picocli model at all for the command scripts ask most often.
+            for (String line : new VersionInfo().getVersion()) {
+                System.out.println(line);
+            }
+            System.exit(ExitCodes.OK);
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = run(args, out, err);
@@ -45,7 +73,7 @@ public final class Main implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -60,6 +88,32 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ex, err, debugRequested(args)));
         return cli.execute(args);
+    }
+
+    /**
+     * The command line with only the subcommand {@code args} invokes, or with all of them when the
+     * first word names none (help, a typo's suggestions, a missing command). Options before the
+     * subcommand are the root's own ({@code --debug}); anything else that starts with '-' stops
+     * the search, and the full model then reports it as picocli always did.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        String invoked = null;
+        for (String a : args) {
+            if (a.equals("--debug")) {
+                continue;
+            }
+            if (SUBCOMMANDS.containsKey(a) && !a.equals("help")) {
+                invoked = a;
+            }
+            break;
+        }
+        if (invoked != null) {
+            cli.addSubcommand(invoked, SUBCOMMANDS.get(invoked).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
+        return cli;
     }
 
     private static boolean debugRequested(String[] args) {
