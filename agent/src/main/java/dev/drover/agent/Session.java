@@ -76,7 +76,7 @@ public final class Session {
     });
     /** The controller's stream ended (or it gave up): waits for another agent's step end. */
     private volatile boolean controllerGone;
-    /** Grace of the keyed step last handed to the worker, in seconds; 0 for an unkeyed request. */
+    /** Grace of the keyed step last handed to the worker, in seconds; -1 for an unkeyed request. */
     private volatile long inFlightGrace;
 
     /**
@@ -134,7 +134,7 @@ public final class Session {
         worker.shutdown();
         try {
             long grace = inFlightGrace;
-            if (grace > 0 && steps.owned() != null) {
+            if (grace >= 0 && steps.owned() != null) {
                 log.println("drover agent: the controller is gone while step " + steps.owned().key()
                         + " runs; keeping it for up to " + grace + " s");
                 if (!worker.awaitTermination(grace, TimeUnit.SECONDS)) {
@@ -242,7 +242,7 @@ public final class Session {
         worker.execute(new Runnable() {
             @Override
             public void run() {
-                inFlightGrace = step == null ? 0 : graceSeconds;
+                inFlightGrace = step == null ? -1 : graceSeconds;
                 try {
                     sendResult(id, module, step == null ? dispatcher.run(module, args, check, diff)
                             : keyed(step, module, args, check, diff));

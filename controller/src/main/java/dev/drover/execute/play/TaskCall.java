@@ -2,6 +2,7 @@ package dev.drover.execute.play;
 
 import dev.drover.execute.HostResult;
 import dev.drover.execute.HostStatus;
+import dev.drover.execute.Step;
 import dev.drover.execute.TargetHost;
 import dev.drover.execute.play.action.ActionContext;
 import dev.drover.execute.play.action.Actions;
@@ -42,10 +43,12 @@ final class TaskCall {
         this.play = play;
     }
 
-    Done withRetries(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name) {
+    /** @param step the step key's run-relative part for this task, host and loop item */
+    Done withRetries(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name,
+            String step) {
         Templater t = rc.templater().get();
         if (task.options().until().isEmpty()) {
-            return once(task, chain, host, vars, check);
+            return once(task, chain, host, vars, check, name, step);
         }
         // Ansible: retries unset means 3 attempts; retries N means N+1; 0 or less means 1.
         int attempts = task.options().retries().isSet()
@@ -55,18 +58,18 @@ final class TaskCall {
                 task.options().until()) + " (" + attempts + " attempts, " + delay + " s apart)", System.nanoTime());
         rc.listener().waiting(waiting);
         try {
-            return retry(task, chain, host, vars, check, name, attempts, delay);
+            return retry(task, chain, host, vars, check, name, attempts, delay, step);
         } finally {
             rc.listener().waitOver(waiting);
         }
     }
 
     private Done retry(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name,
-            int attempts, int delay) {
+            int attempts, int delay, String step) {
         Templater t = rc.templater().get();
         Done d = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            d = once(task, chain, host, vars, check);
+            d = once(task, chain, host, vars, check, name, attempt == 1 ? step : step + "/try" + attempt);
             d.result().put("attempts", attempt);
             if (d.status() == HostStatus.UNREACHABLE) {
                 return d;
@@ -83,7 +86,8 @@ final class TaskCall {
         return new Done(HostStatus.FAILED, d.result(), d.delegatedTo());
     }
 
-    private Done once(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check) {
+    private Done once(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name,
+            String step) {
         Templater t = rc.templater().get();
         Set<String> raw = Actions.rawArgs(task.module());
         Map<String, Object> args = new LinkedHashMap<>();
@@ -106,11 +110,25 @@ final class TaskCall {
         }
         AgentOptions.Become become = become(chain, task, vars, t);
         TargetHost on = target;
+        Step.Events events = new Step.Events() {
+            @Override
+            public void connectionLost(String h, String key, int attempt, String reason) {
+                rc.listener().connectionLost(h, name, attempt, reason);
+            }
+
+            @Override
+            public void reattached(String h, String key, int attempts, boolean replayed) {
+                rc.listener().reattached(h, name, attempts, replayed);
+            }
+        };
+        int[] calls = {0};
         ActionContext.Agent agent = (module, a) -> {
             // Secrets are revealed only here, where the value leaves for the host.
             @SuppressWarnings("unchecked")
             Map<String, ?> revealed = (Map<String, ?>) reveal(a);
-            return rc.agents().module(on, become, module, revealed, check, rc.options().diff());
+            // A controller action may call the agent several times in one step: each call its own key.
+            String key = calls[0]++ == 0 ? step : step + "/call" + calls[0];
+            return rc.agents().module(on, become, module, revealed, check, rc.options().diff(), new Step(key, -1, events));
         };
         Map<String, Object> result;
         Optional<ControllerAction> action = Actions.forTask(task.module(), resolved);
