@@ -132,18 +132,24 @@ public final class Session {
     private int drain(int exitCode) {
         controllerGone = true;
         worker.shutdown();
+        long killAt = -1;
+        boolean killed = false;
         try {
-            long grace = inFlightGrace;
-            if (grace >= 0 && steps.owned() != null) {
-                log.println("drover agent: the controller is gone while step " + steps.owned().key()
-                        + " runs; keeping it for up to " + grace + " s");
-                if (!worker.awaitTermination(grace, TimeUnit.SECONDS)) {
+            while (!worker.awaitTermination(200, TimeUnit.MILLISECONDS)) {
+                StepSpool owned = steps.owned();
+                long grace = inFlightGrace;
+                if (owned == null || grace < 0 || killed) {
+                    continue;
+                }
+                if (killAt < 0) {
+                    killAt = System.currentTimeMillis() + grace * 1000;
+                    log.println("drover agent: the controller is gone while step " + owned.key()
+                            + " runs; keeping it for up to " + grace + " s");
+                } else if (System.currentTimeMillis() >= killAt) {
                     log.println("drover agent: no controller came back within " + grace + " s; stopping the step");
                     steps.killOwned();
-                    worker.awaitTermination(30, TimeUnit.SECONDS);
+                    killed = true;
                 }
-            } else {
-                worker.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,10 +189,7 @@ public final class Session {
                     serve(message);
                     break;
                 case Messages.FORGET:
-                    Object step = message.get("step");
-                    if (step instanceof String) {
-                        steps.forget((String) step);
-                    }
+                    forget(message.get("step"));
                     break;
                 case Messages.SHUTDOWN:
                     worker.shutdown();
@@ -203,6 +206,18 @@ public final class Session {
                 default:
                     throw new ProtocolException("unexpected '" + type + "' message; expected run, forget or shutdown");
             }
+        }
+    }
+
+    /** Queued behind the requests before it, so the step it names has its result by then. */
+    private void forget(final Object step) {
+        if (step instanceof String) {
+            worker.execute(new Runnable() {
+                @Override
+                public void run() {
+                    steps.forget((String) step);
+                }
+            });
         }
     }
 
