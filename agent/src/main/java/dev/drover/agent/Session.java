@@ -6,7 +6,6 @@ import dev.drover.agent.protocol.FrameCodec;
 import dev.drover.agent.protocol.Json;
 import dev.drover.agent.protocol.Messages;
 import dev.drover.agent.protocol.ProtocolException;
-import dev.drover.agent.process.ProcessObserver;
 import dev.drover.agent.process.SystemProcessRunner;
 import dev.drover.agent.step.StepSpool;
 import dev.drover.agent.step.Steps;
@@ -23,9 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * One conversation with a controller over a pair of byte streams (the SSH channel's stdin and
@@ -66,13 +63,10 @@ public final class Session {
     private final String agentVersion;
     private final ProcessRunner processes;
     private final Steps steps;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(new ThreadFactory() {
-        @Override
-        public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "drover-worker");
-            t.setDaemon(true);
-            return t;
-        }
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "drover-worker");
+        t.setDaemon(true);
+        return t;
     });
     /** The controller's stream ended (or it gave up): waits for another agent's step end. */
     private volatile boolean controllerGone;
@@ -97,12 +91,7 @@ public final class Session {
                    ProcessRunner processes, String agentVersion, Path stepsRoot) {
         this.in = in;
         this.processes = processes;
-        this.steps = new Steps(stepsRoot, new BooleanSupplier() {
-            @Override
-            public boolean getAsBoolean() {
-                return controllerGone;
-            }
-        });
+        this.steps = new Steps(stepsRoot, () -> controllerGone);
         this.out = new FrameWriter(out);
         this.log = log;
         this.registry = registry;
@@ -212,24 +201,14 @@ public final class Session {
     /** Queued behind the requests before it, so the step it names has its result by then. */
     private void forget(final Object step) {
         if (step instanceof String) {
-            worker.execute(new Runnable() {
-                @Override
-                public void run() {
-                    steps.forget((String) step);
-                }
-            });
+            worker.execute(() -> steps.forget((String) step));
         }
     }
 
     /** Spools older than seven days go, on a thread of their own so the first request is not delayed. */
     private void startCleanup() {
         final Path root = steps.root();
-        Thread cleaner = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                Steps.cleanup(root, Steps.MAX_AGE_MILLIS);
-            }
-        }, "drover-step-cleanup");
+        Thread cleaner = new Thread(() -> Steps.cleanup(root, Steps.MAX_AGE_MILLIS), "drover-step-cleanup");
         cleaner.setDaemon(true);
         cleaner.start();
     }
@@ -254,16 +233,13 @@ public final class Session {
         final String step = request.get("step") instanceof String ? (String) request.get("step") : null;
         Object grace = request.get("grace");
         final long graceSeconds = grace instanceof Number ? Math.max(0, ((Number) grace).longValue()) : DEFAULT_GRACE_SECONDS;
-        worker.execute(new Runnable() {
-            @Override
-            public void run() {
-                inFlightGrace = step == null ? -1 : graceSeconds;
-                try {
-                    sendResult(id, module, step == null ? dispatcher.run(module, args, check, diff)
-                            : keyed(step, module, args, check, diff));
-                } catch (IOException e) {
-                    log.println("drover agent: cannot send the result of request " + id + ": " + e);
-                }
+        worker.execute(() -> {
+            inFlightGrace = step == null ? -1 : graceSeconds;
+            try {
+                sendResult(id, module, step == null ? dispatcher.run(module, args, check, diff)
+                        : keyed(step, module, args, check, diff));
+            } catch (IOException e) {
+                log.println("drover agent: cannot send the result of request " + id + ": " + e);
             }
         });
     }
@@ -271,13 +247,8 @@ public final class Session {
     private Map<String, Object> keyed(String step, final String module, final Map<String, Object> args,
                                       final boolean check, final boolean diff) {
         try {
-            return steps.run(step, module, new Steps.Execution() {
-                @Override
-                public Map<String, Object> run(ProcessObserver spool) {
-                    ProcessRunner runner = processes instanceof SystemProcessRunner ? new SystemProcessRunner(spool) : processes;
-                    return dispatcher.run(module, args, check, diff, runner);
-                }
-            });
+            return steps.run(step, module, spool -> dispatcher.run(module, args, check, diff,
+                    processes instanceof SystemProcessRunner ? new SystemProcessRunner(spool) : processes));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Map<String, Object> r = new LinkedHashMap<>();
