@@ -30,9 +30,14 @@ final class Dispatcher {
     }
 
     Map<String, Object> run(String module, Map<String, Object> args, boolean check, boolean diff) {
+        return run(module, args, check, diff, processes);
+    }
+
+    /** Runs with {@code runner} for child processes (a step's runner reports them to its spool). */
+    Map<String, Object> run(String module, Map<String, Object> args, boolean check, boolean diff, ProcessRunner runner) {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
-        Map<String, Object> result = outcome(module, args, check, diff);
+        Map<String, Object> result = outcome(module, args, check, diff, runner);
         long elapsed = System.nanoTime() - t0;
         // end is derived from start plus a monotonic duration, so end - start == delta exactly even
         // if the wall clock jumps while the module runs.
@@ -48,7 +53,8 @@ final class Dispatcher {
         return result;
     }
 
-    private Map<String, Object> outcome(String module, Map<String, Object> args, boolean check, boolean diff) {
+    private Map<String, Object> outcome(String module, Map<String, Object> args, boolean check, boolean diff,
+                                        ProcessRunner processes) {
         try {
             ModuleResult result = registry.create(module).run(new Args(args), new ModuleContext(check, diff, processes));
             if (result == null) {

@@ -6,16 +6,23 @@ import dev.drover.agent.protocol.FrameCodec;
 import dev.drover.agent.protocol.Json;
 import dev.drover.agent.protocol.Messages;
 import dev.drover.agent.protocol.ProtocolException;
+import dev.drover.agent.process.SystemProcessRunner;
+import dev.drover.agent.step.StepSpool;
+import dev.drover.agent.step.Steps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One conversation with a controller over a pair of byte streams (the SSH channel's stdin and
@@ -26,11 +33,12 @@ import java.util.Map;
  * protocol version, then serve requests until {@code shutdown} (answered with {@code bye}) or until
  * the controller's stream ends. docs/PROTOCOL.md describes the whole exchange.
  *
- * <p>Threading: everything runs on the thread that calls {@link #run}; requests are handled one at a
- * time, in arrival order. Each {@code run} carries an id that its {@code result} echoes, which is
- * what would let a later protocol version run requests concurrently and answer out of order; the
- * {@link FrameWriter} is already safe for that. While a module runs the session does not read, so
- * it notices a vanished controller only after that module returns.
+ * <p>Threading: the thread that calls {@link #run} only reads frames; requests run on one worker
+ * thread, one at a time, in arrival order, and the worker sends their results (the
+ * {@link FrameWriter} is synchronised). So end of stream is seen at once, also while a module runs:
+ * a keyed step (a {@code run} with {@code step}, capability {@code steps}) is then kept alive for
+ * its grace period and its result spooled on the host ({@link Steps}); an unkeyed request is let
+ * finish, as before; then the session ends.
  */
 public final class Session {
     /** Shutdown requested, or the controller closed the stream between requests. */
@@ -43,7 +51,9 @@ public final class Session {
     public static final int EXIT_VERSION_MISMATCH = 3;
 
     /** Features beyond the protocol's minimum that this agent offers: it honours check and diff mode. */
-    public static final List<String> CAPABILITIES = Collections.unmodifiableList(Arrays.asList("check", "diff"));
+    public static final List<String> CAPABILITIES = Collections.unmodifiableList(Arrays.asList("check", "diff", Messages.CAP_STEPS));
+    /** A step's grace when the controller names none: ten minutes. */
+    static final long DEFAULT_GRACE_SECONDS = 600;
 
     private final InputStream in;
     private final FrameWriter out;
@@ -51,6 +61,17 @@ public final class Session {
     private final ModuleRegistry registry;
     private final Dispatcher dispatcher;
     private final String agentVersion;
+    private final ProcessRunner processes;
+    private final Steps steps;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "drover-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The controller's stream ended (or it gave up): waits for another agent's step end. */
+    private volatile boolean controllerGone;
+    /** Grace of the keyed step last handed to the worker, in seconds; -1 for an unkeyed request. */
+    private volatile long inFlightGrace;
 
     /**
      * @param in           the controller's frames
@@ -62,7 +83,15 @@ public final class Session {
      */
     public Session(InputStream in, OutputStream out, PrintStream log, ModuleRegistry registry,
                    ProcessRunner processes, String agentVersion) {
+        this(in, out, log, registry, processes, agentVersion, StepSpool.root());
+    }
+
+    /** @param stepsRoot where step spools live ({@code ~/.cache/drover/steps} in production) */
+    public Session(InputStream in, OutputStream out, PrintStream log, ModuleRegistry registry,
+                   ProcessRunner processes, String agentVersion, Path stepsRoot) {
         this.in = in;
+        this.processes = processes;
+        this.steps = new Steps(stepsRoot, () -> controllerGone);
         this.out = new FrameWriter(out);
         this.log = log;
         this.registry = registry;
@@ -77,11 +106,44 @@ public final class Session {
         } catch (ProtocolException e) {
             log.println("drover agent: protocol error: " + e.getMessage());
             trySend(Messages.error(e.getMessage()));
-            return EXIT_PROTOCOL_ERROR;
+            return drain(EXIT_PROTOCOL_ERROR);
         } catch (IOException e) {
             log.println("drover agent: lost the controller: " + e);
-            return EXIT_IO_FAILURE;
+            return drain(EXIT_IO_FAILURE);
         }
+    }
+
+    /**
+     * The controller is gone: a keyed step in flight gets its grace to finish (then its process tree
+     * is killed and the result spooled), an unkeyed one is let finish (as are requests read before the
+     * end; a controller sends one at a time, so there are none in practice).
+     */
+    private int drain(int exitCode) {
+        controllerGone = true;
+        worker.shutdown();
+        long killAt = -1;
+        boolean killed = false;
+        try {
+            while (!worker.awaitTermination(200, TimeUnit.MILLISECONDS)) {
+                StepSpool owned = steps.owned();
+                long grace = inFlightGrace;
+                if (owned == null || grace < 0 || killed) {
+                    continue;
+                }
+                if (killAt < 0) {
+                    killAt = System.currentTimeMillis() + grace * 1000;
+                    log.println("drover agent: the controller is gone while step " + owned.key()
+                            + " runs; keeping it for up to " + grace + " s");
+                } else if (System.currentTimeMillis() >= killAt) {
+                    log.println("drover agent: no controller came back within " + grace + " s; stopping the step");
+                    steps.killOwned();
+                    killed = true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return exitCode;
     }
 
     private int converse() throws IOException {
@@ -104,26 +166,51 @@ public final class Session {
             trySend(Messages.error(text));
             return EXIT_VERSION_MISMATCH;
         }
+        startCleanup();
         while (true) {
             Map<String, Object> message = next();
             if (message == null) {
-                return EXIT_OK;
+                return drain(EXIT_OK);
             }
             type = Messages.type(message);
             switch (type) {
                 case Messages.RUN:
                     serve(message);
                     break;
+                case Messages.FORGET:
+                    forget(message.get("step"));
+                    break;
                 case Messages.SHUTDOWN:
+                    worker.shutdown();
+                    try {
+                        worker.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     out.send(Messages.bye());
                     return EXIT_OK;
                 case Messages.ERROR:
                     log.println("drover agent: the controller gave up: " + message.get("message"));
-                    return EXIT_PROTOCOL_ERROR;
+                    return drain(EXIT_PROTOCOL_ERROR);
                 default:
-                    throw new ProtocolException("unexpected '" + type + "' message; expected run or shutdown");
+                    throw new ProtocolException("unexpected '" + type + "' message; expected run, forget or shutdown");
             }
         }
+    }
+
+    /** Queued behind the requests before it, so the step it names has its result by then. */
+    private void forget(final Object step) {
+        if (step instanceof String) {
+            worker.execute(() -> steps.forget((String) step));
+        }
+    }
+
+    /** Spools older than seven days go, on a thread of their own so the first request is not delayed. */
+    private void startCleanup() {
+        final Path root = steps.root();
+        Thread cleaner = new Thread(() -> Steps.cleanup(root, Steps.MAX_AGE_MILLIS), "drover-step-cleanup");
+        cleaner.setDaemon(true);
+        cleaner.start();
     }
 
     /** The next message, or null when the controller closed its stream between frames. */
@@ -132,17 +219,44 @@ public final class Session {
         return payload == null ? null : Json.read(payload);
     }
 
+    /** Checks the request on the session thread (a bad one is a protocol error), then queues it. */
     private void serve(Map<String, Object> request) throws IOException {
-        long id = Messages.id(request);
-        Object module = request.get("module");
-        if (!(module instanceof String) || ((String) module).isEmpty()) {
+        final long id = Messages.id(request);
+        Object name = request.get("module");
+        if (!(name instanceof String) || ((String) name).isEmpty()) {
             throw new ProtocolException("run request " + id + " names no module");
         }
-        Map<String, Object> args = Messages.map(request, "args");
-        boolean check = Boolean.TRUE.equals(request.get("check"));
-        boolean diff = Boolean.TRUE.equals(request.get("diff"));
-        Map<String, Object> result = dispatcher.run((String) module, args, check, diff);
-        sendResult(id, (String) module, result);
+        final String module = (String) name;
+        final Map<String, Object> args = Messages.map(request, "args");
+        final boolean check = Boolean.TRUE.equals(request.get("check"));
+        final boolean diff = Boolean.TRUE.equals(request.get("diff"));
+        final String step = request.get("step") instanceof String ? (String) request.get("step") : null;
+        Object grace = request.get("grace");
+        final long graceSeconds = grace instanceof Number ? Math.max(0, ((Number) grace).longValue()) : DEFAULT_GRACE_SECONDS;
+        worker.execute(() -> {
+            inFlightGrace = step == null ? -1 : graceSeconds;
+            try {
+                sendResult(id, module, step == null ? dispatcher.run(module, args, check, diff)
+                        : keyed(step, module, args, check, diff));
+            } catch (IOException e) {
+                log.println("drover agent: cannot send the result of request " + id + ": " + e);
+            }
+        });
+    }
+
+    private Map<String, Object> keyed(String step, final String module, final Map<String, Object> args,
+                                      final boolean check, final boolean diff) {
+        try {
+            return steps.run(step, module, spool -> dispatcher.run(module, args, check, diff,
+                    processes instanceof SystemProcessRunner ? new SystemProcessRunner(spool) : processes));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("changed", false);
+            r.put("failed", true);
+            r.put("msg", "interrupted while waiting for step " + step);
+            return r;
+        }
     }
 
     /**

@@ -72,7 +72,7 @@ class SessionTest {
         assertEquals("hello", hello.get("type"));
         assertEquals(Messages.PROTOCOL_VERSION, hello.get("protocol"));
         assertEquals("test-version", hello.get("agent"));
-        assertEquals(List.of("check", "diff"), hello.get("capabilities"));
+        assertEquals(List.of("check", "diff", "steps"), hello.get("capabilities"));
         assertEquals(new java.util.ArrayList<>(registry().names()), hello.get("modules"));
         assertTrue(((List<?>) hello.get("modules")).containsAll(List.of("command", "shell", "ping", "explode")));
         assertEquals(Map.of("type", "bye"), r.message(1));

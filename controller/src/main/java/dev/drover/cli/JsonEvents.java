@@ -108,6 +108,16 @@ final class JsonEvents implements PlayListener, RunListener {
     }
 
     @Override
+    public synchronized void connectionLost(String host, String taskName, int attempt, String reason) {
+        emit("connection_lost", fields("task", taskName, "host", host, "attempt", attempt, "reason", reason));
+    }
+
+    @Override
+    public synchronized void reattached(String host, String taskName, int attempts, boolean replayed) {
+        emit("reattached", fields("task", taskName, "host", host, "attempts", attempts, "replayed", replayed));
+    }
+
+    @Override
     public synchronized void included(Path file, List<String> hosts) {
         emit("included", fields("file", String.valueOf(file), "hosts", hosts));
     }

@@ -141,6 +141,21 @@ final class PlaybookPrinter implements PlayListener {
     }
 
     @Override
+    public synchronized void connectionLost(String host, String task, int attempt, String reason) {
+        progress.clearLine();
+        out.println(style.failed(host + ": connection lost, reconnecting (attempt " + attempt + ")..."));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void reattached(String host, String task, int attempts, boolean replayed) {
+        progress.clearLine();
+        out.println(host + ": reconnected, " + (replayed ? "the step had finished on the host; its result follows"
+                : "reattached to the step still running on the host"));
+        out.flush();
+    }
+
+    @Override
     public synchronized void included(Path file, List<String> hosts) {
         progress.clearLine();
         out.println("included: " + file + " for " + String.join(", ", hosts));

@@ -21,13 +21,16 @@ import java.util.Optional;
  */
 final class Resumption {
     private final Optional<Journal> from;
+    /** The first run of the resume chain, whose id keys the steps on the hosts; empty for a fresh run. */
+    private final Optional<String> origin;
 
-    private Resumption(Optional<Journal> from) {
+    private Resumption(Optional<Journal> from, Optional<String> origin) {
         this.from = from;
+        this.origin = origin;
     }
 
     static Resumption none() {
-        return new Resumption(Optional.empty());
+        return new Resumption(Optional.empty(), Optional.empty());
     }
 
     static Resumption of(JournalOptions options, Runs runs) {
@@ -46,12 +49,35 @@ final class Resumption {
                 throw new UserError("run " + journal.runId() + " has not ended and its controller (pid " + pid
                         + ") is still alive; wait for it, or stop it (Ctrl-C) before resuming");
             }
-            return new Resumption(Optional.of(journal));
+            return new Resumption(Optional.of(journal), Optional.of(origin(journal, runs)));
         } catch (Runs.NoSuchRunException e) {
             throw new UserError("--resume " + options.resume + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UserError("--resume " + options.resume + ": cannot read the run's journal: " + e.getMessage());
         }
+    }
+
+    /**
+     * The id the steps of this run are keyed by: the first run of the resume chain, so a step the
+     * interrupted run sent has the same key now and the host's spool decides (docs/ARCHITECTURE.md).
+     */
+    String stepRunKey(String thisRunId) {
+        return origin.orElse(thisRunId);
+    }
+
+    private static String origin(Journal journal, Runs runs) {
+        String id = journal.runId();
+        String previous = journal.start().resumedFrom();
+        for (int hops = 0; previous != null && hops < 1000; hops++) {
+            try {
+                Journal earlier = Journal.read(runs.journal(previous));
+                id = earlier.runId();
+                previous = earlier.start().resumedFrom();
+            } catch (Runs.NoSuchRunException | IOException e) {
+                return previous; // Pruned from the state directory: its id is all that is left, and enough.
+            }
+        }
+        return id;
     }
 
     Optional<String> runId() {

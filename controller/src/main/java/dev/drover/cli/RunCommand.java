@@ -159,7 +159,8 @@ final class RunCommand implements Callable<Integer> {
                     + ": that run ended without releasing it (killed, or its machine restarted)"));
             PlaybookRunner.Result result;
             try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
-                AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath());
+                AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath(),
+                        resume.stepRunKey(runId.value()));
                 result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop)
                         .run(pb, inv, new ListenerTee(List.of(listener, writer)));
             } catch (PlayException e) {

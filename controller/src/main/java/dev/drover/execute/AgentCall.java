@@ -6,6 +6,7 @@ import dev.drover.remote.AgentLostException;
 import dev.drover.remote.AgentOptions;
 import dev.drover.remote.AgentPool;
 import dev.drover.remote.HostAgent;
+import dev.drover.transport.ConnectionSettings;
 import dev.drover.transport.TransportException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,17 +30,64 @@ public final class AgentCall {
     private final AgentPool pool;
     private final ConnectionOverrides overrides;
     private final Path cwd;
+    private final String runKey;
 
+    /** Calls whose steps are keyed by a fresh id (nothing resumes them: {@code drover exec}, tests). */
     public AgentCall(AgentPool pool, ConnectionOverrides overrides, Path cwd) {
+        this(pool, overrides, cwd, java.util.UUID.randomUUID().toString());
+    }
+
+    /**
+     * @param runKey the run's <em>original</em> id: a resumed run passes the id of the run it resumes
+     *               (transitively), so its steps have the keys the interrupted run gave them
+     */
+    public AgentCall(AgentPool pool, ConnectionOverrides overrides, Path cwd, String runKey) {
         this.pool = pool;
         this.overrides = overrides;
         this.cwd = cwd;
+        this.runKey = runKey;
     }
 
     /** Runs one module with resolved arguments. */
     public HostResult module(TargetHost host, AgentOptions.Become become, String module, Map<String, ?> args,
             boolean check, boolean diff) {
         return run(host, become, agent -> agent.run(module, args, check, diff));
+    }
+
+    /**
+     * Runs one module as a keyed step: at most once on the host, and carried over a dropped
+     * connection by reconnecting within the step's grace ({@link Reattach}).
+     */
+    public HostResult module(TargetHost host, AgentOptions.Become become, String module, Map<String, ?> args,
+            boolean check, boolean diff, Step step) {
+        long start = System.nanoTime();
+        try {
+            Step keyed = new Step(runKey + "/" + step.key(), step.graceSeconds() >= 0 ? step.graceSeconds()
+                    : ConnectionVars.stepGrace(host, args), step.events());
+            AgentOptions options = ConnectionVars.agentOptions(host);
+            if (become != null) {
+                options = options.withBecome(become);
+            }
+            ConnectionSettings settings = ConnectionVars.settings(host, overrides, cwd);
+            AgentClient client = pool.open(settings, options).client();
+            Map<String, Object> result;
+            try {
+                result = new LinkedHashMap<>(client.run(module, args, check, diff, keyed.key(), keyed.graceSeconds()));
+                result.remove("_drover_replayed");
+                client.forgetLater(keyed.key());
+            } catch (AgentLostException lost) {
+                if (!client.supportsSteps() || keyed.graceSeconds() <= 0) {
+                    throw lost;
+                }
+                result = Reattach.run(pool, settings, options, module, args, check, diff, keyed, lost);
+            }
+            return HostResult.of(host.name(), result, since(start));
+        } catch (Reattach.WindowClosed e) {
+            pool.discard(host.name());
+            return HostResult.unreachable(host.name(), e.getMessage(), since(start));
+        } catch (TransportException | AgentException | BadHostVarException e) {
+            return classify(host, e, start);
+        }
     }
 
     /**
@@ -56,6 +104,14 @@ public final class AgentCall {
             HostAgent agent = pool.open(ConnectionVars.settings(host, overrides, cwd), options);
             Map<String, Object> result = new LinkedHashMap<>(action.apply(agent.client()));
             return HostResult.of(host.name(), result, since(start));
+        } catch (TransportException | AgentException | BadHostVarException e) {
+            return classify(host, e, start);
+        }
+    }
+
+    private HostResult classify(TargetHost host, Exception failure, long start) {
+        try {
+            throw failure;
         } catch (TransportException e) {
             return e.unreachable()
                     ? HostResult.unreachable(host.name(), e.getMessage(), since(start))
@@ -66,7 +122,7 @@ public final class AgentCall {
         } catch (AgentException e) {
             pool.discard(host.name());
             return HostResult.failed(host.name(), e.getMessage(), since(start));
-        } catch (BadHostVarException e) {
+        } catch (Exception e) {
             return HostResult.failed(host.name(), e.getMessage(), since(start));
         }
     }

@@ -87,7 +87,33 @@ public final class ConnectionVars {
         } else if (cli.connectTimeout() != null) {
             s = s.withConnectTimeout(cli.connectTimeout());
         }
+        String keepAlive = str(v, "drover_keepalive_interval");
+        if (keepAlive != null) {
+            int seconds = intVar(host, "drover_keepalive_interval", keepAlive);
+            if (seconds < 1) {
+                throw new BadHostVarException(host.name(), "drover_keepalive_interval",
+                        "must be at least 1 (seconds between keepalives; 3 unanswered ones mean the connection is lost)");
+            }
+            s = s.withKeepAliveInterval(Duration.ofSeconds(seconds));
+        }
         return s.withPrompt(cli.prompt());
+    }
+
+    /**
+     * How long a step may outlive its connection, in seconds: {@code drover_step_grace} if set (0: the
+     * step dies with its connection and no reconnect is tried), else the task's own {@code timeout}
+     * argument, at least 600.
+     */
+    public static long stepGrace(TargetHost host, Map<String, ?> args) throws BadHostVarException {
+        String grace = str(host.vars(), "drover_step_grace");
+        if (grace != null) {
+            return Math.max(0, intVar(host, "drover_step_grace", grace));
+        }
+        long timeout = args.get("timeout") instanceof Number n ? n.longValue() : 0;
+        if (args.get("timeout") instanceof String text && text.trim().matches("\\d+")) {
+            timeout = Long.parseLong(text.trim());
+        }
+        return Math.max(dev.drover.execute.Step.DEFAULT_GRACE_SECONDS, timeout);
     }
 
     public static AgentOptions agentOptions(TargetHost host) throws BadHostVarException {

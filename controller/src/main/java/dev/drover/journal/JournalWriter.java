@@ -118,6 +118,26 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void connectionLost(String host, String task, int attempt, String reason) {
+        Map<String, Object> e = event("connection_lost");
+        e.put("host", host);
+        e.put("task", task);
+        e.put("attempt", attempt);
+        e.put("reason", reason);
+        write(e, true);
+    }
+
+    @Override
+    public synchronized void reattached(String host, String task, int attempts, boolean replayed) {
+        Map<String, Object> e = event("reattached");
+        e.put("host", host);
+        e.put("task", task);
+        e.put("attempts", attempts);
+        e.put("replayed", replayed);
+        write(e, true);
+    }
+
+    @Override
     public synchronized void included(Path included, List<String> hosts) {
         String abs = included.toAbsolutePath().normalize().toString();
         if (filesSeen.add(abs) && java.nio.file.Files.isRegularFile(included)) {

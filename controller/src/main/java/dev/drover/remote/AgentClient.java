@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,8 @@ public final class AgentClient implements AutoCloseable {
     private final Map<String, Object> agentHello;
     private long nextId = 1;
     private boolean closed;
+    /** Steps whose results the controller has recorded: their spools may go (sent before the next frame). */
+    private final List<String> toForget = new ArrayList<>();
 
     private AgentClient(String host, RemoteProcess process, InputStream in, OutputTail stderr, Map<String, Object> agentHello) {
         this.host = host;
@@ -81,6 +84,20 @@ public final class AgentClient implements AutoCloseable {
         return Messages.strings(agentHello, "modules");
     }
 
+    /** Whether the agent spools keyed steps (capability {@code steps}): only then is a step reattachable. */
+    public boolean supportsSteps() {
+        return Messages.strings(agentHello, "capabilities").contains(Messages.CAP_STEPS);
+    }
+
+    /**
+     * Lets the host delete step {@code key}'s spool. Sent before the next request or at close, that
+     * is after the caller recorded the result (the journal is written when a task's result is
+     * reported, before the host's next task), so a controller killed in between still finds it.
+     */
+    public synchronized void forgetLater(String key) {
+        toForget.add(key);
+    }
+
     /**
      * Runs a module and waits for its result.
      *
@@ -89,12 +106,24 @@ public final class AgentClient implements AutoCloseable {
      */
     public synchronized Map<String, Object> run(String module, Map<String, ?> args, boolean check, boolean diff)
             throws AgentException {
+        return run(module, args, check, diff, null, 0);
+    }
+
+    /**
+     * Runs a module as step {@code step} (null: unkeyed): an agent that announced {@code steps} runs
+     * it at most once on the host and keeps it alive {@code graceSeconds} without a controller, and
+     * answers the same step sent again (after a reconnect) from its spool.
+     */
+    public synchronized Map<String, Object> run(String module, Map<String, ?> args, boolean check, boolean diff,
+            String step, long graceSeconds) throws AgentException {
         if (closed) {
             throw new AgentException("the agent connection is already closed");
         }
         long id = nextId++;
         try {
-            send(Messages.run(id, module, args, check, diff));
+            sendForgets();
+            send(step == null || !supportsSteps() ? Messages.run(id, module, args, check, diff)
+                    : Messages.run(id, module, args, check, diff, step, graceSeconds));
             while (true) {
                 byte[] frame = FrameCodec.read(in);
                 if (frame == null) {
@@ -117,6 +146,13 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
+    private void sendForgets() throws IOException {
+        for (String key : toForget) {
+            send(Messages.forget(key));
+        }
+        toForget.clear();
+    }
+
     private void send(Map<String, ?> message) throws IOException {
         FrameCodec.write(out, Json.write(message));
     }
@@ -129,6 +165,7 @@ public final class AgentClient implements AutoCloseable {
         }
         closed = true;
         try {
+            sendForgets();
             send(Messages.shutdown());
             out.close();
             process.waitFor(Duration.ofSeconds(5));

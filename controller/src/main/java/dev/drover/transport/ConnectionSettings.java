@@ -100,6 +100,12 @@ public record ConnectionSettings(
                 userKnownHostsFile, acceptNewHostKeys, connectTimeout, keepAliveInterval, keepAliveMaxCount, prompt, p);
     }
 
+    /** sshj sends a keepalive every {@code interval}; three unanswered ones declare the connection dead. */
+    public ConnectionSettings withKeepAliveInterval(Duration interval) {
+        return new ConnectionSettings(hostName, connection, address, port, user, identityFiles, password, knownHostsFiles,
+                userKnownHostsFile, acceptNewHostKeys, connectTimeout, interval, keepAliveMaxCount, prompt);
+    }
+
     public ConnectionSettings withPrompt(CredentialPrompt p) {
         return new ConnectionSettings(hostName, connection, address, port, user, identityFiles, password, knownHostsFiles,
                 userKnownHostsFile, acceptNewHostKeys, connectTimeout, keepAliveInterval, keepAliveMaxCount, p, proxy);

@@ -18,17 +18,23 @@ import java.util.concurrent.TimeUnit;
 final class OutputCapture implements Runnable {
     private final InputStream in;
     private final int limit;
+    private final ProcessObserver observer;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final CountDownLatch ended = new CountDownLatch(1);
     private boolean truncated;
 
-    private OutputCapture(InputStream in, int limit) {
+    private OutputCapture(InputStream in, int limit, ProcessObserver observer) {
         this.in = in;
         this.limit = limit;
+        this.observer = observer;
     }
 
     static OutputCapture start(InputStream in, int limit, String name) {
-        OutputCapture capture = new OutputCapture(in, limit);
+        return start(in, limit, name, null);
+    }
+
+    static OutputCapture start(InputStream in, int limit, String name, ProcessObserver observer) {
+        OutputCapture capture = new OutputCapture(in, limit, observer);
         Thread reader = new Thread(capture, "drover-" + name);
         reader.setDaemon(true);
         reader.start();
@@ -41,6 +47,9 @@ final class OutputCapture implements Runnable {
         try {
             for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
                 keep(chunk, n);
+                if (observer != null) {
+                    observer.output(chunk, 0, n);
+                }
             }
         } catch (IOException e) {
             // The pipe broke or was closed under us: what arrived so far is the output.

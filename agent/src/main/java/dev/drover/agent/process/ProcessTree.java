@@ -51,6 +51,28 @@ final class ProcessTree {
         root.waitFor(graceMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Like {@link #kill(Process, long)} for a process known only by its pid (not our child). */
+    static void kill(long pid, long graceMillis) throws InterruptedException {
+        Set<Long> tree = descendants(pid);
+        List<Long> root = new ArrayList<>();
+        root.add(pid);
+        signal("TERM", root);
+        signal("TERM", tree);
+        long deadline = System.currentTimeMillis() + graceMillis;
+        while (new File("/proc/" + pid).exists() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        tree.addAll(descendants(pid));
+        tree.add(pid);
+        List<Long> alive = new ArrayList<>();
+        for (Long p : tree) {
+            if (new File("/proc/" + p).exists()) {
+                alive.add(p);
+            }
+        }
+        signal("KILL", alive);
+    }
+
     /** The child's pid: Process.pid() on Java 9+, the UNIXProcess field on Java 8; -1 if neither. */
     static long pid(Process process) {
         try {

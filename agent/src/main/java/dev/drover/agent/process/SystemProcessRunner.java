@@ -35,13 +35,24 @@ public final class SystemProcessRunner implements ProcessRunner {
     private static final Pattern ERRNO = Pattern.compile("error=(\\d+), (.*)");
 
     private final int captureLimit;
+    private final ProcessObserver observer;
 
     public SystemProcessRunner() {
         this(DEFAULT_CAPTURE_LIMIT);
     }
 
+    /** A runner whose children are reported to {@code observer} (a step's spool). */
+    public SystemProcessRunner(ProcessObserver observer) {
+        this(DEFAULT_CAPTURE_LIMIT, observer);
+    }
+
     /** @param captureLimit bytes kept per output stream; the rest is read and discarded */
     public SystemProcessRunner(int captureLimit) {
+        this(captureLimit, null);
+    }
+
+    private SystemProcessRunner(int captureLimit, ProcessObserver observer) {
+        this.observer = observer;
         if (captureLimit < 0) {
             throw new IllegalArgumentException("captureLimit must not be negative: " + captureLimit);
         }
@@ -79,8 +90,11 @@ public final class SystemProcessRunner implements ProcessRunner {
         } catch (IOException e) {
             throw cannotRun(program, e);
         }
-        OutputCapture out = OutputCapture.start(process.getInputStream(), captureLimit, "stdout");
-        OutputCapture err = OutputCapture.start(process.getErrorStream(), captureLimit, "stderr");
+        if (observer != null) {
+            observer.started(ProcessTree.pid(process));
+        }
+        OutputCapture out = OutputCapture.start(process.getInputStream(), captureLimit, "stdout", observer);
+        OutputCapture err = OutputCapture.start(process.getErrorStream(), captureLimit, "stderr", observer);
         if (stdin != null) {
             feed(process, stdin);
         }
@@ -139,6 +153,14 @@ public final class SystemProcessRunner implements ProcessRunner {
         }, "drover-stdin");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /**
+     * Kills a process the agent did not start itself (a step whose connection's grace ran out, found
+     * by the pid its spool recorded) with its descendants: SIGTERM, then SIGKILL after the grace.
+     */
+    public static void killTree(long pid) throws InterruptedException {
+        ProcessTree.kill(pid, TERMINATE_GRACE_MILLIS);
     }
 
     /** "Cannot run program "x": error=2, No such file or directory" becomes "cannot run 'x': No such ...". */

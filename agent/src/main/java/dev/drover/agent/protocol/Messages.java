@@ -12,7 +12,8 @@ import java.util.Map;
  * <pre>
  * agent      -> controller  hello   {protocol, agent, java, os, capabilities[], modules[]}
  * controller -> agent       hello   {protocol, controller, capabilities[]}
- * controller -> agent       run     {id, module, args{}, check, diff}
+ * controller -> agent       run     {id, module, args{}, check, diff, step?, grace?}
+ * controller -> agent       forget  {step}          (only to agents announcing "steps"; no answer)
  * agent      -> controller  result  {id, result{changed, failed, msg, ...module fields}}
  * controller -> agent       shutdown {}
  * agent      -> controller  bye     {}
@@ -31,6 +32,9 @@ public final class Messages {
     public static final String SHUTDOWN = "shutdown";
     public static final String BYE = "bye";
     public static final String ERROR = "error";
+    public static final String FORGET = "forget";
+    /** Capability: the agent keys steps, spools them on the host and keeps them past end of stream. */
+    public static final String CAP_STEPS = "steps";
 
     private Messages() {
     }
@@ -61,6 +65,26 @@ public final class Messages {
         m.put("args", args);
         m.put("check", check);
         m.put("diff", diff);
+        return m;
+    }
+
+    /**
+     * A {@code run} that names its step: a reconnect or a resume sends the same {@code step}, and the
+     * host's spool answers it instead of running it again. {@code graceSeconds}: how long the agent
+     * keeps the step alive without a controller.
+     */
+    public static Map<String, Object> run(long id, String module, Map<String, ?> args, boolean check, boolean diff,
+                                          String step, long graceSeconds) {
+        Map<String, Object> m = run(id, module, args, check, diff);
+        m.put("step", step);
+        m.put("grace", graceSeconds);
+        return m;
+    }
+
+    /** The controller has the step's result in its journal: the host may delete the spool. */
+    public static Map<String, Object> forget(String step) {
+        Map<String, Object> m = message(FORGET);
+        m.put("step", step);
         return m;
     }
 

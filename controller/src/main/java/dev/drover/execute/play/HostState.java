@@ -33,8 +33,19 @@ final class HostState {
     /** {@code meta: end_host}, or stopped by {@code any_errors_fatal} / {@code end_play}. */
     volatile boolean ended;
 
+    /** Tasks this host reached in the run, replayed ones included: part of each step's key. Host thread only. */
+    private int visits;
+
     HostState(TargetHost target) {
         this.target = target;
+    }
+
+    /**
+     * The next visit's number. A resumed run replays the tasks the interrupted run completed, so the
+     * task it was in gets the same number, hence the same step key.
+     */
+    int nextVisit() {
+        return ++visits;
     }
 
     String name() {

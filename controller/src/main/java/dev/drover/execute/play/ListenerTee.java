@@ -62,6 +62,16 @@ public final class ListenerTee implements PlayListener {
     }
 
     @Override
+    public void connectionLost(String host, String task, int attempt, String reason) {
+        listeners.forEach(l -> l.connectionLost(host, task, attempt, reason));
+    }
+
+    @Override
+    public void reattached(String host, String task, int attempts, boolean replayed) {
+        listeners.forEach(l -> l.reattached(host, task, attempts, replayed));
+    }
+
+    @Override
     public void included(Path file, List<String> hosts) {
         listeners.forEach(l -> l.included(file, hosts));
     }

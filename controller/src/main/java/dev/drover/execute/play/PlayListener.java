@@ -123,6 +123,20 @@ public interface PlayListener {
     default void waitOver(Waiting waiting) {
     }
 
+    /**
+     * The connection to {@code host} dropped while it ran {@code task}; reconnect {@code attempt}
+     * (1, 2, ...) follows after a backoff. The step keeps running on the host.
+     */
+    default void connectionLost(String host, String task, int attempt, String reason) {
+    }
+
+    /**
+     * A reconnect to {@code host} reached the step again after {@code attempts} attempts;
+     * {@code replayed}: it had finished on the host and its spooled result was taken.
+     */
+    default void reattached(String host, String task, int attempts, boolean replayed) {
+    }
+
     /** {@code until} did not hold yet; {@code retriesLeft} more attempts follow. */
     default void retrying(String host, String task, int retriesLeft, Map<String, Object> result) {
     }

@@ -2,6 +2,7 @@ package dev.drover.execute.play;
 
 import dev.drover.execute.HostResult;
 import dev.drover.execute.HostStatus;
+import dev.drover.execute.Step;
 import dev.drover.execute.TargetHost;
 import dev.drover.execute.play.action.ActionContext;
 import dev.drover.execute.play.action.Actions;
@@ -42,10 +43,12 @@ final class TaskCall {
         this.play = play;
     }
 
-    Done withRetries(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name) {
+    /** @param step the step key's run-relative part for this task, host and loop item */
+    Done withRetries(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name,
+            String step) {
         Templater t = rc.templater().get();
         if (task.options().until().isEmpty()) {
-            return once(task, chain, host, vars, check, 0);
+            return once(task, chain, host, vars, check, name, step, 0);
         }
         // Ansible: retries unset means 3 attempts; retries N means N+1; 0 or less means 1.
         int attempts = task.options().retries().isSet()
@@ -58,18 +61,18 @@ final class TaskCall {
                 task.options().until()) + " (" + attempts + " attempts, " + seconds(delay) + " s apart)", System.nanoTime());
         rc.listener().waiting(waiting);
         try {
-            return retry(task, chain, host, vars, check, name, attempts, delay);
+            return retry(task, chain, host, vars, check, name, attempts, delay, step);
         } finally {
             rc.listener().waitOver(waiting);
         }
     }
 
     private Done retry(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name,
-            int attempts, double delay) {
+            int attempts, double delay, String step) {
         Templater t = rc.templater().get();
         Done d = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            d = once(task, chain, host, vars, check, attempt);
+            d = once(task, chain, host, vars, check, name, attempt == 1 ? step : step + "/try" + attempt, attempt);
             if (d.status() == HostStatus.UNREACHABLE) {
                 return d;
             }
@@ -97,8 +100,12 @@ final class TaskCall {
         return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
     }
 
-    /** @param attempt the attempt's number under {@code until} (0 without it), set before changed_when/failed_when */
-    private Done once(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, int attempt) {
+    /**
+     * @param step    the step key's run-relative part for this call
+     * @param attempt the attempt's number under {@code until} (0 without it), set before changed_when/failed_when
+     */
+    private Done once(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, boolean check, String name,
+            String step, int attempt) {
         Templater t = rc.templater().get();
         Set<String> raw = Actions.rawArgs(task.module());
         Map<String, Object> args = new LinkedHashMap<>();
@@ -135,11 +142,25 @@ final class TaskCall {
                 rc.options().diff(), t, vars);
         AgentOptions.Become become = become(chain, task, vars, t);
         TargetHost on = target;
+        Step.Events events = new Step.Events() {
+            @Override
+            public void connectionLost(String h, String key, int attempt, String reason) {
+                rc.listener().connectionLost(h, name, attempt, reason);
+            }
+
+            @Override
+            public void reattached(String h, String key, int attempts, boolean replayed) {
+                rc.listener().reattached(h, name, attempts, replayed);
+            }
+        };
+        int[] calls = {0};
         ActionContext.Agent agent = (module, a) -> {
             // Secrets are revealed only here, where the value leaves for the host.
             @SuppressWarnings("unchecked")
             Map<String, ?> revealed = (Map<String, ?>) reveal(a);
-            return rc.agents().module(on, become, module, revealed, check, diff);
+            // A controller action may call the agent several times in one step: each call its own key.
+            String key = calls[0]++ == 0 ? step : step + "/call" + calls[0];
+            return rc.agents().module(on, become, module, revealed, check, diff, new Step(key, -1, events));
         };
         Map<String, Object> result;
         Optional<ControllerAction> action = Actions.forTask(task.module(), resolved);

@@ -42,8 +42,10 @@ final class TaskRunner {
     }
 
     Outcome run(ModuleTask task, Chain chain, HostState host, String name) {
-        Optional<CompletedTasks.Recorded> done = rc.completed().next(playIndex, host.name(),
-                PlayListener.where(task.pos(), rc.playbookDir()), task.module());
+        String where = PlayListener.where(task.pos(), rc.playbookDir());
+        // The step key's run-relative part: a reconnect or a --resume sends the same one.
+        String step = "play" + playIndex + "/" + where + "/visit" + host.nextVisit() + "/" + host.name();
+        Optional<CompletedTasks.Recorded> done = rc.completed().next(playIndex, host.name(), where, task.module());
         if (done.isPresent()) {
             return replay(task, chain, host, done.get());
         }
@@ -71,14 +73,14 @@ final class TaskRunner {
                 status = HostStatus.SKIPPED;
                 result = skipped();
             } else if (task.options().loop().isPresent()) {
-                TaskCall.Done d = loop(task, chain, host, vars, items.get(), when, check, name, noLog);
+                TaskCall.Done d = loop(task, chain, host, vars, items.get(), when, check, name, noLog, step);
                 status = d.status();
                 result = d.result();
                 delegatedTo = d.delegatedTo();
             } else if (!when.isEmpty() && !condition(t, when, vars, result = skipped())) {
                 status = HostStatus.SKIPPED;
             } else {
-                TaskCall.Done d = call.withRetries(task, chain, host, vars, check, name);
+                TaskCall.Done d = call.withRetries(task, chain, host, vars, check, name, step);
                 status = d.status();
                 result = d.result();
                 delegatedTo = d.delegatedTo();
@@ -166,7 +168,7 @@ final class TaskRunner {
     }
 
     private TaskCall.Done loop(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, List<Object> items,
-            List<String> when, boolean check, String name, boolean noLog) {
+            List<String> when, boolean check, String name, boolean noLog, String step) {
         Templater t = rc.templater().get();
         LoopControl lc = task.options().loopControl();
         double pause = Settings.decimal(lc.pause(), 0, t, vars);
@@ -189,7 +191,7 @@ final class TaskRunner {
             if (!when.isEmpty() && !condition(t, when, itemVars, r = skipped())) {
                 s = HostStatus.SKIPPED;
             } else {
-                TaskCall.Done d = call.withRetries(task, chain, host, itemVars, check, name);
+                TaskCall.Done d = call.withRetries(task, chain, host, itemVars, check, name, step + "/item" + i);
                 r = d.result();
                 s = d.status();
                 delegatedTo = d.delegatedTo();

@@ -1,0 +1,60 @@
+package dev.drover.agent.step;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+
+/**
+ * Process identity through Linux's /proc: a pid together with its start time (field 22 of
+ * /proc/PID/stat, in clock ticks since boot) names one process for good, so a pid reused by another
+ * program after a reboot or a wrap-around is never mistaken for the step's.
+ */
+final class ProcFs {
+    private ProcFs() {
+    }
+
+    static long selfPid() {
+        try {
+            return Long.parseLong(new File("/proc/self").getCanonicalFile().getName());
+        } catch (IOException | NumberFormatException e) {
+            String name = ManagementFactory.getRuntimeMXBean().getName();
+            try {
+                return Long.parseLong(name.substring(0, name.indexOf('@')));
+            } catch (RuntimeException notAPid) {
+                return -1;
+            }
+        }
+    }
+
+    /** The process's start time, or -1 when it does not exist (or this is not Linux). */
+    static long startTime(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = new String(Files.readAllBytes(Paths.get("/proc", Long.toString(pid), "stat")),
+                    StandardCharsets.UTF_8);
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return fields.length > 19 ? Long.parseLong(fields[19]) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Whether the process {@code pid} that started at {@code startTime} still runs (a zombie does not). */
+    static boolean alive(long pid, long startTime) {
+        if (pid <= 0 || startTime(pid) != startTime || startTime < 0) {
+            return false;
+        }
+        try {
+            String stat = new String(Files.readAllBytes(Paths.get("/proc", Long.toString(pid), "stat")),
+                    StandardCharsets.UTF_8);
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.drover.agent.step;
+
+import dev.drover.agent.process.ProcessObserver;
+import dev.drover.agent.protocol.Json;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * One step's spool directory, {@code <root>/<sha256(key)>/}. Creating the directory is the claim:
+ * mkdir is atomic, so whatever the number of agents and controllers, one of them starts the step.
+ * Its files:
+ * <ul>
+ *   <li>{@code claim}: the owner agent's pid and start time, the key, the module, when (written
+ *       to a temp name and renamed, so it is complete or absent);</li>
+ *   <li>{@code pid}: the step's child process ({@code <pid> <start time>}), when it has one;</li>
+ *   <li>{@code output}: the child's stdout and stderr, appended as they arrive;</li>
+ *   <li>{@code result.json}: the result, renamed into place when the module returned.</li>
+ * </ul>
+ * Threading: the owner's worker thread writes; any thread of any agent reads.
+ */
+public final class StepSpool implements ProcessObserver {
+    private static final String RESULT = "result.json";
+
+    private final Path dir;
+    private final String key;
+    private OutputStream output;
+
+    private StepSpool(Path dir, String key) {
+        this.dir = dir;
+        this.key = key;
+    }
+
+    /** The spools live next to the agent cache, never under /tmp (tmp cleaners). */
+    public static Path root() {
+        return Paths.get(System.getProperty("user.home"), ".cache", "drover", "steps");
+    }
+
+    public static StepSpool of(Path root, String key) {
+        return new StepSpool(root.resolve(sha256(key)), key);
+    }
+
+    /** An existing spool directory found by cleanup; its key is whatever its claim says. */
+    static StepSpool at(Path dir) {
+        return new StepSpool(dir, "?");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** Creates the directory; false when another agent (or an earlier run) claimed the key first. */
+    public boolean claim(String module) throws IOException {
+        Path root = dir.getParent();
+        if (!Files.isDirectory(root)) {
+            Files.createDirectories(root);
+            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
+        }
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        long self = ProcFs.selfPid();
+        Properties claim = new Properties();
+        claim.setProperty("agent_pid", Long.toString(self));
+        claim.setProperty("agent_start", Long.toString(ProcFs.startTime(self)));
+        claim.setProperty("step", key);
+        claim.setProperty("module", module);
+        claim.setProperty("started", Long.toString(System.currentTimeMillis()));
+        Path tmp = dir.resolve("claim.tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            claim.store(out, "drover step claim");
+        }
+        Files.move(tmp, dir.resolve("claim"), StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
+    /** The claim, or null when it is absent (not yet written, or the owner died between mkdir and write). */
+    public Properties readClaim() {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve("claim"))) {
+            p.load(in);
+            return p;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public boolean ownerAlive(Properties claim) {
+        return ProcFs.alive(number(claim.getProperty("agent_pid")), number(claim.getProperty("agent_start")));
+    }
+
+    /** The step's child process: {pid, start time}, or null when it started none. */
+    public long[] stepProcess() {
+        try {
+            String[] f = new String(Files.readAllBytes(dir.resolve("pid")), StandardCharsets.UTF_8).trim().split(" ");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The recorded result, or null while there is none. */
+    public Map<String, Object> readResult() {
+        Path file = dir.resolve(RESULT);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.read(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Writes the result under a temp name and renames it, so a reader sees all of it or nothing. */
+    public synchronized void finish(Map<String, Object> result) throws IOException {
+        closeOutput();
+        Path tmp = dir.resolve(RESULT + ".tmp");
+        Files.write(tmp, Json.write(result));
+        Files.move(tmp, dir.resolve(RESULT), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The last {@code lines} lines of the step's output (at most its last 16 KiB). */
+    public String outputTail(int lines) {
+        File file = dir.resolve("output").toFile();
+        try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
+            long from = Math.max(0, raf.length() - 16384);
+            byte[] bytes = new byte[(int) (raf.length() - from)];
+            raf.seek(from);
+            raf.readFully(bytes);
+            String[] all = new String(bytes, StandardCharsets.UTF_8).split("\n");
+            StringBuilder tail = new StringBuilder();
+            for (int i = Math.max(0, all.length - lines); i < all.length; i++) {
+                tail.append(all[i]).append('\n');
+            }
+            return tail.toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Deletes the spool; the key may then be run again. */
+    public void delete() {
+        File[] files = dir.toFile().listFiles();
+        if (files != null) {
+            for (File f : files) {
+                f.delete();
+            }
+        }
+        dir.toFile().delete();
+    }
+
+    @Override
+    public synchronized void started(long pid) {
+        try {
+            Files.write(dir.resolve("pid"), (pid + " " + ProcFs.startTime(pid) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // Without the pid a lost step is reported without it; the step itself goes on.
+        }
+    }
+
+    @Override
+    public synchronized void output(byte[] bytes, int offset, int length) {
+        try {
+            if (output == null) {
+                output = new FileOutputStream(dir.resolve("output").toFile(), true);
+            }
+            output.write(bytes, offset, length);
+        } catch (IOException e) {
+            // A full disk must not fail the step: its output still reaches the result in memory.
+        }
+    }
+
+    private void closeOutput() {
+        if (output != null) {
+            try {
+                output.close();
+            } catch (IOException e) {
+                // Everything written so far is in the file.
+            }
+            output = null;
+        }
+    }
+
+    static long number(String s) {
+        try {
+            return s == null ? -1 : Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String sha256(String key) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : d) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
