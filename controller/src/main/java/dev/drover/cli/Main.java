@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         versionProvider = Main.VersionInfo.class,
         description = "Ansible-style orchestration with a pushed Java agent: ad hoc commands, playbooks, rolling upgrades.",
         subcommands = {ExecCommand.class, RunCommand.class, CheckCommand.class, InventoryCommand.class, HistoryCommand.class,
-            CronCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            CronCommand.class, DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -73,7 +73,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: exec, run, check, inventory, history, cron, demo, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: exec, run, check, inventory, history, cron, demo, serve, help");
     }
 
     static final class VersionInfo implements CommandLine.IVersionProvider {
