@@ -4,6 +4,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -12,6 +14,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -29,9 +32,12 @@ public final class ServeServer implements AutoCloseable {
     private final EventLoopGroup io;
     private final EventExecutorGroup handlers;
     private final Channel channel;
+    private final ChannelGroup connections;
 
-    private ServeServer(ServeConfig config, EventLoopGroup boss, EventLoopGroup io, EventExecutorGroup handlers, Channel channel) {
+    private ServeServer(ServeConfig config, EventLoopGroup boss, EventLoopGroup io, EventExecutorGroup handlers, Channel channel,
+            ChannelGroup connections) {
         this.config = config;
+        this.connections = connections;
         this.boss = boss;
         this.io = io;
         this.handlers = handlers;
@@ -46,10 +52,12 @@ public final class ServeServer implements AutoCloseable {
         EventLoopGroup boss = new NioEventLoopGroup(1, daemon("drover-serve-accept"));
         EventLoopGroup io = new NioEventLoopGroup(1, daemon("drover-serve-io"));
         EventExecutorGroup handlers = new DefaultEventExecutorGroup(2, daemon("drover-serve"));
+        ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ChannelPipeline p = ch.pipeline();
                         config.tls().ifPresent(t -> p.addLast(t.context().newHandler(ch.alloc())));
                         p.addLast(new HttpServerCodec());
@@ -59,7 +67,7 @@ public final class ServeServer implements AutoCloseable {
                 });
         try {
             Channel ch = b.bind(new InetSocketAddress(config.bind(), config.port())).sync().channel();
-            return new ServeServer(config, boss, io, handlers, ch);
+            return new ServeServer(config, boss, io, handlers, ch, connections);
         } catch (Exception e) {
             boss.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
             io.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -93,9 +101,11 @@ public final class ServeServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Every connection first (their handlers run on both thread groups), then the threads.
         channel.close().syncUninterruptibly();
-        boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
-        io.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
-        handlers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        connections.close().awaitUninterruptibly();
+        boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        io.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        handlers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
