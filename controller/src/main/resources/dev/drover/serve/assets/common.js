@@ -24,4 +24,11 @@ const drover = {
     if (!r.ok) throw new Error(url + ': ' + r.status);
     return r.json();
   },
+  // The answer's text, or null when it is the same as last time (the page then stays as it is).
+  async changed(url, last) {
+    const r = await fetch(url, {credentials: 'same-origin'});
+    if (!r.ok) throw new Error(url + ': ' + r.status);
+    const text = await r.text();
+    return text === last ? null : text;
+  },
 };

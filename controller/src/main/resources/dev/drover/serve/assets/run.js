@@ -7,6 +7,7 @@
   let data = null;
   let pending = null;
   let source = null;
+  let last = null;
   const el = name => document.getElementById(name);
 
   function status(cell) {
@@ -116,7 +117,10 @@
   async function refresh() {
     pending = null;
     try {
-      data = await drover.json('/api/runs/' + encodeURIComponent(id));
+      const text = await drover.changed('/api/runs/' + encodeURIComponent(id), last);
+      if (text === null) return;
+      last = text;
+      data = JSON.parse(text);
     } catch (e) {
       el('summary').innerHTML = '<p class="muted">No run ' + drover.esc(id) + ' here (yet). Retrying…</p>';
       setTimeout(start, 1000);

@@ -4,6 +4,7 @@
   const params = new URLSearchParams(location.search);
   const pb = document.getElementById('filter-playbook');
   const res = document.getElementById('filter-result');
+  let last = null;
 
   function fill(select, values, chosen) {
     const keep = chosen || select.value;
@@ -16,7 +17,10 @@
     const q = new URLSearchParams();
     if (pb.value || params.get('playbook')) q.set('playbook', pb.value || params.get('playbook'));
     if (res.value || params.get('result')) q.set('result', res.value || params.get('result'));
-    const data = await drover.json('/api/runs?' + q);
+    const text = await drover.changed('/api/runs?' + q, last);
+    if (text === null) return;
+    last = text;
+    const data = JSON.parse(text);
     fill(pb, data.playbooks, q.get('playbook'));
     fill(res, data.results, q.get('result'));
     params.delete('playbook');
