@@ -27,8 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The pages in a real browser (headless chromium through chromedriver): the runs list, a failure
  * with its message and output, and a run on the OpenSSH lab whose grid fills in while it runs, its
- * page opened after it started. {@code -Ddrover.serve.screenshots=DIR} saves the runs list's
- * screenshot there (docs/serve.md says how docs/ got its pictures).
+ * page opened after it started. docs/'s pictures come from {@link ServeScreenshotsTest}.
  */
 class ServeBrowserTest {
     static final Instant NIGHT = Instant.parse("2026-11-24T02:30:00Z");
@@ -97,7 +96,6 @@ class ServeBrowserTest {
         assertTrue(row.contains("node2"), row);
         assertTrue(row.contains(System.getProperty("user.name")), row);
         assertEquals("acs-backup.yml", failed);
-        screenshot("serve-runs.png");
 
         new Select(browser.findElement(By.id("filter-result"))).selectByValue("failed");
         waiting(20).until(d -> shownRuns().size() == 2);
@@ -195,13 +193,5 @@ class ServeBrowserTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no task result in the journal after 120 s");
-    }
-
-    private void screenshot(String name) throws Exception {
-        String to = System.getProperty("drover.serve.screenshots");
-        if (to != null) {
-            Files.createDirectories(Path.of(to));
-            Files.write(Path.of(to, name), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        }
     }
 }
