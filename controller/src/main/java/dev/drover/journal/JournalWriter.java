@@ -109,6 +109,7 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
         e.put("task", PlayListener.where(t.pos(), playbookDir));
         e.put("name", t.name());
         e.put("kind", t.kind().name().toLowerCase(Locale.ROOT));
+        e.put("action", t.action());
         e.put("hosts", t.hosts());
         write(e, false);
         // The boundary of the previous task: its results are on disk before the next task starts.

@@ -70,6 +70,7 @@ final class RunModel {
         final String where;
         final String kind;
         String name;
+        String action;
         final Map<String, Map<String, Object>> cells = new LinkedHashMap<>();
 
         Task(String where, String kind, String name) {
@@ -131,6 +132,7 @@ final class RunModel {
         Play p = play(e);
         Task t = p.batch().task(str(e.get("task")), str(e.get("kind")), str(e.get("name")));
         t.name = str(e.get("name"));
+        t.action = str(e.get("action"));
         for (Object h : list(e.get("hosts"))) {
             Map<String, Object> cell = new LinkedHashMap<>();
             cell.put("status", "running");
@@ -180,9 +182,19 @@ final class RunModel {
         waiting.remove(host);
     }
 
-    /** The previous task is over: hosts it never reported on (a stopped run) are no longer running. */
+    /**
+     * The previous task is over. An {@code include_tasks} has no result of its own: its hosts show
+     * {@code included} (its tasks follow as rows). Other hosts it never reported on (a stopped run)
+     * are no longer running.
+     */
     private void settle() {
         if (current != null) {
+            boolean include = current.action != null && current.action.startsWith("include_");
+            for (Map<String, Object> c : current.cells.values()) {
+                if (include && "running".equals(c.get("status"))) {
+                    c.put("status", "included");
+                }
+            }
             current.cells.values().removeIf(c -> "running".equals(c.get("status")));
         }
         current = null;
@@ -242,6 +254,8 @@ final class RunModel {
         Map<String, Object> running = null;
         if (end == null && current != null) {
             running = new LinkedHashMap<>();
+            running.put("play", plays.get(plays.size() - 1).index);
+            running.put("batch", plays.get(plays.size() - 1).batch().index());
             running.put("task", current.where);
             running.put("name", Objects.requireNonNullElse(current.name, current.where));
         }

@@ -14,10 +14,12 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * {@code drover serve}'s web server (netty): one boss thread accepts, one I/O thread reads and
@@ -101,11 +103,14 @@ public final class ServeServer implements AutoCloseable {
 
     @Override
     public void close() {
-        // Every connection first (their handlers run on both thread groups), then the threads.
+        // Every connection first; then all threads together, each staying up until nothing was
+        // handed to it for 100 ms (a closing connection's clean-up goes back and forth between them).
         channel.close().syncUninterruptibly();
         connections.close().awaitUninterruptibly();
-        boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        io.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
-        handlers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        List<Future<?>> stopping = new java.util.ArrayList<>();
+        for (EventExecutorGroup g : List.of(boss, io, handlers)) {
+            stopping.add(g.shutdownGracefully(100, 2000, java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
+        stopping.forEach(Future::syncUninterruptibly);
     }
 }

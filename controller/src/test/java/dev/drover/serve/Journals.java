@@ -37,10 +37,15 @@ final class Journals {
 
     /** A run that is still being written (no end); {@code pid}: whose it is (this JVM's looks alive). */
     JournalWriter open(String id, String playbook, Instant started, long pid) throws IOException {
+        return open(id, playbook, started, pid, null);
+    }
+
+    /** Like {@link #open(String, String, Instant, long)}, for a run that resumes {@code resumedFrom}. */
+    JournalWriter open(String id, String playbook, Instant started, long pid, String resumedFrom) throws IOException {
         Path file = new Runs(state).create(started, id);
         RunStart start = new RunStart(id, playbookDir.resolve(playbook), Map.of(), List.of(new RunStart.Source("inventory.yml",
                 Optional.empty())), Map.of("acs_version", "5.2.7"), List.of("db_password"), null, List.of(), List.of(), false,
-                false, pid, started, null);
+                false, pid, started, resumedFrom);
         return JournalWriter.open(file, start, Clock.fixed(started, ZoneOffset.UTC));
     }
 

@@ -210,6 +210,24 @@ class ServeApiTest {
         assertEquals(404, get("api/runs/20261128-033000-bbbb/events").statusCode());
     }
 
+    @Test
+    void aResumedRunLinksBothWaysAndShowsWhatItReplayed() throws Exception {
+        journals.rolling("20261129-023000-bbbb", "site.yml", T0, "node2");
+        try (JournalWriter w = journals.open("20261129-030000-cccc", "site.yml", T0.plusSeconds(1800), 1, "20261129-023000-bbbb")) {
+            w.playStart("rolling upgrade", List.of("node1", "node2", "node3"));
+            w.batchStart(0, 3, List.of("node1"));
+            w.taskStart(journals.task("Stop the node", 5, List.of("node1")));
+            w.replayed(Journals.result("node1", HostStatus.CHANGED, Map.of("changed", true)), "20261129-023000-bbbb");
+            w.end("ok", 0);
+        }
+        JsonNode original = json("api/runs/20261129-023000-bbbb");
+        assertEquals("[\"20261129-030000-cccc\"]", original.get("resumed_by").toString());
+        JsonNode resumed = json("api/runs/20261129-030000-cccc");
+        assertEquals("20261129-023000-bbbb", resumed.get("run").get("resumed_from").asText());
+        assertEquals("20261129-023000-bbbb", resumed.get("plays").get(0).get("batches").get(0).get("tasks").get(0).get("cells")
+                .get("node1").get("replayed_from").asText());
+    }
+
     static List<String> copy(List<String> l) {
         synchronized (l) {
             return List.copyOf(l);

@@ -19,6 +19,11 @@ public final class Chromium {
     public static final String TIER = "browser";
     static final Path BROWSER = Path.of(System.getProperty("drover.chromium", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("drover.chromedriver", "/usr/bin/chromedriver"));
+    /**
+     * Selenium warns when Debian's chromium is newer than the DevTools versions it bundles; the tests
+     * use WebDriver only, not DevTools. Held here: java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger DEVTOOLS = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     private Chromium() {
     }
@@ -28,6 +33,7 @@ public final class Chromium {
         boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         Tiers.require(TIER, present, (Files.isExecutable(BROWSER) ? "" : BROWSER + " is not installed; ")
                 + (Files.isExecutable(DRIVER) ? "" : DRIVER + " is not installed; ") + "apt-get install chromium chromium-driver");
+        DEVTOOLS.setLevel(java.util.logging.Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         // --no-sandbox: CI runs as root, where chromium's sandbox refuses to start.

@@ -73,7 +73,8 @@
             (b.batch + 1) + ' of ' + b.batches + ': ' + drover.esc(b.hosts.join(', ')) + '</th></tr>');
         }
         for (const t of b.tasks) {
-          const current = data.running && data.running.task === t.task ? ' current' : '';
+          const current = data.running && data.running.play === p.play && data.running.batch === b.batch &&
+            data.running.task === t.task ? ' current' : '';
           html.push('<tr class="task-row' + current + '"><th class="task" title="' + drover.esc(t.task) + '">' +
             (t.kind === 'handler' ? '<span class="muted">handler</span> ' : '') + drover.esc(t.name) + '</th>');
           for (const h of hosts) {
