@@ -43,12 +43,16 @@ class ServeScreenshotsTest {
             // node2's batch, a few tasks in: the first node done, the gate or the step in flight visible.
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (System.nanoTime() < deadline && !demo.isDone()) {
-                Object n = browser.executeScript("return document.querySelectorAll('tr.batch').length >= 2"
-                        + " && document.querySelectorAll('td.cell[data-host=node2]').length >= 12");
-                if (Boolean.TRUE.equals(n)) {
-                    break;
+                try {
+                    Object n = browser.executeScript("return document.querySelectorAll('tr.batch').length >= 2"
+                            + " && document.querySelectorAll('td.cell[data-host=node2]').length >= 12");
+                    if (Boolean.TRUE.equals(n)) {
+                        break;
+                    }
+                } catch (org.openqa.selenium.ScriptTimeoutException busy) {
+                    // A loaded machine: the page is redrawing a large grid; ask again.
                 }
-                Thread.sleep(100);
+                Thread.sleep(250);
             }
             browser.executeScript("const c = document.querySelector('tr.current'); if (c) c.scrollIntoView({block: 'center'});");
             Thread.sleep(300);
