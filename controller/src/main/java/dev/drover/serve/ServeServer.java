@@ -49,7 +49,8 @@ public final class ServeServer implements AutoCloseable {
     /** Checks {@code config} ({@link ServeConfig#check}) and listens; a taken port is an IOException naming it. */
     public static ServeServer start(ServeConfig config) throws IOException {
         config.check();
-        Api api = new Api(RunIndex.forCurrentUser(config.state()));
+        RunIndex index = RunIndex.forCurrentUser(config.state());
+        Api api = new Api(index);
         HttpHandler handler = new HttpHandler(api, config.access(), config.tls().isPresent());
         EventLoopGroup boss = new NioEventLoopGroup(1, daemon("drover-serve-accept"));
         EventLoopGroup io = new NioEventLoopGroup(1, daemon("drover-serve-io"));
@@ -69,6 +70,8 @@ public final class ServeServer implements AutoCloseable {
                 });
         try {
             Channel ch = b.bind(new InetSocketAddress(config.bind(), config.port())).sync().channel();
+            // Parse the history once now, in the background, so the first visit does not wait for it.
+            handlers.execute(() -> index.list(r -> true));
             return new ServeServer(config, boss, io, handlers, ch, connections);
         } catch (Exception e) {
             boss.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
