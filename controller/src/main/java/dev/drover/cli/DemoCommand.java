@@ -4,6 +4,7 @@ import dev.drover.demo.DemoException;
 import dev.drover.demo.DemoSettings;
 import dev.drover.demo.Sandbox;
 import dev.drover.demo.SandboxState;
+import dev.drover.state.StateDir;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "  drover demo",
     "  drover demo --fail node2     node2's new version fails: the rollout stops",
     "  drover demo --fail node1     the schema upgrade fails: the cluster rolls back",
-    "  drover demo --serve          then keep it up to run the playbook by hand"},
+    "  drover demo --serve          watch it in a browser, then keep it up to run the playbook by hand"},
         sortOptions = false, mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
 
@@ -46,8 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the sandbox directory afterwards (the simulated nodes are stopped).")
     boolean keep;
 
-    @Option(names = "--serve", description = "Afterwards keep the sandbox running (nodes and SSH servers) until Ctrl-C,"
-            + " to run the playbook by hand against it. Implies --keep.")
+    @Option(names = "--serve", description = "Serve the sandbox's runs in a browser (the URL is printed first, as with"
+            + " drover run --serve), and afterwards keep the sandbox and the page up until Ctrl-C, to run the playbook by"
+            + " hand against it. Implies --keep.")
     boolean serve;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "The sandbox directory (new or empty; default: a fresh temporary one).")
@@ -95,7 +97,10 @@ final class DemoCommand implements Callable<Integer> {
         try (Sandbox sandbox = Sandbox.create(settings, line -> {
             out.println(line);
             out.flush();
-        })) {
+        });
+                // --serve: the page of the sandbox's runs (this one, and those run by hand later) until Ctrl-C.
+                LiveServer page = serve ? LiveServer.start(new StateDir(sandbox.stateDir()), ServeCommand.DEFAULT_PORT,
+                        "runs/last", "Watch the upgrade in a browser", out) : LiveServer.none()) {
             List<String> args = new ArrayList<>(sandbox.runArguments());
             printer.command(args);
             args.addAll(List.of("--color", color));

@@ -52,6 +52,7 @@ public final class Main implements Runnable {
         m.put("history", HistoryCommand::new);
         m.put("cron", CronCommand::new);
         m.put("demo", DemoCommand::new);
+        m.put("serve", ServeCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }
@@ -127,7 +128,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: exec, run, check, inventory, history, cron, demo, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: exec, run, check, inventory, history, cron, demo, serve, help");
     }
 
     static final class VersionInfo implements CommandLine.IVersionProvider {

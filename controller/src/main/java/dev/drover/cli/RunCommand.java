@@ -104,6 +104,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LockOptions lock;
 
+    @Option(names = "--serve", description = "Watch the run in a browser: serve its page on 127.0.0.1 while it runs (prints the URL).")
+    boolean serve;
+
+    @Option(names = "--serve-port", paramLabel = "N", defaultValue = "" + ServeCommand.DEFAULT_PORT,
+            description = "Port for --serve (default ${DEFAULT-VALUE}, else a free one).")
+    int servePort;
+
     @Spec
     CommandSpec spec;
 
@@ -154,7 +161,9 @@ final class RunCommand implements Callable<Integer> {
         // The lock first: a second run of the same playbook and inventory leaves no journal behind.
         try (RunLock held = lock.acquire(journal.state(), playbookPath, inventory.identity(), runId, started);
                 JournalWriter writer = rj.open(runId.value(), pb, options, inventory.sources, runTags, runSkipTags);
-                Interrupts ignored = Interrupts.install(stop, err, RunJournal.stopGrace(), () -> rj.hardStop(writer, err))) {
+                Interrupts ignored = Interrupts.install(stop, err, RunJournal.stopGrace(), () -> rj.hardStop(writer, err));
+                LiveServer page = serve ? LiveServer.start(journal.state(), servePort, "runs/" + writer.runId(),
+                        "Watch this run", err) : LiveServer.none()) {
             held.tookOverFrom().ifPresent(h -> report.warning("took over a stale lock from " + h.describe()
                     + ": that run ended without releasing it (killed, or its machine restarted)"));
             PlaybookRunner.Result result;

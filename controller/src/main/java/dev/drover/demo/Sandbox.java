@@ -184,6 +184,11 @@ public final class Sandbox implements AutoCloseable {
         return layout.root();
     }
 
+    /** The state directory the demo's runs keep their journals in. */
+    public Path stateDir() {
+        return layout.stateDir();
+    }
+
     public Path inventory() {
         return layout.inventory();
     }

@@ -99,12 +99,50 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void batchStart(int index, int count, List<String> hosts) {
+        Map<String, Object> e = event("batch_start");
+        e.put("play", play);
+        e.put("batch", index);
+        e.put("batches", count);
+        e.put("hosts", hosts);
+        write(e, false);
+    }
+
+    @Override
     public synchronized void taskStart(TaskStart t) {
         task = t;
         taskStarted = System.nanoTime();
         taskStartedAt = clock.instant();
+        // For readers following the run (drover serve): which task the hosts are in now. Its own
+        // time is the task's start; forced to disk with the boundary below.
+        Map<String, Object> e = event("task_start");
+        e.put("play", play);
+        e.put("task", PlayListener.where(t.pos(), playbookDir));
+        e.put("name", t.name());
+        e.put("kind", t.kind().name().toLowerCase(Locale.ROOT));
+        e.put("action", t.action());
+        e.put("hosts", t.hosts());
+        write(e, false);
         // The boundary of the previous task: its results go to disk while this task starts.
         forceInBackground();
+    }
+
+    @Override
+    public synchronized void waiting(Waiting w) {
+        Map<String, Object> e = event("waiting");
+        e.put("play", play);
+        e.put("host", w.host());
+        e.put("name", w.task());
+        e.put("what", w.what());
+        write(e, false);
+    }
+
+    @Override
+    public synchronized void waitOver(Waiting w) {
+        Map<String, Object> e = event("wait_over");
+        e.put("play", play);
+        e.put("host", w.host());
+        write(e, false);
     }
 
     @Override

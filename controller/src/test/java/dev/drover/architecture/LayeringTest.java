@@ -65,7 +65,8 @@ class LayeringTest {
     @Test
     void onlyTheCliDrivesTheJournal() {
         // The runner reports through PlayListener and reads CompletedTasks; it never knows the journal.
-        noClasses().that().resideOutsideOfPackages("dev.drover.cli..", "dev.drover.journal..")
+        // drover serve reads journals (never writes them): it stands beside the run, like the CLI.
+        noClasses().that().resideOutsideOfPackages("dev.drover.cli..", "dev.drover.journal..", "dev.drover.serve..")
                 .should().dependOnClassesThat().resideInAPackage("dev.drover.journal..")
                 .check(classes);
     }
@@ -87,7 +88,30 @@ class LayeringTest {
     @Test
     void sshjAndBouncyCastleLiveInTransportSsh() {
         noClasses().that().resideOutsideOfPackage("dev.drover.transport.ssh..")
-                .should().dependOnClassesThat().resideInAnyPackage("net.schmizz..", "com.hierynomus..", "org.bouncycastle..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.schmizz..", "com.hierynomus..")
+                .check(classes);
+        // BouncyCastle also makes drover serve's self-signed certificate (the JDK has no public API for it).
+        noClasses().that().resideOutsideOfPackages("dev.drover.transport.ssh..")
+                .and().doNotHaveFullyQualifiedName("dev.drover.serve.Tls")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..")
+                .check(classes);
+    }
+
+    @Test
+    void nettyAndThePrometheusClientLiveInServe() {
+        // (The ACS simulator, on the test classpath, has its own netty server.)
+        noClasses().that().resideOutsideOfPackages("dev.drover.serve..", "dev.drover.acssim..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "io.prometheus..")
+                .check(classes);
+    }
+
+    @Test
+    void serveOnlyReadsRuns() {
+        // Read-only by construction: serve never reaches a host, the runner or the journal writer.
+        noClasses().that().resideInAPackage("dev.drover.serve..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drover.remote..", "dev.drover.transport..",
+                        "dev.drover.cli..", "dev.drover.inventory..", "dev.drover.playbook..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.drover.journal.JournalWriter")
                 .check(classes);
     }
 

@@ -27,6 +27,11 @@ public final class ListenerTee implements PlayListener {
     }
 
     @Override
+    public void batchStart(int index, int count, List<String> hosts) {
+        listeners.forEach(l -> l.batchStart(index, count, hosts));
+    }
+
+    @Override
     public void taskStart(TaskStart task) {
         listeners.forEach(l -> l.taskStart(task));
     }

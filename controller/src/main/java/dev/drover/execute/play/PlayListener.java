@@ -100,6 +100,13 @@ public interface PlayListener {
     default void playEnd(String name, List<String> failed) {
     }
 
+    /**
+     * A batch of a play starts: {@code index} (0-based) of {@code count} batches ({@code serial};
+     * one batch without it), with its hosts in run order. Sent after {@link #playStart}.
+     */
+    default void batchStart(int index, int count, List<String> hosts) {
+    }
+
     default void taskStart(TaskStart task) {
     }
 

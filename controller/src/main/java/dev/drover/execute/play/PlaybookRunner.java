@@ -180,6 +180,7 @@ public final class PlaybookRunner {
         for (int b = 0; b < batches.size(); b++) {
             List<HostState> batch = batches.get(b);
             batch.forEach(h -> rc.stats().register(h.name()));
+            rc.listener().batchStart(b, batches.size(), batch.stream().map(HostState::name).toList());
             if (b + 1 < batches.size()) {
                 connectAhead(rc, batches.get(b + 1));
             }

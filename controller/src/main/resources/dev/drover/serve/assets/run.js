@@ -1,0 +1,188 @@
+'use strict';
+// One run's page: the grid of hosts x tasks per play and batch, the gate waiting now, failures,
+// recap. Data: /api/runs/{id}; the event stream /api/runs/{id}/events says when the journal grew,
+// and the page fetches the run again (at most every 300 ms).
+(function () {
+  let id = decodeURIComponent(location.pathname.split('/')[2] || '');
+  let data = null;
+  let pending = null;
+  let source = null;
+  let last = null;
+  const el = name => document.getElementById(name);
+
+  function status(cell) {
+    if (!cell) return '';
+    return cell.status + (cell.ignored ? ' (ignored)' : '');
+  }
+
+  function renderSummary(run) {
+    const end = data.end;
+    document.title = 'drover ' + run.playbook_name + ' ' + run.id;
+    el('run-id').textContent = run.id;
+    el('live').hidden = run.result !== 'running';
+    el('summary').innerHTML =
+      '<h1><span class="playbook" title="' + drover.esc(run.playbook) + '">' + drover.esc(run.playbook_name) + '</span> ' +
+      '<span id="result" class="badge result-' + drover.esc(run.result) + '">' + drover.esc(run.result) +
+      (run.exit_code !== null ? ' (' + run.exit_code + ')' : '') + '</span></h1>' +
+      '<p class="facts">started ' + drover.esc(drover.time(run.started)) + ' UTC · ' +
+      '<span id="duration">' + drover.esc(drover.duration(end ? end.duration_ms : run.duration_ms)) + '</span> · ' +
+      'inventory ' + drover.esc(run.inventory.join(', ')) + ' · by ' + drover.esc(run.user) +
+      (run.check ? ' · --check' : '') + (data.limit ? ' · --limit ' + drover.esc(data.limit) : '') +
+      (run.resumed_from ? ' · resumes <a href="/runs/' + encodeURIComponent(run.resumed_from) + '">' +
+        drover.esc(run.resumed_from) + '</a>' : '') + '</p>';
+  }
+
+  function renderWaiting() {
+    const w = data.waiting || [];
+    el('waiting').hidden = w.length === 0;
+    const now = Date.now();
+    el('waiting').innerHTML = w.map(x =>
+      '<div class="gate" data-host="' + drover.esc(x.host) + '">waiting for <b>' + drover.esc(x.host) + '</b>: ' +
+      drover.esc(x.name) + ' — ' + drover.esc(x.what) + ', <span class="since" data-since="' + drover.esc(x.since) + '">' +
+      Math.max(0, Math.round((now - Date.parse(x.since)) / 1000)) + ' s</span></div>').join('');
+  }
+
+  function renderFailures() {
+    const f = data.failures || [];
+    el('failures').hidden = f.length === 0;
+    el('failures').innerHTML = '<h2>Failures</h2>' + f.map(x =>
+      '<div class="failure" data-host="' + drover.esc(x.host) + '"><b>' + drover.esc(x.host) + '</b> ' +
+      drover.esc(x.status) + ' in <i>' + drover.esc(x.name) + '</i> <span class="muted">' + drover.esc(x.task) + '</span>' +
+      '<pre class="message">' + drover.esc(x.message) + '</pre></div>').join('');
+  }
+
+  function renderResumed() {
+    const r = data.resumed_by || [];
+    el('resumed').hidden = r.length === 0;
+    el('resumed').innerHTML = r.map(x => 'Resumed as run <a href="/runs/' + encodeURIComponent(x) + '">' +
+      drover.esc(x) + '</a>').join('<br>');
+  }
+
+  function renderGrid() {
+    const html = [];
+    for (const p of data.plays) {
+      const hosts = p.hosts;
+      html.push('<div class="play" data-play="' + p.play + '"><h2>PLAY ' + drover.esc(p.name) +
+        ' <span class="muted">' + hosts.length + ' hosts' + (p.batches.length > 1 || (p.batches[0] && p.batches[0].batches > 1)
+          ? ', serial: ' + (p.batches[0] ? p.batches[0].batches : '?') + ' batches' : '') + '</span></h2>');
+      html.push('<table class="grid"><thead><tr><th class="task">task</th>' +
+        hosts.map(h => '<th class="host">' + drover.esc(h) + '</th>').join('') + '</tr></thead><tbody>');
+      for (const b of p.batches) {
+        if (b.batches > 1) {
+          html.push('<tr class="batch" data-batch="' + b.batch + '"><th colspan="' + (hosts.length + 1) + '">batch ' +
+            (b.batch + 1) + ' of ' + b.batches + ': ' + drover.esc(b.hosts.join(', ')) + '</th></tr>');
+        }
+        for (const t of b.tasks) {
+          const current = data.running && data.running.play === p.play && data.running.batch === b.batch &&
+            data.running.task === t.task ? ' current' : '';
+          html.push('<tr class="task-row' + current + '"><th class="task" title="' + drover.esc(t.task) + '">' +
+            (t.kind === 'handler' ? '<span class="muted">handler</span> ' : '') + drover.esc(t.name) + '</th>');
+          for (const h of hosts) {
+            const c = t.cells[h];
+            if (!b.hosts.includes(h)) {
+              html.push('<td class="cell out"></td>');
+            } else if (!c) {
+              html.push('<td class="cell none"></td>');
+            } else {
+              const cls = 'cell status-' + c.status + (c.ignored ? ' ignored' : '') + (c.replayed_from ? ' replayed' : '');
+              const title = (c.message ? c.message : status(c)) + (c.replayed_from ? ' (replayed from run ' + c.replayed_from + ')' : '');
+              html.push('<td class="' + drover.esc(cls) + '" data-play="' + p.play + '" data-task="' + drover.esc(t.task) +
+                '" data-host="' + drover.esc(h) + '" title="' + drover.esc(title) + '"><span class="st">' +
+                drover.esc(status(c)) + '</span> <span class="dur">' + drover.esc(drover.cellDuration(c.duration_ms)) + '</span></td>');
+            }
+          }
+          html.push('</tr>');
+        }
+      }
+      html.push('</tbody></table>');
+      if (p.stop) {
+        html.push('<p class="stop">Play stopped: ' + drover.esc(p.stop.reason) +
+          (p.stop.never_started.length ? '; never started: ' + drover.esc(p.stop.never_started.join(', ')) : '') + '</p>');
+      }
+      html.push('</div>');
+    }
+    el('grid').innerHTML = html.join('');
+  }
+
+  function renderRecap() {
+    const r = data.recap;
+    if (!r) { el('recap').innerHTML = ''; return; }
+    const cols = ['ok', 'changed', 'unreachable', 'failed', 'skipped', 'rescued', 'ignored'];
+    el('recap').innerHTML = '<h2>PLAY RECAP</h2><table class="recap"><thead><tr><th>host</th>' +
+      cols.map(c => '<th>' + c + '</th>').join('') + '</tr></thead><tbody>' +
+      Object.keys(r).map(h => '<tr data-host="' + drover.esc(h) + '"><th>' + drover.esc(h) + '</th>' +
+        cols.map(c => '<td class="num' + (r[h][c] > 0 && (c === 'failed' || c === 'unreachable') ? ' bad' : '') + '">' +
+          drover.esc(r[h][c]) + '</td>').join('') + '</tr>').join('') + '</tbody></table>';
+  }
+
+  async function refresh() {
+    pending = null;
+    try {
+      const text = await drover.changed('/api/runs/' + encodeURIComponent(id), last);
+      if (text === null) return;
+      last = text;
+      data = JSON.parse(text);
+    } catch (e) {
+      el('summary').innerHTML = '<p class="muted">No run ' + drover.esc(id) + ' here (yet). Retrying…</p>';
+      setTimeout(start, 1000);
+      return;
+    }
+    if (id !== data.run.id) {
+      // /runs/last: follow the run it names now.
+      id = data.run.id;
+      history.replaceState(null, '', '/runs/' + encodeURIComponent(id));
+      if (source) { source.close(); source = null; }
+      listen();
+    }
+    renderSummary(data.run);
+    renderWaiting();
+    renderResumed();
+    renderFailures();
+    renderGrid();
+    renderRecap();
+  }
+
+  function soon() {
+    if (!pending) pending = setTimeout(refresh, 300);
+  }
+
+  function listen() {
+    if (source || id === 'last') return;
+    source = new EventSource('/api/runs/' + encodeURIComponent(id) + '/events');
+    for (const name of ['run_start', 'play_start', 'batch_start', 'task_start', 'task', 'waiting', 'wait_over',
+      'play_stop', 'play_end', 'run_end', 'resumed']) {
+      source.addEventListener(name, soon);
+    }
+  }
+
+  async function start() {
+    await refresh();
+    if (data) listen();
+  }
+
+  document.getElementById('grid').addEventListener('click', async ev => {
+    const td = ev.target.closest('td.cell[data-host]');
+    if (!td) return;
+    const q = new URLSearchParams({play: td.dataset.play, task: td.dataset.task, host: td.dataset.host});
+    const out = await drover.json('/api/runs/' + encodeURIComponent(id) + '/output?' + q);
+    el('output-title').textContent = out.host + ' · ' + (out.name || out.task) + ' · ' + out.status;
+    const r = out.result || {};
+    const parts = [];
+    for (const k of ['msg', 'stdout', 'stderr']) {
+      if (r[k] !== undefined && r[k] !== '') parts.push('--- ' + k + '\n' + r[k]);
+    }
+    parts.push('--- result\n' + JSON.stringify(r, null, 2));
+    el('output-body').textContent = parts.join('\n');
+    el('output').hidden = false;
+  });
+  el('output-close').addEventListener('click', () => { el('output').hidden = true; });
+  setInterval(() => {
+    for (const s of document.querySelectorAll('.since')) {
+      s.textContent = Math.max(0, Math.round((Date.now() - Date.parse(s.dataset.since)) / 1000)) + ' s';
+    }
+    if (data && data.run.result === 'running') {
+      el('duration').textContent = drover.duration(Date.now() - Date.parse(data.run.started));
+    }
+  }, 1000);
+  start();
+})();
