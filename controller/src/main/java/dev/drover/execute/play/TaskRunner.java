@@ -45,7 +45,7 @@ final class TaskRunner {
         Optional<CompletedTasks.Recorded> done = rc.completed().next(playIndex, host.name(),
                 PlayListener.where(task.pos(), rc.playbookDir()), task.module());
         if (done.isPresent()) {
-            return replay(task, host, done.get());
+            return replay(task, chain, host, done.get());
         }
         Templater t = rc.templater().get();
         boolean ignoreErrors = false;
@@ -57,7 +57,7 @@ final class TaskRunner {
         Optional<String> delegatedTo = Optional.empty();
         try {
             // ansible_check_mode says what --check asked for, whatever the task's own check_mode, as in Ansible.
-            Map<String, Object> vars = Variables.forTask(play, host, chain.vars(), task.options().vars(), rc.options().check());
+            Map<String, Object> vars = Variables.forTask(play, host, chain, task.options().vars(), rc.options().check());
             boolean check = Settings.bool(chain.setting(task.options(), o -> o.checkMode(), chain.play().checkMode()),
                     rc.options().check(), t, vars);
             ignoreErrors = Settings.bool(chain.setting(task.options(), o -> o.ignoreErrors(), chain.play().ignoreErrors()), false, t, vars);
@@ -90,7 +90,7 @@ final class TaskRunner {
             result = failed("task \"" + name + "\" (" + task.pos() + "): " + e.getMessage());
             status = HostStatus.FAILED;
         }
-        store(task, host, status, result);
+        store(task, chain, host, status, result);
         Outcome o = new Outcome(host, status, result, ignoreErrors, ignoreUnreachable, fatal, noLog, delegatedTo);
         rc.listener().hostResult(new PlayListener.TaskResult(host.name(), delegatedTo, task.module(), status, result,
                 o.ignored(), noLog, task.options().loop().isPresent()));
@@ -124,9 +124,9 @@ final class TaskRunner {
      * A task an earlier run completed on this host: not run, its recorded result stands in for it
      * (registered variable, facts, notifications; the recap counts it as then).
      */
-    private Outcome replay(ModuleTask task, HostState host, CompletedTasks.Recorded r) {
+    private Outcome replay(ModuleTask task, Chain chain, HostState host, CompletedTasks.Recorded r) {
         Map<String, Object> result = new LinkedHashMap<>(r.result());
-        store(task, host, r.status(), result);
+        store(task, chain, host, r.status(), result);
         Outcome o = new Outcome(host, r.status(), result, r.ignored(), false, false, r.noLog(), Optional.empty());
         rc.listener().replayed(new PlayListener.TaskResult(host.name(), Optional.empty(), task.module(), r.status(),
                 result, r.ignored(), r.noLog(), task.options().loop().isPresent()), r.runId());
@@ -134,12 +134,12 @@ final class TaskRunner {
     }
 
     /** Gives a host the result of a {@code run_once} task that ran on another host. */
-    void share(ModuleTask task, HostState host, Outcome outcome) {
-        store(task, host, outcome.status(), outcome.result());
+    void share(ModuleTask task, Chain chain, HostState host, Outcome outcome) {
+        store(task, chain, host, outcome.status(), outcome.result());
     }
 
     /** Registers the result, stores facts and variables, records notifications (on change only). */
-    private void store(ModuleTask task, HostState host, HostStatus status, Map<String, Object> result) {
+    private void store(ModuleTask task, Chain chain, HostState host, HostStatus status, Map<String, Object> result) {
         task.options().register().ifPresent(r -> host.setHostFacts(Map.of(r, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result)))));
         if (status == HostStatus.FAILED || status == HostStatus.UNREACHABLE || status == HostStatus.SKIPPED) {
             return;
@@ -161,7 +161,7 @@ final class TaskRunner {
             }
         }
         if (status == HostStatus.CHANGED) {
-            task.options().notifies().forEach(host::notify);
+            task.options().notifies().forEach(n -> host.notify(Handlers.notification(chain.play(), chain.role(), n)));
         }
     }
 
