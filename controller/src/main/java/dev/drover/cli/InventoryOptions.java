@@ -23,6 +23,9 @@ final class InventoryOptions {
     @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "Further limit the selected hosts (pattern or @file).")
     String limit;
 
+    /** Inventory sources from ansible.cfg, used when neither -i nor DROVER_INVENTORY gives any. */
+    List<String> configured = List.of();
+
     /** Loads the sources; warnings (skipped keys, unmatched pattern terms) go to {@code warnings}. */
     Inventory load(PrintWriter warnings) {
         List<String> chosen = chosen();
@@ -41,6 +44,9 @@ final class InventoryOptions {
             return sources;
         }
         String env = System.getenv("DROVER_INVENTORY");
+        if ((env == null || env.isBlank()) && !configured.isEmpty()) {
+            return configured;
+        }
         if (env == null || env.isBlank()) {
             throw new UserError("no inventory given: use -i FILE (INI or YAML, as for Ansible) or set DROVER_INVENTORY");
         }

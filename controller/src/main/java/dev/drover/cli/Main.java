@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         versionProvider = Main.VersionInfo.class,
         description = "Ansible-style orchestration with a pushed Java agent: ad hoc commands, playbooks, rolling upgrades.",
         subcommands = {ExecCommand.class, RunCommand.class, CheckCommand.class, InventoryCommand.class, HistoryCommand.class,
-            CronCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            CronCommand.class, DemoCommand.class, VaultCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -114,11 +114,18 @@ final class VarsFiles {
         } catch (IOException e) {
             throw new InventoryException("cannot read variables file '" + shown + "': " + e.getMessage(), e);
         }
-        if (text.startsWith("$ANSIBLE_VAULT;")) {
-            throw InventoryException.at(shown, 1, 1, "this file is encrypted with Ansible Vault, which drover cannot"
-                    + " decrypt yet; decrypt it with 'ansible-vault decrypt' or keep the secret out of the inventory");
+        boolean vaulted = dev.drover.vault.Envelope.isVaulted(text);
+        if (vaulted) {
+            try {
+                text = new String(dev.drover.vault.Vault.active().decrypt(text, shown), StandardCharsets.UTF_8);
+            } catch (dev.drover.vault.VaultException e) {
+                throw InventoryException.at(shown, 1, 1, e.getMessage());
+            }
         }
         YamlTree.Node root = YamlTree.read(shown, text, warnings);
+        if (vaulted && root != null) {
+            dev.drover.vault.Vault.active().redactor().addAll(root.plain());
+        }
         if (root == null || (root instanceof YamlTree.ScalarNode s && s.value() == null)) {
             return Map.of();
         }
