@@ -138,6 +138,8 @@ final class RunCommand implements Callable<Integer> {
         AnsibleConfigs cfg = AnsibleConfigs.load(err);
         Vault vault = vaultOptions.activate(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
         inventory.configured = cfg.inventory().stream().map(Path::toString).toList();
+        connection.applyConfig(cfg, spec.commandLine().getParseResult(), err);
+        become.applyConfig(cfg);
         if (!spec.commandLine().getParseResult().hasMatchedOption("--forks")) {
             cfg.get("defaults.forks").ifPresent(f -> forks = Integer.parseInt(f.strip()));
         }

@@ -117,7 +117,7 @@ final class VarsFiles {
         boolean vaulted = dev.drover.vault.Envelope.isVaulted(text);
         if (vaulted) {
             try {
-                text = new String(dev.drover.vault.Vault.active().decrypt(text, shown), StandardCharsets.UTF_8);
+                text = new String(dev.drover.vault.Vault.active().decrypt(text, "this file"), StandardCharsets.UTF_8);
             } catch (dev.drover.vault.VaultException e) {
                 throw InventoryException.at(shown, 1, 1, e.getMessage());
             }

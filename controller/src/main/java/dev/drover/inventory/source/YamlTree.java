@@ -175,7 +175,7 @@ final class YamlTree {
         } else {
             if ("vault".equals(parser.getTypeId())) {
                 try {
-                    String plain = dev.drover.vault.Vault.active().decryptString(parser.getText(), "the !vault value");
+                    String plain = dev.drover.vault.Vault.active().decryptString(parser.getText(), "this !vault value");
                     node = new ScalarNode(where, plain);
                     if (anchor != null) {
                         anchors.put(anchor, node);

@@ -52,7 +52,7 @@ final class YamlReader {
         // A whole file encrypted with ansible-vault: every value in it is a secret.
         String plain;
         try {
-            plain = new String(Vault.active().decrypt(text, file.toString()), StandardCharsets.UTF_8);
+            plain = new String(Vault.active().decrypt(text, "this file"), StandardCharsets.UTF_8);
         } catch (VaultException e) {
             throw sources.error(new SourcePos(file, 1, 1), e.getMessage(), "");
         }
@@ -209,7 +209,7 @@ final class YamlReader {
             }
             if (tag.equals("!vault")) {
                 try {
-                    String plain = Vault.active().decryptString(text, "the !vault value at " + pos);
+                    String plain = Vault.active().decryptString(text, "this !vault value");
                     return new YamlNode.Scalar(plain, plain, pos);
                 } catch (VaultException e) {
                     throw sources.error(pos, e.getMessage(), "");
