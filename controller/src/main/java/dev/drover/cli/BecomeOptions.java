@@ -54,6 +54,22 @@ final class BecomeOptions {
         return new AgentOptions.Become(user, method, password);
     }
 
+    /** ansible.cfg's become, become_user, become_method and become_ask_pass, for the options not given. */
+    void applyConfig(AnsibleConfigs cfg) {
+        if (!become) {
+            become = cfg.become("become").map(dev.drover.config.AnsibleConfig::bool).orElse(false);
+        }
+        if (user == null) {
+            user = cfg.become("become_user").orElse(null);
+        }
+        if (method == null) {
+            method = cfg.become("become_method").orElse(null);
+        }
+        if (!askPass) {
+            askPass = cfg.become("become_ask_pass").map(dev.drover.config.AnsibleConfig::bool).orElse(false);
+        }
+    }
+
     boolean becomeByDefault() {
         return become;
     }

@@ -25,9 +25,14 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    VaultOptions vault;
+
     @Override
     public Integer call() {
-        Playbook pb = PlaybookLoader.load(playbook);
+        AnsibleConfigs cfg = AnsibleConfigs.load(spec.commandLine().getErr());
+        vault.activate(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
+        Playbook pb = PlaybookLoader.load(playbook, cfg.rolesPath());
         int tasks = pb.plays().stream().mapToInt(p -> count(p.preTasks()) + count(p.tasks()) + count(p.postTasks())
                 + count(p.handlers())).sum();
         spec.commandLine().getOut().println(playbook + ": OK (" + pb.plays().size() + " play"

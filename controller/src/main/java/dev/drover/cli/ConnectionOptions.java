@@ -40,6 +40,29 @@ final class ConnectionOptions {
         timeoutSeconds = OptionChecks.atLeastOne(spec, "-T/--timeout", seconds, "seconds to wait for a connection");
     }
 
+    /**
+     * ansible.cfg's remote_user, private_key_file, timeout and host_key_checking, for the options not
+     * given on the command line. {@code host_key_checking = False} becomes accept-new: drover records
+     * unknown keys but never accepts a changed one.
+     */
+    void applyConfig(AnsibleConfigs cfg, picocli.CommandLine.ParseResult given, java.io.PrintWriter err) {
+        if (user == null) {
+            user = cfg.get("defaults.remote_user").orElse(null);
+        }
+        if (privateKey == null) {
+            privateKey = cfg.path("defaults.private_key_file").orElse(null);
+        }
+        if (!given.hasMatchedOption("--timeout")) {
+            cfg.get("defaults.timeout").ifPresent(t -> timeoutSeconds = Integer.parseInt(t.strip()));
+        }
+        if (cfg.get("defaults.host_key_checking").map(v -> !dev.drover.config.AnsibleConfig.bool(v)).orElse(false)
+                && !acceptNewHostKeys) {
+            acceptNewHostKeys = true;
+            err.println("[WARNING]: ansible.cfg: host_key_checking = False is applied as accept-new: unknown host keys"
+                    + " are recorded, a changed key is still refused");
+        }
+    }
+
     ConnectionOverrides overrides() {
         CredentialPrompt prompt = TerminalPrompt.forThisProcess();
         Secret password = null;

@@ -25,6 +25,9 @@ final class InventoryOptions {
 
     String limit;
 
+    /** Inventory sources from ansible.cfg, used when neither -i nor DROVER_INVENTORY gives any. */
+    List<String> configured = List.of();
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -58,6 +61,9 @@ final class InventoryOptions {
             return sources;
         }
         String env = System.getenv("DROVER_INVENTORY");
+        if ((env == null || env.isBlank()) && !configured.isEmpty()) {
+            return configured;
+        }
         if (env == null || env.isBlank()) {
             throw new UserError("no inventory given: use -i FILE (INI or YAML, as for Ansible) or set DROVER_INVENTORY");
         }

@@ -53,6 +53,7 @@ public final class Main implements Runnable {
         m.put("cron", CronCommand::new);
         m.put("demo", DemoCommand::new);
         m.put("serve", ServeCommand::new);
+        m.put("vault", VaultCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }
@@ -128,7 +129,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: exec, run, check, inventory, history, cron, demo, serve, help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: exec, run, check, inventory, history, cron, demo, serve, vault, help");
     }
 
     static final class VersionInfo implements CommandLine.IVersionProvider {

@@ -21,12 +21,17 @@ final class PlaybookLoader {
     }
 
     static Playbook load(Path file) {
+        return load(file, List.of());
+    }
+
+    /** @param rolesPath role directories from ansible.cfg or ANSIBLE_ROLES_PATH */
+    static Playbook load(Path file, List<Path> rolesPath) {
         if (!Files.isRegularFile(file)) {
             throw new UserError("playbook not found: " + file);
         }
         Playbook playbook;
         try {
-            playbook = new PlaybookParser(ActionNames.forParser()).parse(file);
+            playbook = new PlaybookParser(ActionNames.forParser(), rolesPath).parse(file);
         } catch (PlaybookException e) {
             throw new UserError(e.getMessage());
         }

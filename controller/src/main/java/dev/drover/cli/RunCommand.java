@@ -31,6 +31,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import dev.drover.execute.play.RedactingListener;
+import dev.drover.inventory.Host;
+import dev.drover.vault.Vault;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +51,9 @@ import picocli.CommandLine.Spec;
     "  drover run --resume last"},
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
+    private static final List<String> SECRET_HOST_VARS = List.of("ansible_password", "ansible_ssh_pass",
+            "ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
+
 
     @Mixin
     InventoryOptions inventory;
@@ -114,6 +120,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    VaultOptions vaultOptions;
+
     @Override
     public Integer call() throws Exception {
         Clock clock = Clock.systemDefaultZone();
@@ -143,7 +152,15 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Resumption resume = rj.resumption();
         Path playbookPath = resume.playbook(playbook);
-        Playbook pb = PlaybookLoader.load(playbookPath);
+        AnsibleConfigs cfg = AnsibleConfigs.load(err);
+        Vault vault = vaultOptions.activate(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
+        inventory.configured = cfg.inventory().stream().map(Path::toString).toList();
+        connection.applyConfig(cfg, spec.commandLine().getParseResult(), err);
+        become.applyConfig(cfg);
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--forks")) {
+            cfg.get("defaults.forks").ifPresent(f -> forks = Integer.parseInt(f.strip()));
+        }
+        Playbook pb = PlaybookLoader.load(playbookPath, cfg.rolesPath());
         resume.checkUnchanged(Checksums.ofPlaybook(pb), journal.resumeForce, err);
         Map<String, Object> extra = resume.extraVars(extraVars).orElseGet(() -> ExtraVars.parse(extraVars));
         inventory.sources = resume.inventorySources(inventory.sources);
@@ -155,6 +172,15 @@ final class RunCommand implements Callable<Integer> {
                 extra, inventory.limit, verbose.length,
                 become.defaultsForPlaybook(TerminalPrompt.forThisProcess()), become.becomeByDefault());
         Inventory inv = inventory.load(err);
+        for (Host h : inv.hosts()) {
+            // Connection passwords are secrets too, wherever a task templates them.
+            for (String key : SECRET_HOST_VARS) {
+                Object v = inv.hostVars(h.name()).get(key);
+                if (v instanceof String s) {
+                    vault.redactor().add(s);
+                }
+            }
+        }
         PlayListener listener = report.forPlaybook(Style.choose(color), verbose.length, diff, junit,
                 System.console() != null, Duration.ofMillis((long) (journal.progressInterval * 1000)));
         StopRequest stop = new StopRequest();
@@ -171,7 +197,7 @@ final class RunCommand implements Callable<Integer> {
                 AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath(),
                         resume.stepRunKey(runId.value()));
                 result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop)
-                        .run(pb, inv, new ListenerTee(List.of(listener, writer)));
+                        .run(pb, inv, new RedactingListener(new ListenerTee(List.of(listener, writer)), vault.redactor()));
             } catch (PlayException e) {
                 writer.end("error", ExitCodes.BAD_INPUT);
                 throw new UserError(e.getMessage());

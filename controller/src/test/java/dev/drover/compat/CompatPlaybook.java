@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * One playbook of {@code playbooks/compat} and what its header asks for: {@code # compat-args: ...}
  * (extra command-line arguments, the same for both tools, split on blanks) and
- * {@code # compat-idempotent: true} (a second run must change nothing, for both tools).
+ * ({@code {dir}} stands for the playbook's directory) and {@code # compat-idempotent: true} (a second run must change nothing, for both tools).
  */
 record CompatPlaybook(Path file, List<String> args, boolean idempotent) {
     static final String DIR = "playbooks/compat";
@@ -38,7 +38,10 @@ record CompatPlaybook(Path file, List<String> args, boolean idempotent) {
     static CompatPlaybook read(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
-            List<String> args = header(lines, "compat-args").map(v -> Arrays.asList(v.split("\\s+"))).orElse(List.of());
+            // {dir} is the playbook's directory: drover runs in-process, in another working directory.
+            String dir = file.toAbsolutePath().getParent().toString();
+            List<String> args = header(lines, "compat-args").map(v -> Arrays.asList(v.replace("{dir}", dir).split("\\s+")))
+                    .orElse(List.of());
             boolean idempotent = header(lines, "compat-idempotent").map(Boolean::parseBoolean).orElse(false);
             return new CompatPlaybook(file.toAbsolutePath(), args, idempotent);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.drover.execute.play;
 
 import dev.drover.playbook.Play;
+import dev.drover.playbook.Role;
 import dev.drover.playbook.Setting;
 import dev.drover.playbook.TaskOptions;
 import java.util.ArrayList;
@@ -26,8 +27,9 @@ record Chain(Play play, List<Frame> frames) {
      *
      * @param rescuable the task is in the {@code block:} part of a block that has a {@code rescue:}
      * @param boundary  a dynamic include: keywords above and at this frame are not inherited
+     * @param role      the role whose tasks start here, if this is a role's block
      */
-    record Frame(TaskOptions options, boolean rescuable, boolean boundary) {
+    record Frame(TaskOptions options, boolean rescuable, boolean boundary, Optional<Role> role) {
     }
 
     Chain {
@@ -39,15 +41,29 @@ record Chain(Play play, List<Frame> frames) {
     }
 
     Chain enter(TaskOptions block, boolean rescuable) {
+        return enter(block, rescuable, Optional.empty());
+    }
+
+    Chain enter(TaskOptions block, boolean rescuable, Optional<Role> role) {
         List<Frame> next = new ArrayList<>(frames);
-        next.add(new Frame(block, rescuable, false));
+        next.add(new Frame(block, rescuable, false, role));
         return new Chain(play, next);
     }
 
     Chain include(TaskOptions include) {
         List<Frame> next = new ArrayList<>(frames);
-        next.add(new Frame(include, false, true));
+        next.add(new Frame(include, false, true, Optional.empty()));
         return new Chain(play, next);
+    }
+
+    /** The innermost role around the task, if it is a role's task. */
+    Optional<Role> role() {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            if (frames.get(i).role().isPresent()) {
+                return frames.get(i).role();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Where the play-level item around this chain starts (its outermost frame), if any. */

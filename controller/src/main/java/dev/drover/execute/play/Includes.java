@@ -44,15 +44,16 @@ final class Includes {
         if (!rc.options().tags().runs(chain.tags(inc.options()))) {
             return;
         }
-        String name = strategy.displayName(inc, "include_tasks");
-        rc.listener().taskStart(new PlayListener.TaskStart(name, kind, "include_tasks", inc.pos(),
+        String action = inc.role().isPresent() ? "include_role" : "include_tasks";
+        String name = strategy.displayName(inc, action);
+        rc.listener().taskStart(new PlayListener.TaskStart(name, kind, action, inc.pos(),
                 hosts.stream().map(HostState::name).toList()));
         Templater t = rc.templater().get();
         Map<Key, List<HostState>> groups = new LinkedHashMap<>();
         List<TaskRunner.Outcome> outcomes = new ArrayList<>();
         long depth = chain.frames().stream().filter(Chain.Frame::boundary).count();
         for (HostState h : hosts) {
-            Map<String, Object> vars = Variables.forTask(scope, h, chain.vars(), inc.vars(), rc.options().check());
+            Map<String, Object> vars = Variables.forTask(scope, h, chain, inc.vars(), rc.options().check());
             try {
                 if (depth >= MAX_DEPTH) {
                     throw new IllegalArgumentException("include_tasks nested more than " + MAX_DEPTH
@@ -77,7 +78,8 @@ final class Includes {
                         continue;
                     }
                     any = true;
-                    Path file = inc.baseDir().resolve(Settings.string(inc.file(), t, all)).normalize();
+                    Path file = inc.role().isPresent() ? inc.role().get().role().orElseThrow().path()
+                            : inc.baseDir().resolve(Settings.string(inc.file(), t, all)).normalize();
                     groups.computeIfAbsent(new Key(file, iv), k -> new ArrayList<>()).add(h);
                 }
                 outcomes.add(outcome(h, any ? HostStatus.OK : HostStatus.SKIPPED,
@@ -88,8 +90,10 @@ final class Includes {
         }
         for (Map.Entry<Key, List<HostState>> g : groups.entrySet()) {
             try {
-                parsed.computeIfAbsent(g.getKey().file(), this::parse);
-                rc.listener().included(g.getKey().file(), g.getValue().stream().map(HostState::name).toList());
+                if (inc.role().isEmpty()) {
+                    parsed.computeIfAbsent(g.getKey().file(), this::parse);
+                    rc.listener().included(g.getKey().file(), g.getValue().stream().map(HostState::name).toList());
+                }
             } catch (IncludeFailed e) {
                 for (HostState h : g.getValue()) {
                     outcomes.removeIf(o -> o.host() == h);
@@ -99,11 +103,17 @@ final class Includes {
         }
         outcomes.stream().filter(o -> o.status() == HostStatus.SKIPPED || o.status() == HostStatus.FAILED).forEach(o ->
                 rc.listener().hostResult(new PlayListener.TaskResult(o.host().name(), java.util.Optional.empty(),
-                        "include_tasks", o.status(), o.result(), false, false, false)));
-        strategy.policy().apply(outcomes, name, "include_tasks", chain.rescuable(), strategy.batch());
-        countEachInclusion(outcomes, groups);
+                        action, o.status(), o.result(), false, false, false)));
+        if (inc.role().isPresent()) {
+            // Ansible's recap does not count an include_role that ran, only one skipped or failed.
+            strategy.policy().apply(outcomes.stream().filter(o -> o.status() != HostStatus.OK).toList(), name, action,
+                    chain.rescuable(), strategy.batch());
+        } else {
+            strategy.policy().apply(outcomes, name, action, chain.rescuable(), strategy.batch());
+            countEachInclusion(outcomes, groups);
+        }
         for (Map.Entry<Key, List<HostState>> g : groups.entrySet()) {
-            List<Task> tasks = parsed.get(g.getKey().file());
+            List<Task> tasks = inc.role().isPresent() ? List.of(inc.role().get()) : parsed.get(g.getKey().file());
             List<HostState> members = g.getValue().stream().filter(HostState::active).toList();
             if (tasks == null || members.isEmpty()) {
                 continue;

@@ -112,7 +112,7 @@ final class LinearStrategy {
     }
 
     private void runBlock(Block b, Chain chain, List<HostState> hosts, PlayListener.Kind kind) {
-        List<HostState> survivors = runList(b.block(), chain.enter(b.options(), !b.rescue().isEmpty()), hosts, kind);
+        List<HostState> survivors = runList(b.block(), chain.enter(b.options(), !b.rescue().isEmpty(), b.role()), hosts, kind);
         List<HostState> failed = hosts.stream().filter(h -> h.failed && !h.unreachable && !h.ended).toList();
         List<HostState> always = new ArrayList<>(survivors);
         if (!b.rescue().isEmpty() && !failed.isEmpty()) {
@@ -142,9 +142,9 @@ final class LinearStrategy {
             meta(task, chain, hosts);
             return;
         }
-        String name = displayName(task, task.module());
+        String name = chain.role().map(r -> r.name() + " : ").orElse("") + displayName(task, task.module());
         Templater t = rc.templater().get();
-        Map<String, Object> first = Variables.forTask(runnerScope(), hosts.get(0), chain.vars(), task.options().vars(), rc.options().check());
+        Map<String, Object> first = Variables.forTask(runnerScope(), hosts.get(0), chain, task.options().vars(), rc.options().check());
         boolean runOnce = Settings.bool(chain.setting(task.options(), o -> o.runOnce(), play.runOnce()), false, t, first);
         int throttle = Settings.integer(chain.setting(task.options(), o -> o.throttle(), play.throttle()), 0, t, first);
         List<HostState> targets = runOnce ? List.of(hosts.get(0)) : hosts;
@@ -167,7 +167,7 @@ final class LinearStrategy {
         Templater t = rc.templater().get();
         List<HostState> matching = new ArrayList<>();
         for (HostState h : hosts) {
-            Map<String, Object> vars = Variables.forTask(runnerScope(), h, chain.vars(), task.options().vars(), rc.options().check());
+            Map<String, Object> vars = Variables.forTask(runnerScope(), h, chain, task.options().vars(), rc.options().check());
             try {
                 if (t.condition(chain.when(task.options()), vars)) {
                     matching.add(h);

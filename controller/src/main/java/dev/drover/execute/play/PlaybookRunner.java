@@ -175,6 +175,7 @@ public final class PlaybookRunner {
             throw new PlayException(play.pos() + ": " + e.getMessage(), e);
         }
         List<String> allNames = List.copyOf(playHosts.keySet());
+        PlayRoles playRoles = PlayRoles.of(play);
         FailurePolicy.Rules rules = rules(play, playLevel);
         boolean goOn = true;
         for (int b = 0; b < batches.size(); b++) {
@@ -186,7 +187,7 @@ public final class PlaybookRunner {
             }
             Variables.PlayScope scope = new Variables.PlayScope(play.vars(), varsFiles, options.extraVars(), allNames,
                     batch.stream().map(HostState::name).toList(), playHosts, playbookDir, options.check(), options.diff(),
-                    options.tags(), options.verbosity());
+                    options.tags(), options.verbosity(), playRoles);
             LinearStrategy strategy = new LinearStrategy(rc, playIndex, play, scope, batch, rules);
             LinearStrategy.BatchEnd end = strategy.run(() -> new FactGathering(rc, play, strategy).run());
             Optional<String> reason = end.stopReason()

@@ -59,7 +59,7 @@ final class TaskRunner {
         Optional<String> delegatedTo = Optional.empty();
         try {
             // ansible_check_mode says what --check asked for, whatever the task's own check_mode, as in Ansible.
-            Map<String, Object> vars = Variables.forTask(play, host, chain.vars(), task.options().vars(), rc.options().check());
+            Map<String, Object> vars = Variables.forTask(play, host, chain, task.options().vars(), rc.options().check());
             boolean check = Settings.bool(chain.setting(task.options(), o -> o.checkMode(), chain.play().checkMode()),
                     rc.options().check(), t, vars);
             ignoreErrors = Settings.bool(chain.setting(task.options(), o -> o.ignoreErrors(), chain.play().ignoreErrors()), false, t, vars);
@@ -163,7 +163,7 @@ final class TaskRunner {
             }
         }
         if (status == HostStatus.CHANGED) {
-            chain.notifies(task.options()).forEach(host::notify);
+            chain.notifies(task.options()).forEach(n -> host.notify(Handlers.notification(chain.play(), chain.role(), n)));
         }
     }
 

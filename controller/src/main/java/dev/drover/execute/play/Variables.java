@@ -8,14 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.drover.playbook.Role;
 import java.util.Set;
 
 /**
  * The variables one task sees on one host, layered with Ansible's precedence (lowest first) for what
- * drover supports: inventory (group &lt; host, merged by the inventory) &lt; gathered facts &lt;
- * play {@code vars} &lt; {@code vars_files} &lt; block vars (outer to inner, include vars) &lt; task
- * vars &lt; {@code include_vars} &lt; {@code set_fact} / {@code register} &lt; extra vars
- * ({@code -e}) &lt; magic variables. Loop variables go on top of that, per item.
+ * drover supports: role defaults (every play-wide role's, then the task's own role with its
+ * dependency chain) &lt; inventory (group &lt; host, merged by the inventory) &lt; gathered facts
+ * &lt; play {@code vars} &lt; {@code vars_files} &lt; role vars (every play-wide role's, then the
+ * task's role's) &lt; block vars (outer to inner, include vars) &lt; task vars &lt;
+ * {@code include_vars} &lt; {@code set_fact} / {@code register} &lt; role params &lt; extra vars
+ * ({@code -e}) &lt; magic variables. Loop variables go on top of that, per item. This is the order
+ * of Ansible 2.14's {@code VariableManager.get_vars}.
  *
  * <p>Each call builds a new map; nothing is shared with the model or the host state. Values from
  * hosts stay wrapped in {@link Unsafe}, so templates never render them.
@@ -27,25 +32,50 @@ final class Variables {
     /** The play-wide inputs: the same for every host and task of a batch. */
     record PlayScope(Map<String, Object> playVars, Map<String, Object> varsFiles, Map<String, Object> extraVars,
             List<String> playHosts, List<String> batch, Map<String, HostState> hosts, Path playbookDir,
-            boolean check, boolean diff, TagFilter tags, int verbosity) {
+            boolean check, boolean diff, TagFilter tags, int verbosity, PlayRoles roles) {
     }
 
-    /** Variables for a task on {@code host}, given the vars of enclosing blocks and of the task itself. */
+    /** Variables for a task on {@code host}, given where it sits (blocks, includes, role) and its own vars. */
+    static Map<String, Object> forTask(PlayScope play, HostState host, Chain chain,
+            Map<String, Object> taskVars, boolean checkMode) {
+        return forTask(play, host, chain.vars(), chain.role(), taskVars, checkMode);
+    }
+
+    /** Variables for a task outside any role, given the vars of enclosing blocks and of the task itself. */
     static Map<String, Object> forTask(PlayScope play, HostState host, List<Map<String, Object>> blockVars,
             Map<String, Object> taskVars, boolean checkMode) {
-        Map<String, Object> v = new HashMap<>(base(play, host));
+        return forTask(play, host, blockVars, Optional.empty(), taskVars, checkMode);
+    }
+
+    private static Map<String, Object> forTask(PlayScope play, HostState host, List<Map<String, Object>> blockVars,
+            Optional<Role> role, Map<String, Object> taskVars, boolean checkMode) {
+        Map<String, Object> v = new HashMap<>(play.roles().defaults());
+        role.ifPresent(r -> v.putAll(r.defaults()));
+        v.putAll(base(play, host));
+        v.putAll(play.roles().vars());
+        role.ifPresent(r -> v.putAll(r.vars()));
         blockVars.forEach(v::putAll);
         v.putAll(taskVars);
         v.putAll(host.includeVars());
         v.putAll(host.hostFacts());
+        role.ifPresent(r -> v.putAll(r.params()));
         v.putAll(play.extraVars());
         magic(v, play, host, checkMode);
+        v.put("role_names", play.roles().names());
+        v.put("ansible_role_names", play.roles().names());
+        role.ifPresent(r -> {
+            v.put("role_name", r.name());
+            v.put("ansible_role_name", r.name());
+            v.put("role_path", r.path().toAbsolutePath().normalize().toString());
+        });
         return v;
     }
 
     /** A host's variables as another host sees them in {@code hostvars}: no block or task vars. */
     static Map<String, Object> forHostvars(PlayScope play, HostState host) {
-        Map<String, Object> v = new LinkedHashMap<>(base(play, host));
+        Map<String, Object> v = new LinkedHashMap<>(play.roles().defaults());
+        v.putAll(base(play, host));
+        v.putAll(play.roles().vars());
         v.putAll(host.includeVars());
         v.putAll(host.hostFacts());
         v.putAll(play.extraVars());

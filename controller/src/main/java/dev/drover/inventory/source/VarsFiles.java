@@ -3,6 +3,7 @@ package dev.drover.inventory.source;
 import dev.drover.input.TextInput;
 import dev.drover.inventory.InventoryException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,11 +117,18 @@ final class VarsFiles {
         } catch (IOException e) {
             throw new InventoryException("cannot read variables file '" + shown + "': " + e.getMessage(), e);
         }
-        if (text.startsWith("$ANSIBLE_VAULT;")) {
-            throw InventoryException.at(shown, 1, 1, "this file is encrypted with Ansible Vault, which drover cannot"
-                    + " decrypt yet; decrypt it with 'ansible-vault decrypt' or keep the secret out of the inventory");
+        boolean vaulted = dev.drover.vault.Envelope.isVaulted(text);
+        if (vaulted) {
+            try {
+                text = new String(dev.drover.vault.Vault.active().decrypt(text, "this file"), StandardCharsets.UTF_8);
+            } catch (dev.drover.vault.VaultException e) {
+                throw InventoryException.at(shown, 1, 1, e.getMessage());
+            }
         }
         YamlTree.Node root = YamlTree.read(shown, text, warnings);
+        if (vaulted && root != null) {
+            dev.drover.vault.Vault.active().redactor().addAll(root.plain());
+        }
         if (root == null || (root instanceof YamlTree.ScalarNode s && s.value() == null)) {
             return Map.of();
         }

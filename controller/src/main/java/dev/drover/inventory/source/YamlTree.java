@@ -185,8 +185,16 @@ final class YamlTree {
             return target;
         } else {
             if ("vault".equals(parser.getTypeId())) {
-                throw where.error("this value is encrypted with Ansible Vault (!vault), which drover cannot decrypt yet;"
-                        + " decrypt it with 'ansible-vault decrypt_string' or keep the secret out of the inventory");
+                try {
+                    String plain = dev.drover.vault.Vault.active().decryptString(parser.getText(), "this !vault value");
+                    node = new ScalarNode(where, plain);
+                    if (anchor != null) {
+                        anchors.put(anchor, node);
+                    }
+                    return node;
+                } catch (dev.drover.vault.VaultException e) {
+                    throw where.error(e.getMessage());
+                }
             }
             node = new ScalarNode(where, scalar(t));
         }

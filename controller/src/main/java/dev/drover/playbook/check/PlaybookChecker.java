@@ -51,7 +51,19 @@ public final class PlaybookChecker {
         Set<String> handlerNames = new LinkedHashSet<>();
         Set<String> topics = new LinkedHashSet<>();
         boolean templatedHandlerName = false;
+        List<Task> handlers = new java.util.ArrayList<>();
         for (Task h : play.handlers()) {
+            if (h instanceof Block b && b.role().isPresent()) {
+                // A role's handlers answer to their names and to "role : name".
+                for (Task inner : b.block()) {
+                    inner.options().name().ifPresent(n -> handlerNames.add(b.role().get().name() + " : " + n));
+                    handlers.add(inner);
+                }
+            } else {
+                handlers.add(h);
+            }
+        }
+        for (Task h : handlers) {
             TaskOptions o = h.options();
             o.name().ifPresent(handlerNames::add);
             templatedHandlerName |= o.name().map(Coerce::isTemplate).orElse(false);
@@ -86,7 +98,7 @@ public final class PlaybookChecker {
             checkIdentifier(t, "loop_var", o.loopControl().loopVar(), problems);
             o.loopControl().indexVar().ifPresent(v -> checkIdentifier(t, "index_var", v, problems));
         }
-        if (t instanceof TaskInclude inc && !Coerce.isTemplate(inc.file())) {
+        if (t instanceof TaskInclude inc && inc.role().isEmpty() && !Coerce.isTemplate(inc.file())) {
             Path target = inc.baseDir().resolve(inc.file());
             if (!Files.isRegularFile(target)) {
                 problems.add(new Problem(t.pos(), "include_tasks file '" + inc.file() + "' not found (looked for "
@@ -109,6 +121,8 @@ public final class PlaybookChecker {
                 walk(b.block(), visit);
                 walk(b.rescue(), visit);
                 walk(b.always(), visit);
+            } else if (t instanceof TaskInclude inc && inc.role().isPresent()) {
+                walk(List.of(inc.role().get()), visit);
             }
         }
     }

@@ -148,9 +148,9 @@ final class ImportExpander {
             return new ModuleTask(merged, m.module(), m.args());
         }
         if (t instanceof Block b) {
-            return new Block(merged, b.block(), b.rescue(), b.always());
+            return new Block(merged, b.block(), b.rescue(), b.always(), b.role());
         }
         TaskInclude i = (TaskInclude) t;
-        return new TaskInclude(merged, i.file(), i.baseDir());
+        return new TaskInclude(merged, i.file(), i.baseDir(), i.role());
     }
 }

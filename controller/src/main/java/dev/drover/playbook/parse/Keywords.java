@@ -44,7 +44,8 @@ final class Keywords {
 
     /** Every key a task mapping may hold besides a module name, for "did you mean" suggestions. */
     static final Set<String> ALL_TASK_KEYS = union(union(COMMON, TASK_ONLY),
-            union(union(ACTION_FORMS, BLOCK_PARTS), Set.of("args", LISTEN, "import_tasks", "include_tasks")));
+            union(union(ACTION_FORMS, BLOCK_PARTS), Set.of("args", LISTEN, "import_tasks", "include_tasks", "import_role", "include_role",
+                    "collections")));
 
     /** Ansible task keywords drover rejects, with what to do instead. */
     static final Map<String, String> UNSUPPORTED_TASK = Map.ofEntries(
@@ -54,15 +55,12 @@ final class Keywords {
             Map.entry("become_flags", "use become_method and become_user"),
             Map.entry("delegate_facts", "facts of a delegated task stay with the current host"),
             Map.entry("debugger", "drover has no task debugger"),
-            Map.entry("collections", "drover has no Ansible collections; use plain module names"),
             Map.entry("module_defaults", "write the arguments on each task"),
             Map.entry("static", "use import_tasks (static) or include_tasks (dynamic)"));
 
     /** Ansible actions drover rejects at task level. */
     static final Map<String, String> UNSUPPORTED_ACTIONS = Map.of(
             "include", "use import_tasks (static) or include_tasks (dynamic)",
-            "include_role", "drover has no roles; use include_tasks with a task file",
-            "import_role", "drover has no roles; use import_tasks with a task file",
             "import_playbook", "import_playbook belongs at the top level of a playbook, next to plays");
 
     /** Play keywords drover accepts. */
@@ -71,16 +69,14 @@ final class Keywords {
             "gather_facts", "serial", "order", "strategy", "max_fail_percentage", "any_errors_fatal",
             "force_handlers", "throttle", "timeout", "become", "become_user", "become_method",
             "remote_user", "connection", "environment", "tags", "check_mode", "no_log", "ignore_errors",
-            "ignore_unreachable", "run_once");
+            "ignore_unreachable", "run_once", "roles", "collections");
 
     /** Ansible play keywords drover rejects, with what to do instead. */
     static final Map<String, String> UNSUPPORTED_PLAY = Map.ofEntries(
-            Map.entry("roles", "drover has no roles; put the role's tasks in a file and use import_tasks"),
             Map.entry("vars_prompt", "drover runs unattended; pass values as extra variables"),
             Map.entry("gather_subset", "drover gathers its own fixed set of facts; remove it"),
             Map.entry("gather_timeout", "remove it; fact gathering follows the task timeout"),
             Map.entry("fact_path", "drover has no local facts; remove it"),
-            Map.entry("collections", "drover has no Ansible collections; use plain module names"),
             Map.entry("module_defaults", "write the arguments on each task"),
             Map.entry("debugger", "drover has no task debugger"),
             Map.entry("diff", "drover does not print diffs"),

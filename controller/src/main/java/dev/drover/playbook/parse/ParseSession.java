@@ -24,9 +24,19 @@ final class ParseSession {
     private final TaskReader tasks;
     private final PlayReader plays;
 
+    private final RoleLoader roles;
+
     ParseSession(Set<String> actionNames) {
+        this(actionNames, List.of());
+    }
+
+    /** @param rolesPath configured role directories (roles_path, ANSIBLE_ROLES_PATH); empty for Ansible's default */
+    ParseSession(Set<String> actionNames, List<Path> rolesPath) {
         this.tasks = new TaskReader(actionNames, sources, yaml);
-        this.plays = new PlayReader(sources, tasks, actionNames);
+        RoleEntries entries = new RoleEntries(sources, tasks.options());
+        this.roles = new RoleLoader(sources, yaml, tasks, new RoleSearch(sources, rolesPath), entries);
+        tasks.roles().loader(roles);
+        this.plays = new PlayReader(sources, tasks, actionNames, roles, entries);
     }
 
     /** The plays of a playbook file, with {@code import_playbook} entries inlined. */

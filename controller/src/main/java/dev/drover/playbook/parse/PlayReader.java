@@ -3,6 +3,8 @@ package dev.drover.playbook.parse;
 import dev.drover.agent.module.Suggest;
 import dev.drover.playbook.Coerce;
 import dev.drover.playbook.HostOrder;
+import dev.drover.playbook.ModuleTask;
+import dev.drover.playbook.TaskOptions;
 import dev.drover.playbook.Play;
 import dev.drover.playbook.PlaybookException;
 import dev.drover.playbook.Serial;
@@ -28,12 +30,16 @@ final class PlayReader {
     private final ValueReader values;
     private final TaskReader tasks;
     private final Set<String> actionNames;
+    private final RoleLoader roles;
+    private final RoleEntries roleEntries;
 
-    PlayReader(SourceFiles sources, TaskReader tasks, Set<String> actionNames) {
+    PlayReader(SourceFiles sources, TaskReader tasks, Set<String> actionNames, RoleLoader roles, RoleEntries roleEntries) {
         this.sources = sources;
         this.values = new ValueReader(sources);
         this.tasks = tasks;
         this.actionNames = actionNames;
+        this.roles = roles;
+        this.roleEntries = roleEntries;
     }
 
     /** Mutable while one play is read; becomes the {@link Play} record. */
@@ -46,6 +52,7 @@ final class PlayReader {
         List<Task> tasks = List.of();
         List<Task> postTasks = List.of();
         List<Task> handlers = List.of();
+        List<Task> roles = List.of();
         Setting<Boolean> gatherFacts = Setting.fixed(true);
         Serial serial = Serial.ALL_AT_ONCE;
         HostOrder order = HostOrder.INVENTORY;
@@ -71,12 +78,34 @@ final class PlayReader {
 
     Play read(YamlNode.Mapping m, TaskContext ctx) throws PlaybookException {
         Draft d = new Draft();
+        roles.startPlay(ctx.dir());
+        // Ansible loads the play's roles before its tasks: their handlers come first, and a task's
+        // import_role of a role listed in roles: is a second application.
+        Optional<YamlNode.Entry> rolesEntry = m.entry("roles");
+        if (rolesEntry.isPresent()) {
+            List<Task> blocks = new ArrayList<>();
+            for (RoleLoader.Request r : roleEntries.list(rolesEntry.get(), true)) {
+                roles.load(r, ctx).ifPresent(blocks::add);
+            }
+            d.roles = blocks;
+        }
         for (YamlNode.Entry e : m.entries()) {
             if (!Keywords.PLAY.contains(e.key())) {
                 throw unknownKeyword(e);
             }
             apply(d, e, ctx);
         }
+        List<Task> main = new ArrayList<>(d.roles);
+        if (!d.roles.isEmpty()) {
+            // Ansible flushes handlers between the roles and the tasks (Play.compile).
+            main.add(new ModuleTask(TaskOptions.none(rolesEntry.get().keyPos()), "meta",
+                    Map.of(ModuleTask.RAW_PARAMS, "flush_handlers")));
+        }
+        main.addAll(d.tasks);
+        d.tasks = main;
+        List<Task> handlers = new ArrayList<>(roles.handlers());
+        handlers.addAll(d.handlers);
+        d.handlers = handlers;
         if (d.hosts == null) {
             throw sources.error(m.pos(), "this play has no 'hosts'",
                     "add the host pattern it runs on, e.g. 'hosts: alfresco' or 'hosts: all'");
@@ -119,6 +148,10 @@ final class PlayReader {
             case "ignore_errors" -> d.ignoreErrors = values.bool(e);
             case "ignore_unreachable" -> d.ignoreUnreachable = values.bool(e);
             case "run_once" -> d.runOnce = values.bool(e);
+            case "roles" -> {
+                // read before the other keywords, see read()
+            }
+            case "collections" -> Collections.check(e, sources);
             default -> throw new IllegalStateException("play keyword '" + e.key() + "' is in Keywords but not read here");
         }
     }

@@ -4,6 +4,7 @@ import dev.drover.playbook.ControllerActions;
 import dev.drover.playbook.Playbook;
 import dev.drover.playbook.PlaybookException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,13 +17,24 @@ import java.util.Set;
  */
 public final class PlaybookParser {
     private final Set<String> actionNames;
+    private final List<Path> rolesPath;
 
     /**
      * @param moduleNames the agent's module names; {@link ControllerActions#NAMES} are added, so
      *                    the parser can tell a module from a misspelt keyword
      */
     public PlaybookParser(Set<String> moduleNames) {
+        this(moduleNames, List.of());
+    }
+
+    /**
+     * @param rolesPath directories searched for roles after {@code roles/} next to the playbook
+     *                  (ansible.cfg's {@code roles_path}, {@code ANSIBLE_ROLES_PATH}); empty for
+     *                  Ansible's default
+     */
+    public PlaybookParser(Set<String> moduleNames, List<Path> rolesPath) {
         this.actionNames = Keywords.union(moduleNames, ControllerActions.NAMES);
+        this.rolesPath = List.copyOf(rolesPath);
     }
 
     /**
@@ -30,7 +42,7 @@ public final class PlaybookParser {
      *                           and a hint
      */
     public Playbook parse(Path file) throws PlaybookException {
-        ParseSession session = new ParseSession(actionNames);
+        ParseSession session = new ParseSession(actionNames, rolesPath);
         return new Playbook(file, session.playbook(file, TaskContext.root(file, false), null));
     }
 

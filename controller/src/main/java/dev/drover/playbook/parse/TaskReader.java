@@ -24,6 +24,7 @@ final class TaskReader {
     private final TaskOptionsReader options;
     private final ActionResolver actions;
     private final ImportExpander imports;
+    private final RoleTasks roles;
     private final Set<String> suggestionPool;
 
     TaskReader(Set<String> actionNames, SourceFiles sources, YamlReader yaml) {
@@ -31,7 +32,16 @@ final class TaskReader {
         this.options = new TaskOptionsReader(sources, new ValueReader(sources));
         this.actions = new ActionResolver(actionNames, sources);
         this.imports = new ImportExpander(this, yaml, sources, options);
+        this.roles = new RoleTasks(sources, options);
         this.suggestionPool = Keywords.union(actionNames, Keywords.ALL_TASK_KEYS);
+    }
+
+    RoleTasks roles() {
+        return roles;
+    }
+
+    TaskOptionsReader options() {
+        return options;
     }
 
     /**
@@ -104,6 +114,10 @@ final class TaskReader {
             out.addAll(imports.importTasks(m.pos(), action, parts.keywords, parts.args, ctx));
         } else if (Keywords.INCLUDE_TASKS.contains(shortName)) {
             out.add(imports.includeTasks(m.pos(), action, parts.keywords, parts.args, ctx));
+        } else if (RoleTasks.IMPORT_ROLE.contains(shortName)) {
+            out.addAll(roles.importRole(m.pos(), action, parts.keywords, parts.args, ctx));
+        } else if (RoleTasks.INCLUDE_ROLE.contains(shortName)) {
+            out.add(roles.includeRole(m.pos(), action, parts.keywords, parts.args, ctx));
         } else {
             out.add(readModuleTask(m, action, parts));
         }
@@ -136,6 +150,8 @@ final class TaskReader {
                         "move this task under the play's 'handlers:', or remove 'listen'");
             }
             parts.keywords.add(e);
+        } else if (key.equals("collections")) {
+            Collections.check(e, sources);
         } else if (Keywords.UNSUPPORTED_TASK.containsKey(key)) {
             throw sources.error(e.keyPos(), "'" + key + "' is not supported by drover", Keywords.UNSUPPORTED_TASK.get(key));
         } else if (key.startsWith("with_")) {
@@ -145,6 +161,7 @@ final class TaskReader {
             throw sources.error(e.keyPos(), "'" + key + "' is not supported by drover",
                     Keywords.UNSUPPORTED_ACTIONS.get(shortName));
         } else if (Keywords.IMPORT_TASKS.contains(shortName) || Keywords.INCLUDE_TASKS.contains(shortName)
+                || RoleTasks.IMPORT_ROLE.contains(shortName) || RoleTasks.INCLUDE_ROLE.contains(shortName)
                 || actions.isAction(key)) {
             parts.actions.add(e);
         } else if (shortName.contains(".")) {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.drover.playbook.PlaybookException;
 import dev.drover.playbook.SourcePos;
+import dev.drover.vault.Envelope;
+import dev.drover.vault.Vault;
+import dev.drover.vault.VaultException;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +45,21 @@ final class YamlReader {
      *                    file the user gave
      */
     Optional<YamlNode> read(Path file, SourcePos requestedAt) throws PlaybookException {
-        return parse(file, sources.read(file, requestedAt));
+        String text = sources.read(file, requestedAt);
+        if (!Envelope.isVaulted(text)) {
+            return parse(file, text);
+        }
+        // A whole file encrypted with ansible-vault: every value in it is a secret.
+        String plain;
+        try {
+            plain = new String(Vault.active().decrypt(text, "this file"), StandardCharsets.UTF_8);
+        } catch (VaultException e) {
+            throw sources.error(new SourcePos(file, 1, 1), e.getMessage(), "");
+        }
+        sources.remember(file, plain);
+        Optional<YamlNode> root = parse(file, plain);
+        root.ifPresent(r -> Vault.active().redactor().addAll(r.toPlain()));
+        return root;
     }
 
     /** Like {@link #read} for text that is not in a file (a command-line value); {@code origin} names it. */
@@ -188,6 +206,14 @@ final class YamlReader {
             String tag = event.getTag();
             if (tag == null) {
                 return new YamlNode.Scalar(event.isPlain() ? Yaml11Scalars.resolvePlain(text) : text, text, pos);
+            }
+            if (tag.equals("!vault")) {
+                try {
+                    String plain = Vault.active().decryptString(text, "this !vault value");
+                    return new YamlNode.Scalar(plain, plain, pos);
+                } catch (VaultException e) {
+                    throw sources.error(pos, e.getMessage(), "");
+                }
             }
             try {
                 Object value = switch (tag) {

@@ -24,7 +24,7 @@ class VariablesTest {
                 Map.of("v2", "play", "v3", "play", "v4", "play", "v5", "play", "v6", "play", "v7", "play", "v8", "play"),
                 Map.of("v3", "vars_files", "v4", "vars_files", "v5", "vars_files", "v6", "vars_files", "v7", "vars_files", "v8", "vars_files"),
                 Map.of("v8", "extra", "inventory_hostname", "not allowed"),
-                List.of("a", "b"), List.of("a"), Map.of("a", host), Path.of("/pb"), false, true, TagFilter.ALL, 0);
+                List.of("a", "b"), List.of("a"), Map.of("a", host), Path.of("/pb"), false, true, TagFilter.ALL, 0, PlayRoles.NONE);
         Map<String, Object> v = Variables.forTask(play, host,
                 List.of(Map.of("v4", "outer block", "v5", "outer block"), Map.of("v5", "inner block")),
                 Map.of("v5", "task", "v6", "task", "v7", "task", "v8", "task"), true);
@@ -51,7 +51,7 @@ class VariablesTest {
         a.setHostFacts(Map.of("token", "t1"));
         HostState b = new HostState(new TargetHost("b", Map.of()));
         Variables.PlayScope play = new Variables.PlayScope(Map.of("p", 1), Map.of(), Map.of(), List.of("a", "b"),
-                List.of("a", "b"), Map.of("a", a, "b", b), Path.of("/pb"), false, false, TagFilter.ALL, 0);
+                List.of("a", "b"), Map.of("a", a, "b", b), Path.of("/pb"), false, false, TagFilter.ALL, 0, PlayRoles.NONE);
         Map<String, Object> v = Variables.forTask(play, b, List.of(), Map.of("only_b_task", 1), false);
         Map<?, ?> hostvars = (Map<?, ?>) assertInstanceOf(Unsafe.class, v.get("hostvars")).value();
         Map<?, ?> ofA = (Map<?, ?>) hostvars.get("a");

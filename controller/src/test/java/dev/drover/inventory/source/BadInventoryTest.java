@@ -49,8 +49,8 @@ class BadInventoryTest {
     /** Errors in group_vars/host_vars files name that file, not the inventory. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        vault/hosts.ini         | vault/group_vars/web.yml     | 1:1  | this file is encrypted with Ansible Vault, which drover cannot decrypt yet
-        vault-inline/hosts.yml  | vault-inline/hosts.yml       | 3:18 | this value is encrypted with Ansible Vault (!vault)
+        vault/hosts.ini         | vault/group_vars/web.yml     | 1:1  | this file is encrypted with Ansible Vault, and no vault password was given
+        vault-inline/hosts.yml  | vault-inline/hosts.yml       | 3:18 | this !vault value is encrypted with Ansible Vault, and no vault password was given
         vars-list/hosts.ini     | vars-list/group_vars/web.yml | 1:1  | a variables file holds a mapping of names to values, found a list
         """)
     void varsFileErrorsNameTheVarsFile(String inventory, String file, String lineColumn, String cause) {

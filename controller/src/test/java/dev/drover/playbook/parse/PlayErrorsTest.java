@@ -59,9 +59,8 @@ class PlayErrorsTest {
 
     @Test
     void unsupportedPlayKeywordsSayWhatToDo() {
-        PlaybookException roles = failure("- hosts: all\n  roles:\n    - alfresco\n");
-        assertAt(roles, 2, 3, "'roles' is not supported by drover");
-        assertEquals("drover has no roles; put the role's tasks in a file and use import_tasks", roles.hint());
+        PlaybookException gather = failure("- hosts: all\n  gather_subset: [min]\n");
+        assertAt(gather, 2, 3, "'gather_subset' is not supported by drover");
         PlaybookException prompt = failure("- hosts: all\n  vars_prompt:\n    - name: pw\n");
         assertAt(prompt, 2, 3, "'vars_prompt' is not supported by drover");
     }

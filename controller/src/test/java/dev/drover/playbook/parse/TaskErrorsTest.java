@@ -174,12 +174,14 @@ class TaskErrorsTest {
     }
 
     @Test
-    void rolesAreNotSupported() {
+    void aMissingRoleIsNamedWithWhereItWasLookedFor() {
         PlaybookException e = failure("""
                 - include_role:
                     name: alfresco
                 """);
-        assertAt(e, 3, 7, "'include_role' is not supported by drover");
+        assertEquals(4, e.pos().line());
+        org.junit.jupiter.api.Assertions.assertTrue(e.problem().startsWith("the role 'alfresco' was not found in: "),
+                e.problem());
     }
 
     @Test

@@ -29,8 +29,10 @@ public record ActionContext(String host, Map<String, Object> vars, Templater tem
     }
 
     /**
-     * Finds a controller file the way Ansible's {@code find_needle} does for tasks outside roles: in
-     * {@code <dir>/<subdir>/} then {@code <dir>/} for the task's directory, then the playbook's.
+     * Finds a controller file the way Ansible's {@code find_needle} does: in {@code <dir>/<subdir>/}
+     * then {@code <dir>/} for the task's directory, then the playbook's. A task in a role (its file
+     * is under the role's {@code tasks/}) looks in the role first: {@code <role>/<subdir>/}, then
+     * {@code <role>/tasks/}, as Ansible's {@code path_dwim_relative_stack} does.
      *
      * @return the file, or empty; {@code looked} receives every place tried, for the error message
      */
@@ -41,6 +43,10 @@ public record ActionContext(String host, Map<String, Object> vars, Templater tem
             return Files.exists(given) ? Optional.of(given) : Optional.empty();
         }
         List<Path> candidates = new ArrayList<>();
+        if (taskDir.getFileName() != null && taskDir.getFileName().toString().equals("tasks")
+                && taskDir.getParent() != null) {
+            candidates.add(taskDir.getParent().resolve(subdir).resolve(name));
+        }
         for (Path dir : List.of(taskDir, playbookDir)) {
             candidates.add(dir.resolve(subdir).resolve(name));
             candidates.add(dir.resolve(name));

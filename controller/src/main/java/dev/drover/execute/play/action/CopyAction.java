@@ -53,7 +53,9 @@ final class CopyAction implements ControllerAction {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(src.get());
+            bytes = VaultedSources.plain(Files.readAllBytes(src.get()), src.get());
+        } catch (dev.drover.vault.VaultException e) {
+            return ControllerAction.failed("copy: " + e.getMessage());
         } catch (IOException e) {
             return ControllerAction.failed("copy: cannot read " + src.get() + ": " + e.getMessage());
         }
