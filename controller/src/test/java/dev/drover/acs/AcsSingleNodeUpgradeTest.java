@@ -76,7 +76,7 @@ class AcsSingleNodeUpgradeTest {
     }
 
     @Test
-    void preflightRefusesShortDiskAnOldJavaAndAnUnreachableDatabaseBeforeAnythingStops(OpenSshLab.Lab lab,
+    void preflightRefusesShortDiskAnOldJavaAnotherDatabaseAnotherDirRootAndACloneWithoutProductionBeforeAnythingStops(OpenSshLab.Lab lab,
             PostgresLab.Cluster pg) {
         bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
         OpenSshLab.Node node = bed.nodes.get(0);
@@ -85,7 +85,11 @@ class AcsSingleNodeUpgradeTest {
         Map<Map<String, Object>, String> cases = Map.of(
                 Map.of("acs_backup_space_factor", 1.0e12), "not enough space under",
                 Map.of("acs_java", oldJava), "needs Java 8 or newer",
-                Map.of("acs_db_port", bed.clusterPort), "is unreachable from node1");
+                // The inventory's database is not the one the installation uses: refused naming both URLs.
+                Map.of("acs_db_port", bed.clusterPort), "says db.url=jdbc:postgresql://" + bed.db.host() + ":" + bed.clusterPort,
+                Map.of("acs_dir_root", bed.work + "/elsewhere"), "but the inventory says " + bed.work + "/elsewhere (acs_dir_root)",
+                // A clone must name production, else the isolation check would check nothing.
+                Map.of("acs_clone", true), "acs_production_hosts is empty");
         cases.forEach((vars, message) -> {
             CliRun run = upgrade(vars);
             assertEquals(2, run.exitCode(), vars + "\n" + run);
