@@ -82,7 +82,11 @@ class AcsSingleNodeUpgradeTest {
         OpenSshLab.Node node = bed.nodes.get(0);
         String oldJava = bed.work + "/java7";
         AcsTestbed.ok(lab, node, "cat > " + oldJava + " <<'EOF'\n#!/bin/sh\necho 'java version \"1.7.0_80\"' >&2\nEOF\nchmod 755 " + oldJava);
+        // Tomcat's connector, where real ACS listens (alfresco.port only shapes generated URLs).
+        AcsTestbed.ok(lab, node, "mkdir -p " + bed.oldHome(node) + "/tomcat/conf && printf '<Server>\\n  <!-- <Connector port=\"1\"/> -->\\n"
+                + "  <Connector port=\"" + bed.httpPort + "\" protocol=\"HTTP/1.1\"/>\\n</Server>\\n' > " + bed.oldHome(node) + "/tomcat/conf/server.xml");
         Map<Map<String, Object>, String> cases = Map.of(
+                Map.of("acs_http_port", bed.clusterPort), "server.xml has the HTTP connector on port " + bed.httpPort,
                 Map.of("acs_backup_space_factor", 1.0e12), "not enough space under",
                 Map.of("acs_java", oldJava), "needs Java 8 or newer",
                 // The inventory's database is not the one the installation uses: refused naming both URLs.
