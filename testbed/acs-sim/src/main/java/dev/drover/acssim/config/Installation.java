@@ -78,6 +78,14 @@ public final class Installation {
                 dirRoot.resolve("contentstore.deleted").toString()));
     }
 
+    /**
+     * {@code dir.keystore}, default {@code ${dir.root}/keystore} (5.x's repository.properties): the metadata
+     * keystore {@code keystore} and its {@code keystore-passwords.properties}.
+     */
+    public Path keystoreDir() {
+        return resolve(properties.get("dir.keystore", dirRoot.resolve("keystore").toString()));
+    }
+
     /** The shared {@code alfresco/extension} directory. */
     public Path extensionDir() {
         return home.resolve(EXTENSION_DIR);
