@@ -21,6 +21,7 @@ public final class Installation {
     public static final String GLOBAL_PROPERTIES = "tomcat/shared/classes/alfresco-global.properties";
     public static final String EXTENSION_DIR = "tomcat/shared/classes/alfresco/extension";
     public static final String ALFRESCO_WAR = "tomcat/webapps/alfresco.war";
+    public static final String SHARE_WAR = "tomcat/webapps/share.war";
     public static final String DEFAULT_DIR_ROOT = "./alf_data";
 
     private final Path home;

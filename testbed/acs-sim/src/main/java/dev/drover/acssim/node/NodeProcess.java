@@ -65,7 +65,8 @@ public final class NodeProcess {
             try {
                 SolrReplication solr = persona.major() >= 6 ? null
                         : new SolrReplication(acs.dirRoot(), settings.solrBackupDelayMs);
-                http = HttpServer.start(settings.host, settings.port, state, solr);
+                http = HttpServer.start(settings.host, settings.port, state, solr, new RepositoryDocuments(acs),
+                        settings.adminPassword, Files.isRegularFile(acs.home().resolve(Installation.SHARE_WAR)));
             } catch (Exception e) {
                 log.tomcat("SEVERE", "main", "org.apache.catalina.core.StandardService.initInternal",
                         "Failed to initialize connector [Connector[HTTP/1.1-" + settings.port + "]] "
