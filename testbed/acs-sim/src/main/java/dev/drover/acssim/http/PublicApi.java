@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The slice of ACS's public REST API v1 the playbooks' functional checks use, with its status codes and JSON
  * shapes: tickets ({@code POST .../authentication/versions/1/tickets}), nodes under {@code -root-} (create, with
- * JSON or multipart {@code filedata}; get; list; read and write content; delete) and installed modules.
+ * JSON or multipart {@code filedata}; get; list; read and write content; delete) and installed modules
+ * ({@code modulepackages}, ModulePackagesEntityResource).
  * Authentication as ACS takes it: basic auth with the admin's user and password, or with a ticket as the user
  * name (or {@code alf_ticket=} in the query). Tickets live as long as the JVM.
  */
@@ -53,7 +54,7 @@ final class PublicApi {
             return Endpoints.error(401, "Authentication failed");
         }
         String rest = req.path.substring(CORE.length());
-        if (rest.equals("modules") || rest.equals("modules/")) {
+        if (rest.equals("modulepackages") || rest.equals("modulepackages/")) {
             return modules();
         }
         Matcher m = NODE_PATH.matcher(rest);

@@ -171,11 +171,11 @@ class RestApiTest {
     @Test
     void modulesAreListedAndShareAnswersOnlyWhereInstalled() throws Exception {
         start(true);
-        Reply modules = call("GET", API + "/modules", ADMIN, null, null);
+        Reply modules = call("GET", API + "/modulepackages", ADMIN, null, null);
         assertEquals(200, modules.status, modules.text());
         assertTrue(modules.text().contains("{\"entry\":{\"id\":\"acme-tools\",\"version\":\"1.0.0\",\"installState\":\"INSTALLED\"}}"),
                 modules.text());
-        assertEquals(401, call("GET", API + "/modules", null, null, null).status);
+        assertEquals(401, call("GET", API + "/modulepackages", null, null, null).status);
         Reply share = call("GET", "/share/page", null, null, null);
         assertEquals(200, share.status);
         assertTrue(share.type.startsWith("text/html"), share.type);
