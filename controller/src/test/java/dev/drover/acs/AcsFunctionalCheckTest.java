@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * playbooks/acs/functional-check.yml (validation and customization runs: a test document through the
  * REST API) and functional-check-production.yml (read-only: sampled documents against the backup set's
- * content) on a running simulated node of the OpenSSH lab with PostgreSQL.
+ * content) on a running simulated node of the OpenSSH lab with PostgreSQL; and solrcore.yml (the Solr cores'
+ * {@code data.dir.root} set to the run's repository copy).
  */
 @ExtendWith({OpenSshLab.class, PostgresLab.class})
 class AcsFunctionalCheckTest {
@@ -80,6 +81,14 @@ class AcsFunctionalCheckTest {
                 + " acs_cfg_dir_root: " + bed.dirRoot(node) + "}", Map.of("acs_new_home", home, "acs_dir_root", bed.dirRoot(node)));
         assertNotEquals(0, production.exitCode());
         assertTrue(production.toString().contains("runs only on the validation repository"), production.toString());
+
+        // solrcore.yml: each Solr 4 core's data.dir.root follows the repository copy the run uses.
+        CliRun solr = check("solrcore.yml", "{acs_solr_dir_root: " + bed.work + "/copy/alf_data}", vars);
+        assertEquals(0, solr.exitCode(), solr.toString());
+        for (String core : new String[] {"workspace-SpacesStore", "archive-SpacesStore"}) {
+            String props = AcsTestbed.ok(lab, node, "cat " + home + "/solr4/" + core + "/conf/solrcore.properties");
+            assertTrue(props.contains("data.dir.root=" + bed.work + "/copy/alf_data/solr4/index"), props);
+        }
     }
 
     @Test
