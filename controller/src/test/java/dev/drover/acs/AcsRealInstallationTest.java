@@ -62,9 +62,8 @@ class AcsRealInstallationTest {
         String store = home + "/acs-shared" + shared + "/contentstore";
         String keystore = home + "/acs-shared" + shared + "/keystore";
         try {
-            // The metadata keystore and its passwords file, as ACS keeps them.
-            AcsTestbed.ok(lab, node, "mkdir -p " + keystore + " && head -c 2048 /dev/urandom > " + keystore + "/keystore"
-                    + " && printf 'aliases=metadata\\nkeystore.password=secret\\n' > " + keystore + "/keystore-passwords.properties");
+            // The metadata keystore ACS created on its first start (and registered in the database).
+            assertTrue(bed.exists(node, keystore + "/keystore"), "the old version made its keystore in dir.keystore");
             String storeBefore = tree(node, store);
             String keystoreBefore = tree(node, keystore);
             JsonNode before = bed.fingerprint(node, bed.oldHome(node));
@@ -77,6 +76,7 @@ class AcsRealInstallationTest {
             assertEquals(storeBefore, tree(node, store), "production's contentstore is byte-identical");
             String newRoot = bed.newHome(node) + "/alf_data";
             assertEquals(storeBefore, tree(node, newRoot + "/contentstore"), "the new version has its own copy of the store");
+            // Same bytes: the new version started against the restored database, whose registered key it checked.
             assertEquals(keystoreBefore, tree(node, newRoot + "/keystore"), "the keystore is carried, same bytes");
             String props = AcsTestbed.ok(lab, node, "cat " + bed.newHome(node) + "/tomcat/shared/classes/alfresco-global.properties");
             assertFalse(props.contains(store) || props.contains("${dir.remote}/contentstore") || props.contains(keystore),
@@ -88,7 +88,7 @@ class AcsRealInstallationTest {
             assertEquals(before.get("data_sha256"), after.get("data_sha256"), "every row");
             String set = AcsTestbed.ok(lab, node, "cd " + bed.work + "/backups/*/" + node.name() + "/repository && cat PARTS"
                     + " && tar tzf keystore.tar.gz");
-            assertTrue(set.contains("keystore/keystore-passwords.properties"), "the backup set holds the keystore: " + set);
+            assertTrue(set.contains("keystore/keystore"), "the backup set holds the keystore: " + set);
         } finally {
             lab.ssh(node, "rm -rf " + home + "/acs-shared" + shared);
         }
