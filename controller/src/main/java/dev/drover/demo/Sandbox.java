@@ -118,6 +118,14 @@ public final class Sandbox implements AutoCloseable {
                 props.put("alfresco.cluster.enabled", "true");
                 Installation.setProperties(home(n, DemoSettings.FROM_VERSION).resolve(
                         "tomcat/shared/classes/alfresco-global.properties"), props);
+                // A consistent installation: Solr's cores index under the shared dir.root too (the
+                // playbooks' pre-flight refuses an index the backup would miss).
+                for (String core : List.of("workspace-SpacesStore", "archive-SpacesStore")) {
+                    Path solrcore = home(n, DemoSettings.FROM_VERSION).resolve("solr4/" + core + "/conf/solrcore.properties");
+                    if (Files.isRegularFile(solrcore)) {
+                        Installation.setProperties(solrcore, Map.of("data.dir.root", layout.dirRoot().resolve("solr4/index").toString()));
+                    }
+                }
             }
         } catch (IOException e) {
             throw new DemoException("cannot set up the sandbox in " + layout.root() + ": " + e.getMessage(), e);

@@ -150,7 +150,9 @@ class AcsBackupRestoreTest {
         String good = sets().get(0);
         JsonNode before = bed.fingerprint(node, bed.oldHome(node));
 
-        CliRun failed = backup(Map.of("acs_db_name", "no_such_database"));
+        // The dump fails (a wrong password: the pre-flight compares db.url and db.username with the
+        // installation's, so another database name would be refused before any set is made).
+        CliRun failed = backup(Map.of("acs_db_password", "wrong-password"));
 
         assertEquals(2, failed.exitCode(), failed.toString());
         assertTrue(failed.out().contains("BACKUP FAILED") && failed.out().contains("step 'database dump'"), failed.toString());

@@ -110,16 +110,24 @@ class AcsClusterUpgradeTest {
         CliRun run = upgrade(Map.of("node1", Map.of("acs_node_properties", faulty)));
 
         assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("UPGRADE FAILED on node1 and was ROLLED BACK"), run.toString());
+        assertTrue(run.out().contains("UPGRADE FAILED: node1 failed and was ROLLED BACK"), run.toString());
         // The first fatal line of the failed upgrade, quoted from the node's log.
-        assertTrue(run.out().contains("Statement execution failed matched a line"), "the message names the fatal line\n" + run);
+        assertTrue(run.out().contains("fatal line in the start: ") && run.out().contains("Statement execution failed"),
+                "the message names the fatal line\n" + run);
         for (OpenSshLab.Node node : bed.nodes) {
             assertEquals(0, bed.status(node, bed.oldHome(node)), node.name() + " runs " + OLD + " again");
         }
         assertEquals(3, bed.status(node1, bed.newHome(node1)), "the failed new version is stopped");
         assertFalse(bed.exists(bed.nodes.get(1), bed.newHome(bed.nodes.get(1))), "node2 was never touched by the upgrade");
         assertEquals(before, bed.fingerprint(node1, bed.oldHome(node1)), "nothing lost: production data as before");
-        assertTrue(run.out().contains("never started: node2, node3"), run.toString());
+        // The other nodes were put back one at a time, each watched to its success line, after node1's.
+        for (OpenSshLab.Node node : bed.nodes.subList(1, 3)) {
+            assertTrue(run.out().contains(node.name() + ": started again (success line seen"), run.toString());
+        }
+        List<String> node2Starts = lines(bed.log(bed.nodes.get(1), bed.oldHome(bed.nodes.get(1))), "started (Enterprise)");
+        List<String> node3Starts = lines(bed.log(bed.nodes.get(2), bed.oldHome(bed.nodes.get(2))), "started (Enterprise)");
+        assertEquals(2, node2Starts.size(), "node2: " + node2Starts);
+        assertTrue(time(node3Starts.get(1)).compareTo(time(node2Starts.get(1))) > 0, "node3 after node2");
     }
 
     @Test

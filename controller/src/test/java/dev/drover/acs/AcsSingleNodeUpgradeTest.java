@@ -76,16 +76,24 @@ class AcsSingleNodeUpgradeTest {
     }
 
     @Test
-    void preflightRefusesShortDiskAnOldJavaAndAnUnreachableDatabaseBeforeAnythingStops(OpenSshLab.Lab lab,
+    void preflightRefusesShortDiskAnOldJavaAnotherDatabaseAnotherDirRootAndACloneWithoutProductionBeforeAnythingStops(OpenSshLab.Lab lab,
             PostgresLab.Cluster pg) {
         bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
         OpenSshLab.Node node = bed.nodes.get(0);
         String oldJava = bed.work + "/java7";
         AcsTestbed.ok(lab, node, "cat > " + oldJava + " <<'EOF'\n#!/bin/sh\necho 'java version \"1.7.0_80\"' >&2\nEOF\nchmod 755 " + oldJava);
+        // Tomcat's connector, where real ACS listens (alfresco.port only shapes generated URLs).
+        AcsTestbed.ok(lab, node, "mkdir -p " + bed.oldHome(node) + "/tomcat/conf && printf '<Server>\\n  <!-- <Connector port=\"1\"/> -->\\n"
+                + "  <Connector port=\"" + bed.httpPort + "\" protocol=\"HTTP/1.1\"/>\\n</Server>\\n' > " + bed.oldHome(node) + "/tomcat/conf/server.xml");
         Map<Map<String, Object>, String> cases = Map.of(
+                Map.of("acs_http_port", bed.clusterPort), "server.xml has the HTTP connector on port " + bed.httpPort,
                 Map.of("acs_backup_space_factor", 1.0e12), "not enough space under",
                 Map.of("acs_java", oldJava), "needs Java 8 or newer",
-                Map.of("acs_db_port", bed.clusterPort), "is unreachable from node1");
+                // The inventory's database is not the one the installation uses: refused naming both URLs.
+                Map.of("acs_db_port", bed.clusterPort), "says db.url=jdbc:postgresql://" + bed.db.host() + ":" + bed.clusterPort,
+                Map.of("acs_dir_root", bed.work + "/elsewhere"), "but the inventory says " + bed.work + "/elsewhere (acs_dir_root)",
+                // A clone must name production, else the isolation check would check nothing.
+                Map.of("acs_clone", true), "acs_production_hosts is empty");
         cases.forEach((vars, message) -> {
             CliRun run = upgrade(vars);
             assertEquals(2, run.exitCode(), vars + "\n" + run);

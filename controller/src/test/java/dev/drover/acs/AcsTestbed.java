@@ -116,6 +116,9 @@ final class AcsTestbed implements AutoCloseable {
             StringBuilder append = new StringBuilder("\n# testbed\n");
             props.forEach((k, v) -> append.append(k).append('=').append(v).append('\n'));
             ok(lab, node, "cat >> " + acsHome + "/tomcat/shared/classes/alfresco-global.properties <<'EOF'\n" + append + "EOF\n");
+            // Solr's cores index under this node's dir.root, as on a consistent installation.
+            ok(lab, node, "for f in " + acsHome + "/solr4/*/conf/solrcore.properties; do [ -f \"$f\" ] || continue;"
+                    + " sed -i 's|^data.dir.root=.*|data.dir.root=" + bed.dirRoot(node) + "/solr4/index|' \"$f\"; done");
         }
         bed.startAndWait(first, bed.oldHome(first));
         ok(lab, first, "java -jar " + SIM_JAR + " seed --home " + bed.oldHome(first) + " --nodes 40 --seed 7");

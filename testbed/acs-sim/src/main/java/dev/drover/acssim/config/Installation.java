@@ -21,6 +21,7 @@ public final class Installation {
     public static final String GLOBAL_PROPERTIES = "tomcat/shared/classes/alfresco-global.properties";
     public static final String EXTENSION_DIR = "tomcat/shared/classes/alfresco/extension";
     public static final String ALFRESCO_WAR = "tomcat/webapps/alfresco.war";
+    public static final String SHARE_WAR = "tomcat/webapps/share.war";
     public static final String DEFAULT_DIR_ROOT = "./alf_data";
 
     private final Path home;
@@ -76,6 +77,14 @@ public final class Installation {
     public Path contentStoreDeleted() {
         return resolve(properties.get("dir.contentstore.deleted",
                 dirRoot.resolve("contentstore.deleted").toString()));
+    }
+
+    /**
+     * {@code dir.keystore}, default {@code ${dir.root}/keystore} (5.x's repository.properties): the metadata
+     * keystore {@code keystore} and its {@code keystore-passwords.properties}.
+     */
+    public Path keystoreDir() {
+        return resolve(properties.get("dir.keystore", dirRoot.resolve("keystore").toString()));
     }
 
     /** The shared {@code alfresco/extension} directory. */

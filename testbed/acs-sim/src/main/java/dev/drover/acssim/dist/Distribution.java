@@ -50,6 +50,16 @@ public final class Distribution {
         for (String[] sample : DefaultConfig.extensionSamples(p)) {
             zip.file(top + "tomcat/shared/classes/alfresco/" + sample[0], sample[1], 0644);
         }
+        if (p.major() < 6) {
+            // The 5.x bundle's Solr 4 cores; data.dir.root says where each core's index is (the simulator's
+            // Solr keeps using dir.root/solr4/index: docs/testbed-acs-sim.md "differs").
+            for (String[] core : new String[][] {{"workspace-SpacesStore", "workspace/SpacesStore"},
+                    {"archive-SpacesStore", "archive/SpacesStore"}}) {
+                zip.file(top + "solr4/" + core[0] + "/conf/solrcore.properties", "# Solr 4 core " + core[0]
+                        + "\ndata.dir.root=alf_data/solr4/index\ndata.dir.store=" + core[1]
+                        + "\nenable.alfresco.tracking=true\nalfresco.host=localhost\nalfresco.port=8080\n", 0644);
+            }
+        }
         zip.dir(top + "tomcat/logs");
         zip.dir(top + "tomcat/temp");
         zip.dir(top + "tomcat/work");

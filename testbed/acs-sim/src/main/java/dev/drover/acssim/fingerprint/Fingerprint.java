@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -29,6 +31,8 @@ import java.util.stream.Stream;
  * {@code content_sha256} is SHA-256 over every regular file under {@code dir.contentstore}, in order of
  * relative path ('/'-separated): the path in UTF-8, a NUL, the size as 8 bytes, the bytes. A database
  * without the schema has schema 0, no cluster name and zero rows; a missing contentstore has no files.
+ * The system content a fresh repository bootstraps (nodes named {@code sys:...}, their content URL rows and
+ * files) is left out: it differs between any two repositories, the user data does not.
  */
 public final class Fingerprint {
     public final int schema;
@@ -60,6 +64,7 @@ public final class Fingerprint {
         boolean marker;
         MessageDigest data = sha256();
         long[] counts = new long[2];
+        Set<String> systemFiles = new HashSet<String>();
         try (Connection c = db.connect()) {
             if (!Schema.isEmpty(c)) {
                 schema = Schema.schemaNumber(c);
@@ -67,14 +72,27 @@ public final class Fingerprint {
             if (Schema.tableExists(c, Schema.PROP_STRING_VALUE)) {
                 cluster = Schema.clusterName(c);
             }
-            counts[0] = hashRows(c, Schema.NODE, "id, uuid, name, content_url_id", data);
-            counts[1] = hashRows(c, Schema.CONTENT_URL, "id, content_url, content_size, sha256", data);
+            String systemNodes = "name LIKE '" + Schema.SYSTEM_NODE_PREFIX + "%'";
+            String systemUrls = "SELECT content_url_id FROM alf_node WHERE " + systemNodes + " AND content_url_id IS NOT NULL";
+            counts[0] = hashRows(c, Schema.NODE, "id, uuid, name, content_url_id", "NOT (" + systemNodes + ")", data);
+            counts[1] = hashRows(c, Schema.CONTENT_URL, "id, content_url, content_size, sha256",
+                    "id NOT IN (" + systemUrls + ")", data);
+            if (Schema.tableExists(c, Schema.NODE) && Schema.tableExists(c, Schema.CONTENT_URL)) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT content_url FROM alf_content_url WHERE id IN (" + systemUrls + ")")) {
+                    while (rs.next()) {
+                        String url = rs.getString(1);
+                        int scheme = url.indexOf("://");
+                        systemFiles.add(scheme < 0 ? url : url.substring(scheme + 3));
+                    }
+                }
+            }
             marker = Schema.markerExists(c);
         } catch (SQLException e) {
             throw new SimException("Database connection failed: " + db + ": " + e.getMessage(), SimException.FAILED, e);
         }
         MessageDigest content = sha256();
-        long files = hashFiles(acs.contentStore(), content);
+        long files = hashFiles(acs.contentStore(), systemFiles, content);
         return new Fingerprint(schema, cluster, counts[0], counts[1], hex(data.digest()), files, hex(content.digest()), marker);
     }
 
@@ -89,14 +107,15 @@ public final class Fingerprint {
                 + ",\"marker\":" + marker + "}";
     }
 
-    private static long hashRows(Connection c, String table, String columns, MessageDigest digest) throws SQLException {
+    private static long hashRows(Connection c, String table, String columns, String where, MessageDigest digest)
+            throws SQLException {
         if (!Schema.tableExists(c, table)) {
             return 0;
         }
         long rows = 0;
         int width = columns.split(",").length;
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + table + " ORDER BY id")) {
+                ResultSet rs = s.executeQuery("SELECT " + columns + " FROM " + table + " WHERE " + where + " ORDER BY id")) {
             while (rs.next()) {
                 StringBuilder line = new StringBuilder(table);
                 for (int i = 1; i <= width; i++) {
@@ -110,7 +129,7 @@ public final class Fingerprint {
         return rows;
     }
 
-    private static long hashFiles(Path store, MessageDigest digest) {
+    private static long hashFiles(Path store, Set<String> skip, MessageDigest digest) {
         if (!Files.isDirectory(store)) {
             return 0;
         }
@@ -120,6 +139,7 @@ public final class Fingerprint {
         } catch (IOException e) {
             throw new SimException("cannot read the contentstore " + store + ": " + e.getMessage(), SimException.FAILED, e);
         }
+        relative.removeAll(skip);
         Collections.sort(relative);
         byte[] buffer = new byte[65536];
         for (String path : relative) {

@@ -23,7 +23,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The node's HTTP listener on {@code alfresco.host:alfresco.port}. One boss and one worker thread (daemon
@@ -54,7 +53,21 @@ public final class HttpServer implements AutoCloseable {
      * @throws Exception the bind failure (port in use, address not local)
      */
     public static HttpServer start(String host, int port, Repository repo, SolrReplication solr) throws Exception {
-        final Endpoints endpoints = new Endpoints(repo, solr);
+        return start(host, port, new Endpoints(repo, solr));
+    }
+
+    /**
+     * Binds and starts serving the whole node: the repository with its public REST API on {@code docs}, Solr 4
+     * when {@code solr} is not null, Share's login page when {@code share}.
+     *
+     * @throws Exception the bind failure (port in use, address not local)
+     */
+    public static HttpServer start(String host, int port, Repository repo, SolrReplication solr, Documents docs,
+            String adminPassword, boolean share) throws Exception {
+        return start(host, port, new Endpoints(repo, solr, docs, adminPassword, share));
+    }
+
+    private static HttpServer start(String host, int port, final Endpoints endpoints) throws Exception {
         EventLoopGroup group = new NioEventLoopGroup(2, r -> {
             Thread t = new Thread(r, "http-nio-" + port);
             t.setDaemon(true);
@@ -65,7 +78,7 @@ public final class HttpServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel c) {
-                            c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
+                            c.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(16 << 20),
                                     new Handler(endpoints));
                         }
                     }).bind(new InetSocketAddress(host, port)).sync().channel();
@@ -96,12 +109,14 @@ public final class HttpServer implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-            Endpoints.Response r = endpoints.handle(req.method().name(), req.uri(),
-                    req.headers().get(HttpHeaderNames.AUTHORIZATION));
-            byte[] body = r.body.getBytes(StandardCharsets.UTF_8);
+            byte[] in = new byte[req.content().readableBytes()];
+            req.content().readBytes(in);
+            Endpoints.Response r = endpoints.handle(new Endpoints.Request(req.method().name(), req.uri(),
+                    req.headers().get(HttpHeaderNames.AUTHORIZATION), req.headers().get(HttpHeaderNames.CONTENT_TYPE), in));
+            byte[] body = r.bytes;
             FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(r.status), Unpooled.wrappedBuffer(body));
-            res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json;charset=UTF-8");
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType);
             res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
             if (r.status == 401) {
                 res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Basic realm=\"Alfresco\"");

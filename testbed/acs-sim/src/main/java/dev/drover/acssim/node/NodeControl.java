@@ -18,12 +18,11 @@ import java.util.concurrent.TimeUnit;
  * {@code node start|stop|status}: the same protocol as {@code alfresco.sh} (pid file
  * {@code tomcat/temp/catalina.pid}, shutdown request file {@code tomcat/temp/catalina.shutdown}, output appended
  * to {@code tomcat/logs/catalina.out}), for callers without a shell. Exit codes as the script's:
- * start 0 (1 if running), stop 0, status 0 running / 3 not running.
+ * start 0 (1 if running), stop 0 (returns before the JVM has exited), status 0 running / 3 not running.
  */
 public final class NodeControl {
     /** Status exit code when the node is not running (LSB). */
     public static final int NOT_RUNNING = 3;
-    static final long STOP_TIMEOUT_MS = 60_000;
 
     private NodeControl() {
     }
@@ -78,27 +77,18 @@ public final class NodeControl {
         return 0;
     }
 
-    /** Requests a shutdown, waits up to 60 s for the process to end, then kills it. */
+    /**
+     * Requests a shutdown and returns at once, like Tomcat's {@code shutdown.sh}: the JVM exits later (after
+     * {@code sim.shutdown.delay.ms}), and removes its pid file then; until it has, {@link #status} says running.
+     */
     public static int stop(Path home, PrintStream out) throws IOException, InterruptedException {
         String pid = runningPid(home);
         if (pid == null) {
             out.println("Alfresco is not running.");
-            Files.deleteIfExists(pidFile(home));
             return 0;
         }
         Files.createDirectories(shutdownFile(home).getParent());
         Files.write(shutdownFile(home), new byte[0]);
-        long deadline = System.currentTimeMillis() + STOP_TIMEOUT_MS;
-        while (alive(pid)) {
-            if (System.currentTimeMillis() > deadline) {
-                out.println("Tomcat did not stop in time; killing it (pid " + pid + ").");
-                kill("-9", pid);
-                break;
-            }
-            Thread.sleep(200);
-        }
-        Files.deleteIfExists(pidFile(home));
-        Files.deleteIfExists(shutdownFile(home));
         out.println("Tomcat stopped.");
         return 0;
     }

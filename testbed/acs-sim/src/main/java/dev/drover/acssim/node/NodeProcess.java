@@ -17,7 +17,8 @@ import java.nio.file.Path;
 /**
  * {@code node run}: the node's JVM in the foreground, as Tomcat runs under {@code alfresco.sh}. The main
  * thread prints Tomcat's lines, starts {@link Startup} on {@code localhost-startStop-1}, then polls for the
- * shutdown request ({@link NodeControl#shutdownFile}) and exits 0 after Tomcat's stop lines. A shutdown
+ * shutdown request ({@link NodeControl#shutdownFile}): it closes HTTP and the cluster port at once, takes
+ * {@code sim.shutdown.delay.ms} to stop the webapps, and exits 0 after Tomcat's stop lines. A shutdown
  * request waits while the schema step holds the database (as real Tomcat cannot stop mid-start either).
  */
 public final class NodeProcess {
@@ -48,7 +49,8 @@ public final class NodeProcess {
         Path pidFile = NodeControl.pidFile(acs.home());
         Files.createDirectories(pidFile.getParent());
         Files.write(pidFile, (pid() + "\n").getBytes(StandardCharsets.US_ASCII));
-        Files.deleteIfExists(NodeControl.shutdownFile(acs.home()));
+        // The shutdown request is not cleared here: alfresco.sh and NodeControl clear it before launching, and
+        // a stop that came in while this JVM was starting must still count.
         String connector = "[\"http-nio-" + settings.host + "-" + settings.port + "\"]";
         try (NodeLog log = new NodeLog(acs.home().resolve("alfresco.log"), out)) {
             log.tomcat("INFO", "main", "org.apache.catalina.startup.VersionLoggerListener.log",
@@ -63,7 +65,8 @@ public final class NodeProcess {
             try {
                 SolrReplication solr = persona.major() >= 6 ? null
                         : new SolrReplication(acs.dirRoot(), settings.solrBackupDelayMs);
-                http = HttpServer.start(settings.host, settings.port, state, solr);
+                http = HttpServer.start(settings.host, settings.port, state, solr, new RepositoryDocuments(acs),
+                        settings.adminPassword, Files.isRegularFile(acs.home().resolve(Installation.SHARE_WAR)));
             } catch (Exception e) {
                 log.tomcat("SEVERE", "main", "org.apache.catalina.core.StandardService.initInternal",
                         "Failed to initialize connector [Connector[HTTP/1.1-" + settings.port + "]] "
@@ -108,6 +111,10 @@ public final class NodeProcess {
             log.tomcat("INFO", "main", "org.apache.catalina.core.StandardServer.await",
                     "A valid shutdown command was received via the shutdown port. Stopping the Server instance.");
             log.tomcat("INFO", "main", "org.apache.coyote.AbstractProtocol.pause", "Pausing ProtocolHandler " + connector);
+            // The connector stops taking requests first; the webapps then stop, which takes a while.
+            if (http != null) {
+                http.close();
+            }
             log.tomcat("INFO", "main", "org.apache.catalina.core.StandardService.stopInternal", "Stopping service [Catalina]");
             synchronized (schemaStep) {
                 starter.interrupt();
@@ -117,9 +124,7 @@ public final class NodeProcess {
                         + persona.productName() + " " + war.display());
             }
             startup.close();
-            if (http != null) {
-                http.close();
-            }
+            Thread.sleep(settings.shutdownDelayMs);
             log.tomcat("INFO", "main", "org.apache.coyote.AbstractProtocol.stop", "Stopping ProtocolHandler " + connector);
             log.tomcat("INFO", "main", "org.apache.coyote.AbstractProtocol.destroy", "Destroying ProtocolHandler " + connector);
         }

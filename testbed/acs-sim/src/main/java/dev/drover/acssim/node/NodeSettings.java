@@ -18,6 +18,10 @@ public final class NodeSettings {
     final boolean faultOnlyOnUpgrade;
     /** How long a Solr 4 backup (snapshot) takes at least. */
     final long solrBackupDelayMs;
+    /** How long the JVM takes to exit after a shutdown request (webapps stopping), HTTP already closed. */
+    final long shutdownDelayMs;
+    /** The admin's password (ACS keeps it in its database; the simulator takes it from here). */
+    final String adminPassword;
 
     private NodeSettings(Installation acs) {
         GlobalProperties p = acs.properties();
@@ -32,6 +36,8 @@ public final class NodeSettings {
         fault = Fault.select(acs.home(), p.get("sim.fault", null));
         faultOnlyOnUpgrade = p.getBoolean("sim.fault.only.on.upgrade", false);
         solrBackupDelayMs = p.getLong("sim.solr.backup.delay.ms", 500);
+        shutdownDelayMs = p.getLong("sim.shutdown.delay.ms", 1000);
+        adminPassword = p.get("sim.admin.password", "admin");
     }
 
     public static NodeSettings of(Installation acs) {

@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.UUID;
 
-/** Steps 4-6 of a start: content integrity, the module registry, the old multi-tenancy files. */
+/** Steps 4-6 of a start: the system content check, the module registry, the old multi-tenancy files. */
 final class RepositoryChecks {
     static final String CONFIG_CHECKER = "org.alfresco.repo.admin.ConfigurationChecker";
     static final String MODULES = "org.alfresco.repo.module.ModuleServiceImpl";
@@ -30,25 +30,26 @@ final class RepositoryChecks {
         this.settings = settings;
     }
 
-    /** Every {@code store://} URL of {@code alf_content_url} must be a file under {@code dir.contentstore}. */
+    /**
+     * The system descriptor's content must be a file under {@code dir.contentstore}: ACS's ConfigurationChecker
+     * checks that one content, not every URL (missing user content shows only when it is read).
+     */
     void contentIntegrity(Connection c) throws SQLException, StartupFailure {
         Path store = acs.contentStore();
         log.info(CONFIG_CHECKER, "The Alfresco root data directory ('dir.root') is: " + acs.dirRoot());
-        String first = null;
+        String url = null;
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT content_url FROM alf_content_url ORDER BY id")) {
-            while (rs.next()) {
-                String url = rs.getString(1);
-                if (first == null) {
-                    first = url;
-                }
-                if (settings.fault != Fault.CONTENT_INTEGRITY && !Files.isRegularFile(file(store, url))) {
-                    throw missing(url);
-                }
+                ResultSet rs = s.executeQuery("SELECT u.content_url FROM alf_descriptor d JOIN alf_content_url u"
+                        + " ON u.id = d.content_url_id")) {
+            if (rs.next()) {
+                url = rs.getString(1);
             }
         }
         if (settings.fault == Fault.CONTENT_INTEGRITY) {
-            throw missing(first != null ? first : "store://2019/9/9/8/16/" + UUID.randomUUID() + ".bin");
+            throw missing(url != null ? url : "store://2019/9/9/8/16/" + UUID.randomUUID() + ".bin");
+        }
+        if (url != null && !Files.isRegularFile(file(store, url))) {
+            throw missing(url);
         }
     }
 

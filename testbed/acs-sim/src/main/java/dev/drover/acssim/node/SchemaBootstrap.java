@@ -15,9 +15,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Step 3 of a start, as ACS's SchemaBootstrap and PatchExecuter do it: take the {@code alf_bootstrap_lock}
- * marker (waiting, then failing, while another node or a crashed upgrade holds it), then create, keep or
- * upgrade the schema, and drop the marker. A downgrade is refused before the marker is touched.
+ * Step 3 of a start, as ACS's SchemaBootstrap and PatchExecuter do it: when a schema script must run, take
+ * the {@code alf_bootstrap_lock} marker (waiting, then failing, while another node or a crashed upgrade
+ * holds it), then create or upgrade the schema, and drop the marker. A current schema is left alone, marker
+ * or not. A downgrade is refused before the marker is touched.
  */
 final class SchemaBootstrap {
     static final String LOGGER = "org.alfresco.repo.domain.schema.SchemaBootstrap";
@@ -37,7 +38,13 @@ final class SchemaBootstrap {
         this.server = settings.host;
     }
 
-    void run(Connection c, AlfrescoWar war, Persona persona) throws StartupFailure, SQLException, InterruptedException {
+    /**
+     * The schema step. The marker is taken only when a schema script is about to run (a fresh install, an
+     * upgrade, or a schema fault that strikes); a start that finds the schema current never touches it.
+     *
+     * @return true when this start created the repository (its system content is still to be written)
+     */
+    boolean run(Connection c, AlfrescoWar war, Persona persona) throws StartupFailure, SQLException, InterruptedException {
         int target = war.schema();
         if (!Schema.isEmpty(c)) {
             int current = Schema.schemaNumber(c);
@@ -48,14 +55,20 @@ final class SchemaBootstrap {
                         + " or restore a backup taken before the upgrade.");
             }
         }
+        Fault fault = settings.fault;
+        boolean schemaFault = fault == Fault.SCHEMA_FAILURE || fault == Fault.CRASH_DURING_UPGRADE;
+        if (!needsScripts(c, target) && !(schemaFault && !settings.faultOnlyOnUpgrade)) {
+            log.info(LOGGER, "No changes were made to the schema.");
+            log.info(PATCHES, "Checking for patches to apply ...");
+            log.info(PATCHES, "No patches were required.");
+            return false;
+        }
         acquireMarker(c);
         // The marker is ours: read again, another node may have installed or upgraded while we waited.
         boolean empty = Schema.isEmpty(c);
         int current = empty ? 0 : Schema.schemaNumber(c);
-        Fault fault = settings.fault;
         boolean upgrading = !empty && current < target;
-        if ((fault == Fault.SCHEMA_FAILURE || fault == Fault.CRASH_DURING_UPGRADE)
-                && (upgrading || !settings.faultOnlyOnUpgrade)) {
+        if (schemaFault && (upgrading || !settings.faultOnlyOnUpgrade)) {
             failMidway(c, persona, current, target, fault);
         }
         if (empty) {
@@ -68,6 +81,11 @@ final class SchemaBootstrap {
             upgrade(c, persona, current, target);
         }
         Schema.dropMarker(c);
+        return empty;
+    }
+
+    private static boolean needsScripts(Connection c, int target) throws SQLException {
+        return Schema.isEmpty(c) || Schema.schemaNumber(c) < target;
     }
 
     private void acquireMarker(Connection c) throws SQLException, StartupFailure, InterruptedException {
@@ -134,8 +152,10 @@ final class SchemaBootstrap {
             Schema.createTables(c);
         }
         long slice = settings.upgradeDelayMs / Math.max(1, patches.size());
+        // Recorded at the schema they found: the scripts did not complete, so the schema stays below the
+        // target and every later start must run them again, and finds the marker.
         for (Patch p : patches.subList(0, patches.size() / 2)) {
-            apply(c, p, target, slice);
+            apply(c, p, from, slice);
         }
         if (fault == Fault.CRASH_DURING_UPGRADE) {
             String next = patches.isEmpty() ? "patch.sim-crash" : patches.get(patches.size() / 2).id();

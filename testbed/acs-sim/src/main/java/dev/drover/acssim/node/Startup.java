@@ -13,7 +13,7 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Steps 2-8 of a start (the webapp's start): database, schema, content, modules, multi-tenancy, cluster,
+ * Steps 2-8 of a start (the webapp's start): database, schema, metadata keystore, system content, content check, modules, multi-tenancy, cluster,
  * success line. Runs on one thread; the outcome goes to {@link NodeState}. Any failure logs its fatal line
  * and leaves the state FAILED; nothing here ends the JVM except the {@code crash-during-upgrade} fault.
  */
@@ -53,8 +53,13 @@ final class Startup {
             return fail(new StartupFailure(SchemaBootstrap.LOGGER, "Database connection failed: " + e.getMessage()));
         }
         try {
+            boolean created;
             synchronized (schemaStep) {
-                new SchemaBootstrap(log, settings, halt).run(c, war, persona);
+                created = new SchemaBootstrap(log, settings, halt).run(c, war, persona);
+            }
+            new MetadataKeystore(log, acs.keystoreDir()).check(c);
+            if (created) {
+                SystemContent.bootstrap(log, c, acs.contentStore(), war.display(), war.schema());
             }
             RepositoryChecks checks = new RepositoryChecks(log, acs, settings);
             checks.contentIntegrity(c);

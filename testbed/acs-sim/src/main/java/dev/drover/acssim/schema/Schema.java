@@ -25,24 +25,38 @@ public final class Schema {
     public static final String CONTENT_URL = "alf_content_url";
     public static final String MODULE = "alf_module";
     public static final String DESCRIPTOR = "alf_descriptor";
+    /**
+     * The encryption key registry: ACS keeps it as the attribute {@code keyCheck/<alias>} (a GUID and that
+     * GUID sealed with the key) in its attribute tables; the simulator gives it a table of its own.
+     */
+    public static final String KEY_CHECK = "alf_key_check";
+    /** Names of the nodes a fresh repository's bootstrap creates; user nodes never start with it. */
+    public static final String SYSTEM_NODE_PREFIX = "sys:";
 
     /** The data tables in creation order (the marker is not one of them). */
     public static final List<String> TABLES = Collections.unmodifiableList(Arrays.asList(
-            APPLIED_PATCH, PROP_STRING_VALUE, CONTENT_URL, NODE, MODULE, DESCRIPTOR));
+            APPLIED_PATCH, PROP_STRING_VALUE, CONTENT_URL, NODE, MODULE, DESCRIPTOR, KEY_CHECK));
 
     private static final String[] DDL = {
         "CREATE TABLE alf_applied_patch (id VARCHAR(64) NOT NULL PRIMARY KEY, description VARCHAR(1024),"
                 + " fixes_from_schema INTEGER, fixes_to_schema INTEGER, applied_to_schema INTEGER,"
                 + " target_schema INTEGER, applied_on_date TIMESTAMP, applied_to_server VARCHAR(64),"
                 + " was_executed BOOLEAN, succeeded BOOLEAN, report VARCHAR(1024))",
-        "CREATE TABLE alf_prop_string_value (id BIGINT NOT NULL PRIMARY KEY, string_value VARCHAR(1024) NOT NULL)",
+        // ACS's columns: the unique index is on (string_end_lower, string_crc).
+        "CREATE TABLE alf_prop_string_value (id BIGINT NOT NULL PRIMARY KEY, string_value VARCHAR(1024) NOT NULL,"
+                + " string_end_lower VARCHAR(16) NOT NULL, string_crc BIGINT NOT NULL,"
+                + " CONSTRAINT idx_alf_prop_str UNIQUE (string_end_lower, string_crc))",
         "CREATE TABLE alf_content_url (id BIGINT NOT NULL PRIMARY KEY, content_url VARCHAR(255) NOT NULL,"
                 + " content_size BIGINT NOT NULL, sha256 VARCHAR(64))",
         "CREATE TABLE alf_node (id BIGINT NOT NULL PRIMARY KEY, uuid VARCHAR(36) NOT NULL, name VARCHAR(255),"
                 + " content_url_id BIGINT)",
         "CREATE TABLE alf_module (module_id VARCHAR(255) NOT NULL PRIMARY KEY, version VARCHAR(64) NOT NULL,"
                 + " installed_on TIMESTAMP)",
-        "CREATE TABLE alf_descriptor (original_version VARCHAR(64) NOT NULL, original_schema INTEGER NOT NULL)",
+        // content_url_id: the system descriptor's content, the one content a start checks.
+        "CREATE TABLE alf_descriptor (original_version VARCHAR(64) NOT NULL, original_schema INTEGER NOT NULL,"
+                + " content_url_id BIGINT)",
+        "CREATE TABLE alf_key_check (key_alias VARCHAR(64) NOT NULL PRIMARY KEY, guid VARCHAR(64) NOT NULL,"
+                + " sealed VARCHAR(256) NOT NULL)",
     };
 
     private Schema() {
@@ -142,12 +156,27 @@ public final class Schema {
     }
 
     public static void storeClusterName(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO alf_prop_string_value (id, string_value) VALUES (?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO alf_prop_string_value (id, string_value,"
+                + " string_end_lower, string_crc) VALUES (?, ?, ?, ?)")) {
             ps.setLong(1, nextId(c, PROP_STRING_VALUE));
             ps.setString(2, name);
+            ps.setString(3, endLower(name));
+            ps.setLong(4, crc(name));
             ps.executeUpdate();
         }
+    }
+
+    /** ACS's {@code string_end_lower}: the last 16 characters, lower case. */
+    public static String endLower(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.length() <= 16 ? lower : lower.substring(lower.length() - 16);
+    }
+
+    /** ACS's {@code string_crc}: CRC-32 of the value's UTF-8 bytes. */
+    public static long crc(String value) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return crc.getValue();
     }
 
     /** One more than the largest {@code id} of {@code table} (a table with a BIGINT id column). */

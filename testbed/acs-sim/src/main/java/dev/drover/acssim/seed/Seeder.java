@@ -57,10 +57,10 @@ public final class Seeder {
                         + " start the node once (alfresco.sh start) so it creates the schema, stop it, then seed",
                         SimException.FAILED, null);
             }
-            long existing = count(c, Schema.CONTENT_URL);
+            long existing = userNodes(c);
             if (existing > 0) {
                 throw new SimException("the repository of " + acs.home() + " is already seeded (" + existing
-                        + " rows in alf_content_url); seed an unseeded repository, or 'db drop' and start the node again",
+                        + " user nodes in alf_node); seed an unseeded repository, or 'db drop' and start the node again",
                         SimException.FAILED, null);
             }
             long bytes = insertAll(c, acs.contentStore(), nodes, random, written);
@@ -72,6 +72,15 @@ public final class Seeder {
         } catch (IOException e) {
             deleteQuietly(written);
             throw new SimException("seeding " + acs.home() + " failed writing content: " + e.getMessage(), SimException.FAILED, e);
+        }
+    }
+
+    /** Nodes other than the system content a fresh repository bootstraps. */
+    private static long userNodes(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM alf_node WHERE name"
+                + " NOT LIKE '" + Schema.SYSTEM_NODE_PREFIX + "%'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

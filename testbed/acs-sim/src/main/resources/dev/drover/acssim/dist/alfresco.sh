@@ -1,7 +1,10 @@
 #!/bin/sh
-# alfresco.sh start|stop|status: controls the (simulated) Alfresco Content Services node installed in this
-# directory, like the installer's script. Uses $JAVA_HOME/bin/java if JAVA_HOME is set, else java on the
-# PATH; $JAVA_OPTS is passed to the JVM. ALFRESCO_STOP_TIMEOUT (seconds, default 60) bounds `stop`.
+# alfresco.sh start|stop|status [tomcat]: controls the (simulated) Alfresco Content Services node installed in
+# this directory, like the installer's script. Uses $JAVA_HOME/bin/java if JAVA_HOME is set, else java on the
+# PATH; $JAVA_OPTS is passed to the JVM. `stop` asks Tomcat to shut down and returns at once, as Tomcat's
+# shutdown.sh does: the JVM goes on stopping its webapps and exits later (wait for the pid to go). Without the
+# `tomcat` argument, start and stop also start and stop an installer-bundled PostgreSQL
+# (postgresql/scripts/ctl.sh), as the installer's script does.
 ALF_HOME=$(cd "$(dirname "$0")" && pwd)
 PIDFILE="$ALF_HOME/tomcat/temp/catalina.pid"
 SHUTDOWN="$ALF_HOME/tomcat/temp/catalina.shutdown"
@@ -24,6 +27,9 @@ start)
         echo "Cannot start Alfresco: no Java at '$JAVA'. Set JAVA_HOME or put java on the PATH." >&2
         exit 1
     fi
+    if [ "$2" != tomcat ] && [ -x "$ALF_HOME/postgresql/scripts/ctl.sh" ]; then
+        "$ALF_HOME/postgresql/scripts/ctl.sh" start
+    fi
     mkdir -p "$ALF_HOME/tomcat/logs" "$ALF_HOME/tomcat/temp" "$ALF_HOME/tomcat/work"
     rm -f "$SHUTDOWN"
     cd "$ALF_HOME" || exit 1
@@ -38,22 +44,13 @@ start)
 stop)
     if ! running; then
         echo "Alfresco is not running."
-        rm -f "$PIDFILE"
-        exit 0
+    else
+        touch "$SHUTDOWN"
+        echo "Tomcat stopped."
     fi
-    touch "$SHUTDOWN"
-    waited=0
-    while kill -0 "$pid" 2>/dev/null; do
-        if [ "$waited" -ge "${ALFRESCO_STOP_TIMEOUT:-60}" ]; then
-            echo "Tomcat did not stop in time; killing it (pid $pid)."
-            kill -9 "$pid" 2>/dev/null
-            break
-        fi
-        sleep 1
-        waited=$((waited + 1))
-    done
-    rm -f "$PIDFILE" "$SHUTDOWN"
-    echo "Tomcat stopped."
+    if [ "$2" != tomcat ] && [ -x "$ALF_HOME/postgresql/scripts/ctl.sh" ]; then
+        "$ALF_HOME/postgresql/scripts/ctl.sh" stop
+    fi
     exit 0
     ;;
 status)
@@ -65,7 +62,7 @@ status)
     exit 3
     ;;
 *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|stop|status [tomcat]" >&2
     exit 2
     ;;
 esac

@@ -33,6 +33,10 @@ class NodeIT {
         for (Path home : started) {
             sh(home, "stop");
         }
+        // stop returns before the JVM has exited; let it finish before the directory goes.
+        for (Path home : started) {
+            await(() -> sh(home, "status").code() == 3);
+        }
     }
 
     /** Unzips a distribution into dir/name, with tiny delays, a free port and the shared database. */
@@ -67,6 +71,10 @@ class NodeIT {
 
     private Result sh(Path home, String action, String... env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("alfresco.sh").toString(), action);
+        if (env.length % 2 == 1) {
+            pb.command().add(env[0]);
+            env = java.util.Arrays.copyOfRange(env, 1, env.length);
+        }
         for (int i = 0; i < env.length; i += 2) {
             pb.environment().put(env[i], env[i + 1]);
         }
@@ -106,7 +114,7 @@ class NodeIT {
 
     @Test
     void alfrescoShStartsReportsAndStopsTheNode() throws Exception {
-        Path home = install("7.4.1", "a");
+        Path home = install("7.4.1", "a", "sim.shutdown.delay.ms=1500");
         assertEquals(3, sh(home, "status").code());
         assertEquals(0, sh(home, "start").code());
         assertTrue(await(() -> get(home, READY) == 200), file(home, "tomcat/logs/catalina.out"));
@@ -115,7 +123,12 @@ class NodeIT {
         String pid = Files.readString(home.resolve("tomcat/temp/catalina.pid")).trim();
         Result stop = sh(home, "stop");
         assertEquals(0, stop.code(), stop.output());
-        assertFalse(Files.exists(Path.of("/proc", pid)), "the node process is gone after stop");
+        // Like Tomcat's shutdown: the command returns while the JVM is still stopping its webapps.
+        assertTrue(Files.exists(Path.of("/proc", pid)), "stop returns before the JVM has exited");
+        assertEquals(0, sh(home, "status").code(), "status says running until the JVM is gone");
+        assertEquals(1, sh(home, "start").code(), "a start while the old JVM is still stopping is refused");
+        assertTrue(await(() -> get(home, READY) == -1), "the connector closes first");
+        assertTrue(await(() -> !Files.exists(Path.of("/proc", pid))), "the JVM exits after the shutdown delay");
         assertEquals(3, sh(home, "status").code());
         String out = file(home, "tomcat/logs/catalina.out");
         assertTrue(out.contains("org.apache.catalina.startup.Catalina.start Server startup in ["), out);
@@ -124,9 +137,29 @@ class NodeIT {
     }
 
     @Test
+    void stopWithoutTomcatAlsoStopsABundledPostgresql() throws Exception {
+        Path home = install("5.2.7", "pg");
+        Path ctl = home.resolve("postgresql/scripts/ctl.sh");
+        Files.createDirectories(ctl.getParent());
+        Files.writeString(ctl, "#!/bin/sh\necho \"$1\" >> \"$(dirname \"$0\")/calls\"\n");
+        ctl.toFile().setExecutable(true);
+        Path calls = ctl.resolveSibling("calls");
+        sh(home, "start", "tomcat");
+        assertFalse(Files.exists(calls), "start tomcat leaves the database alone");
+        sh(home, "stop", "tomcat");
+        assertFalse(Files.exists(calls), "stop tomcat leaves the database alone");
+        assertTrue(await(() -> sh(home, "status").code() == 3));
+        sh(home, "start");
+        assertEquals("start\n", Files.readString(calls));
+        sh(home, "stop");
+        assertEquals("start\nstop\n", Files.readString(calls), "stop without tomcat stops the bundled PostgreSQL too");
+    }
+
+    @Test
     void twoNodeProcessesShareOneEmbeddedDatabase() throws Exception {
         Path one = install("5.2.7", "one", "alfresco.cluster.enabled=true", "alfresco.hazelcast.port=" + DistFixture.freePort());
-        Path two = install("5.2.7", "two", "alfresco.cluster.enabled=true", "alfresco.hazelcast.port=" + DistFixture.freePort());
+        Path two = install("5.2.7", "two", "alfresco.cluster.enabled=true", "alfresco.hazelcast.port=" + DistFixture.freePort(),
+                "dir.root=" + one.resolve("alf_data"));
         sh(one, "start");
         assertTrue(await(() -> get(one, SERVER) == 200), file(one, "tomcat/logs/catalina.out"));
         // Hold the database open in another process, so node two must reach it through H2's auto-server.
@@ -149,7 +182,8 @@ class NodeIT {
         sh(old, "start");
         assertTrue(await(() -> get(old, SERVER) == 200), file(old, "tomcat/logs/catalina.out"));
         sh(old, "stop");
-        Path next = install("5.2.7", "new");
+        // The new version on the same repository (content store and keystore) and database.
+        Path next = install("5.2.7", "new", "dir.root=" + old.resolve("alf_data"));
         Files.writeString(next.resolve("sim-fault"), "crash-during-upgrade\n");
         assertEquals(0, sh(next, "start").code());
         assertTrue(await(() -> sh(next, "status").code() == 3), "the JVM halted");

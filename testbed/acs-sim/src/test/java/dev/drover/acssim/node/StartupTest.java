@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +76,9 @@ class StartupTest {
             assertEquals(4, count(c, "SELECT COUNT(*) FROM alf_applied_patch WHERE was_executed = TRUE"));
         }
         TestNode second = node("acs2", Persona.V5_2_7);
-        assertEquals(Status.STARTED, second.start());
+        // A cluster's nodes share the repository: its content store and its keystore.
+        second.props.put("dir.root", first.home.resolve("alf_data").toString());
+        assertEquals(Status.STARTED, second.start(), second.log());
         assertTrue(second.log().contains("No changes were made to the schema."), second.log());
         assertFalse(second.log().contains("Applying patch"), second.log());
     }
@@ -111,19 +114,56 @@ class StartupTest {
     }
 
     @Test
-    void aMissingContentFileIsAContentIntegrityError() throws Exception {
+    void aFreshRepositoryWritesItsSystemContentIntoAnAbsoluteContentstoreOutsideDirRoot() throws Exception {
+        TestNode n = node("acs", Persona.V5_2_7);
+        Path shared = dir.resolve("shared/contentstore");
+        n.props.put("dir.contentstore", shared.toString());
+        assertEquals(Status.STARTED, n.start(), n.log());
+        try (Stream<Path> files = Files.walk(shared)) {
+            assertEquals(SystemContent.NODES.length, files.filter(Files::isRegularFile).count());
+        }
+        assertFalse(Files.exists(n.home.resolve("alf_data/contentstore")), "nothing under dir.root's default store");
+        try (Connection c = n.db()) {
+            assertEquals(SystemContent.NODES.length, count(c, "SELECT COUNT(*) FROM alf_content_url"));
+        }
+    }
+
+    @Test
+    void onlyTheSystemDescriptorsContentIsCheckedAtStart() throws Exception {
         TestNode n = node("acs", Persona.V5_2_7);
         n.start();
         try (Connection c = n.db(); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO alf_content_url VALUES (1, 'store://2019/9/9/8/16/abc.bin', 3, NULL)");
+            s.executeUpdate("INSERT INTO alf_content_url VALUES (100, 'store://2019/9/9/8/16/abc.bin', 3, NULL)");
         }
+        assertEquals(Status.STARTED, n.start(), "missing user content is found only when read: " + n.log());
+        String url;
+        try (Connection c = n.db(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT u.content_url FROM alf_descriptor d JOIN alf_content_url u ON u.id = d.content_url_id")) {
+            rs.next();
+            url = rs.getString(1);
+        }
+        Path file = RepositoryChecks.file(n.home.resolve("alf_data/contentstore"), url);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.delete(file);
         assertEquals(Status.FAILED, n.start());
-        assertTrue(n.log().contains("CONTENT INTEGRITY ERROR: System content not found in content store:"
-                + " 'store://2019/9/9/8/16/abc.bin'"), n.log());
-        Path file = n.home.resolve("alf_data/contentstore/2019/9/9/8/16/abc.bin");
-        Files.createDirectories(file.getParent());
-        Files.write(file, new byte[] {1, 2, 3});
+        assertTrue(n.log().contains("CONTENT INTEGRITY ERROR: System content not found in content store: '" + url + "'"),
+                n.log());
+        Files.write(file, bytes);
         assertEquals(Status.STARTED, n.start());
+    }
+
+    @Test
+    void aStartOnACurrentSchemaNeverTakesTheMarker() throws Exception {
+        TestNode n = node("acs", Persona.V5_2_7);
+        n.start();
+        try (Connection c = n.db()) {
+            Schema.createMarker(c);
+        }
+        assertEquals(Status.STARTED, n.start(), "no schema script to run, no lock to take: " + n.log());
+        assertFalse(n.log().contains("alf_bootstrap_lock exists"), n.log());
+        try (Connection c = n.db()) {
+            assertTrue(Schema.markerExists(c), "another's marker is left alone");
+        }
     }
 
     @Test

@@ -25,12 +25,12 @@ class DbCommandTest {
         String before = ok("fingerprint", "--home", home);
         Path dump = dir.resolve("backup/alfresco.sql");
 
-        assertTrue(ok("db", "dump", "--home", home, "--file", dump).startsWith("dumped 6 tables"));
-        assertTrue(ok("db", "drop", "--home", home).startsWith("dropped 6 tables"));
+        assertTrue(ok("db", "dump", "--home", home, "--file", dump).startsWith("dumped 7 tables"));
+        assertTrue(ok("db", "drop", "--home", home).startsWith("dropped 7 tables"));
         assertTrue(ok("fingerprint", "--home", home).contains("\"schema\":0,"), "dropped");
         String restored = ok("db", "restore", "--home", home, "--file", dump);
 
-        assertTrue(restored.startsWith("restored 6 tables"), restored);
+        assertTrue(restored.startsWith("restored 7 tables"), restored);
         assertEquals(before, ok("fingerprint", "--home", home));
         String sql = Files.readString(dump);
         assertTrue(sql.contains("CREATE TABLE alf_node (id BIGINT NOT NULL, uuid VARCHAR(36) NOT NULL"), sql);

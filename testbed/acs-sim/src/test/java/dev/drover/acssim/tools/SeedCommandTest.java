@@ -89,7 +89,7 @@ class SeedCommandTest {
         TestInstallations.Run again = run("seed", "--home", home, "--nodes", 3);
 
         assertEquals(1, again.exit());
-        assertTrue(again.err().contains("already seeded (3 rows in alf_content_url)"), again.err());
+        assertTrue(again.err().contains("already seeded (3 user nodes in alf_node)"), again.err());
     }
 
     @Test

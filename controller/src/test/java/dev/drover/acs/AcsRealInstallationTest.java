@@ -1,0 +1,119 @@
+package dev.drover.acs;
+
+import static dev.drover.acs.AcsTestbed.NEW;
+import static dev.drover.acs.AcsTestbed.OLD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drover.cli.CliRun;
+import dev.drover.testing.OpenSshLab;
+import dev.drover.testing.PostgresLab;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * playbooks/acs-upgrade.yml on installations configured as real ones are (issue 11): the playbooks
+ * read where the installation keeps its data instead of assuming the defaults, never point the new
+ * version at production's paths, and notice a JVM that dies instead of waiting out the timeout.
+ */
+@ExtendWith({OpenSshLab.class, PostgresLab.class})
+class AcsRealInstallationTest {
+    @TempDir
+    Path local;
+    AcsTestbed bed;
+
+    @AfterEach
+    void tearDown() {
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    private CliRun upgrade(Map<String, Map<String, Object>> perHost, Map<String, Object> vars) {
+        Path inventory = bed.inventory(perHost, vars);
+        return AcsTestbed.drover("run", "-i", inventory.toString(), AcsTestbed.playbook("acs-upgrade.yml"));
+    }
+
+    /** SHA-256 of every file's path and bytes under {@code dir}, in order. */
+    private String tree(OpenSshLab.Node node, String dir) {
+        return AcsTestbed.ok(bed.lab, node, "cd '" + dir + "' && find . -type f | LC_ALL=C sort | xargs -r sha256sum | sha256sum").strip();
+    }
+
+    @Test
+    void anAbsoluteContentstoreOutsideDirRootAndTheKeystoreAreCarriedAndProductionIsNeverConfigured(
+            OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+        String home = AcsTestbed.ok(lab, lab.nodes().get(0), "echo $HOME").strip();
+        String shared = "/srv-" + java.util.UUID.randomUUID();
+        // As Alfresco's cluster guide configures it: the stores on shared storage outside dir.root.
+        String remote = home + "/acs-shared" + shared;
+        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of("dir.remote", remote,
+                "dir.contentstore", "${dir.remote}/contentstore",
+                "dir.contentstore.deleted", "${dir.remote}/contentstore.deleted",
+                "dir.keystore", "${dir.remote}/keystore"));
+        OpenSshLab.Node node = bed.nodes.get(0);
+        String store = home + "/acs-shared" + shared + "/contentstore";
+        String keystore = home + "/acs-shared" + shared + "/keystore";
+        try {
+            // The metadata keystore ACS created on its first start (and registered in the database).
+            assertTrue(bed.exists(node, keystore + "/keystore"), "the old version made its keystore in dir.keystore");
+            String storeBefore = tree(node, store);
+            String keystoreBefore = tree(node, keystore);
+            JsonNode before = bed.fingerprint(node, bed.oldHome(node));
+            assertTrue(before.get("rows").toString().length() > 0);
+
+            CliRun run = upgrade(Map.of(), Map.of());
+
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals(0, bed.status(node, bed.newHome(node)), NEW + " runs");
+            assertEquals(storeBefore, tree(node, store), "production's contentstore is byte-identical");
+            String newRoot = bed.newHome(node) + "/alf_data";
+            assertEquals(storeBefore, tree(node, newRoot + "/contentstore"), "the new version has its own copy of the store");
+            // Same bytes: the new version started against the restored database, whose registered key it checked.
+            assertEquals(keystoreBefore, tree(node, newRoot + "/keystore"), "the keystore is carried, same bytes");
+            String props = AcsTestbed.ok(lab, node, "cat " + bed.newHome(node) + "/tomcat/shared/classes/alfresco-global.properties");
+            assertFalse(props.contains(store) || props.contains("${dir.remote}/contentstore") || props.contains(keystore),
+                    "the new configuration never names production's store or keystore:\n" + props);
+            assertTrue(props.contains("dir.contentstore=" + newRoot + "/contentstore"), props);
+            assertTrue(props.contains("dir.keystore=" + newRoot + "/keystore"), props);
+            JsonNode after = bed.fingerprint(node, bed.newHome(node));
+            assertEquals(before.get("content_sha256"), after.get("content_sha256"), "every content file in the new copy");
+            assertEquals(before.get("data_sha256"), after.get("data_sha256"), "every row");
+            String set = AcsTestbed.ok(lab, node, "cd " + bed.work + "/backups/*/" + node.name() + "/repository && cat PARTS"
+                    + " && tar tzf keystore.tar.gz");
+            assertTrue(set.contains("keystore/keystore"), "the backup set holds the keystore: " + set);
+        } finally {
+            lab.ssh(node, "rm -rf " + home + "/acs-shared" + shared);
+        }
+    }
+
+    @Test
+    void aJvmKilledDuringTheSchemaUpgradeIsNoticedAtOnceAndRolledBack(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
+        OpenSshLab.Node node = bed.nodes.get(0);
+        JsonNode before = bed.fingerprint(node, bed.oldHome(node));
+        Map<String, Object> props = new LinkedHashMap<>(bed.nodeProperties(node));
+        // The JVM halts half-way through the patches of the production start, without a fatal line.
+        props.put("sim.fault", "{{ 'crash-during-upgrade' if acs_cfg_purpose == 'production' else 'none' }}");
+        long started = System.nanoTime();
+
+        CliRun run = upgrade(Map.of(node.name(), Map.of("acs_node_properties", props)), Map.of("acs_upgrade_timeout", 900));
+
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertNotEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("the JVM exited during the start"), run.toString());
+        assertTrue(run.out().contains("the JVM is about to crash"), "the log's last lines are shown\n" + run);
+        assertTrue(run.out().contains("UPGRADE FAILED"), run.toString());
+        assertTrue(seconds < 900, "the crash was noticed, not waited out (" + seconds + " s)");
+        assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " runs again");
+        assertEquals(3, bed.status(node, bed.newHome(node)), NEW + " is stopped");
+        assertEquals(before, bed.fingerprint(node, bed.oldHome(node)), "production untouched");
+    }
+}
