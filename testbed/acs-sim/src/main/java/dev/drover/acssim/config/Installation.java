@@ -87,6 +87,33 @@ public final class Installation {
         return resolve(properties.get("dir.keystore", dirRoot.resolve("keystore").toString()));
     }
 
+    /**
+     * Where {@code alfresco.log} goes, as log4j's file appender says: {@code log4j.appender.File.File} in
+     * {@code extension/custom-log4j.properties} (log4j 1, 5.x/6.x) or {@code appender.rolling.fileName} in
+     * {@code extension/custom-log4j2.properties} (log4j 2, 7.x); relative paths are taken from Tomcat's working
+     * directory (the installation). Default: {@code alfresco.log} there, the installer's setting.
+     */
+    public Path alfrescoLog() {
+        String[][] sources = {{"custom-log4j.properties", "log4j.appender.File.File"},
+            {"custom-log4j2.properties", "appender.rolling.fileName"}};
+        for (String[] src : sources) {
+            Path file = extensionDir().resolve(src[0]);
+            if (Files.isRegularFile(file)) {
+                java.util.Properties p = new java.util.Properties();
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    p.load(in);
+                } catch (java.io.IOException e) {
+                    throw new SimException("cannot read " + file + ": " + e.getMessage());
+                }
+                String value = p.getProperty(src[1]);
+                if (value != null && !value.trim().isEmpty()) {
+                    return resolve(value.trim());
+                }
+            }
+        }
+        return home.resolve("alfresco.log");
+    }
+
     /** The shared {@code alfresco/extension} directory. */
     public Path extensionDir() {
         return home.resolve(EXTENSION_DIR);

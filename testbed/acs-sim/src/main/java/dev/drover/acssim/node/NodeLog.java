@@ -23,6 +23,10 @@ public final class NodeLog implements AutoCloseable {
     private final PrintStream console;
 
     public NodeLog(Path alfrescoLogFile, PrintStream console) throws IOException {
+        // log4j's file appender creates the log's directory.
+        if (alfrescoLogFile.getParent() != null) {
+            Files.createDirectories(alfrescoLogFile.getParent());
+        }
         this.alfrescoLog = Files.newOutputStream(alfrescoLogFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         this.console = console;
     }

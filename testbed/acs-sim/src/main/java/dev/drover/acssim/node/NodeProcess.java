@@ -52,7 +52,7 @@ public final class NodeProcess {
         // The shutdown request is not cleared here: alfresco.sh and NodeControl clear it before launching, and
         // a stop that came in while this JVM was starting must still count.
         String connector = "[\"http-nio-" + settings.host + "-" + settings.port + "\"]";
-        try (NodeLog log = new NodeLog(acs.home().resolve("alfresco.log"), out)) {
+        try (NodeLog log = new NodeLog(acs.alfrescoLog(), out)) {
             log.tomcat("INFO", "main", "org.apache.catalina.startup.VersionLoggerListener.log",
                     "Server version:        Apache Tomcat/" + persona.tomcat());
             log.tomcat("INFO", "main", "org.apache.catalina.startup.VersionLoggerListener.log",

@@ -69,4 +69,16 @@ class InstallationTest {
             assertTrue(c.isValid(5));
         }
     }
+
+    @Test
+    void alfrescoLogGoesWhereLog4jsFileAppenderSays() throws Exception {
+        write("dir.root=./alf_data\n");
+        assertEquals(home.toAbsolutePath().resolve("alfresco.log"), Installation.load(home).alfrescoLog());
+        Path custom = home.resolve(Installation.EXTENSION_DIR).resolve("custom-log4j.properties");
+        Files.createDirectories(custom.getParent());
+        Files.write(custom, "log4j.appender.File.File=/var/log/alfresco/alfresco.log\n".getBytes("ISO-8859-1"));
+        assertEquals(Path.of("/var/log/alfresco/alfresco.log"), Installation.load(home).alfrescoLog());
+        Files.write(custom, "log4j.appender.File.File=logs/alfresco.log\n".getBytes("ISO-8859-1"));
+        assertEquals(home.toAbsolutePath().resolve("logs/alfresco.log"), Installation.load(home).alfrescoLog());
+    }
 }
