@@ -1,6 +1,7 @@
 package dev.drover.cli;
 
 import dev.drover.remote.Version;
+import dev.drover.vault.Vault;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,7 +90,13 @@ public final class Main implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ex, err, debugRequested(args)));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            // The vault a command activated ends with it: a later command in this JVM (tests run many)
+            // must not decrypt with its passwords or redact with its secrets.
+            Vault.activate(Vault.NONE);
+        }
     }
 
     /**

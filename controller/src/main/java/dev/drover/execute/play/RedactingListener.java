@@ -68,6 +68,21 @@ public final class RedactingListener implements PlayListener {
     }
 
     @Override
+    public void batchStart(int index, int count, List<String> hosts) {
+        next.batchStart(index, count, hosts);
+    }
+
+    @Override
+    public void connectionLost(String host, String task, int attempt, String reason) {
+        next.connectionLost(host, s(task), attempt, s(reason));
+    }
+
+    @Override
+    public void reattached(String host, String task, int attempts, boolean replayed) {
+        next.reattached(host, s(task), attempts, replayed);
+    }
+
+    @Override
     public void waiting(Waiting w) {
         next.waiting(new Waiting(w.host(), s(w.task()), s(w.what()), w.started()));
     }
