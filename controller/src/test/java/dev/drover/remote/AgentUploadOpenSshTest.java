@@ -77,7 +77,8 @@ class AgentUploadOpenSshTest {
     /** @param hostSaid what the host's own error says (SFTP: only "Failure"; head: ENOSPC), quoted in the message */
     private void assertFullDisk(ConnectionSettings settings, String hostSaid) throws Exception {
         Tiers.require("root", "root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
-        Path full = edge.dir().resolve("full-" + UUID.randomUUID());
+        // Under /run, not the checkout: a checkout under /tmp (CI clones there) would be refused as a cache place.
+        Path full = Path.of("/run", "drover-full-disk-" + UUID.randomUUID());
         Files.createDirectories(full);
         sh("mount", "-t", "tmpfs", "-o", "size=256k,mode=0755", "tmpfs", full.toString());
         try {
