@@ -62,11 +62,34 @@ final class AcsSim {
         run(List.of(home.resolve("alfresco.sh").toString(), "start"), nodeDir, env, "start " + home);
     }
 
-    /** {@code alfresco.sh stop} if the installation exists; waits until the node exited. */
+    /**
+     * {@code alfresco.sh stop} if the installation exists, then waits until the node's JVM exited:
+     * like Tomcat's, the script returns before the JVM is gone (forced after a minute, since the
+     * sandbox is being torn down).
+     */
     void stop(Path home, Path nodeDir, Map<String, String> env) {
-        if (Files.isRegularFile(home.resolve("tomcat/temp/catalina.pid"))) {
-            run(List.of(home.resolve("alfresco.sh").toString(), "stop"), nodeDir, env, "stop " + home);
+        Path pidFile = home.resolve("tomcat/temp/catalina.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
         }
+        Optional<ProcessHandle> jvm;
+        try {
+            jvm = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
+        } catch (IOException | NumberFormatException e) {
+            jvm = Optional.empty();
+        }
+        run(List.of(home.resolve("alfresco.sh").toString(), "stop"), nodeDir, env, "stop " + home);
+        jvm.ifPresent(p -> {
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("waiting for the node's JVM to exit", e);
+            }
+        });
     }
 
     /** The version a node reports over HTTP ({@code /alfresco/service/api/server}), empty when it does not answer. */
