@@ -140,6 +140,7 @@ final class AcsTestbed implements AutoCloseable {
         // bench/acs-cluster-upgrade.sh sets realistic delays; tests keep them short.
         p.put("sim.startup.delay.ms", System.getProperty("drover.acs.startupDelayMs", "200"));
         p.put("sim.upgrade.delay.ms", System.getProperty("drover.acs.upgradeDelayMs", "500"));
+        p.put("sim.shutdown.delay.ms", System.getProperty("drover.acs.shutdownDelayMs", "300"));
         p.put("sim.bootstrap.lock.retries", "2");
         p.put("sim.bootstrap.lock.interval.ms", "200");
         return p;
