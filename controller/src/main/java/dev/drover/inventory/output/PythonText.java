@@ -1,6 +1,6 @@
 package dev.drover.inventory.output;
 
-import java.math.BigDecimal;
+import dev.drover.python.PythonLiterals;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -62,48 +62,10 @@ public final class PythonText {
 
     /** Python's float repr: shortest digits, plain between 1e-4 and 1e16, else {@code 1e+16} style. */
     public static String floatRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        int exp = bd.precision() - bd.scale() - 1;
-        if (exp < -4 || exp >= 16) {
-            String digits = bd.unscaledValue().abs().toString();
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            String e = String.format("%02d", Math.abs(exp));
-            return (d < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+") + e;
-        }
-        String plain = bd.toPlainString();
-        return plain.contains(".") ? plain : plain + ".0";
+        return PythonLiterals.floatRepr(d);
     }
 
     private static String stringRepr(String s) {
-        char quote = s.contains("'") && !s.contains("\"") ? '"' : '\'';
-        StringBuilder sb = new StringBuilder().append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c == quote) {
-                        sb.append('\\').append(c);
-                    } else if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append(quote).toString();
+        return PythonLiterals.stringRepr(s);
     }
 }
