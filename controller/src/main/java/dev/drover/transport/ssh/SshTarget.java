@@ -66,25 +66,12 @@ record SshTarget(String inventoryName, String host, int port, String user, List<
         for (Path p : s.identityFiles()) {
             identities.add(new Identity(tilde(p.toString(), env), Source.SETTINGS, "the private key setting"));
         }
-        for (SshConfig.Setting f : opts.identityFiles()) {
-            String expanded = SshConfig.expandTokens(f.value(), tokens, f.origin());
-            identities.add(new Identity(tilde(expanded, env), Source.SSH_CONFIG, "IdentityFile at " + f.origin()));
-        }
-        if (identities.isEmpty()) {
-            for (Path p : env.defaultIdentityFiles()) {
-                if (Files.exists(p)) {
-                    identities.add(new Identity(p, Source.DEFAULT, "default key"));
-                }
-            }
-        }
+        addConfigIdentities(identities, opts, tokens, env);
+        addDefaultIdentitiesIfNone(identities, env);
 
-        Path userFile = s.userKnownHostsFile() != null ? tilde(s.userKnownHostsFile().toString(), env)
-                : env.defaultKnownHostsFile();
-        Set<Path> files = new LinkedHashSet<>();
-        files.add(userFile);
-        s.knownHostsFiles().forEach(p -> files.add(tilde(p.toString(), env)));
-        files.addAll(env.globalKnownHostsFiles());
-        return new SshTarget(s.hostName(), host, port, user, dedupe(identities), userFile, List.copyOf(files), null, jump);
+        Path userFile = userKnownHostsFile(s, env);
+        return new SshTarget(s.hostName(), host, port, user, dedupe(identities), userFile,
+                knownHostsFiles(userFile, s, env), null, jump);
     }
 
     /** How this target is named in messages: {@code node1 (10.0.0.5:22)}, {@code jump host b1 (..) of node1}. */
@@ -150,15 +137,29 @@ record SshTarget(String inventoryName, String host, int port, String user, List<
         for (String f : hop.identityFiles()) {
             identities.add(new Identity(tilde(f, env), Source.SETTINGS, "-i in the ProxyCommand"));
         }
-        for (SshConfig.Setting f : opts.identityFiles()) {
-            String expanded = SshConfig.expandTokens(f.value(), tokens, f.origin());
-            identities.add(new Identity(tilde(expanded, env), Source.SSH_CONFIG, "IdentityFile at " + f.origin()));
-        }
+        addConfigIdentities(identities, opts, tokens, env);
         if (identities.isEmpty()) {
             for (Path p : s.identityFiles()) {
                 identities.add(new Identity(tilde(p.toString(), env), Source.SETTINGS, "the private key setting"));
             }
         }
+        addDefaultIdentitiesIfNone(identities, env);
+        Path userFile = userKnownHostsFile(s, env);
+        return new SshTarget(s.hostName(), host, port, user, dedupe(identities), userFile,
+                knownHostsFiles(userFile, s, env), hop.host(), jump);
+    }
+
+    /** The IdentityFile lines of the host's ~/.ssh/config block, tokens expanded. */
+    private static void addConfigIdentities(List<Identity> identities, SshConfig.HostOptions opts,
+            Map<Character, String> tokens, SshEnvironment env) throws TransportException {
+        for (SshConfig.Setting f : opts.identityFiles()) {
+            String expanded = SshConfig.expandTokens(f.value(), tokens, f.origin());
+            identities.add(new Identity(tilde(expanded, env), Source.SSH_CONFIG, "IdentityFile at " + f.origin()));
+        }
+    }
+
+    /** OpenSSH's default keys (~/.ssh/id_*) that exist, when nothing named a key. */
+    private static void addDefaultIdentitiesIfNone(List<Identity> identities, SshEnvironment env) {
         if (identities.isEmpty()) {
             for (Path p : env.defaultIdentityFiles()) {
                 if (Files.exists(p)) {
@@ -166,14 +167,19 @@ record SshTarget(String inventoryName, String host, int port, String user, List<
                 }
             }
         }
-        Path userFile = s.userKnownHostsFile() != null ? tilde(s.userKnownHostsFile().toString(), env)
-                : env.defaultKnownHostsFile();
+    }
+
+    private static Path userKnownHostsFile(ConnectionSettings s, SshEnvironment env) {
+        return s.userKnownHostsFile() != null ? tilde(s.userKnownHostsFile().toString(), env) : env.defaultKnownHostsFile();
+    }
+
+    /** The user's known_hosts file first, then the extra ones of the settings, then the global ones. */
+    private static List<Path> knownHostsFiles(Path userFile, ConnectionSettings s, SshEnvironment env) {
         Set<Path> files = new LinkedHashSet<>();
         files.add(userFile);
         s.knownHostsFiles().forEach(p -> files.add(tilde(p.toString(), env)));
         files.addAll(env.globalKnownHostsFiles());
-        return new SshTarget(s.hostName(), host, port, user, dedupe(identities), userFile, List.copyOf(files), hop.host(),
-                jump);
+        return List.copyOf(files);
     }
 
     private static List<Identity> dedupe(List<Identity> all) {
