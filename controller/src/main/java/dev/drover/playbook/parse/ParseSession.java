@@ -1,13 +1,16 @@
 package dev.drover.playbook.parse;
 
+import dev.drover.playbook.Block;
 import dev.drover.playbook.Coerce;
 import dev.drover.playbook.Play;
 import dev.drover.playbook.PlaybookException;
+import dev.drover.playbook.RoleInclude;
 import dev.drover.playbook.SourcePos;
 import dev.drover.playbook.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,6 +90,23 @@ final class ParseSession {
                     "a playbook cannot import itself, directly or through other playbooks");
         }
         return playbook(path, ctx.enter(path), s.pos());
+    }
+
+    /**
+     * A dynamic {@code include_role} once its name and files are rendered: the role's block and its
+     * handler blocks, loaded as a parse-time include_role would be.
+     *
+     * @param includedFrom the file holding the include_role
+     */
+    TaskFileParser.LoadedRole role(RoleInclude spec, String name, Map<String, String> from, Path includedFrom)
+            throws PlaybookException {
+        roles.startPlay(spec.basedir());
+        RoleLoader.From files = new RoleLoader.From(from.get("tasks_from"), from.get("vars_from"),
+                from.get("defaults_from"), from.get("handlers_from"));
+        RoleLoader.Request req = new RoleLoader.Request(name, spec.namePos(), spec.apply(), spec.apply().vars(), Map.of(),
+                files, spec.isPublic(), false);
+        Block block = roles.load(req, TaskContext.root(includedFrom, false)).orElseThrow();
+        return new TaskFileParser.LoadedRole(block, roles.handlers());
     }
 
     /** The tasks of a task file, for {@code include_tasks} at run time. */
