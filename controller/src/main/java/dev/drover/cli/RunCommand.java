@@ -154,12 +154,7 @@ final class RunCommand implements Callable<Integer> {
         Path playbookPath = resume.playbook(playbook);
         AnsibleConfigs cfg = AnsibleConfigs.load(err);
         Vault vault = vaultOptions.activate(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
-        inventory.configured = cfg.inventory().stream().map(Path::toString).toList();
-        connection.applyConfig(cfg, spec.commandLine().getParseResult(), err);
-        become.applyConfig(cfg);
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--forks")) {
-            cfg.get("defaults.forks").ifPresent(f -> forks = Integer.parseInt(f.strip()));
-        }
+        forks = cfg.applyTo(inventory, connection, become, spec.commandLine().getParseResult(), err, forks);
         Playbook pb = PlaybookLoader.load(playbookPath, cfg.rolesPath());
         resume.checkUnchanged(Checksums.ofPlaybook(pb), journal.resumeForce, err);
         Map<String, Object> extra = resume.extraVars(extraVars).orElseGet(() -> ExtraVars.parse(extraVars));
