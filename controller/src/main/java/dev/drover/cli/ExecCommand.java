@@ -109,7 +109,7 @@ final class ExecCommand implements Callable<Integer> {
         Map<String, Object> args = ModuleArgs.forAdHoc(module, moduleArgs, argv);
         AnsibleConfigs cfg = AnsibleConfigs.load(spec.commandLine().getErr());
         // Vaulted inventory variables (group_vars, host_vars, !vault) are read with these passwords.
-        vaultOptions.activate(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
+        inventory.vault = vaultOptions.vault(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
         forks = cfg.applyTo(inventory, connection, become, spec.commandLine().getParseResult(), spec.commandLine().getErr(),
                 forks);
         List<TargetHost> hosts = inventory.select(pattern, spec.commandLine().getErr());

@@ -23,18 +23,18 @@ final class ParseSession {
     private static final Set<String> IMPORT_PLAYBOOK = Set.of("import_playbook", "ansible.builtin.import_playbook");
 
     private final SourceFiles sources = new SourceFiles();
-    private final YamlReader yaml = new YamlReader(sources);
+    private final YamlReader yaml;
     private final TaskReader tasks;
     private final PlayReader plays;
 
     private final RoleLoader roles;
 
-    ParseSession(Set<String> actionNames) {
-        this(actionNames, List.of());
-    }
-
-    /** @param rolesPath configured role directories (roles_path, ANSIBLE_ROLES_PATH); empty for Ansible's default */
-    ParseSession(Set<String> actionNames, List<Path> rolesPath) {
+    /**
+     * @param rolesPath configured role directories (roles_path, ANSIBLE_ROLES_PATH); empty for Ansible's default
+     * @param vault     the command's vault, for encrypted files and {@code !vault} values
+     */
+    ParseSession(Set<String> actionNames, List<Path> rolesPath, dev.drover.vault.Vault vault) {
+        this.yaml = new YamlReader(sources, vault);
         this.tasks = new TaskReader(actionNames, sources, yaml);
         RoleEntries entries = new RoleEntries(sources, tasks.options());
         this.roles = new RoleLoader(sources, yaml, tasks, new RoleSearch(sources, rolesPath), entries);

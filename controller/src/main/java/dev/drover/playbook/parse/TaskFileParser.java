@@ -18,10 +18,22 @@ import java.util.Set;
  */
 public final class TaskFileParser {
     private final Set<String> actionNames;
+    private final dev.drover.vault.Vault vault;
 
     /** @param moduleNames the agent's module names; {@link ControllerActions#NAMES} are added */
     public TaskFileParser(Set<String> moduleNames) {
+        this(moduleNames, dev.drover.vault.Vault.NONE);
+    }
+
+    /** @param vault decrypts encrypted task files and {@code !vault} values in them */
+    public TaskFileParser(Set<String> moduleNames, dev.drover.vault.Vault vault) {
         this.actionNames = Keywords.union(moduleNames, ControllerActions.NAMES);
+        this.vault = java.util.Objects.requireNonNull(vault, "vault");
+    }
+
+    /** The run's vault, for the variables files the run reads (vars_files, include_vars). */
+    public dev.drover.vault.Vault vault() {
+        return vault;
     }
 
     /**
@@ -30,7 +42,7 @@ public final class TaskFileParser {
      *                           and a hint
      */
     public List<Task> parse(Path file) throws PlaybookException {
-        return new ParseSession(actionNames).taskFile(file);
+        return new ParseSession(actionNames, List.of(), vault).taskFile(file);
     }
 
     /** A role loaded for a dynamic {@code include_role}: its block and the blocks of its (and its dependencies') handlers. */
@@ -47,6 +59,6 @@ public final class TaskFileParser {
      * @throws PlaybookException a missing role or file, or a role file that does not parse
      */
     public LoadedRole role(RoleInclude spec, String name, Map<String, String> from) throws PlaybookException {
-        return new ParseSession(actionNames, spec.rolesPath()).role(spec, name, from, spec.namePos().file());
+        return new ParseSession(actionNames, spec.rolesPath(), vault).role(spec, name, from, spec.namePos().file());
     }
 }
