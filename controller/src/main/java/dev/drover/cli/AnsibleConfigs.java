@@ -39,6 +39,30 @@ final class AnsibleConfigs {
         }
     }
 
+    /**
+     * Applies what {@code run} and {@code exec} share (inventory, connection, become, forks) under
+     * the options given on the command line.
+     *
+     * @param forks the command's forks, from -f or its default
+     * @return the forks to use: -f when given, else ansible.cfg's, else {@code forks}
+     */
+    int applyTo(InventoryOptions inventory, ConnectionOptions connection, BecomeOptions become,
+            picocli.CommandLine.ParseResult given, PrintWriter err, int forks) {
+        inventory.configured = inventory().stream().map(Path::toString).toList();
+        connection.applyConfig(this, given, err);
+        become.applyConfig(this);
+        if (given.hasMatchedOption("--forks")) {
+            return forks;
+        }
+        return get("defaults.forks").map(f -> {
+            try {
+                return Math.max(1, Integer.parseInt(f.strip()));
+            } catch (NumberFormatException e) {
+                throw new UserError("ansible.cfg: forks = " + f.strip() + " is not a number of hosts");
+            }
+        }).orElse(forks);
+    }
+
     AnsibleConfig config() {
         return config;
     }

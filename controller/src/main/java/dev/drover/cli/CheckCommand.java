@@ -31,8 +31,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AnsibleConfigs cfg = AnsibleConfigs.load(spec.commandLine().getErr());
-        vault.activate(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
-        Playbook pb = PlaybookLoader.load(playbook, cfg.rolesPath());
+        Playbook pb = PlaybookLoader.load(playbook, cfg.rolesPath(),
+                vault.vault(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile()));
         int tasks = pb.plays().stream().mapToInt(p -> count(p.preTasks()) + count(p.tasks()) + count(p.postTasks())
                 + count(p.handlers())).sum();
         spec.commandLine().getOut().println(playbook + ": OK (" + pb.plays().size() + " play"

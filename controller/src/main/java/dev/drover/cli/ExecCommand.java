@@ -84,6 +84,9 @@ final class ExecCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    VaultOptions vaultOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -104,6 +107,11 @@ final class ExecCommand implements Callable<Integer> {
 
     private int run(RunOutput report) throws Exception {
         Map<String, Object> args = ModuleArgs.forAdHoc(module, moduleArgs, argv);
+        AnsibleConfigs cfg = AnsibleConfigs.load(spec.commandLine().getErr());
+        // Vaulted inventory variables (group_vars, host_vars, !vault) are read with these passwords.
+        inventory.vault = vaultOptions.vault(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
+        forks = cfg.applyTo(inventory, connection, become, spec.commandLine().getParseResult(), spec.commandLine().getErr(),
+                forks);
         List<TargetHost> hosts = inventory.select(pattern, spec.commandLine().getErr());
         RunListener listener = report.forAdHoc(Style.choose(color), module, oneLine, hosts.stream().map(TargetHost::name).toList());
         List<HostResult> results;

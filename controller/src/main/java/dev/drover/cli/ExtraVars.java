@@ -19,8 +19,13 @@ final class ExtraVars {
     }
 
     static Map<String, Object> parse(List<String> values) {
+        return parse(values, dev.drover.vault.Vault.NONE);
+    }
+
+    /** @param vault decrypts a vaulted {@code @file} */
+    static Map<String, Object> parse(List<String> values, dev.drover.vault.Vault vault) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        VarsFileParser parser = new VarsFileParser();
+        VarsFileParser parser = new VarsFileParser(vault);
         int n = 0;
         for (String value : values) {
             n++;

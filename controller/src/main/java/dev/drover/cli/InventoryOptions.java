@@ -28,6 +28,9 @@ final class InventoryOptions {
     /** Inventory sources from ansible.cfg, used when neither -i nor DROVER_INVENTORY gives any. */
     List<String> configured = List.of();
 
+    /** The command's vault, for vaulted group_vars/host_vars and {@code !vault} values; none by default. */
+    dev.drover.vault.Vault vault = dev.drover.vault.Vault.NONE;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -47,7 +50,7 @@ final class InventoryOptions {
     Inventory load(PrintWriter warnings) {
         List<String> chosen = chosen();
         try {
-            Inventory inventory = InventorySources.load(chosen);
+            Inventory inventory = InventorySources.load(chosen, vault);
             inventory.warnings().forEach(w -> warnings.println("[WARNING]: " + w));
             return inventory;
         } catch (InventoryException e) {

@@ -1,7 +1,6 @@
 package dev.drover.cli;
 
 import dev.drover.remote.Version;
-import dev.drover.vault.Vault;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,13 +89,7 @@ public final class Main implements Runnable {
             return ExitCodes.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ex, err, debugRequested(args)));
-        try {
-            return cli.execute(args);
-        } finally {
-            // The vault a command activated ends with it: a later command in this JVM (tests run many)
-            // must not decrypt with its passwords or redact with its secrets.
-            Vault.activate(Vault.NONE);
-        }
+        return cli.execute(args);
     }
 
     /**

@@ -21,17 +21,20 @@ final class PlaybookLoader {
     }
 
     static Playbook load(Path file) {
-        return load(file, List.of());
+        return load(file, List.of(), dev.drover.vault.Vault.NONE);
     }
 
-    /** @param rolesPath role directories from ansible.cfg or ANSIBLE_ROLES_PATH */
-    static Playbook load(Path file, List<Path> rolesPath) {
+    /**
+     * @param rolesPath role directories from ansible.cfg or ANSIBLE_ROLES_PATH
+     * @param vault     the command's vault, for encrypted files and {@code !vault} values
+     */
+    static Playbook load(Path file, List<Path> rolesPath, dev.drover.vault.Vault vault) {
         if (!Files.isRegularFile(file)) {
             throw new UserError("playbook not found: " + file);
         }
         Playbook playbook;
         try {
-            playbook = new PlaybookParser(ActionNames.forParser(), rolesPath).parse(file);
+            playbook = new PlaybookParser(ActionNames.forParser(), rolesPath, vault).parse(file);
         } catch (PlaybookException e) {
             throw new UserError(e.getMessage());
         }

@@ -153,16 +153,12 @@ final class RunCommand implements Callable<Integer> {
         Resumption resume = rj.resumption();
         Path playbookPath = resume.playbook(playbook);
         AnsibleConfigs cfg = AnsibleConfigs.load(err);
-        Vault vault = vaultOptions.activate(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
-        inventory.configured = cfg.inventory().stream().map(Path::toString).toList();
-        connection.applyConfig(cfg, spec.commandLine().getParseResult(), err);
-        become.applyConfig(cfg);
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--forks")) {
-            cfg.get("defaults.forks").ifPresent(f -> forks = Integer.parseInt(f.strip()));
-        }
-        Playbook pb = PlaybookLoader.load(playbookPath, cfg.rolesPath());
+        Vault vault = vaultOptions.vault(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
+        inventory.vault = vault;
+        forks = cfg.applyTo(inventory, connection, become, spec.commandLine().getParseResult(), err, forks);
+        Playbook pb = PlaybookLoader.load(playbookPath, cfg.rolesPath(), vault);
         resume.checkUnchanged(Checksums.ofPlaybook(pb), journal.resumeForce, err);
-        Map<String, Object> extra = resume.extraVars(extraVars).orElseGet(() -> ExtraVars.parse(extraVars));
+        Map<String, Object> extra = resume.extraVars(extraVars).orElseGet(() -> ExtraVars.parse(extraVars, vault));
         inventory.sources = resume.inventorySources(inventory.sources);
         inventory.limit = resume.limit(inventory.limit);
         List<String> runTags = resume.tags(tags);
@@ -196,7 +192,7 @@ final class RunCommand implements Callable<Integer> {
             try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
                 AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath(),
                         resume.stepRunKey(runId.value()));
-                result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop)
+                result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop, vault)
                         .run(pb, inv, new RedactingListener(new ListenerTee(List.of(listener, writer)), vault.redactor()));
             } catch (PlayException e) {
                 writer.end("error", ExitCodes.BAD_INPUT);

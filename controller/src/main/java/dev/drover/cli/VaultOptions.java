@@ -62,11 +62,9 @@ final class VaultOptions {
         return keys;
     }
 
-    /** Builds the command's vault and makes it the active one for every file read from now on. */
-    Vault activate(CredentialPrompt prompt, Optional<Path> fromConfig) {
-        Vault vault = new Vault(keys(prompt, fromConfig));
-        Vault.activate(vault);
-        return vault;
+    /** The command's vault, passed to whatever reads files for the command. */
+    Vault vault(CredentialPrompt prompt, Optional<Path> fromConfig) {
+        return new Vault(keys(prompt, fromConfig));
     }
 
     private static Secret ask(CredentialPrompt prompt, String question, String option) {

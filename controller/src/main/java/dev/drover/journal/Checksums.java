@@ -24,7 +24,10 @@ public final class Checksums {
     private Checksums() {
     }
 
-    /** The playbook file and every file its plays and tasks come from (import_playbook, import_tasks). */
+    /**
+     * The playbook file and every file its plays and tasks come from (import_playbook, import_tasks),
+     * and the files of every role it applies (roles:, import_role, include_role naming its role).
+     */
     public static Map<String, String> ofPlaybook(Playbook playbook) {
         Map<String, String> out = new TreeMap<>();
         add(out, playbook.source());
@@ -40,10 +43,32 @@ public final class Checksums {
     private static void addTasks(Map<String, String> out, List<Task> tasks) {
         for (Task t : tasks) {
             add(out, t.pos().file());
+            if (t instanceof dev.drover.playbook.TaskInclude inc && inc.role().isPresent()) {
+                addTasks(out, List.of(inc.role().get()));
+            }
             if (t instanceof Block b) {
+                b.role().ifPresent(r -> addRole(out, r.path()));
                 addTasks(out, b.block());
                 addTasks(out, b.rescue());
                 addTasks(out, b.always());
+            }
+        }
+    }
+
+    /**
+     * A role's task, handler, defaults, vars and meta files: all of them, not only those applied, since
+     * a changed {@code defaults/main.yml} changes what the role's tasks do as much as a changed task.
+     */
+    private static void addRole(Map<String, String> out, Path role) {
+        for (String sub : List.of("tasks", "handlers", "defaults", "vars", "meta")) {
+            Path d = role.resolve(sub);
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(d)) {
+                files.filter(Files::isRegularFile).sorted().forEach(f -> add(out, f));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

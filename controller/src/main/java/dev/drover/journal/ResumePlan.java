@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * journal stops right after its failure), the list is cut before its last fatal result: that task
  * and everything after it run again. Otherwise every result is kept: a host that finished the play
  * replays it all and runs nothing, a host caught mid-play by a kill or Ctrl-C replays what it
- * completed and runs the rest. A result kept too large to journal ends the list there.
+ * completed and runs the rest. A result kept too large to journal ends the list there, and so does
+ * one in which a secret was masked ({@code ********}): replaying it would hand the mask to later
+ * tasks as the value, so that task runs again and derives (or decrypts) the real one.
  *
  * <p>{@link #plan} is pure. As {@link CompletedTasks}, the plan keeps a cursor per play and host:
  * a task matches when its place ({@code file:line:column}) and action equal the host's next
@@ -72,7 +74,8 @@ public final class ResumePlan implements CompletedTasks {
             }
             List<Step> kept = new ArrayList<>();
             for (Journal.TaskLine t : lines.subList(0, cut)) {
-                if (t.resultTooLarge()) {
+                if (t.resultTooLarge() || masked(t.result())) {
+                    // A secret was masked in the journal: the mask is no value to replay, so the task runs again.
                     break;
                 }
                 // A fatal result before the cut was survived (a rescue ran): replaying it makes the rescue run as then.
@@ -106,6 +109,20 @@ public final class ResumePlan implements CompletedTasks {
             rescued |= t.status() == HostStatus.FAILED && !t.ignored();
         }
         return rescued ? first : failed;
+    }
+
+    /** True when a recorded result holds a masked secret anywhere (a vaulted value, a password). */
+    static boolean masked(Object value) {
+        if (value instanceof String s) {
+            return s.contains(JsonLines.MASK);
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.keySet().stream().anyMatch(ResumePlan::masked) || m.values().stream().anyMatch(ResumePlan::masked);
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return c.stream().anyMatch(ResumePlan::masked);
+        }
+        return false;
     }
 
     /** What a registered variable holds for a task whose result was not journaled ({@code no_log}). */

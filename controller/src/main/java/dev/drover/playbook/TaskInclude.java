@@ -12,20 +12,34 @@ import java.util.Optional;
  * {@code vars} and loop are in {@link #options}; its vars apply to the included tasks.
  *
  * @param file    the file name as written, possibly templated
- * <p>An {@code include_role} is a TaskInclude too: the role is loaded when the playbook is parsed
- * (its name must not be templated) and {@link #role} holds its tasks as a role {@link Block}; the
- * executor runs that block instead of parsing {@link #file}, which then names the role.
- *
  * @param baseDir directory of the file that contains the include; relative names resolve here
- * @param role    for {@code include_role}: the loaded role
+ * @param role    for an {@code include_role} naming its role and files directly: the role, loaded
+ *                when the playbook was parsed (so a missing role is reported before anything runs)
+ * @param dynamic for an {@code include_role} whose name or {@code *_from} uses variables: what the
+ *                executor renders and loads per host and item
+ *
+ * <p>An {@code include_role} is a TaskInclude too, with {@link #role} or {@link #dynamic} set; the
+ * executor runs the role's block instead of parsing {@link #file}, which then names the role.
  */
-public record TaskInclude(TaskOptions options, String file, Path baseDir, Optional<Block> role) implements Task {
+public record TaskInclude(TaskOptions options, String file, Path baseDir, Optional<Block> role,
+        Optional<RoleInclude> dynamic) implements Task {
 
     public TaskInclude {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(baseDir, "baseDir");
         Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(dynamic, "dynamic");
+    }
+
+    /** An {@code include_role} loaded at parse time. */
+    public TaskInclude(TaskOptions options, String file, Path baseDir, Optional<Block> role) {
+        this(options, file, baseDir, role, Optional.empty());
+    }
+
+    /** True for {@code include_role}, false for {@code include_tasks}. */
+    public boolean isRole() {
+        return role.isPresent() || dynamic.isPresent();
     }
 
     /** An {@code include_tasks}. */

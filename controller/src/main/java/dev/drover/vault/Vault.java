@@ -10,28 +10,19 @@ import java.util.Optional;
  * it produced in its {@link Redactor}. Which password opens a text: those whose label matches the
  * envelope's vault ID first, then the others (Ansible's default, {@code vault_id_match} off).
  *
- * <p>The CLI builds one per command and makes it the {@link #active()} vault for the parsers and
- * actions that read files; a command that gives no password leaves {@link #NONE}, which refuses any
- * encrypted text with what to pass.
+ * <p>The CLI builds one per command and passes it to whatever reads files for that command (the
+ * playbook and variables-file parsers, the inventory sources, the run's copy/template/include_vars);
+ * there is no process-wide vault. Without a password it is {@link #NONE}, which refuses any encrypted
+ * text with what to pass.
  */
 public final class Vault {
     public static final Vault NONE = new Vault(VaultKeys.NONE);
-    private static volatile Vault active = NONE;
 
     private final VaultKeys keys;
     private final Redactor redactor = new Redactor();
 
     public Vault(VaultKeys keys) {
         this.keys = keys;
-    }
-
-    /** The vault of the command being run (the CLI sets it before reading any file). */
-    public static Vault active() {
-        return active;
-    }
-
-    public static void activate(Vault vault) {
-        active = vault;
     }
 
     public VaultKeys keys() {

@@ -35,13 +35,14 @@ final class Handlers {
     private final LinearStrategy strategy;
     /** {@code force_handlers}: hosts that failed after notifying still run their handlers. */
     private final boolean force;
+    /** Grows when a dynamic include_role brings its role's handlers; flushes iterate over a snapshot. */
     private final List<Entry> entries;
 
     Handlers(Play play, LinearStrategy strategy, boolean force) {
         this.play = play;
         this.strategy = strategy;
         this.force = force;
-        this.entries = entries(play);
+        this.entries = new java.util.concurrent.CopyOnWriteArrayList<>(entries(play));
     }
 
     /**
@@ -112,6 +113,35 @@ final class Handlers {
             }
         }
         return first;
+    }
+
+    /**
+     * Handlers of a role loaded at run time (a dynamic {@code include_role}) join the play's, as in
+     * Ansible 2.14 where the handler loaded last answers a name ({@code search_handlers_by_notification}):
+     * notifications made so far stay with the handlers they reached, later ones reach these.
+     *
+     * @param hosts the batch, whose notifications so far are bound first
+     */
+    void addRole(List<Task> handlerBlocks, List<HostState> hosts) {
+        if (handlerBlocks.isEmpty()) {
+            return;
+        }
+        hosts.forEach(this::resolve);
+        for (Task entry : handlerBlocks) {
+            Block b = (Block) entry;
+            Role r = b.role().orElseThrow();
+            Chain chain = Chain.of(play).enter(b.options(), false, b.role());
+            for (Task handler : b.block()) {
+                Set<String> answersTo = new LinkedHashSet<>(handler.options().listen());
+                handler.options().name().ifPresent(n -> {
+                    for (String name : List.of(n, r.name() + " : " + n)) {
+                        entries.forEach(e -> e.answersTo().remove(name));
+                        answersTo.add(name);
+                    }
+                });
+                entries.add(new Entry(handler, chain, answersTo));
+            }
+        }
     }
 
     /** The hosts a flush serves: the active ones, and with {@code force_handlers} the failed ones too. */

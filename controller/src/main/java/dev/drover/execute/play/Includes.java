@@ -2,9 +2,11 @@ package dev.drover.execute.play;
 
 import dev.drover.execute.HostStatus;
 import dev.drover.playbook.PlaybookException;
+import dev.drover.playbook.RoleInclude;
 import dev.drover.playbook.Task;
 import dev.drover.playbook.TaskInclude;
 import dev.drover.playbook.TaskOptions;
+import dev.drover.playbook.parse.TaskFileParser;
 import dev.drover.template.TemplateException;
 import dev.drover.template.Templater;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code include_tasks} at run time, as Ansible's linear strategy does it: each host (and loop item)
+ * {@code include_tasks} and {@code include_role} at run time, as Ansible's linear strategy does it: each host (and loop item)
  * evaluates the include's {@code when} and renders the file name; hosts that include the same file
  * with the same variables run its tasks together, group after group. The file is parsed once per run
  * and path. Included tasks inherit the include's variables (and loop variables) but none of its
@@ -29,6 +31,8 @@ final class Includes {
     private final Variables.PlayScope scope;
     private final LinearStrategy strategy;
     private final Map<Path, List<Task>> parsed = new ConcurrentHashMap<>();
+    /** Dynamic roles loaded, per include_role task and rendered name: each include loads its own, as Ansible. */
+    private final Map<Map.Entry<RoleInclude, RenderedRole>, List<Task>> loadedRoles = new ConcurrentHashMap<>();
 
     Includes(RunContext rc, Variables.PlayScope scope, LinearStrategy strategy) {
         this.rc = rc;
@@ -36,15 +40,22 @@ final class Includes {
         this.strategy = strategy;
     }
 
-    /** One host's (one item's) decision to include a file with extra variables. */
-    private record Key(Path file, Map<String, Object> vars) {
+    /**
+     * One host's (one item's) decision to include a file with extra variables; for a dynamic
+     * include_role, the rendered role name and files too.
+     */
+    private record Key(Path file, Map<String, Object> vars, RenderedRole role) {
+    }
+
+    /** A dynamic include_role's name and {@code *_from} files once rendered for a host (and item). */
+    private record RenderedRole(String name, Map<String, String> from) {
     }
 
     void run(TaskInclude inc, Chain chain, List<HostState> hosts, PlayListener.Kind kind) {
         if (!rc.options().tags().runs(chain.tags(inc.options()))) {
             return;
         }
-        String action = inc.role().isPresent() ? "include_role" : "include_tasks";
+        String action = inc.isRole() ? "include_role" : "include_tasks";
         String name = strategy.displayName(inc, action);
         rc.listener().taskStart(new PlayListener.TaskStart(name, kind, action, inc.pos(),
                 hosts.stream().map(HostState::name).toList()));
@@ -78,9 +89,11 @@ final class Includes {
                         continue;
                     }
                     any = true;
-                    Path file = inc.role().isPresent() ? inc.role().get().role().orElseThrow().path()
+                    RenderedRole dyn = inc.dynamic().isPresent() ? render(inc.dynamic().get(), t, all) : null;
+                    Path file = dyn != null ? Path.of(dyn.name())
+                            : inc.role().isPresent() ? inc.role().get().role().orElseThrow().path()
                             : inc.baseDir().resolve(Settings.string(inc.file(), t, all)).normalize();
-                    groups.computeIfAbsent(new Key(file, iv), k -> new ArrayList<>()).add(h);
+                    groups.computeIfAbsent(new Key(file, iv, dyn), k -> new ArrayList<>()).add(h);
                 }
                 outcomes.add(outcome(h, any ? HostStatus.OK : HostStatus.SKIPPED,
                         any ? new LinkedHashMap<>(Map.of("changed", false)) : TaskRunner.skipped()));
@@ -90,7 +103,9 @@ final class Includes {
         }
         for (Map.Entry<Key, List<HostState>> g : groups.entrySet()) {
             try {
-                if (inc.role().isEmpty()) {
+                if (inc.dynamic().isPresent()) {
+                    load(inc.dynamic().get(), g.getKey().role());
+                } else if (inc.role().isEmpty()) {
                     parsed.computeIfAbsent(g.getKey().file(), this::parse);
                     rc.listener().included(g.getKey().file(), g.getValue().stream().map(HostState::name).toList());
                 }
@@ -104,7 +119,7 @@ final class Includes {
         outcomes.stream().filter(o -> o.status() == HostStatus.SKIPPED || o.status() == HostStatus.FAILED).forEach(o ->
                 rc.listener().hostResult(new PlayListener.TaskResult(o.host().name(), java.util.Optional.empty(),
                         action, o.status(), o.result(), false, false, false)));
-        if (inc.role().isPresent()) {
+        if (inc.isRole()) {
             // Ansible's recap does not count an include_role that ran, only one skipped or failed.
             strategy.policy().apply(outcomes.stream().filter(o -> o.status() != HostStatus.OK).toList(), name, action,
                     chain.rescuable(), strategy.batch());
@@ -113,7 +128,9 @@ final class Includes {
             countEachInclusion(outcomes, groups);
         }
         for (Map.Entry<Key, List<HostState>> g : groups.entrySet()) {
-            List<Task> tasks = inc.role().isPresent() ? List.of(inc.role().get()) : parsed.get(g.getKey().file());
+            List<Task> tasks = inc.role().isPresent() ? List.of(inc.role().get())
+                    : inc.dynamic().isPresent() ? loadedRoles.get(Map.entry(inc.dynamic().get(), g.getKey().role()))
+                    : parsed.get(g.getKey().file());
             List<HostState> members = g.getValue().stream().filter(HostState::active).toList();
             if (tasks == null || members.isEmpty()) {
                 continue;
@@ -123,6 +140,38 @@ final class Includes {
             TaskOptions frame = inc.options().toBuilder().vars(vars).build();
             strategy.runList(tasks, chain.include(frame), members, kind);
         }
+    }
+
+    private static RenderedRole render(RoleInclude spec, Templater t, Map<String, Object> vars) {
+        Map<String, String> from = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : spec.from().entrySet()) {
+            from.put(e.getKey(), Settings.string(e.getValue(), t, vars).strip());
+        }
+        return new RenderedRole(Settings.string(spec.name(), t, vars).strip(), from);
+    }
+
+    /**
+     * Loads a dynamic include_role's role once per include and rendered name in this batch; its handlers
+     * join the play's, and a public role's defaults and vars the play's. A role that is missing or does not load fails the hosts that include it, as
+     * Ansible's "the role 'x' was not found".
+     */
+    private void load(RoleInclude spec, RenderedRole r) {
+        Map.Entry<RoleInclude, RenderedRole> key = Map.entry(spec, r);
+        if (loadedRoles.containsKey(key)) {
+            return;
+        }
+        TaskFileParser.LoadedRole loaded;
+        try {
+            loaded = rc.taskFiles().role(spec, r.name(), r.from());
+        } catch (PlaybookException e) {
+            throw new IncludeFailed(e.getMessage());
+        }
+        strategy.handlers().addRole(loaded.handlers(), strategy.batch());
+        if (spec.isPublic()) {
+            // As Ansible's IncludeRole.get_block_list: a public role joins the play's roles when loaded.
+            scope.roles().add(loaded.block().role().orElseThrow());
+        }
+        loadedRoles.put(key, List.of(loaded.block()));
     }
 
     /**

@@ -240,6 +240,10 @@ final class LinearStrategy {
         return scope;
     }
 
+    Handlers handlers() {
+        return handlers;
+    }
+
     FailurePolicy policy() {
         return policy;
     }

@@ -1,5 +1,6 @@
 package dev.drover.execute.play;
 
+import dev.drover.vault.Vault;
 import dev.drover.execute.AgentCall;
 import dev.drover.execute.TargetHost;
 import dev.drover.inventory.Host;
@@ -71,6 +72,7 @@ public final class PlaybookRunner {
     private final Set<String> moduleNames;
     private final CompletedTasks completed;
     private final StopRequest stopRequest;
+    private final Vault vault;
     private Templater templater;
     /** The hosts {@code --limit} allows, computed once. */
     private Set<String> limited;
@@ -91,6 +93,13 @@ public final class PlaybookRunner {
      */
     public PlaybookRunner(AgentCall agents, RunOptions options, Set<String> moduleNames, CompletedTasks completed,
             StopRequest stop) {
+        this(agents, options, moduleNames, completed, stop, Vault.NONE);
+    }
+
+    /** @param vault the command's vault: vars_files, include_tasks and include_vars files, copy/template sources */
+    public PlaybookRunner(AgentCall agents, RunOptions options, Set<String> moduleNames, CompletedTasks completed,
+            StopRequest stop, Vault vault) {
+        this.vault = java.util.Objects.requireNonNull(vault, "vault");
         this.agents = agents;
         this.options = options;
         this.moduleNames = moduleNames;
@@ -111,7 +120,7 @@ public final class PlaybookRunner {
         Path playbookDir = TaskCall.dir(playbook.source());
         RunContext rc = new RunContext(this::templater, agents, listener, stats, options,
                 name -> inventory.host(name).map(h -> new TargetHost(h.name(), inventory.hostVars(h.name()))),
-                new TaskFileParser(extra), workers, completed, stopRequest, playbookDir);
+                new TaskFileParser(extra, vault), workers, completed, stopRequest, playbookDir);
         Map<String, HostState> states = new LinkedHashMap<>();
         Set<String> out = new HashSet<>();
         try {
@@ -283,7 +292,7 @@ public final class PlaybookRunner {
         for (String name : play.varsFiles()) {
             Path file = dir.resolve(render(name, vars, "vars_files")).normalize();
             try {
-                out.putAll(new VarsFileParser().parse(file));
+                out.putAll(new VarsFileParser(vault).parse(file));
             } catch (PlaybookException e) {
                 throw new PlayException("vars_files of play '" + play.displayName() + "' (" + play.pos() + "): "
                         + e.getMessage(), e);

@@ -167,7 +167,7 @@ final class TaskCall {
         if (action.isPresent()) {
             Path taskDir = dir(task.pos().file());
             ActionContext ctx = new ActionContext(host.name(), vars, t, taskDir, play.playbookDir(), check,
-                    diff, rc.options().verbosity(), agent);
+                    diff, rc.options().verbosity(), agent, rc.taskFiles().vault());
             result = new LinkedHashMap<>(action.get().run(resolved, ctx));
         } else if (Gates.WAIT_MODULES.contains(task.module())) {
             PlayListener.Waiting waiting = new PlayListener.Waiting(host.name(), task.options().name().orElse(task.module()),

@@ -1,5 +1,6 @@
 package dev.drover.inventory.source;
 
+import dev.drover.vault.Vault;
 import dev.drover.input.TextInput;
 import dev.drover.inventory.Group;
 import dev.drover.inventory.Inventory;
@@ -46,17 +47,27 @@ public final class InventorySources {
     private InventorySources() {
     }
 
-    /** Loads and merges the sources in order, as several {@code -i} options. */
+    /** Loads and merges the sources in order, as several {@code -i} options; vaulted content is refused. */
     public static Inventory load(List<String> sources) throws InventoryException {
+        return load(sources, Vault.NONE);
+    }
+
+    /**
+     * Loads and merges the sources in order, as several {@code -i} options.
+     *
+     * @param vault decrypts vaulted group_vars/host_vars files and {@code !vault} values; its redactor
+     *              learns their plaintext
+     */
+    public static Inventory load(List<String> sources, Vault vault) throws InventoryException {
         if (sources.isEmpty()) {
             throw new InventoryException("no inventory given; pass -i FILE (INI or YAML) or -i 'host1,host2,'");
         }
         InventoryBuilder builder = new InventoryBuilder();
         List<VarsFiles.BaseDir> varsDirs = new ArrayList<>();
         for (String source : sources) {
-            loadSource(builder, source, varsDirs);
+            loadSource(builder, source, varsDirs, vault);
         }
-        VarsFiles files = new VarsFiles(builder::warn);
+        VarsFiles files = new VarsFiles(builder::warn, vault);
         files.load(varsDirs, "group_vars", builder.groupNames()).forEach(builder::addGroupFileVars);
         files.load(varsDirs, "host_vars", builder.hostNames()).forEach(builder::addHostFileVars);
         return builder.build();
@@ -67,7 +78,7 @@ public final class InventorySources {
         return load(List.of(source));
     }
 
-    private static void loadSource(InventoryBuilder builder, String source, List<VarsFiles.BaseDir> varsDirs)
+    private static void loadSource(InventoryBuilder builder, String source, List<VarsFiles.BaseDir> varsDirs, Vault vault)
             throws InventoryException {
         Path path = expandHome(source);
         if (source.contains(",") && !Files.exists(path)) {
@@ -79,10 +90,10 @@ public final class InventorySources {
                     + "); check the -i option, or end a single host name with a comma: -i '" + source + ",'");
         }
         if (Files.isDirectory(path)) {
-            directory(builder, source, path);
+            directory(builder, source, path, vault);
             varsDirs.add(new VarsFiles.BaseDir(source, path));
         } else {
-            file(builder, source, path);
+            file(builder, source, path, vault);
             Path parent = path.toAbsolutePath().getParent();
             Path shownParent = Path.of(source).getParent();
             varsDirs.add(new VarsFiles.BaseDir(shownParent == null ? "" : shownParent.toString(), parent));
@@ -101,7 +112,7 @@ public final class InventorySources {
         }
     }
 
-    private static void directory(InventoryBuilder builder, String shown, Path dir) throws InventoryException {
+    private static void directory(InventoryBuilder builder, String shown, Path dir, Vault vault) throws InventoryException {
         List<Path> entries;
         try (Stream<Path> s = Files.list(dir)) {
             entries = s.sorted().toList();
@@ -116,19 +127,19 @@ public final class InventorySources {
             }
             String childShown = shown.endsWith("/") ? shown + name : shown + "/" + name;
             if (Files.isDirectory(p)) {
-                directory(builder, childShown, p);
+                directory(builder, childShown, p, vault);
             } else {
-                file(builder, childShown, p);
+                file(builder, childShown, p, vault);
             }
         }
     }
 
-    private static void file(InventoryBuilder builder, String shown, Path path) throws InventoryException {
+    private static void file(InventoryBuilder builder, String shown, Path path, Vault vault) throws InventoryException {
         String text = read(shown, path);
         builder.startSource(path.toAbsolutePath().normalize());
         String ext = extension(path);
         if (ext.equals(".yml") || ext.equals(".yaml") || ext.equals(".json")) {
-            new YamlInventoryParser(builder).parse(shown, YamlTree.read(shown, text, builder::warn));
+            new YamlInventoryParser(builder).parse(shown, YamlTree.read(shown, text, builder::warn, vault));
             return;
         }
         if (!ext.isEmpty()) {
@@ -140,7 +151,7 @@ public final class InventorySources {
         InventoryException yamlError = null;
         List<String> yamlWarnings = new ArrayList<>();
         try {
-            yaml = YamlTree.read(shown, text, yamlWarnings::add);
+            yaml = YamlTree.read(shown, text, yamlWarnings::add, vault);
         } catch (InventoryException e) {
             yamlError = e;
         }

@@ -33,8 +33,11 @@ final class VarsFiles {
 
     private final Consumer<String> warnings;
 
-    VarsFiles(Consumer<String> warnings) {
+    private final dev.drover.vault.Vault vault;
+
+    VarsFiles(Consumer<String> warnings, dev.drover.vault.Vault vault) {
         this.warnings = warnings;
+        this.vault = vault;
     }
 
     /**
@@ -120,14 +123,14 @@ final class VarsFiles {
         boolean vaulted = dev.drover.vault.Envelope.isVaulted(text);
         if (vaulted) {
             try {
-                text = new String(dev.drover.vault.Vault.active().decrypt(text, "this file"), StandardCharsets.UTF_8);
+                text = new String(vault.decrypt(text, "this file"), StandardCharsets.UTF_8);
             } catch (dev.drover.vault.VaultException e) {
                 throw InventoryException.at(shown, 1, 1, e.getMessage());
             }
         }
-        YamlTree.Node root = YamlTree.read(shown, text, warnings);
+        YamlTree.Node root = YamlTree.read(shown, text, warnings, vault);
         if (vaulted && root != null) {
-            dev.drover.vault.Vault.active().redactor().addAll(root.plain());
+            vault.redactor().addAll(root.plain());
         }
         if (root == null || (root instanceof YamlTree.ScalarNode s && s.value() == null)) {
             return Map.of();

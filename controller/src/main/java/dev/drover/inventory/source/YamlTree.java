@@ -98,7 +98,10 @@ final class YamlTree {
     private final Map<Node, Long> sizes = new java.util.IdentityHashMap<>();
     private long expanded;
 
-    private YamlTree(String file, YAMLParser parser, Consumer<String> warnings) {
+    private final dev.drover.vault.Vault vault;
+
+    private YamlTree(String file, YAMLParser parser, Consumer<String> warnings, dev.drover.vault.Vault vault) {
+        this.vault = vault;
         this.file = file;
         this.parser = parser;
         this.warnings = warnings;
@@ -112,9 +115,10 @@ final class YamlTree {
     // Jackson 2.x throws its (deprecated) wrapper of SnakeYAML's exception; it is the only way to the
     // problem and context marks without depending on SnakeYAML directly.
     @SuppressWarnings("deprecation")
-    static Node read(String file, String text, Consumer<String> warnings) throws InventoryException {
+    static Node read(String file, String text, Consumer<String> warnings, dev.drover.vault.Vault vault)
+            throws InventoryException {
         try (YAMLParser p = FACTORY.createParser(text)) {
-            YamlTree tree = new YamlTree(file, p, warnings);
+            YamlTree tree = new YamlTree(file, p, warnings, vault);
             if (p.nextToken() == null) {
                 return null;
             }
@@ -186,7 +190,7 @@ final class YamlTree {
         } else {
             if ("vault".equals(parser.getTypeId())) {
                 try {
-                    String plain = dev.drover.vault.Vault.active().decryptString(parser.getText(), "this !vault value");
+                    String plain = vault.decryptString(parser.getText(), "this !vault value");
                     node = new ScalarNode(where, plain);
                     if (anchor != null) {
                         anchors.put(anchor, node);

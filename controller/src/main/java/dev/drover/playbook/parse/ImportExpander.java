@@ -151,6 +151,6 @@ final class ImportExpander {
             return new Block(merged, b.block(), b.rescue(), b.always(), b.role());
         }
         TaskInclude i = (TaskInclude) t;
-        return new TaskInclude(merged, i.file(), i.baseDir(), i.role());
+        return new TaskInclude(merged, i.file(), i.baseDir(), i.role(), i.dynamic());
     }
 }

@@ -1,13 +1,16 @@
 package dev.drover.playbook.parse;
 
+import dev.drover.playbook.Block;
 import dev.drover.playbook.Coerce;
 import dev.drover.playbook.Play;
 import dev.drover.playbook.PlaybookException;
+import dev.drover.playbook.RoleInclude;
 import dev.drover.playbook.SourcePos;
 import dev.drover.playbook.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,18 +23,18 @@ final class ParseSession {
     private static final Set<String> IMPORT_PLAYBOOK = Set.of("import_playbook", "ansible.builtin.import_playbook");
 
     private final SourceFiles sources = new SourceFiles();
-    private final YamlReader yaml = new YamlReader(sources);
+    private final YamlReader yaml;
     private final TaskReader tasks;
     private final PlayReader plays;
 
     private final RoleLoader roles;
 
-    ParseSession(Set<String> actionNames) {
-        this(actionNames, List.of());
-    }
-
-    /** @param rolesPath configured role directories (roles_path, ANSIBLE_ROLES_PATH); empty for Ansible's default */
-    ParseSession(Set<String> actionNames, List<Path> rolesPath) {
+    /**
+     * @param rolesPath configured role directories (roles_path, ANSIBLE_ROLES_PATH); empty for Ansible's default
+     * @param vault     the command's vault, for encrypted files and {@code !vault} values
+     */
+    ParseSession(Set<String> actionNames, List<Path> rolesPath, dev.drover.vault.Vault vault) {
+        this.yaml = new YamlReader(sources, vault);
         this.tasks = new TaskReader(actionNames, sources, yaml);
         RoleEntries entries = new RoleEntries(sources, tasks.options());
         this.roles = new RoleLoader(sources, yaml, tasks, new RoleSearch(sources, rolesPath), entries);
@@ -87,6 +90,23 @@ final class ParseSession {
                     "a playbook cannot import itself, directly or through other playbooks");
         }
         return playbook(path, ctx.enter(path), s.pos());
+    }
+
+    /**
+     * A dynamic {@code include_role} once its name and files are rendered: the role's block and its
+     * handler blocks, loaded as a parse-time include_role would be.
+     *
+     * @param includedFrom the file holding the include_role
+     */
+    TaskFileParser.LoadedRole role(RoleInclude spec, String name, Map<String, String> from, Path includedFrom)
+            throws PlaybookException {
+        roles.startPlay(spec.basedir());
+        RoleLoader.From files = new RoleLoader.From(from.get("tasks_from"), from.get("vars_from"),
+                from.get("defaults_from"), from.get("handlers_from"));
+        RoleLoader.Request req = new RoleLoader.Request(name, spec.namePos(), spec.apply(), spec.apply().vars(), Map.of(),
+                files, spec.isPublic(), false);
+        Block block = roles.load(req, TaskContext.root(includedFrom, false)).orElseThrow();
+        return new TaskFileParser.LoadedRole(block, roles.handlers());
     }
 
     /** The tasks of a task file, for {@code include_tasks} at run time. */

@@ -1,5 +1,6 @@
 package dev.drover.playbook.parse;
 
+import dev.drover.vault.Vault;
 import dev.drover.playbook.ControllerActions;
 import dev.drover.playbook.Playbook;
 import dev.drover.playbook.PlaybookException;
@@ -18,6 +19,7 @@ import java.util.Set;
 public final class PlaybookParser {
     private final Set<String> actionNames;
     private final List<Path> rolesPath;
+    private final Vault vault;
 
     /**
      * @param moduleNames the agent's module names; {@link ControllerActions#NAMES} are added, so
@@ -33,8 +35,14 @@ public final class PlaybookParser {
      *                  Ansible's default
      */
     public PlaybookParser(Set<String> moduleNames, List<Path> rolesPath) {
+        this(moduleNames, rolesPath, Vault.NONE);
+    }
+
+    /** @param vault decrypts encrypted files and {@code !vault} values; its redactor learns their plaintext */
+    public PlaybookParser(Set<String> moduleNames, List<Path> rolesPath, Vault vault) {
         this.actionNames = Keywords.union(moduleNames, ControllerActions.NAMES);
         this.rolesPath = List.copyOf(rolesPath);
+        this.vault = java.util.Objects.requireNonNull(vault, "vault");
     }
 
     /**
@@ -42,7 +50,7 @@ public final class PlaybookParser {
      *                           and a hint
      */
     public Playbook parse(Path file) throws PlaybookException {
-        ParseSession session = new ParseSession(actionNames, rolesPath);
+        ParseSession session = new ParseSession(actionNames, rolesPath, vault);
         return new Playbook(file, session.playbook(file, TaskContext.root(file, false), null));
     }
 

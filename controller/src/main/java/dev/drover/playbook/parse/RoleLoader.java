@@ -69,6 +69,10 @@ final class RoleLoader {
         this.search = search;
     }
 
+    RoleSearch search() {
+        return search;
+    }
+
     /** @param basedir the directory of the playbook file holding the play */
     void startPlay(Path basedir) {
         search.basedir(basedir);

@@ -40,6 +40,15 @@ final class RoleSearch {
         this.basedir = dir;
     }
 
+    Path basedir() {
+        return basedir;
+    }
+
+    /** The configured directories (Ansible's default when none were configured). */
+    List<Path> rolesPath() {
+        return rolesPath;
+    }
+
     /**
      * @param parentRole for a dependency, the directory of the role that depends on it; else null
      */

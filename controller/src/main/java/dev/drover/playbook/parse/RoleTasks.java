@@ -3,6 +3,7 @@ package dev.drover.playbook.parse;
 import dev.drover.playbook.Block;
 import dev.drover.playbook.Coerce;
 import dev.drover.playbook.PlaybookException;
+import dev.drover.playbook.RoleInclude;
 import dev.drover.playbook.SourcePos;
 import dev.drover.playbook.Task;
 import dev.drover.playbook.TaskInclude;
@@ -17,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * {@code import_role} and {@code include_role}. Both load the role while the playbook is parsed, so
- * a missing role or a broken task file is reported before anything runs. An import is static: its
+ * a missing role or a broken task file is reported before anything runs; an include_role whose name
+ * or {@code *_from} uses variables is a {@link RoleInclude} the executor loads per host and item. An import is static: its
  * keywords apply to every task of the role and it is replaced by the role's block. An include is a
  * {@link TaskInclude} carrying the role's block: its {@code when} and loop are evaluated once per
  * host (and item), its other keywords apply to the include only, and {@code apply:} gives keywords
@@ -94,11 +96,35 @@ final class RoleTasks {
             applied = options.read(kws, am.pos());
         }
         boolean isPublic = args.containsKey("public") && Coerce.toBoolean(args.get("public").value().toPlain());
+        if (templated(args)) {
+            // Ansible loads every include_role at run time; drover does so when it must, to choose the role per host.
+            YamlNode.Entry name = args.get("name");
+            Map<String, String> from = new LinkedHashMap<>();
+            for (String key : List.of("tasks_from", "vars_from", "defaults_from", "handlers_from")) {
+                if (args.containsKey(key)) {
+                    from.put(key, values.string(args.get(key)).strip());
+                }
+            }
+            RoleInclude dyn = new RoleInclude(values.string(name).strip(), from, applied, isPublic,
+                    loader.search().basedir(), loader.search().rolesPath(), name.value().pos());
+            return new TaskInclude(options.read(keywords, pos), dyn.name(), ctx.dir(), Optional.empty(), Optional.of(dyn));
+        }
         RoleLoader.Request req = request(action, args, applied, isPublic);
         req = new RoleLoader.Request(req.name(), req.pos(), req.options(), req.vars(), req.params(), req.from(),
                 isPublic, false);
         Optional<Block> block = loader.load(req, ctx);
         return new TaskInclude(options.read(keywords, pos), req.name(), ctx.dir(), block);
+    }
+
+    /** The role's name or one of its files uses variables: it can only be loaded per host. */
+    private boolean templated(Map<String, YamlNode.Entry> args) throws PlaybookException {
+        for (String key : List.of("name", "tasks_from", "vars_from", "defaults_from", "handlers_from")) {
+            YamlNode.Entry e = args.get(key);
+            if (e != null && Coerce.isTemplate(values.string(e))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private RoleLoader.Request request(YamlNode.Entry action, Map<String, YamlNode.Entry> args, TaskOptions opts,

@@ -13,6 +13,17 @@ import java.util.Optional;
  * typed by YAML 1.1 as in playbooks. Immutable and thread-safe; each call uses its own state.
  */
 public final class VarsFileParser {
+    private final dev.drover.vault.Vault vault;
+
+    /** A parser for files with no vaulted content (an encrypted one is refused, naming the missing password). */
+    public VarsFileParser() {
+        this(dev.drover.vault.Vault.NONE);
+    }
+
+    /** @param vault decrypts an encrypted file and {@code !vault} values; its redactor learns their plaintext */
+    public VarsFileParser(dev.drover.vault.Vault vault) {
+        this.vault = java.util.Objects.requireNonNull(vault, "vault");
+    }
 
     /**
      * @throws PlaybookException with file:line:column for a missing file, bad YAML, or a top level
@@ -20,7 +31,7 @@ public final class VarsFileParser {
      */
     public Map<String, Object> parse(Path file) throws PlaybookException {
         SourceFiles sources = new SourceFiles();
-        return toVars(sources, new YamlReader(sources).read(file, null), file);
+        return toVars(sources, new YamlReader(sources, vault).read(file, null), file);
     }
 
     /**
@@ -30,7 +41,7 @@ public final class VarsFileParser {
      */
     public Map<String, Object> parseText(Path origin, String text) throws PlaybookException {
         SourceFiles sources = new SourceFiles();
-        return toVars(sources, new YamlReader(sources).readText(origin, text), origin);
+        return toVars(sources, new YamlReader(sources, vault).readText(origin, text), origin);
     }
 
     @SuppressWarnings("unchecked")

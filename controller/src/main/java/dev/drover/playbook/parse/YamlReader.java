@@ -33,9 +33,12 @@ final class YamlReader {
     static final long MAX_EXPANDED_NODES = 1_000_000;
 
     private final SourceFiles sources;
+    /** Decrypts vaulted files and {@code !vault} values, and learns their plaintext as secrets. */
+    private final Vault vault;
 
-    YamlReader(SourceFiles sources) {
+    YamlReader(SourceFiles sources, Vault vault) {
         this.sources = sources;
+        this.vault = vault;
     }
 
     /**
@@ -52,13 +55,13 @@ final class YamlReader {
         // A whole file encrypted with ansible-vault: every value in it is a secret.
         String plain;
         try {
-            plain = new String(Vault.active().decrypt(text, "this file"), StandardCharsets.UTF_8);
+            plain = new String(vault.decrypt(text, "this file"), StandardCharsets.UTF_8);
         } catch (VaultException e) {
             throw sources.error(new SourcePos(file, 1, 1), e.getMessage(), "");
         }
         sources.remember(file, plain);
         Optional<YamlNode> root = parse(file, plain);
-        root.ifPresent(r -> Vault.active().redactor().addAll(r.toPlain()));
+        root.ifPresent(r -> vault.redactor().addAll(r.toPlain()));
         return root;
     }
 
@@ -209,7 +212,7 @@ final class YamlReader {
             }
             if (tag.equals("!vault")) {
                 try {
-                    String plain = Vault.active().decryptString(text, "this !vault value");
+                    String plain = vault.decryptString(text, "this !vault value");
                     return new YamlNode.Scalar(plain, plain, pos);
                 } catch (VaultException e) {
                     throw sources.error(pos, e.getMessage(), "");

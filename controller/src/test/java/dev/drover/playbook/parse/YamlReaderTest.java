@@ -22,7 +22,7 @@ class YamlReaderTest {
     Path dir;
 
     private YamlNode read(String yaml) throws PlaybookException {
-        return new YamlReader(new SourceFiles()).read(Files.write(dir, "f.yml", yaml), null).orElseThrow();
+        return new YamlReader(new SourceFiles(), dev.drover.vault.Vault.NONE).read(Files.write(dir, "f.yml", yaml), null).orElseThrow();
     }
 
     private PlaybookException failure(String yaml) {
@@ -134,7 +134,7 @@ class YamlReaderTest {
 
     @Test
     void emptyFileHasNoDocument() throws Exception {
-        assertTrue(new YamlReader(new SourceFiles()).read(Files.write(dir, "e.yml", "# nothing\n"), null).isEmpty());
+        assertTrue(new YamlReader(new SourceFiles(), dev.drover.vault.Vault.NONE).read(Files.write(dir, "e.yml", "# nothing\n"), null).isEmpty());
     }
 
     @Test

@@ -16,11 +16,12 @@ import java.util.Optional;
  * @param vars        the task's variables on that host (read only)
  * @param taskDir     directory of the file the task was written in
  * @param playbookDir directory of the playbook
+ * @param vault       the run's vault, for encrypted copy/template sources and include_vars files
  * @param agent       calls a module on the host's agent (or the delegated host's), with the task's
  *                    become and check/diff settings
  */
 public record ActionContext(String host, Map<String, Object> vars, Templater templater, Path taskDir, Path playbookDir,
-        boolean check, boolean diff, int verbosity, Agent agent) {
+        boolean check, boolean diff, int verbosity, Agent agent, dev.drover.vault.Vault vault) {
 
     /** A module call through the agent the task would use. */
     @FunctionalInterface

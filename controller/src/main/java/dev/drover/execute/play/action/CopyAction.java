@@ -53,7 +53,7 @@ final class CopyAction implements ControllerAction {
         }
         byte[] bytes;
         try {
-            bytes = VaultedSources.plain(Files.readAllBytes(src.get()), src.get());
+            bytes = VaultedSources.plain(Files.readAllBytes(src.get()), src.get(), ctx.vault());
         } catch (dev.drover.vault.VaultException e) {
             return ControllerAction.failed("copy: " + e.getMessage());
         } catch (IOException e) {

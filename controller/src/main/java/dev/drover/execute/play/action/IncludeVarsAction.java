@@ -37,7 +37,7 @@ final class IncludeVarsAction implements ControllerAction {
         }
         Map<String, Object> vars;
         try {
-            vars = new VarsFileParser().parse(found.get());
+            vars = new VarsFileParser(ctx.vault()).parse(found.get());
         } catch (PlaybookException e) {
             return ControllerAction.failed("include_vars: " + e.getMessage());
         }

@@ -47,7 +47,7 @@ final class TemplateAction implements ControllerAction {
         }
         String text;
         try {
-            text = new String(VaultedSources.plain(Files.readAllBytes(src.get()), src.get()), StandardCharsets.UTF_8);
+            text = new String(VaultedSources.plain(Files.readAllBytes(src.get()), src.get(), ctx.vault()), StandardCharsets.UTF_8);
         } catch (dev.drover.vault.VaultException e) {
             return ControllerAction.failed("template: " + e.getMessage());
         } catch (IOException e) {

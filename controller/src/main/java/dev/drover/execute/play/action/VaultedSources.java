@@ -18,12 +18,11 @@ final class VaultedSources {
     private VaultedSources() {
     }
 
-    static byte[] plain(byte[] bytes, Path file) throws VaultException {
+    static byte[] plain(byte[] bytes, Path file, Vault vault) throws VaultException {
         String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8);
         if (!Envelope.isVaulted(head)) {
             return bytes;
         }
-        Vault vault = Vault.active();
         byte[] plain = vault.decrypt(new String(bytes, StandardCharsets.UTF_8), file.toString());
         Redactor r = vault.redactor();
         String text = new String(plain, StandardCharsets.UTF_8);
