@@ -59,6 +59,35 @@
       drover.esc(x) + '</a>').join('<br>');
   }
 
+  // A serial play's rolling order at a glance: each batch started so far (done, failed, in flight
+  // with its task), then the hosts not yet started.
+  function renderRolling(p) {
+    if (!p.batches.length || p.batches[0].batches <= 1) return '';
+    const started = new Set();
+    const items = p.batches.map((b, i) => {
+      b.hosts.forEach(h => started.add(h));
+      const live = !p.ended && !data.end && i === p.batches.length - 1;
+      let failed = 0;
+      for (const t of b.tasks) {
+        for (const h of b.hosts) {
+          const c = t.cells[h];
+          if (c && !c.ignored && (c.status === 'failed' || c.status === 'unreachable')) failed++;
+        }
+      }
+      const state = live ? 'live' : failed ? 'failed' : 'done';
+      const what = live ? (data.running && data.running.play === p.play ? data.running.name : 'running')
+        : failed ? failed + ' failed' : 'done';
+      return '<li class="step step-' + state + '" data-batch="' + b.batch + '"><b>' + drover.esc(b.hosts.join(', ')) +
+        '</b> <span class="muted">batch ' + (b.batch + 1) + ' of ' + b.batches + ', ' + b.tasks.length + ' tasks</span><br>' +
+        drover.esc(what) + '</li>';
+    });
+    const rest = p.hosts.filter(h => !started.has(h));
+    if (rest.length && !p.ended && !data.end) {
+      items.push('<li class="step step-pending"><b>' + drover.esc(rest.join(', ')) + '</b><br><span class="muted">not started</span></li>');
+    }
+    return '<ol class="rolling">' + items.join('') + '</ol>';
+  }
+
   function renderGrid() {
     const html = [];
     for (const p of data.plays) {
@@ -66,6 +95,7 @@
       html.push('<div class="play" data-play="' + p.play + '"><h2>PLAY ' + drover.esc(p.name) +
         ' <span class="muted">' + hosts.length + ' hosts' + (p.batches.length > 1 || (p.batches[0] && p.batches[0].batches > 1)
           ? ', serial: ' + (p.batches[0] ? p.batches[0].batches : '?') + ' batches' : '') + '</span></h2>');
+      html.push(renderRolling(p));
       html.push('<table class="grid"><thead><tr><th class="task">task</th>' +
         hosts.map(h => '<th class="host">' + drover.esc(h) + '</th>').join('') + '</tr></thead><tbody>');
       for (const b of p.batches) {
