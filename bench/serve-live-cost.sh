@@ -21,27 +21,7 @@ work=$(mktemp -d /var/tmp/drover-live-bench.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-drover() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" "$@"; }
-median() { python3 -c 'import sys,statistics; v=[float(x) for x in sys.stdin.read().split()]; print("%.2f" % statistics.median(v))'; }
-
-cat > "$work/inv.yml" <<'YML'
-all:
-  hosts:
-    node1: {ansible_connection: local}
-    node2: {ansible_connection: local}
-    node3: {ansible_connection: local}
-YML
-{
-  echo "- name: rolling"
-  echo "  hosts: all"
-  echo "  serial: 1"
-  echo "  gather_facts: false"
-  echo "  tasks:"
-  for i in $(seq 1 20); do
-    echo "    - name: step $i"
-    echo "      command: echo step $i on {{ inventory_hostname }}"
-  done
-} > "$work/pb.yml"
+. bench/serve-lib.sh
 
 live="$work/state"
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$serve_jar" serve --port 0 --state-dir "$live" > "$work/serve.out" 2>&1 &

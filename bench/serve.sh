@@ -13,27 +13,7 @@ work=$(mktemp -d /var/tmp/drover-serve-bench.XXXXXX)
 serve_pid=
 cleanup() { [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; jobs -p | xargs -r kill 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-drover() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" "$@"; }
-median() { python3 -c 'import sys,statistics; v=[float(x) for x in sys.stdin.read().split()]; print("%.3f" % statistics.median(v))'; }
-
-cat > "$work/inv.yml" <<'YML'
-all:
-  hosts:
-    node1: {ansible_connection: local}
-    node2: {ansible_connection: local}
-    node3: {ansible_connection: local}
-YML
-{
-  echo "- name: rolling"
-  echo "  hosts: all"
-  echo "  serial: 1"
-  echo "  gather_facts: false"
-  echo "  tasks:"
-  for i in $(seq 1 20); do
-    echo "    - name: step $i"
-    echo "      command: echo step $i on {{ inventory_hostname }}"
-  done
-} > "$work/pb.yml"
+. bench/serve-lib.sh
 cp "$work/pb.yml" "$work/fail.yml"
 printf '    - name: fail on node2\n      command: sh -c "echo boom >&2; exit 3"\n      when: inventory_hostname == "node2"\n' >> "$work/fail.yml"
 

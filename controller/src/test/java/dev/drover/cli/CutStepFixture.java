@@ -9,7 +9,6 @@ import dev.drover.testing.PrivateSshd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,6 +166,11 @@ abstract class CutStepFixture {
     /** A private sshd at 127.0.0.43 that drops a client silent for 2 s (the lab's nodes never do). */
     PrivateSshd impatientSshd(OpenSshLab.Lab lab) throws Exception {
         return new PrivateSshd(lab, "127.0.0.43", dir.resolve("impatient-sshd"), "ClientAliveInterval 1", "ClientAliveCountMax 2");
+    }
+
+    /** {@code drover run} as a process of its own, reaching node1 through {@code sshd}. */
+    DroverProcess startThrough(OpenSshLab.Lab lab, PrivateSshd sshd, String name) throws IOException {
+        return DroverProcess.start(dir, name, Map.of(), run(inventory(lab, sshd.address(), sshd.port(), sshd.knownHosts(), "")));
     }
 
     /** Pauses the controller until the host's sshd has dropped its session. */

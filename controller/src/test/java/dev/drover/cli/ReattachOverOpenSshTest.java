@@ -6,20 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drover.testing.BlackholeRelay;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.PrivateSshd;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A long step ({@link CutStepFixture}) whose connection is cut the ways the real world cuts it: the
@@ -104,8 +96,7 @@ class ReattachOverOpenSshTest extends CutStepFixture {
     void aControllerPausedUntilSshdDropsItReconnectsAndReattaches(OpenSshLab.Lab lab) throws Exception {
         workDir(lab);
         try (PrivateSshd sshd = impatientSshd(lab)) {
-            DroverProcess p = DroverProcess.start(dir, "paused", Map.of(),
-                    run(inventory(lab, sshd.address(), sshd.port(), sshd.knownHosts(), "")));
+            DroverProcess p = startThrough(lab, sshd, "paused");
             pauseUntilSshdDropsTheSession(p, awaitPid("sshd.pid"));
             go(); // the step ends on the host while its controller is still paused
             new ProcessBuilder("kill", "-CONT", Long.toString(p.process.pid())).start().waitFor();

@@ -6,22 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drover.testing.BlackholeRelay;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.PrivateSshd;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code drover run --resume} right after each way a connection is cut mid-step
@@ -71,8 +61,7 @@ class ResumeAfterCutOpenSshTest extends CutStepFixture {
     void resumeAfterAPauseThatSshdDroppedWaitsForTheStep(OpenSshLab.Lab lab) throws Exception {
         workDir(lab);
         try (PrivateSshd sshd = impatientSshd(lab)) {
-            DroverProcess p = DroverProcess.start(dir, "cut", Map.of(),
-                    run(inventory(lab, sshd.address(), sshd.port(), sshd.knownHosts(), "")));
+            DroverProcess p = startThrough(lab, sshd, "cut");
             pauseUntilSshdDropsTheSession(p, awaitPid("sshd.pid"));
             killController(p); // SIGKILL ends a stopped process too
             resumeWhileTheStepRuns();
