@@ -55,8 +55,8 @@ class ServeScreenshotsTest {
                 }
                 Thread.sleep(250);
             }
-            // The top: the gate, node1's batch done, node2's in flight and node3 to come, then the grid.
-            browser.executeScript("window.scrollTo(0, 0);");
+            // The rolling play from its heading: node1's batch done, node2's in flight, node3 to come.
+            browser.executeScript("document.querySelector('ol.rolling').closest('.play').scrollIntoView({block: 'start'});");
             Thread.sleep(300);
             Files.write(Path.of(to, "serve-live-upgrade.png"), browser.getScreenshotAs(OutputType.BYTES));
             CliRun done = demo.get(10, TimeUnit.MINUTES);
