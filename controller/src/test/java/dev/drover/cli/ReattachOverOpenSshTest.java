@@ -32,7 +32,7 @@ class ReattachOverOpenSshTest extends CutStepFixture {
         CliRun r = running.get(120, TimeUnit.SECONDS);
         assertCompletedOnce(r);
         assertTrue(r.out().contains("node1: connection lost, reconnecting (attempt 1)..."), r.toString());
-        String journal = Files.readString(Files.list(dir.resolve("state/runs")).findFirst().orElseThrow().resolve("journal.jsonl"));
+        String journal = journal(0); // the run's directory, not the 'last' file beside it
         assertTrue(journal.contains("\"connection_lost\"") && journal.contains("\"reattached\""), journal);
     }
 
