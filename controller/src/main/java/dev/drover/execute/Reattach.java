@@ -16,12 +16,16 @@ import java.util.Map;
  * changed key still refuses), a new agent started, and the same {@code run} frame sent again; the
  * host's spool answers it (the result if the step finished, a wait if it still runs), so the step is
  * never started twice. Attempts back off 1, 2, 4, 8, 15, 15 ... s within the step's grace; when the
- * window closes the host is unreachable and the message says the step's fate is unknown.
+ * window closes the host is unreachable and the message says the step's fate is unknown. Ctrl-C
+ * ends the wait at once (checked every {@value #STOP_CHECK_MS} ms and before each attempt): the
+ * host is then unreachable the same way, and the run ends as an interrupted one, with its resume
+ * hint, instead of waiting through the step's grace.
  *
  * <p>Runs on the host's thread; the pool is thread-safe.
  */
 final class Reattach {
     private static final long[] BACKOFF_SECONDS = {1, 2, 4, 8, 15};
+    private static final long STOP_CHECK_MS = 100;
 
     private Reattach() {
     }
@@ -52,7 +56,13 @@ final class Reattach {
                         + " step spool, so 'drover run --resume' takes it from there (or waits for it) and never"
                         + " starts it twice");
             }
-            sleep(wait);
+            sleep(wait, step.events());
+            if (step.events().stopRequested() || Thread.currentThread().isInterrupted()) {
+                throw new WindowClosed("connection lost during step '" + module + "'; the run was interrupted while"
+                        + " reconnecting (" + (attempt - 1) + " attempts; last: " + reason + "). Whether the step"
+                        + " completed on the host is unknown: its result waits in the host's step spool, so"
+                        + " 'drover run --resume' takes it from there (or waits for it) and never starts it twice");
+            }
             try {
                 HostAgent agent = pool.open(settings, options);
                 Map<String, Object> result = new LinkedHashMap<>(agent.client().run(module, args, check, diff,
@@ -72,9 +82,13 @@ final class Reattach {
         }
     }
 
-    private static void sleep(long seconds) {
+    /** Sleeps {@code seconds}, less when the run is asked to stop or the thread is interrupted. */
+    private static void sleep(long seconds, Step.Events events) {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
         try {
-            Thread.sleep(seconds * 1000);
+            while (!events.stopRequested() && System.nanoTime() < end) {
+                Thread.sleep(Math.min(STOP_CHECK_MS, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -25,6 +25,11 @@ public record Step(String key, long graceSeconds, Events events) {
         /** A reconnect succeeded and the step's result was obtained from the same step on the host. */
         default void reattached(String host, String step, int attempts, boolean replayed) {
         }
+
+        /** The operator asked the run to stop (Ctrl-C): a reconnect wait gives up at once. */
+        default boolean stopRequested() {
+            return false;
+        }
     }
 
     /** The grace when the task says nothing: ten minutes, as the agent's default. */

@@ -38,11 +38,13 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final String JSON = "application/json; charset=utf-8";
 
     private final Api api;
+    private final Feeds feeds;
     private final Optional<Access> access;
     private final boolean secure;
 
-    HttpHandler(Api api, Optional<Access> access, boolean secure) {
+    HttpHandler(Api api, Feeds feeds, Optional<Access> access, boolean secure) {
         this.api = api;
+        this.feeds = feeds;
         this.access = access;
         this.secure = secure;
     }
@@ -134,7 +136,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         security(r);
         ctx.writeAndFlush(r);
         long last = parse(req.headers().get("Last-Event-ID"), 0);
-        new EventStream(ctx, api, row.get().id(), api.index().journal(row.get().id()).orElseThrow(), last).start();
+        feeds.watch(ctx.channel(), row.get().id(), api.index().journal(row.get().id()).orElseThrow(), last);
     }
 
     private static Optional<FullHttpResponse> asset(String name) {

@@ -51,10 +51,11 @@ public final class ServeServer implements AutoCloseable {
         config.check();
         RunIndex index = RunIndex.forCurrentUser(config.state());
         Api api = new Api(index);
-        HttpHandler handler = new HttpHandler(api, config.access(), config.tls().isPresent());
         EventLoopGroup boss = new NioEventLoopGroup(1, daemon("drover-serve-accept"));
         EventLoopGroup io = new NioEventLoopGroup(1, daemon("drover-serve-io"));
         EventExecutorGroup handlers = new DefaultEventExecutorGroup(2, daemon("drover-serve"));
+        // Every run's event stream on one of the two answering threads: one tail per run, whoever watches.
+        HttpHandler handler = new HttpHandler(api, new Feeds(api, handlers.next()), config.access(), config.tls().isPresent());
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerBootstrap b = new ServerBootstrap().group(boss, io).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {

@@ -153,21 +153,29 @@ class ServeBrowserTest {
                 "the page says the run is live");
         int first = finishedCells();
         boolean sawGate = false;
+        boolean sawRollingOrder = false;
         int seenWhileRunning = first;
         while (!run.isDone()) {
             String gate = text("#waiting .gate");
             sawGate |= gate.startsWith("waiting for node") && gate.contains("wait_for timeout=3");
             seenWhileRunning = Math.max(seenWhileRunning, finishedCells());
+            // node2 in flight: node1 done before it, node3 after it, not started.
+            List<String> order = texts("ol.rolling .step");
+            sawRollingOrder |= order.size() == 3 && order.get(0).startsWith("node1") && order.get(1).startsWith("node2")
+                    && texts("ol.rolling .step-live").size() == 1 && texts("ol.rolling .step-live").get(0).startsWith("node2")
+                    && order.get(2).startsWith("node3") && order.get(2).contains("not started");
             Thread.sleep(100);
         }
         CliRun done = run.get(1, TimeUnit.SECONDS);
         assertEquals(0, done.exitCode(), done.toString());
         assertTrue(seenWhileRunning > first, "cells filled in while the run went on: " + first + " -> " + seenWhileRunning);
         assertTrue(sawGate, "the gate a host waited on was shown");
+        assertTrue(sawRollingOrder, "the rolling order was shown: node1 done, node2 in flight, node3 not started");
         waiting(30).until(d -> text("#result").startsWith("ok"));
         assertEquals(9, finishedCells(), "three tasks on each of the three nodes");
         assertEquals(List.of("batch 1 of 3: node1", "batch 2 of 3: node2", "batch 3 of 3: node3"), texts("tr.batch"));
         assertEquals(3, texts("table.recap tbody tr").size());
+        assertEquals(3, texts("ol.rolling .step-done").size(), "every batch done");
     }
 
     private int finishedCells() {

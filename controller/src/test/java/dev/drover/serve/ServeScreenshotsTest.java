@@ -40,11 +40,12 @@ class ServeScreenshotsTest {
         try (ServeServer server = awaitState(state, demo)) {
             browser.manage().window().setSize(new Dimension(1400, 1000));
             browser.get(server.url() + "runs/last");
-            // node2's batch, a few tasks in: the first node done, the gate or the step in flight visible.
+            // node2's batch, a few tasks in: the rolling order shows node1 done, node2 in flight, node3 next.
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (System.nanoTime() < deadline && !demo.isDone()) {
                 try {
-                    Object n = browser.executeScript("return document.querySelectorAll('tr.batch').length >= 2"
+                    Object n = browser.executeScript("return document.querySelectorAll('ol.rolling .step-live').length == 1"
+                            + " && document.querySelectorAll('tr.batch').length >= 2"
                             + " && document.querySelectorAll('td.cell[data-host=node2]').length >= 12");
                     if (Boolean.TRUE.equals(n)) {
                         break;
@@ -54,7 +55,8 @@ class ServeScreenshotsTest {
                 }
                 Thread.sleep(250);
             }
-            browser.executeScript("const c = document.querySelector('tr.current'); if (c) c.scrollIntoView({block: 'center'});");
+            // The rolling play from its heading: node1's batch done, node2's in flight, node3 to come.
+            browser.executeScript("document.querySelector('ol.rolling').closest('.play').scrollIntoView({block: 'start'});");
             Thread.sleep(300);
             Files.write(Path.of(to, "serve-live-upgrade.png"), browser.getScreenshotAs(OutputType.BYTES));
             CliRun done = demo.get(10, TimeUnit.MINUTES);

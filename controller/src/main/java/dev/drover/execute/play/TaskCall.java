@@ -152,6 +152,11 @@ final class TaskCall {
             public void reattached(String h, String key, int attempts, boolean replayed) {
                 rc.listener().reattached(h, name, attempts, replayed);
             }
+
+            @Override
+            public boolean stopRequested() {
+                return rc.stop().requested();
+            }
         };
         int[] calls = {0};
         ActionContext.Agent agent = (module, a) -> {

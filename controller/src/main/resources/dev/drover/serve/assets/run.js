@@ -1,13 +1,14 @@
 'use strict';
 // One run's page: the grid of hosts x tasks per play and batch, the gate waiting now, failures,
-// recap. Data: /api/runs/{id}; the event stream /api/runs/{id}/events says when the journal grew,
-// and the page fetches the run again (at most every 300 ms).
+// recap. The run's summary comes from /api/runs/{id} once; the grid is built here from the event
+// stream /api/runs/{id}/events (the journal's lines, each sent once: drover.RunModel applies them)
+// and drawn again at most every 300 ms, so a watcher costs the run's server no refetching.
 (function () {
   let id = decodeURIComponent(location.pathname.split('/')[2] || '');
   let data = null;
+  let model = null;
   let pending = null;
   let source = null;
-  let last = null;
   const el = name => document.getElementById(name);
 
   function status(cell) {
@@ -58,6 +59,35 @@
       drover.esc(x) + '</a>').join('<br>');
   }
 
+  // A serial play's rolling order at a glance: each batch started so far (done, failed, in flight
+  // with its task), then the hosts not yet started.
+  function renderRolling(p) {
+    if (!p.batches.length || p.batches[0].batches <= 1) return '';
+    const started = new Set();
+    const items = p.batches.map((b, i) => {
+      b.hosts.forEach(h => started.add(h));
+      const live = !p.ended && !data.end && i === p.batches.length - 1;
+      let failed = 0;
+      for (const t of b.tasks) {
+        for (const h of b.hosts) {
+          const c = t.cells[h];
+          if (c && !c.ignored && (c.status === 'failed' || c.status === 'unreachable')) failed++;
+        }
+      }
+      const state = live ? 'live' : failed ? 'failed' : 'done';
+      const what = live ? (data.running && data.running.play === p.play ? data.running.name : 'running')
+        : failed ? failed + ' failed' : 'done';
+      return '<li class="step step-' + state + '" data-batch="' + b.batch + '"><b>' + drover.esc(b.hosts.join(', ')) +
+        '</b> <span class="muted">batch ' + (b.batch + 1) + ' of ' + b.batches + ', ' + b.tasks.length + ' tasks</span><br>' +
+        drover.esc(what) + '</li>';
+    });
+    const rest = p.hosts.filter(h => !started.has(h));
+    if (rest.length && !p.ended && !data.end) {
+      items.push('<li class="step step-pending"><b>' + drover.esc(rest.join(', ')) + '</b><br><span class="muted">not started</span></li>');
+    }
+    return '<ol class="rolling">' + items.join('') + '</ol>';
+  }
+
   function renderGrid() {
     const html = [];
     for (const p of data.plays) {
@@ -65,6 +95,7 @@
       html.push('<div class="play" data-play="' + p.play + '"><h2>PLAY ' + drover.esc(p.name) +
         ' <span class="muted">' + hosts.length + ' hosts' + (p.batches.length > 1 || (p.batches[0] && p.batches[0].batches > 1)
           ? ', serial: ' + (p.batches[0] ? p.batches[0].batches : '?') + ' batches' : '') + '</span></h2>');
+      html.push(renderRolling(p));
       html.push('<table class="grid"><thead><tr><th class="task">task</th>' +
         hosts.map(h => '<th class="host">' + drover.esc(h) + '</th>').join('') + '</tr></thead><tbody>');
       for (const b of p.batches) {
@@ -115,24 +146,12 @@
           drover.esc(r[h][c]) + '</td>').join('') + '</tr>').join('') + '</tbody></table>';
   }
 
-  async function refresh() {
+  function render() {
     pending = null;
-    try {
-      const text = await drover.changed('/api/runs/' + encodeURIComponent(id), last);
-      if (text === null) return;
-      last = text;
-      data = JSON.parse(text);
-    } catch (e) {
-      el('summary').innerHTML = '<p class="muted">No run ' + drover.esc(id) + ' here (yet). Retrying…</p>';
-      setTimeout(start, 1000);
-      return;
-    }
-    if (id !== data.run.id) {
-      // /runs/last: follow the run it names now.
-      id = data.run.id;
-      history.replaceState(null, '', '/runs/' + encodeURIComponent(id));
-      if (source) { source.close(); source = null; }
-      listen();
+    Object.assign(data, model.view());
+    if (data.end) {
+      data.run.result = data.end.result;
+      data.run.exit_code = data.end.exit_code;
     }
     renderSummary(data.run);
     renderWaiting();
@@ -143,21 +162,43 @@
   }
 
   function soon() {
-    if (!pending) pending = setTimeout(refresh, 300);
+    if (!pending) pending = setTimeout(render, 300);
   }
 
   function listen() {
-    if (source || id === 'last') return;
+    // From the first line; a stream that reconnects (Last-Event-ID) gets only what it missed.
+    model = new drover.RunModel();
     source = new EventSource('/api/runs/' + encodeURIComponent(id) + '/events');
     for (const name of ['run_start', 'play_start', 'batch_start', 'task_start', 'task', 'waiting', 'wait_over',
-      'play_stop', 'play_end', 'run_end', 'resumed']) {
-      source.addEventListener(name, soon);
+      'play_stop', 'play_end', 'run_end']) {
+      source.addEventListener(name, ev => {
+        model.apply(name, JSON.parse(ev.data));
+        soon();
+      });
     }
+    source.addEventListener('resumed', ev => {
+      const r = JSON.parse(ev.data).run_id;
+      if (!data.resumed_by.includes(r)) data.resumed_by.push(r);
+      soon();
+    });
   }
 
   async function start() {
-    await refresh();
-    if (data) listen();
+    try {
+      data = await drover.json('/api/runs/' + encodeURIComponent(id));
+    } catch (e) {
+      el('summary').innerHTML = '<p class="muted">No run ' + drover.esc(id) + ' here (yet). Retrying…</p>';
+      setTimeout(start, 1000);
+      return;
+    }
+    if (id !== data.run.id) {
+      // /runs/last: the run it names now.
+      id = data.run.id;
+      history.replaceState(null, '', '/runs/' + encodeURIComponent(id));
+    }
+    renderSummary(data.run);
+    renderResumed();
+    listen();
   }
 
   document.getElementById('grid').addEventListener('click', async ev => {

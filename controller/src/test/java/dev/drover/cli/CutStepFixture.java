@@ -1,0 +1,222 @@
+package dev.drover.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drover.testing.BlackholeRelay;
+import dev.drover.testing.OpenSshLab;
+import dev.drover.testing.PrivateSshd;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The step that {@link ReattachOverOpenSshTest} and {@link ResumeAfterCutOpenSshTest} cut: a long
+ * shell step on real OpenSSH (node1 of the lab) that records its session's sshd and its agent, waits
+ * for the test's "go", prints five lines and appends to a counter file on the host when it starts and
+ * when it ends, so "exactly once" is read from the host. Helpers to run it, cut it and resume it.
+ *
+ * <p>The tests run as the lab user's neighbour (root or the same user), so they read the host's
+ * files and signal its processes directly: the lab's nodes are this machine.
+ */
+@ExtendWith(OpenSshLab.class)
+abstract class CutStepFixture {
+    /** The step: record its session's sshd, wait for the test's "go", print five lines. */
+    static final String PLAYBOOK = """
+            - hosts: nodes
+              gather_facts: false
+              tasks:
+                - name: Long step
+                  shell: |
+                    echo start >> {{ work }}/counter
+                    p=$$; while [ "$p" -gt 1 ]; do case "$(cat /proc/$p/comm)" in sshd*) echo $p > {{ work }}/sshd.pid; break;; esac; p=$(awk '{print $4}' /proc/$p/stat); done
+                    echo $PPID > {{ work }}/agent.pid
+                    i=0; while [ ! -e {{ work }}/go ] && [ $i -lt 600 ]; do sleep 0.2; i=$((i+1)); done
+                    for n in 1 2 3 4 5; do echo line $n; done
+                    echo end >> {{ work }}/counter
+                  register: long
+                - name: After
+                  shell: echo after >> {{ work }}/counter
+                - name: Output
+                  debug:
+                    msg: "{{ long.stdout_lines | length }} lines, last {{ long.stdout_lines[-1] }}"
+            """;
+
+    @TempDir
+    Path dir;
+    Path work;
+    Path playbook;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        playbook = dir.resolve("long.yml");
+        Files.writeString(playbook, PLAYBOOK);
+    }
+
+    @AfterEach
+    void cleanUp(OpenSshLab.Lab lab) {
+        if (work != null) {
+            lab.ssh(lab.node("node1"), "rm -rf '" + work + "'");
+        }
+    }
+
+    Path workDir(OpenSshLab.Lab lab) {
+        String home = lab.ssh(lab.node("node1"), "mkdir -p drover-reattach && cd drover-reattach && mktemp -d $PWD/run.XXXXXX")
+                .stdout().strip();
+        work = Path.of(home);
+        return work;
+    }
+
+    /** An inventory with node1 only, reached at {@code address:port}, its key pinned in {@code knownHosts}. */
+    Path inventory(OpenSshLab.Lab lab, String address, int port, Path knownHosts, String extraVars) throws IOException {
+        Path inv = dir.resolve("hosts-" + UUID.randomUUID() + ".ini");
+        Files.writeString(inv, "[nodes]\nnode1 ansible_host=" + address + " ansible_port=" + port + "\n\n[nodes:vars]\n"
+                + "ansible_user=" + lab.user() + "\nansible_ssh_private_key_file=" + lab.clientKey() + "\n"
+                + "drover_known_hosts_file=" + knownHosts + "\ndrover_keepalive_interval=1\n" + extraVars);
+        return inv;
+    }
+
+    Path inventory(OpenSshLab.Lab lab, String extraVars) throws IOException {
+        OpenSshLab.Node n = lab.node("node1");
+        return inventory(lab, n.address(), n.port(), lab.knownHosts(), extraVars);
+    }
+
+    String[] run(Path inventory, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("run", "-i", inventory.toString(), playbook.toString(),
+                "-e", "work=" + work, "--state-dir", dir.resolve("state").toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    CompletableFuture<CliRun> start(Path inventory) {
+        String[] args = run(inventory);
+        return CompletableFuture.supplyAsync(() -> CliRun.of(args), r -> {
+            Thread t = new Thread(r, "drover run");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    long awaitPid(String name) throws Exception {
+        Path f = work.resolve(name);
+        for (int i = 0; i < 600; i++) {
+            if (Files.exists(f) && !Files.readString(f).isBlank()) {
+                return Long.parseLong(Files.readString(f).strip());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the step never wrote " + f);
+    }
+
+    void go() throws IOException {
+        Files.writeString(work.resolve("go"), "");
+    }
+
+    String counter() throws IOException {
+        Path f = work.resolve("counter");
+        return Files.exists(f) ? Files.readString(f) : "";
+    }
+
+    static void kill9(long pid) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    void assertCompletedOnce(CliRun r) throws IOException {
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("start\nend\nafter\n", counter(), "the step ran exactly once, to its end");
+        assertTrue(r.out().contains("5 lines, last line 5"), "the step's output is complete\n" + r);
+    }
+
+    static void restartLab(OpenSshLab.Lab lab) throws Exception {
+        Process up = new ProcessBuilder("bash",
+                labScript().toString(), "up", "--dir", lab.dir().toString(), "--port", Integer.toString(lab.port()))
+                .redirectErrorStream(true).start();
+        up.getInputStream().readAllBytes();
+        assertEquals(0, up.waitFor(), "lab.sh up");
+    }
+
+    static Path labScript() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("testbed/lab/lab.sh"))) {
+            p = p.getParent();
+        }
+        return p.resolve("testbed/lab/lab.sh");
+    }
+
+    /** node1's key, pinned for the relay's address. */
+    Path knownHostsFor(OpenSshLab.Lab lab, BlackholeRelay relay) throws IOException {
+        OpenSshLab.Node n = lab.node("node1");
+        String prefix = "[" + n.address() + "]:" + n.port() + " ";
+        String line = Files.readAllLines(lab.knownHosts()).stream().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow();
+        Path kh = dir.resolve("known_hosts_relay");
+        Files.writeString(kh, "[" + relay.address() + "]:" + relay.port() + " " + line.substring(prefix.length()) + "\n");
+        return kh;
+    }
+
+    /** A private sshd at 127.0.0.43 that drops a client silent for 2 s (the lab's nodes never do). */
+    PrivateSshd impatientSshd(OpenSshLab.Lab lab) throws Exception {
+        return new PrivateSshd(lab, "127.0.0.43", dir.resolve("impatient-sshd"), "ClientAliveInterval 1", "ClientAliveCountMax 2");
+    }
+
+    /** {@code drover run} as a process of its own, reaching node1 through {@code sshd}. */
+    DroverProcess startThrough(OpenSshLab.Lab lab, PrivateSshd sshd, String name) throws IOException {
+        return DroverProcess.start(dir, name, Map.of(), run(inventory(lab, sshd.address(), sshd.port(), sshd.knownHosts(), "")));
+    }
+
+    /** Pauses the controller until the host's sshd has dropped its session. */
+    void pauseUntilSshdDropsTheSession(DroverProcess p, long session) throws Exception {
+        new ProcessBuilder("kill", "-STOP", Long.toString(p.process.pid())).start().waitFor();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (ProcessHandle.of(session).map(ProcessHandle::isAlive).orElse(false)) {
+            assertTrue(System.nanoTime() < deadline, "sshd never dropped the paused controller's session");
+            Thread.sleep(200);
+        }
+    }
+
+    long runs() throws IOException {
+        try (var runs = Files.list(dir.resolve("state/runs"))) {
+            return runs.filter(Files::isDirectory).count();
+        }
+    }
+
+    /** The {@code n}th journal of the state directory, oldest first. */
+    String journal(int n) throws IOException {
+        try (var runs = Files.list(dir.resolve("state/runs"))) {
+            Path journal = runs.filter(Files::isDirectory).sorted().toList().get(n).resolve("journal.jsonl");
+            return Files.exists(journal) ? Files.readString(journal) : ""; // a run directory made, its journal not yet
+        }
+    }
+
+    /**
+     * {@code --resume last} while the cut step still runs on the host: the resumed run reaches the
+     * step and waits for it (no second copy), then takes its end when it comes.
+     */
+    void resumeWhileTheStepRuns() throws Exception {
+        CompletableFuture<CliRun> resumed = CompletableFuture.supplyAsync(
+                () -> CliRun.of("run", "--resume", "last", "--state-dir", dir.resolve("state").toString()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!(runs() == 2 && journal(1).contains("\"task_start\"") && journal(1).contains("Long step"))) {
+            assertTrue(System.nanoTime() < deadline && !resumed.isDone(), "the resumed run never reached the step");
+            Thread.sleep(200);
+        }
+        Thread.sleep(2000); // time enough for a wrong second copy to start
+        assertEquals("start\n", counter(), "the resumed run did not start a second copy");
+        go();
+        assertCompletedOnce(resumed.get(120, TimeUnit.SECONDS));
+    }
+
+    static void killController(DroverProcess p) throws InterruptedException {
+        p.process.destroyForcibly();
+        p.process.waitFor(30, TimeUnit.SECONDS);
+    }
+}

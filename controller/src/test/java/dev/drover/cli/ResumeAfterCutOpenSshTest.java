@@ -1,0 +1,97 @@
+package dev.drover.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drover.testing.BlackholeRelay;
+import dev.drover.testing.OpenSshLab;
+import dev.drover.testing.PrivateSshd;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code drover run --resume} right after each way a connection is cut mid-step
+ * ({@link ReattachOverOpenSshTest} has the cuts themselves): the run is ended during the cut, the
+ * step still runs on the host, and the resumed run must wait for it rather than start it again,
+ * then take its end: neither lost nor run twice. And Ctrl-C while the run waits to reconnect ends
+ * the wait at once, with the journal closed and the resume hint.
+ */
+class ResumeAfterCutOpenSshTest extends CutStepFixture {
+    @Test
+    void resumeAfterTheSessionsSshdWasKilledWaitsForTheStep(OpenSshLab.Lab lab) throws Exception {
+        workDir(lab);
+        DroverProcess p = DroverProcess.start(dir, "cut", Map.of(), run(inventory(lab, "")));
+        kill9(awaitPid("sshd.pid"));
+        killController(p);
+        resumeWhileTheStepRuns();
+    }
+
+    @Test
+    void resumeAfterSshdWasRestartedWaitsForTheStep(OpenSshLab.Lab lab) throws Exception {
+        workDir(lab);
+        DroverProcess p = DroverProcess.start(dir, "cut", Map.of(), run(inventory(lab, "")));
+        long session = awaitPid("sshd.pid");
+        kill9(Long.parseLong(Files.readString(lab.dir().resolve("node1/sshd.pid")).strip()));
+        kill9(session);
+        killController(p);
+        restartLab(lab);
+        resumeWhileTheStepRuns();
+    }
+
+    @Test
+    void resumeAfterThePathWasBlackholedWaitsForTheStep(OpenSshLab.Lab lab) throws Exception {
+        workDir(lab);
+        try (BlackholeRelay relay = new BlackholeRelay("127.0.0.41", lab.node("node1").socketAddress())) {
+            DroverProcess p = DroverProcess.start(dir, "cut", Map.of(),
+                    run(inventory(lab, relay.address(), relay.port(), knownHostsFor(lab, relay), "")));
+            awaitPid("sshd.pid");
+            relay.blackhole(true);
+            killController(p);
+            Thread.sleep(20_000); // the cut being tested: 20 s without a path
+            relay.blackhole(false);
+            resumeWhileTheStepRuns();
+        }
+    }
+
+    @Test
+    void resumeAfterAPauseThatSshdDroppedWaitsForTheStep(OpenSshLab.Lab lab) throws Exception {
+        workDir(lab);
+        try (PrivateSshd sshd = impatientSshd(lab)) {
+            DroverProcess p = startThrough(lab, sshd, "cut");
+            pauseUntilSshdDropsTheSession(p, awaitPid("sshd.pid"));
+            killController(p); // SIGKILL ends a stopped process too
+            resumeWhileTheStepRuns();
+        }
+    }
+
+    @Test
+    void ctrlCWhileReconnectingEndsTheWaitAtOnceAndResumeFinishesTheStep(OpenSshLab.Lab lab) throws Exception {
+        workDir(lab);
+        try (BlackholeRelay relay = new BlackholeRelay("127.0.0.41", lab.node("node1").socketAddress())) {
+            // Ctrl-C's own wait for running tasks outlasts the test's bounds: only ending the reconnect wait ends the run in time.
+            DroverProcess p = DroverProcess.start(dir, "interrupted", Map.of("JAVA_TOOL_OPTIONS", "-Ddrover.stopGraceSeconds=900"),
+                    run(inventory(lab, relay.address(), relay.port(), knownHostsFor(lab, relay), "")));
+            awaitPid("sshd.pid");
+            relay.blackhole(true);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!p.out().contains("node1: connection lost, reconnecting")) {
+                assertTrue(System.nanoTime() < deadline && p.process.isAlive(), "the run never noticed the cut\n" + p);
+                Thread.sleep(200);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(p.process.pid())).start().waitFor();
+            int code = p.exitCode();
+            String all = p.toString();
+            assertEquals(ExitCodes.INTERRUPTED, code, all);
+            assertTrue(all.contains("the run was interrupted while reconnecting") && !all.contains("stopping now"), all);
+            Matcher hint = Pattern.compile("To resume: drover run --resume (\\S+)").matcher(all);
+            assertTrue(hint.find(), all);
+            assertTrue(journal(0).contains("\"run_end\""), "the journal is closed");
+            relay.blackhole(false);
+            resumeWhileTheStepRuns();
+        }
+    }
+}
