@@ -23,8 +23,7 @@ final class PersistOptions {
     boolean off;
 
     @Option(names = "--persist-dir", paramLabel = "DIR",
-            description = "Where the persist process's socket is (default $DROVER_PERSIST_DIR, else $XDG_RUNTIME_DIR/drover-persist,"
-                    + " else ~/.cache/drover/persist/UID).")
+            description = "Where the persist process's socket is (default $DROVER_PERSIST_DIR, else ~/.cache/drover/persist/UID).")
     Path dir;
 
     Duration keep() {

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Where the persist process's socket lives: {@code $DROVER_PERSIST_DIR}, else
- * {@code $XDG_RUNTIME_DIR/drover-persist}, else {@code ~/.cache/drover/persist/<uid>}. The directory
+ * {@code ~/.cache/drover/persist/<uid>} (not {@code $XDG_RUNTIME_DIR}: cron has none, and a
+ * scheduled run should find the same process as an interactive one). The directory
  * is created 0700 and checked every time (owner is this user, no group or other bits, not a
  * symlink): a socket in a directory someone else can enter or replace is never used.
  */
@@ -25,10 +26,6 @@ public record PersistDir(Path dir) {
         String fromEnv = env.get("DROVER_PERSIST_DIR");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new PersistDir(Path.of(fromEnv).toAbsolutePath());
-        }
-        String runtime = env.get("XDG_RUNTIME_DIR");
-        if (runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))) {
-            return new PersistDir(Path.of(runtime, "drover-persist"));
         }
         return new PersistDir(Path.of(System.getProperty("user.home"), ".cache", "drover", "persist", uid()));
     }
