@@ -2,7 +2,6 @@ package dev.drover.cli;
 
 import dev.drover.persist.PersistClient;
 import dev.drover.persist.PersistDir;
-import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentLeaser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,13 +51,13 @@ final class PersistOptions {
     }
 
     /** The pool's leaser: the persist process, or none when turned off. */
-    AgentLeaser leaser(PrintWriter err) {
+    AgentLeaser leaser(PrintWriter err, String agentJarSha256) {
         Duration keep = keep();
         if (keep.isZero()) {
             return AgentLeaser.NONE;
         }
         PersistDir where = persistDir();
         Consumer<String> notes = m -> err.println("[WARNING]: " + m);
-        return new PersistClient(where, keep, AgentJar.embedded().sha256(), notes, () -> PersistClient.spawn(where, keep, notes));
+        return new PersistClient(where, keep, agentJarSha256, notes, () -> PersistClient.spawn(where, keep, notes));
     }
 }

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -74,7 +76,18 @@ public final class PersistClient implements AgentLeaser {
             request.put("settings", key.settings());
             request.put("agent", key.agent());
             ChannelStreams.send(out, request);
+            // A wedged process must not hang the run: no answer within what a direct connect and
+            // agent start may take closes the socket, and the run connects directly.
+            AtomicBoolean answered = new AtomicBoolean();
+            long limit = settings.connectTimeout().plus(options.startTimeout()).toMillis() + 30_000;
+            SocketChannel toClose = ch;
+            CompletableFuture.delayedExecutor(limit, TimeUnit.MILLISECONDS).execute(() -> {
+                if (!answered.get()) {
+                    closeQuietly(toClose);
+                }
+            });
             Map<String, Object> reply = ChannelStreams.receive(in);
+            answered.set(true);
             if (reply == null || !"leased".equals(reply.get("type"))) {
                 ch.close();
                 if (reply == null) {
@@ -86,12 +99,16 @@ public final class PersistClient implements AgentLeaser {
             return new HostAgent(settings.hostName(), null, client, Boolean.TRUE.equals(reply.get("uploaded")));
         } catch (IOException | AgentException | RuntimeException e) {
             note(settings.hostName() + ": " + e.getMessage());
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // closing a broken socket
-            }
+            closeQuietly(ch);
             return null;
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // closing a broken socket
         }
     }
 

@@ -50,6 +50,12 @@ public final class PersistServer implements AutoCloseable {
     private final PrintStream log;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /**
+     * Keys this process could not connect or start an agent for, until when: answered at once, so
+     * a host the process cannot reach (a key needing a passphrase, an ssh-agent it does not see)
+     * costs each run nothing before its direct connection, which works or reports the cause.
+     */
+    private final Map<String, Long> refusedUntil = new ConcurrentHashMap<>();
     private final AtomicInteger active = new AtomicInteger();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long keepMillis;
@@ -147,6 +153,11 @@ public final class PersistServer implements AutoCloseable {
         Map<String, Object> agentSpec = (Map<String, Object>) request.get("agent");
         long keep = ((Number) request.get("keep_ms")).longValue();
         keepMillis = keep;
+        Long refused = refusedUntil.get(key);
+        if (refused != null && refused > System.currentTimeMillis()) {
+            ChannelStreams.send(out, Map.of("type", "refused", "message", "refused a moment ago"));
+            return;
+        }
         HeldAgent agent;
         boolean reused = false;
         boolean uploaded = false;
@@ -190,6 +201,7 @@ public final class PersistServer implements AutoCloseable {
                 if (h != null && h.agents().isEmpty()) {
                     drop(h);
                 }
+                refusedUntil.put(key, System.currentTimeMillis() + Math.min(keep, 60_000));
                 ChannelStreams.send(out, Map.of("type", "refused", "message", String.valueOf(e.getMessage())));
                 return;
             }
