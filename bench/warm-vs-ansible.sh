@@ -15,6 +15,9 @@
 #   bash bench/warm-vs-ansible.sh [RUNS] [ROWS...]        e.g. bash bench/warm-vs-ansible.sh 7 exec1 exec3
 # Environment: LAB_PORT (default 2232), LAB_DIR (default .drover/lab-bench), DROVER (default ./drover),
 # DROVER_BENCH_FLAGS (extra flags for every drover exec/run, e.g. --no-persist to measure cold starts).
+# drover's persist process (its ControlPersist, on by default) gets the lab's own directory
+# (DROVER_PERSIST_DIR=LAB_DIR/persist), is filled by the warm-up and stopped at the end, so "warm"
+# means what it means for Ansible: connections (and, for drover, agents) held from an earlier run.
 # Ansible: pipelining, ControlPersist 60 s, forks 50, as in shared/PERF.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,6 +27,8 @@ lab="${LAB_DIR:-.drover/lab-bench}"
 port="${LAB_PORT:-2232}"
 drover="${DROVER:-./drover}"
 read -r -a dflags <<<"${DROVER_BENCH_FLAGS:-}"
+export DROVER_PERSIST_DIR="${DROVER_PERSIST_DIR:-$PWD/$lab/persist}"
+trap '"$drover" persist stop >/dev/null 2>&1 || true' EXIT
 
 "$drover" --version >/dev/null                     # build (and the launcher's caches) first
 testbed/lab/lab.sh up --dir "$lab" --nodes 50 --port "$port" >/dev/null
@@ -72,8 +77,12 @@ pair() {
 }
 
 echo "$(date -u +%FT%TZ) $(uname -n), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $("$drover" --version | head -1); RUNS=$runs"
-# Warm-up: agents cached on every node, Ansible's ControlPersist masters open.
+# Warm-up: agents cached on every node, Ansible's ControlPersist masters open, drover's persist
+# process started by the first run (in the background) and holding every node after the second.
 "$drover" exec "${dflags[@]}" -i "$inv" nodes -f 50 -- /bin/true >/dev/null
+[[ " ${dflags[*]} " == *" --no-persist "* ]] || for ((i = 0; i < 100; i++)); do [ -S "$DROVER_PERSIST_DIR/sock" ] && break; sleep 0.1; done
+"$drover" exec "${dflags[@]}" -i "$inv" nodes -f 50 -- /bin/true >/dev/null
+echo "persist: $("$drover" persist status | head -1)"
 $have_ansible && ansible -i "$inv" nodes -m command -a /bin/true >/dev/null
 
 for row in "${rows[@]}"; do

@@ -45,6 +45,9 @@ final class ExecCommand implements Callable<Integer> {
     @Mixin
     BecomeOptions become;
 
+    @Mixin
+    PersistOptions persist;
+
     @Parameters(index = "0", paramLabel = "PATTERN", description = "Hosts: name, group, a:b, a:&b, a:!b, wildcards.")
     String pattern;
 
@@ -115,7 +118,9 @@ final class ExecCommand implements Callable<Integer> {
         List<TargetHost> hosts = inventory.select(pattern, spec.commandLine().getErr());
         RunListener listener = report.forAdHoc(Style.choose(color), module, oneLine, hosts.stream().map(TargetHost::name).toList());
         List<HostResult> results;
-        try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
+        AgentJar agentJar = AgentJar.embedded();
+        try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(agentJar),
+                persist.leaser(spec.commandLine().getErr(), agentJar.sha256()))) {
             var overrides = connection.overrides();
             AdHocRunner runner = new AdHocRunner(pool, overrides, Path.of("").toAbsolutePath(), forks,
                     become.resolve(overrides.prompt()));

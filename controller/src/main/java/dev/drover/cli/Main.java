@@ -54,6 +54,7 @@ public final class Main implements Runnable {
         m.put("demo", DemoCommand::new);
         m.put("serve", ServeCommand::new);
         m.put("vault", VaultCommand::new);
+        m.put("persist", PersistCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -67,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     JournalOptions journal;
 
+    @Mixin
+    PersistOptions persist;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "PLAYBOOK",
             description = "The playbook file (with --resume: the resumed run's, unless given).")
     Path playbook;
@@ -189,7 +192,9 @@ final class RunCommand implements Callable<Integer> {
             held.tookOverFrom().ifPresent(h -> report.warning("took over a stale lock from " + h.describe()
                     + ": that run ended without releasing it (killed, or its machine restarted)"));
             PlaybookRunner.Result result;
-            try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
+            AgentJar agentJar = AgentJar.embedded();
+            try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(agentJar),
+                persist.leaser(spec.commandLine().getErr(), agentJar.sha256()))) {
                 AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath(),
                         resume.stepRunKey(runId.value()));
                 result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop, vault)

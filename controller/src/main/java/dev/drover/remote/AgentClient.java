@@ -71,6 +71,25 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
+    /**
+     * An agent reached through a relay that already did the preamble and the hello exchange with it
+     * (the persist process): {@code process}'s stdout starts with the agent's hello frame and takes
+     * our hello, which the relay drops.
+     */
+    public static AgentClient overRelay(String host, RemoteProcess process) throws AgentException {
+        return handshake(host, process, new BufferedInputStream(process.stdout(), 1 << 16), null);
+    }
+
+    /** The raw frame streams behind a started agent, for a relay that takes it over from this client. */
+    public record Channel(RemoteProcess process, InputStream in, OutputStream out, Map<String, Object> hello) {
+    }
+
+    /** Hands this agent's streams to a relay; this client must not be used afterwards. */
+    public synchronized Channel channel() {
+        closed = true;
+        return new Channel(process, in, out, agentHello);
+    }
+
     public String host() {
         return host;
     }

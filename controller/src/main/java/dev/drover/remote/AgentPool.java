@@ -20,13 +20,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AgentPool implements AutoCloseable {
     private final TransportFactory transports;
     private final AgentBootstrap bootstrap;
+    private final AgentLeaser leaser;
     private final Map<String, HostAgent> open = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public AgentPool(TransportFactory transports, AgentBootstrap bootstrap) {
+        this(transports, bootstrap, AgentLeaser.NONE);
+    }
+
+    /** @param leaser asked first for each host's agent (the persist process); null answers connect directly */
+    public AgentPool(TransportFactory transports, AgentBootstrap bootstrap, AgentLeaser leaser) {
         this.transports = transports;
         this.bootstrap = bootstrap;
+        this.leaser = leaser;
     }
 
     public HostAgent open(ConnectionSettings settings, AgentOptions options) throws TransportException, AgentException {
@@ -39,6 +46,11 @@ public final class AgentPool implements AutoCloseable {
             HostAgent existing = open.get(key);
             if (existing != null) {
                 return existing;
+            }
+            HostAgent leased = leaser.lease(settings, options);
+            if (leased != null) {
+                open.put(key, leased);
+                return leased;
             }
             Transport transport = transports.open(settings);
             try {
@@ -77,7 +89,9 @@ public final class AgentPool implements AutoCloseable {
         try {
             agent.client().close();
         } finally {
-            agent.transport().close();
+            if (agent.transport() != null) {
+                agent.transport().close();
+            }
         }
     }
 }

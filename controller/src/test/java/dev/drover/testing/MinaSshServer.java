@@ -195,9 +195,16 @@ public final class MinaSshServer implements AutoCloseable {
         private boolean allowSshRsa;
         private boolean freezable;
         private boolean sftp = true;
+        private int port;
 
         private Builder(Path home) {
             this.home = home;
+        }
+
+        /** Listens on this port (default: a free one), e.g. to restart a host where it was. */
+        public Builder port(int value) {
+            this.port = value;
+            return this;
         }
 
         /** The login user (default {@code drover}); any other user name is refused. */
@@ -275,7 +282,7 @@ public final class MinaSshServer implements AutoCloseable {
 
             SshServer sshd = SshServer.setUpDefaultServer();
             sshd.setHost("127.0.0.1");
-            sshd.setPort(0);
+            sshd.setPort(port);
             List<KeyPair> hostKeys = new ArrayList<>(List.of(key));
             hostKeys.addAll(additionalHostKeys);
             sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKeys));

@@ -1,0 +1,165 @@
+package dev.drover.persist;
+
+import dev.drover.remote.AgentClient;
+import dev.drover.remote.AgentException;
+import dev.drover.remote.AgentLeaser;
+import dev.drover.remote.AgentOptions;
+import dev.drover.remote.HostAgent;
+import dev.drover.transport.ConnectionSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The CLI's side: asks the persist process for each host's agent, and starts the process (in the
+ * background, for the next run) when none answers. Every failure answers null, so the pool
+ * connects directly; failures of the process itself (not of the host) print one note.
+ */
+public final class PersistClient implements AgentLeaser {
+    private final PersistDir dir;
+    private final Duration keep;
+    private final String jarSha256;
+    private final Consumer<String> notes;
+    private final Runnable startServer;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean noted = new AtomicBoolean();
+
+    /**
+     * @param startServer starts the persist process in the background (called at most once, when
+     *     the socket does not answer); the CLI passes {@link #spawn}
+     */
+    public PersistClient(PersistDir dir, Duration keep, String jarSha256, Consumer<String> notes, Runnable startServer) {
+        this.dir = dir;
+        this.keep = keep;
+        this.jarSha256 = jarSha256;
+        this.notes = notes;
+        this.startServer = startServer;
+    }
+
+    @Override
+    public HostAgent lease(ConnectionSettings settings, AgentOptions options) {
+        ReuseKey key = ReuseKey.of(settings, options, jarSha256);
+        if (key == null) {
+            return null;
+        }
+        SocketChannel ch;
+        try {
+            dir.check();
+            ch = connect(dir);
+        } catch (IOException e) {
+            if (started.compareAndSet(false, true)) {
+                startServer.run();
+            }
+            return null;
+        }
+        try {
+            InputStream in = ChannelStreams.in(ch);
+            OutputStream out = ChannelStreams.out(ch);
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("type", "lease");
+            request.put("key", key.key());
+            request.put("keep_ms", keep.toMillis());
+            request.put("settings", key.settings());
+            request.put("agent", key.agent());
+            ChannelStreams.send(out, request);
+            // A wedged process must not hang the run: no answer within what a direct connect and
+            // agent start may take closes the socket, and the run connects directly.
+            AtomicBoolean answered = new AtomicBoolean();
+            long limit = settings.connectTimeout().plus(options.startTimeout()).toMillis() + 30_000;
+            SocketChannel toClose = ch;
+            CompletableFuture.delayedExecutor(limit, TimeUnit.MILLISECONDS).execute(() -> {
+                if (!answered.get()) {
+                    closeQuietly(toClose);
+                }
+            });
+            Map<String, Object> reply = ChannelStreams.receive(in);
+            answered.set(true);
+            if (reply == null || !"leased".equals(reply.get("type"))) {
+                ch.close();
+                if (reply == null) {
+                    note(settings.hostName() + ": the persist process closed the lease");
+                }
+                return null; // refused: the direct connection reports the host's own error
+            }
+            AgentClient client = AgentClient.overRelay(settings.hostName(), new SocketProcess(ch, in, out));
+            return new HostAgent(settings.hostName(), null, client, Boolean.TRUE.equals(reply.get("uploaded")));
+        } catch (IOException | AgentException | RuntimeException e) {
+            note(settings.hostName() + ": " + e.getMessage());
+            closeQuietly(ch);
+            return null;
+        }
+    }
+
+    private static void closeQuietly(SocketChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // closing a broken socket
+        }
+    }
+
+    private void note(String message) {
+        if (noted.compareAndSet(false, true)) {
+            notes.accept("persist process: " + message + "; connecting directly");
+        }
+    }
+
+    static SocketChannel connect(PersistDir dir) throws IOException {
+        SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            ch.connect(UnixDomainSocketAddress.of(dir.socket()));
+            return ch;
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Asks a running persist process for {@code type} (status or stop); empty reply when none runs. */
+    public static Map<String, Object> ask(PersistDir dir, String type) throws IOException {
+        dir.check();
+        try (SocketChannel ch = connect(dir)) {
+            ChannelStreams.send(ChannelStreams.out(ch), Map.of("type", type));
+            Map<String, Object> reply = ChannelStreams.receive(ChannelStreams.in(ch));
+            return reply == null ? Map.of() : reply;
+        }
+    }
+
+    /**
+     * Starts {@code drover persist serve} detached from this process (its own session, so the
+     * terminal's Ctrl-C does not reach it), with this JVM's java and class path, output to
+     * {@code <dir>/log}. Failures are notes, never errors.
+     */
+    public static void spawn(PersistDir dir, Duration keep, Consumer<String> notes) {
+        try {
+            dir.secure();
+            List<String> cmd = new ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                cmd.add("/usr/bin/setsid");
+            }
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto",
+                    "-cp", System.getProperty("java.class.path"), "dev.drover.cli.Main", "persist", "serve",
+                    "--persist-dir", dir.dir().toString(), "--persist", String.valueOf(keep.toSeconds())));
+            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()))
+                    .redirectErrorStream(true).start();
+        } catch (IOException | RuntimeException e) {
+            notes.accept("persist process: could not start it (" + e.getMessage() + "); the next run connects directly too");
+        }
+    }
+}
