@@ -8,11 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drover.cli.CliRun;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.PostgresLab;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +50,8 @@ class AcsRealInstallationTest {
 
     private CliRun upgrade(Map<String, Map<String, Object>> perHost, Map<String, Object> vars) {
         Path inventory = bed.inventory(perHost, vars);
-        return AcsTestbed.drover("run", "-i", inventory.toString(), AcsTestbed.playbook("acs-upgrade.yml"));
+        return AcsTestbed.drover("run", "--state-dir", local.resolve("state").toString(), "-i", inventory.toString(),
+                AcsTestbed.playbook("acs-upgrade.yml"));
     }
 
     /** SHA-256 of every file's path and bytes under {@code dir}, in order. */
@@ -73,6 +85,15 @@ class AcsRealInstallationTest {
 
             assertEquals(0, run.exitCode(), run.toString());
             assertEquals(0, bed.status(node, bed.newHome(node)), NEW + " runs");
+            // It answers where the old Tomcat's connector did (server.xml, not alfresco.port): the new
+            // distribution's server.xml said 8080, the playbook moved the connector.
+            String newXml = AcsTestbed.ok(lab, node, "cat " + bed.newHome(node) + "/tomcat/conf/server.xml");
+            assertTrue(newXml.contains("port=\"" + bed.httpPort + "\" protocol=\"HTTP/1.1\""), newXml);
+            assertTrue(newXml.contains("port=\"8009\" protocol=\"AJP/1.3\""), "the rest of the new server.xml is its own\n" + newXml);
+            int urlPort = Integer.parseInt(bed.nodeProperties(node).get("alfresco.port"));
+            assertNotEquals(bed.httpPort, urlPort);
+            assertEquals(-1, AcsTestbed.httpStatus(node.address(), urlPort, "/alfresco/service/api/server"), "nobody on alfresco.port");
+            assertEquals(200, AcsTestbed.httpStatus(node.address(), bed.httpPort, "/alfresco/service/api/server"));
             assertEquals(storeBefore, tree(node, store), "production's contentstore is byte-identical");
             String newRoot = bed.newHome(node) + "/alf_data";
             assertEquals(storeBefore, tree(node, newRoot + "/contentstore"), "the new version has its own copy of the store");
@@ -115,5 +136,36 @@ class AcsRealInstallationTest {
         assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " runs again");
         assertEquals(3, bed.status(node, bed.newHome(node)), NEW + " is stopped");
         assertEquals(before, bed.fingerprint(node, bed.oldHome(node)), "production untouched");
+
+        // The bound: detected within 5 s of the JVM's death. The JVM's last alfresco.log line is
+        // written just before it halts; the journal says when the start's watch ended, having found it gone.
+        String last = AcsTestbed.lines(bed.log(node, bed.newHome(node)), "the JVM is about to crash").get(0);
+        ZoneOffset nodeZone = ZoneOffset.of(AcsTestbed.ok(lab, node, "date +%:z").strip());
+        Instant died = LocalDateTime.parse(last.substring(0, 23), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"))
+                .toInstant(nodeZone);
+        JsonNode watch = journal().stream()
+                .filter(e -> "task".equals(e.path("event").asText()) && e.path("name").asText().startsWith("Start ACS")
+                        && e.path("result").path("stdout").asText().contains("the JVM exited during the start"))
+                .findFirst().orElseThrow(() -> new AssertionError("no watch result in the journal"));
+        Instant noticed = Instant.parse(watch.get("start").asText()).plusMillis(watch.get("duration_ms").asLong());
+        long delayMs = Duration.between(died, noticed).toMillis();
+        assertTrue(delayMs >= 0 && delayMs <= 5000, "the dead JVM was noticed " + delayMs + " ms after its last line ("
+                + died + " -> " + noticed + ")");
+    }
+
+    /** The events of the newest run's journal (docs/journal.md). */
+    private List<JsonNode> journal() {
+        try {
+            Path runs = local.resolve("state/runs");
+            Path file = runs.resolve(Files.readString(runs.resolve("last")).strip()).resolve("journal.jsonl");
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> events = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                events.add(json.readTree(line));
+            }
+            return events;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
