@@ -80,6 +80,15 @@ class AcsRealInstallationTest {
             String keystoreBefore = tree(node, keystore);
             JsonNode before = bed.fingerprint(node, bed.oldHome(node));
             assertTrue(before.get("rows").toString().length() > 0);
+            // The installer's bundled PostgreSQL: a plain `alfresco.sh stop` would stop it too (ctl.sh stop).
+            String ctlCalls = bed.work + "/ctl.calls";
+            AcsTestbed.ok(lab, node, "mkdir -p " + bed.oldHome(node) + "/postgresql/scripts && printf '#!/bin/sh\\necho \"$@\" >> "
+                    + ctlCalls + "\\n' > " + bed.oldHome(node) + "/postgresql/scripts/ctl.sh && chmod 755 "
+                    + bed.oldHome(node) + "/postgresql/scripts/ctl.sh");
+            // log4j moves alfresco.log (relative: from the directory Tomcat starts in); the extension file is
+            // copied to the new version, which then logs there too: both watches must follow it.
+            AcsTestbed.ok(lab, node, "printf 'log4j.appender.File.File=logs/alfresco.log\\n' > " + bed.oldHome(node)
+                    + "/tomcat/shared/classes/alfresco/extension/custom-log4j.properties");
 
             CliRun run = upgrade(Map.of(), Map.of());
 
@@ -94,6 +103,11 @@ class AcsRealInstallationTest {
             assertNotEquals(bed.httpPort, urlPort);
             assertEquals(-1, AcsTestbed.httpStatus(node.address(), urlPort, "/alfresco/service/api/server"), "nobody on alfresco.port");
             assertEquals(200, AcsTestbed.httpStatus(node.address(), bed.httpPort, "/alfresco/service/api/server"));
+            assertFalse(AcsTestbed.ok(lab, node, "cat " + ctlCalls + " 2>/dev/null; true").contains("stop"),
+                    "the bundled PostgreSQL was never stopped (alfresco.sh stop tomcat)");
+            assertTrue(AcsTestbed.ok(lab, node, "cat " + bed.newHome(node) + "/logs/alfresco.log").contains("started (Enterprise)"),
+                    "the new version logged where log4j says");
+            assertFalse(bed.exists(node, bed.newHome(node) + "/alfresco.log"), "and nowhere else");
             assertEquals(storeBefore, tree(node, store), "production's contentstore is byte-identical");
             String newRoot = bed.newHome(node) + "/alf_data";
             assertEquals(storeBefore, tree(node, newRoot + "/contentstore"), "the new version has its own copy of the store");
@@ -151,6 +165,26 @@ class AcsRealInstallationTest {
         long delayMs = Duration.between(died, noticed).toMillis();
         assertTrue(delayMs >= 0 && delayMs <= 5000, "the dead JVM was noticed " + delayMs + " ms after its last line ("
                 + died + " -> " + noticed + ")");
+    }
+
+    @Test
+    void aFailureThatOnlyTomcatReportsInCatalinaOutFailsTheStartAtOnce(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
+        OpenSshLab.Node node = bed.nodes.get(0);
+        JsonNode before = bed.fingerprint(node, bed.oldHome(node));
+        Map<String, Object> props = new LinkedHashMap<>(bed.nodeProperties(node));
+        // The validation start's webapp listener fails before the repository logs anything: alfresco.log
+        // stays silent, catalina.out says "Context [/alfresco] startup failed" and the JVM stays up.
+        props.put("sim.fault", "{{ 'listener-failure' if acs_cfg_purpose == 'validation' else 'none' }}");
+
+        CliRun run = upgrade(Map.of(node.name(), Map.of("acs_node_properties", props)), Map.of("acs_start_timeout", 900));
+
+        assertNotEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("fatal line in the start:") && run.out().contains("Context [/alfresco] startup failed"),
+                "failed on catalina.out's line, not on the timeout\n" + run);
+        assertTrue(run.out().contains("UPGRADE FAILED"), run.toString());
+        assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " runs again");
+        assertEquals(before, bed.fingerprint(node, bed.oldHome(node)), "production untouched");
     }
 
     /** The events of the newest run's journal (docs/journal.md). */

@@ -55,8 +55,8 @@ public final class Distribution {
             zip.file(top + "tomcat/shared/classes/alfresco/" + sample[0], sample[1], 0644);
         }
         if (p.major() < 6) {
-            // The 5.x bundle's Solr 4 cores; data.dir.root says where each core's index is (the simulator's
-            // Solr keeps using dir.root/solr4/index: docs/testbed-acs-sim.md "differs").
+            // The 5.x bundle's Solr 4 cores; data.dir.root says where each core's index is (relative: from the
+            // installation, Tomcat's working directory).
             for (String[] core : new String[][] {{"workspace-SpacesStore", "workspace/SpacesStore"},
                     {"archive-SpacesStore", "archive/SpacesStore"}}) {
                 zip.file(top + "solr4/" + core[0] + "/conf/solrcore.properties", "# Solr 4 core " + core[0]

@@ -64,7 +64,7 @@ public final class NodeProcess {
             HttpServer http = null;
             try {
                 SolrReplication solr = persona.major() >= 6 ? null
-                        : new SolrReplication(acs.dirRoot(), settings.solrBackupDelayMs);
+                        : new SolrReplication(acs.dirRoot(), acs.solrIndexes(), settings.solrBackupDelayMs);
                 http = HttpServer.start(settings.httpHost, settings.port, state, solr, new RepositoryDocuments(acs),
                         settings.adminPassword, Files.isRegularFile(acs.home().resolve(Installation.SHARE_WAR)));
             } catch (Exception e) {
