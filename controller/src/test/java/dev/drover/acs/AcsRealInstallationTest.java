@@ -69,7 +69,7 @@ class AcsRealInstallationTest {
         bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of("dir.remote", remote,
                 "dir.contentstore", "${dir.remote}/contentstore",
                 "dir.contentstore.deleted", "${dir.remote}/contentstore.deleted",
-                "dir.keystore", "${dir.remote}/keystore"));
+                "dir.keystore", "${dir.remote}/keystore"), "solr4/data");
         OpenSshLab.Node node = bed.nodes.get(0);
         String store = home + "/acs-shared" + shared + "/contentstore";
         String keystore = home + "/acs-shared" + shared + "/keystore";
@@ -90,7 +90,11 @@ class AcsRealInstallationTest {
             AcsTestbed.ok(lab, node, "printf 'log4j.appender.File.File=logs/alfresco.log\\n' > " + bed.oldHome(node)
                     + "/tomcat/shared/classes/alfresco/extension/custom-log4j.properties");
 
-            CliRun run = upgrade(Map.of(), Map.of());
+            String solrBefore = tree(node, bed.dirRoot(node) + "/solr4/data");
+            assertTrue(bed.exists(node, bed.dirRoot(node) + "/solr4/data/workspace/SpacesStore/segments_1"),
+                    "Solr indexes where solrcore.properties' data.dir.root says");
+
+            CliRun run = upgrade(Map.of(), Map.of("acs_solr_index_dirs", java.util.List.of("solr4/data")));
 
             assertEquals(0, run.exitCode(), run.toString());
             assertEquals(0, bed.status(node, bed.newHome(node)), NEW + " runs");
@@ -110,6 +114,10 @@ class AcsRealInstallationTest {
             assertFalse(bed.exists(node, bed.newHome(node) + "/alfresco.log"), "and nowhere else");
             assertEquals(storeBefore, tree(node, store), "production's contentstore is byte-identical");
             String newRoot = bed.newHome(node) + "/alf_data";
+            // Solr's real data dir went through the backup set into the new copy, where the new cores point.
+            assertEquals(solrBefore, tree(node, newRoot + "/solr4/data"), "Solr's index copied from its real data dir");
+            assertTrue(AcsTestbed.ok(lab, node, "cat " + bed.newHome(node) + "/solr4/workspace-SpacesStore/conf/solrcore.properties")
+                    .contains("data.dir.root=" + newRoot + "/solr4/data"), "the new core indexes into the new copy");
             assertEquals(storeBefore, tree(node, newRoot + "/contentstore"), "the new version has its own copy of the store");
             // Same bytes: the new version started against the restored database, whose registered key it checked.
             assertEquals(keystoreBefore, tree(node, newRoot + "/keystore"), "the keystore is carried, same bytes");

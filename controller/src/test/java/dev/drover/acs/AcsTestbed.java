@@ -91,6 +91,12 @@ final class AcsTestbed implements AutoCloseable {
      */
     static AcsTestbed install(OpenSshLab.Lab lab, PostgresLab.Cluster postgres, int count, boolean cluster,
             Path local, Map<String, String> extraOldProperties) {
+        return install(lab, postgres, count, cluster, local, extraOldProperties, "solr4/index");
+    }
+
+    /** As above, with Solr's cores indexing under {@code dir.root/<solrIndex>} (their data.dir.root). */
+    static AcsTestbed install(OpenSshLab.Lab lab, PostgresLab.Cluster postgres, int count, boolean cluster,
+            Path local, Map<String, String> extraOldProperties, String solrIndex) {
         Tiers.require(OpenSshLab.TIER, Files.isRegularFile(SIM_JAR),
                 "the simulator is not built: " + SIM_JAR + " (mvn package builds it)");
         PostgresLab.Database db = postgres.createUniqueDatabase("alfresco");
@@ -124,7 +130,7 @@ final class AcsTestbed implements AutoCloseable {
                     + " && grep -q 'port=\"" + bed.httpPort + "\"' " + acsHome + "/tomcat/conf/server.xml");
             // Solr's cores index under this node's dir.root, as on a consistent installation.
             ok(lab, node, "for f in " + acsHome + "/solr4/*/conf/solrcore.properties; do [ -f \"$f\" ] || continue;"
-                    + " sed -i 's|^data.dir.root=.*|data.dir.root=" + bed.dirRoot(node) + "/solr4/index|' \"$f\"; done");
+                    + " sed -i 's|^data.dir.root=.*|data.dir.root=" + bed.dirRoot(node) + "/" + solrIndex + "|' \"$f\"; done");
         }
         bed.startAndWait(first, bed.oldHome(first));
         ok(lab, first, "java -jar " + SIM_JAR + " seed --home " + bed.oldHome(first) + " --nodes 40 --seed 7");
