@@ -61,6 +61,8 @@ alfresco.hazelcast.port=5701
 sim.startup.delay.ms=1500
 sim.upgrade.delay.ms=4000
 PROPS
+    # ACS answers on Tomcat's connector (server.xml), not on alfresco.port.
+    on "$node" "sed -i 's|<Connector port=\"8080\" protocol=\"HTTP/1.1\"|<Connector address=\"127.0.0.1$i\" port=\"$port\" protocol=\"HTTP/1.1\"|' $home/tomcat/conf/server.xml"
   done
   for i in 1 2 3; do
     node=node$i home=$BASE/$node/alfresco-content-services-5.1.0

@@ -81,7 +81,7 @@ final class DemoInventory {
     static Map<String, String> nodeProperties(SandboxNode n, DemoSettings settings) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("alfresco.host", "127.0.0.1");
-        p.put("alfresco.port", Integer.toString(n.httpPort()));
+        p.put("alfresco.port", Integer.toString(n.httpPort())); // URLs only: server.xml's connector is the port
         p.put("alfresco.hazelcast.port", Integer.toString(n.clusterPort()));
         p.put("sim.startup.delay.ms", Integer.toString(settings.startupDelayMs()));
         p.put("sim.upgrade.delay.ms", Integer.toString(settings.upgradeDelayMs()));

@@ -81,6 +81,21 @@ final class Installation {
         Files.write(file, out, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Moves the HTTP connector of the installation's Tomcat ({@code tomcat/conf/server.xml}, as the
+     * distribution ships it on 8080) to {@code port}: ACS answers where Tomcat's connector says.
+     */
+    static void setHttpPort(Path home, int port) throws IOException {
+        Path xml = home.resolve("tomcat/conf/server.xml");
+        String text = Files.readString(xml, StandardCharsets.UTF_8);
+        String shipped = "<Connector port=\"8080\" protocol=\"HTTP/1.1\"";
+        if (!text.contains(shipped)) {
+            throw new IOException(xml + " has no " + shipped + " (not the distribution's server.xml)");
+        }
+        Files.writeString(xml, text.replace(shipped, "<Connector port=\"" + port + "\" protocol=\"HTTP/1.1\""),
+                StandardCharsets.UTF_8);
+    }
+
     private static String keyOf(String line) {
         String t = line.strip();
         if (t.isEmpty() || t.startsWith("#") || t.startsWith("!")) {

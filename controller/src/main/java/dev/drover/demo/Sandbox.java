@@ -118,6 +118,7 @@ public final class Sandbox implements AutoCloseable {
                 props.put("alfresco.cluster.enabled", "true");
                 Installation.setProperties(home(n, DemoSettings.FROM_VERSION).resolve(
                         "tomcat/shared/classes/alfresco-global.properties"), props);
+                Installation.setHttpPort(home(n, DemoSettings.FROM_VERSION), n.httpPort());
                 // A consistent installation: Solr's cores index under the shared dir.root too (the
                 // playbooks' pre-flight refuses an index the backup would miss).
                 for (String core : List.of("workspace-SpacesStore", "archive-SpacesStore")) {

@@ -8,11 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.drover.cli.CliRun;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.PostgresLab;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +50,8 @@ class AcsRealInstallationTest {
 
     private CliRun upgrade(Map<String, Map<String, Object>> perHost, Map<String, Object> vars) {
         Path inventory = bed.inventory(perHost, vars);
-        return AcsTestbed.drover("run", "-i", inventory.toString(), AcsTestbed.playbook("acs-upgrade.yml"));
+        return AcsTestbed.drover("run", "--state-dir", local.resolve("state").toString(), "-i", inventory.toString(),
+                AcsTestbed.playbook("acs-upgrade.yml"));
     }
 
     /** SHA-256 of every file's path and bytes under {@code dir}, in order. */
@@ -57,7 +69,7 @@ class AcsRealInstallationTest {
         bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of("dir.remote", remote,
                 "dir.contentstore", "${dir.remote}/contentstore",
                 "dir.contentstore.deleted", "${dir.remote}/contentstore.deleted",
-                "dir.keystore", "${dir.remote}/keystore"));
+                "dir.keystore", "${dir.remote}/keystore"), "solr4/data");
         OpenSshLab.Node node = bed.nodes.get(0);
         String store = home + "/acs-shared" + shared + "/contentstore";
         String keystore = home + "/acs-shared" + shared + "/keystore";
@@ -68,13 +80,46 @@ class AcsRealInstallationTest {
             String keystoreBefore = tree(node, keystore);
             JsonNode before = bed.fingerprint(node, bed.oldHome(node));
             assertTrue(before.get("rows").toString().length() > 0);
+            // The installer's bundled PostgreSQL: a plain `alfresco.sh stop` would stop it too (ctl.sh stop).
+            String ctlCalls = bed.work + "/ctl.calls";
+            AcsTestbed.ok(lab, node, "mkdir -p " + bed.oldHome(node) + "/postgresql/scripts && printf '#!/bin/sh\\necho \"$@\" >> "
+                    + ctlCalls + "\\n' > " + bed.oldHome(node) + "/postgresql/scripts/ctl.sh && chmod 755 "
+                    + bed.oldHome(node) + "/postgresql/scripts/ctl.sh");
+            // log4j moves alfresco.log (relative: from the directory Tomcat starts in); the extension file is
+            // copied to the new version, which then logs there too: both watches must follow it.
+            AcsTestbed.ok(lab, node, "printf 'log4j.appender.File.File=logs/alfresco.log\\n' > " + bed.oldHome(node)
+                    + "/tomcat/shared/classes/alfresco/extension/custom-log4j.properties");
 
-            CliRun run = upgrade(Map.of(), Map.of());
+            String solrBefore = tree(node, bed.dirRoot(node) + "/solr4/data");
+            assertTrue(bed.exists(node, bed.dirRoot(node) + "/solr4/data/workspace/SpacesStore/segments_1"),
+                    "Solr indexes where solrcore.properties' data.dir.root says");
+
+            CliRun run = upgrade(Map.of(), Map.of("acs_solr_index_dirs", java.util.List.of("solr4/data")));
 
             assertEquals(0, run.exitCode(), run.toString());
             assertEquals(0, bed.status(node, bed.newHome(node)), NEW + " runs");
+            // It answers where the old Tomcat's connector did (server.xml, not alfresco.port): the new
+            // distribution's server.xml said 8080, the playbook moved the connector.
+            String newXml = AcsTestbed.ok(lab, node, "cat " + bed.newHome(node) + "/tomcat/conf/server.xml");
+            assertTrue(newXml.contains("port=\"" + bed.httpPort + "\" protocol=\"HTTP/1.1\""), newXml);
+            assertTrue(newXml.contains("port=\"8009\" protocol=\"AJP/1.3\""), "the rest of the new server.xml is its own\n" + newXml);
+            int urlPort = Integer.parseInt(bed.nodeProperties(node).get("alfresco.port"));
+            assertNotEquals(bed.httpPort, urlPort);
+            assertEquals(-1, AcsTestbed.httpStatus(node.address(), urlPort, "/alfresco/service/api/server"), "nobody on alfresco.port");
+            assertEquals(200, AcsTestbed.httpStatus(node.address(), bed.httpPort, "/alfresco/service/api/server"));
+            assertFalse(AcsTestbed.ok(lab, node, "cat " + ctlCalls + " 2>/dev/null; true").contains("stop"),
+                    "the bundled PostgreSQL was never stopped (alfresco.sh stop tomcat)");
+            assertTrue(AcsTestbed.ok(lab, node, "cat " + bed.newHome(node) + "/logs/alfresco.log").contains("started (Enterprise)"),
+                    "the new version logged where log4j says");
+            // <new>/alfresco.log has the validation start only: the log4j file is copied with the customization.
+            assertEquals(1, AcsTestbed.lines(bed.log(node, bed.newHome(node)), "started (Enterprise)").size(),
+                    "only the validation start logged to the default place");
             assertEquals(storeBefore, tree(node, store), "production's contentstore is byte-identical");
             String newRoot = bed.newHome(node) + "/alf_data";
+            // Solr's real data dir went through the backup set into the new copy, where the new cores point.
+            assertEquals(solrBefore, tree(node, newRoot + "/solr4/data"), "Solr's index copied from its real data dir");
+            assertTrue(AcsTestbed.ok(lab, node, "cat " + bed.newHome(node) + "/solr4/workspace-SpacesStore/conf/solrcore.properties")
+                    .contains("data.dir.root=" + newRoot + "/solr4/data"), "the new core indexes into the new copy");
             assertEquals(storeBefore, tree(node, newRoot + "/contentstore"), "the new version has its own copy of the store");
             // Same bytes: the new version started against the restored database, whose registered key it checked.
             assertEquals(keystoreBefore, tree(node, newRoot + "/keystore"), "the keystore is carried, same bytes");
@@ -115,5 +160,56 @@ class AcsRealInstallationTest {
         assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " runs again");
         assertEquals(3, bed.status(node, bed.newHome(node)), NEW + " is stopped");
         assertEquals(before, bed.fingerprint(node, bed.oldHome(node)), "production untouched");
+
+        // The bound: detected within 5 s of the JVM's death. The JVM's last alfresco.log line is
+        // written just before it halts; the journal says when the start's watch ended, having found it gone.
+        String last = AcsTestbed.lines(bed.log(node, bed.newHome(node)), "the JVM is about to crash").get(0);
+        ZoneOffset nodeZone = ZoneOffset.of(AcsTestbed.ok(lab, node, "date +%:z").strip());
+        Instant died = LocalDateTime.parse(last.substring(0, 23), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"))
+                .toInstant(nodeZone);
+        JsonNode watch = journal().stream()
+                .filter(e -> "task".equals(e.path("event").asText()) && e.path("name").asText().startsWith("Start ACS")
+                        && e.path("result").path("stdout").asText().contains("the JVM exited during the start"))
+                .findFirst().orElseThrow(() -> new AssertionError("no watch result in the journal"));
+        Instant noticed = Instant.parse(watch.get("start").asText()).plusMillis(watch.get("duration_ms").asLong());
+        long delayMs = Duration.between(died, noticed).toMillis();
+        assertTrue(delayMs >= 0 && delayMs <= 5000, "the dead JVM was noticed " + delayMs + " ms after its last line ("
+                + died + " -> " + noticed + ")");
+    }
+
+    @Test
+    void aFailureThatOnlyTomcatReportsInCatalinaOutFailsTheStartAtOnce(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
+        OpenSshLab.Node node = bed.nodes.get(0);
+        JsonNode before = bed.fingerprint(node, bed.oldHome(node));
+        Map<String, Object> props = new LinkedHashMap<>(bed.nodeProperties(node));
+        // The validation start's webapp listener fails before the repository logs anything: alfresco.log
+        // stays silent, catalina.out says "Context [/alfresco] startup failed" and the JVM stays up.
+        props.put("sim.fault", "{{ 'listener-failure' if acs_cfg_purpose == 'validation' else 'none' }}");
+
+        CliRun run = upgrade(Map.of(node.name(), Map.of("acs_node_properties", props)), Map.of("acs_start_timeout", 900));
+
+        assertNotEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("fatal line in the start:") && run.out().contains("Context [/alfresco] startup failed"),
+                "failed on catalina.out's line, not on the timeout\n" + run);
+        assertTrue(run.out().contains("UPGRADE FAILED"), run.toString());
+        assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " runs again");
+        assertEquals(before, bed.fingerprint(node, bed.oldHome(node)), "production untouched");
+    }
+
+    /** The events of the newest run's journal (docs/journal.md). */
+    private List<JsonNode> journal() {
+        try {
+            Path runs = local.resolve("state/runs");
+            Path file = runs.resolve(Files.readString(runs.resolve("last")).strip()).resolve("journal.jsonl");
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> events = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                events.add(json.readTree(line));
+            }
+            return events;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -14,9 +14,18 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,8 +113,8 @@ class AcsSingleNodeUpgradeTest {
     }
 
     @Test
-    void aCloneThatReachesProductionOnTheClusterPortIsRefusedBeforeAnythingStops(OpenSshLab.Lab lab, PostgresLab.Cluster pg)
-            throws IOException {
+    void aCloneThatReachesProductionOrWhoseProductionDoesNotAnswerIsRefusedBeforeAnythingStops(OpenSshLab.Lab lab,
+            PostgresLab.Cluster pg) throws IOException {
         bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
         OpenSshLab.Node node = bed.nodes.get(0);
         // "Production": a cluster port answering on another loopback address.
@@ -119,7 +128,79 @@ class AcsSingleNodeUpgradeTest {
             assertTrue(run.out().contains("ISOLATION CHECK FAILED"), run.toString());
             assertTrue(run.out().contains("acs_clone_new_cluster_name=true"), "it offers a new cluster name\n" + run);
         }
+        // "Production" that does not answer at all (down or filtered: no connection, no refusal): a listener
+        // whose accept queue is full, so the kernel drops further connection attempts unanswered.
+        List<Socket> queued = new ArrayList<>();
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.21"), 0), 1);
+            for (int i = 0; i < 8; i++) {
+                Socket s = new Socket();
+                queued.add(s);
+                try {
+                    s.connect(silent.getLocalSocketAddress(), 500);
+                } catch (SocketTimeoutException full) {
+                    break;
+                }
+            }
+
+            CliRun run = upgrade(Map.of("acs_clone", true, "acs_production_hosts", List.of("127.0.0.21"),
+                    "acs_cluster_port", silent.getLocalPort()));
+
+            assertEquals(2, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("production 127.0.0.21 did not answer at all"), "reported, not taken as isolated\n" + run);
+            assertTrue(run.out().contains("acs_clone_unanswered_ok=true"), run.toString());
+        } finally {
+            for (Socket s : queued) {
+                s.close();
+            }
+        }
         assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " still runs: nothing was stopped");
         assertFalse(bed.exists(node, bed.newHome(node)), "nothing was installed");
+    }
+
+    @Test
+    void anIsolatedCloneGetsANewClusterNameInEveryColumnOfItsOwnDatabase(OpenSshLab.Lab lab, PostgresLab.Cluster pg)
+            throws IOException, SQLException {
+        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
+        OpenSshLab.Node node = bed.nodes.get(0);
+        List<String> production = clusterNameRows(bed.db);
+        int closed;
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.21"), 0));
+            closed = s.getLocalPort();
+        }
+
+        // Production refuses the cluster port: isolated. The restored database gets a name of its own.
+        CliRun run = upgrade(Map.of("acs_clone", true, "acs_production_hosts", List.of("127.0.0.21"),
+                "acs_cluster_port", closed, "acs_clone_new_cluster_name", true));
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(production, clusterNameRows(bed.db), "production's database is untouched");
+        PostgresLab.Database copy = new PostgresLab.Database(bed.db.name() + "_527", bed.db.host(), bed.db.port(),
+                "jdbc:postgresql://" + bed.db.host() + ":" + bed.db.port() + "/" + bed.db.name() + "_527", bed.db.user(), bed.db.password());
+        List<String> renamed = clusterNameRows(copy);
+        assertEquals(1, renamed.size(), renamed.toString());
+        String[] row = renamed.get(0).split("\\|");
+        String name = row[0];
+        assertTrue(name.startsWith("MainRepository-") && !production.get(0).startsWith(name + "|"), name + " vs " + production);
+        // Alfresco's procedure: the three columns change together (the unique index is on the last two).
+        assertEquals(name.substring(name.length() - 16).toLowerCase(java.util.Locale.ROOT), row[1], "string_end_lower");
+        CRC32 crc = new CRC32();
+        crc.update(name.getBytes(StandardCharsets.UTF_8));
+        assertEquals(Long.toString(crc.getValue()), row[2], "string_crc");
+        assertEquals(name, bed.fingerprint(node, bed.newHome(node)).get("cluster_name").asText(), "the new version reads the new name");
+    }
+
+    /** {@code string_value|string_end_lower|string_crc} of the cluster name rows. */
+    private static List<String> clusterNameRows(PostgresLab.Database db) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet r = st.executeQuery("select string_value, string_end_lower, string_crc from alf_prop_string_value"
+                        + " where string_value like 'MainRepository-%' order by id")) {
+            while (r.next()) {
+                rows.add(r.getString(1) + "|" + r.getString(2) + "|" + r.getLong(3));
+            }
+        }
+        return rows;
     }
 }

@@ -27,8 +27,9 @@ import java.util.UUID;
  * {@code <work>/<node>}; a cluster's repository ({@code dir.root}) is {@code <work>/shared/alf_data},
  * as a cluster's shared storage would be.
  *
- * <p>Every node listens on its own loopback address (127.0.0.11, ...), all at one HTTP port and one
- * cluster port, like separate machines would. The ports are chosen free on every node address per
+ * <p>Every node listens on its own loopback address (127.0.0.11, ...), all at one HTTP port (Tomcat's
+ * connector in {@code tomcat/conf/server.xml}, not {@code alfresco.port}) and one cluster port, like
+ * separate machines would. The ports are chosen free on every node address per
  * testbed, so a leftover node or another checkout's tests on the same machine cannot answer for ours.
  */
 final class AcsTestbed implements AutoCloseable {
@@ -90,6 +91,12 @@ final class AcsTestbed implements AutoCloseable {
      */
     static AcsTestbed install(OpenSshLab.Lab lab, PostgresLab.Cluster postgres, int count, boolean cluster,
             Path local, Map<String, String> extraOldProperties) {
+        return install(lab, postgres, count, cluster, local, extraOldProperties, "solr4/index");
+    }
+
+    /** As above, with Solr's cores indexing under {@code dir.root/<solrIndex>} (their data.dir.root). */
+    static AcsTestbed install(OpenSshLab.Lab lab, PostgresLab.Cluster postgres, int count, boolean cluster,
+            Path local, Map<String, String> extraOldProperties, String solrIndex) {
         Tiers.require(OpenSshLab.TIER, Files.isRegularFile(SIM_JAR),
                 "the simulator is not built: " + SIM_JAR + " (mvn package builds it)");
         PostgresLab.Database db = postgres.createUniqueDatabase("alfresco");
@@ -116,9 +123,14 @@ final class AcsTestbed implements AutoCloseable {
             StringBuilder append = new StringBuilder("\n# testbed\n");
             props.forEach((k, v) -> append.append(k).append('=').append(v).append('\n'));
             ok(lab, node, "cat >> " + acsHome + "/tomcat/shared/classes/alfresco-global.properties <<'EOF'\n" + append + "EOF\n");
+            // Tomcat's HTTP connector is where ACS listens, as an operator configures it: its own address and
+            // port in server.xml. alfresco.port (nodeProperties) says another port: it only shapes URLs.
+            ok(lab, node, "sed -i 's|<Connector port=\"8080\" protocol=\"HTTP/1.1\"|<Connector address=\"" + node.address()
+                    + "\" port=\"" + bed.httpPort + "\" protocol=\"HTTP/1.1\"|' " + acsHome + "/tomcat/conf/server.xml"
+                    + " && grep -q 'port=\"" + bed.httpPort + "\"' " + acsHome + "/tomcat/conf/server.xml");
             // Solr's cores index under this node's dir.root, as on a consistent installation.
             ok(lab, node, "for f in " + acsHome + "/solr4/*/conf/solrcore.properties; do [ -f \"$f\" ] || continue;"
-                    + " sed -i 's|^data.dir.root=.*|data.dir.root=" + bed.dirRoot(node) + "/solr4/index|' \"$f\"; done");
+                    + " sed -i 's|^data.dir.root=.*|data.dir.root=" + bed.dirRoot(node) + "/" + solrIndex + "|' \"$f\"; done");
         }
         bed.startAndWait(first, bed.oldHome(first));
         ok(lab, first, "java -jar " + SIM_JAR + " seed --home " + bed.oldHome(first) + " --nodes 40 --seed 7");
@@ -135,7 +147,8 @@ final class AcsTestbed implements AutoCloseable {
     Map<String, String> nodeProperties(OpenSshLab.Node node) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("alfresco.host", node.address());
-        p.put("alfresco.port", Integer.toString(httpPort));
+        // Not the HTTP port (server.xml's connector is): a node that listened here would answer nobody.
+        p.put("alfresco.port", Integer.toString(clusterPort + 1));
         p.put("alfresco.hazelcast.port", Integer.toString(clusterPort));
         // bench/acs-cluster-upgrade.sh sets realistic delays; tests keep them short.
         p.put("sim.startup.delay.ms", System.getProperty("drover.acs.startupDelayMs", "200"));
@@ -275,6 +288,23 @@ final class AcsTestbed implements AutoCloseable {
         ExecResult r = lab.ssh(node, command);
         assertEquals(0, r.exitCode(), command + ": " + r);
         return r.stdout();
+    }
+
+    /** The HTTP status of {@code GET http://address:port/path}, or -1 when nothing answers there. */
+    static int httpStatus(String address, int port, String path) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL(
+                    "http://" + address + ":" + port + path).openConnection();
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(5000);
+            try {
+                return c.getResponseCode();
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** Lines of {@code log} that contain {@code text}. */

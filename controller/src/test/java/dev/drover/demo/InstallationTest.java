@@ -2,6 +2,8 @@ package dev.drover.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -48,6 +50,18 @@ class InstallationTest {
         Installation.setProperties(props, Map.of("alfresco.port", "18080", "db.url", "jdbc:h2:file:/d/alfresco", "dir.root", "/r"));
         assertEquals(List.of("# database", "db.url=jdbc:h2:file:/d/alfresco", "alfresco.port=18080", "#alfresco.port=9", "other=1",
                 "", "# drover demo sandbox", "dir.root=/r"), Files.readAllLines(props));
+    }
+
+    @Test
+    void theHttpConnectorMovesInServerXmlAndNothingElseChanges() throws IOException {
+        Path conf = Files.createDirectories(tmp.resolve("acs/tomcat/conf"));
+        String shipped = "<Server port=\"8005\">\n  <Connector port=\"8080\" protocol=\"HTTP/1.1\" redirectPort=\"8443\"/>\n"
+                + "  <Connector port=\"8009\" protocol=\"AJP/1.3\"/>\n</Server>\n";
+        Files.writeString(conf.resolve("server.xml"), shipped);
+        Installation.setHttpPort(tmp.resolve("acs"), 18081);
+        assertEquals(shipped.replace("port=\"8080\"", "port=\"18081\""), Files.readString(conf.resolve("server.xml")));
+        IOException e = assertThrows(IOException.class, () -> Installation.setHttpPort(tmp.resolve("acs"), 18082));
+        assertTrue(e.getMessage().contains("server.xml has no"), e.getMessage());
     }
 
     @Test

@@ -114,6 +114,33 @@ public final class Installation {
         return home.resolve("alfresco.log");
     }
 
+    /**
+     * Each Solr 4 core's index directory (core name {@code alfresco} or {@code archive}), as the core's
+     * {@code solr4/<workspace|archive>-SpacesStore/conf/solrcore.properties} says: {@code data.dir.root} (relative
+     * paths from Tomcat's working directory, the installation) plus {@code data.dir.store}. A core without that
+     * file or setting indexes under {@code dir.root/solr4/index}, the 5.x bundle's setting.
+     */
+    public java.util.Map<String, Path> solrIndexes() {
+        java.util.Map<String, Path> out = new java.util.LinkedHashMap<>();
+        String[][] cores = {{"alfresco", "workspace-SpacesStore", "workspace/SpacesStore"},
+            {"archive", "archive-SpacesStore", "archive/SpacesStore"}};
+        for (String[] core : cores) {
+            Path file = home.resolve("solr4").resolve(core[1]).resolve("conf/solrcore.properties");
+            java.util.Properties p = new java.util.Properties();
+            if (Files.isRegularFile(file)) {
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    p.load(in);
+                } catch (java.io.IOException e) {
+                    throw new SimException("cannot read " + file + ": " + e.getMessage());
+                }
+            }
+            String root = p.getProperty("data.dir.root", "").trim();
+            Path dataRoot = root.isEmpty() ? dirRoot.resolve("solr4/index") : resolve(root);
+            out.put(core[0], dataRoot.resolve(p.getProperty("data.dir.store", core[2]).trim()).normalize());
+        }
+        return out;
+    }
+
     /** The shared {@code alfresco/extension} directory. */
     public Path extensionDir() {
         return home.resolve(EXTENSION_DIR);

@@ -1,6 +1,7 @@
 package dev.drover.acssim.dist;
 
 import dev.drover.acssim.SimException;
+import dev.drover.acssim.config.ServerXml;
 import dev.drover.acssim.persona.Persona;
 import dev.drover.acssim.war.ModuleInfo;
 import java.io.ByteArrayOutputStream;
@@ -46,13 +47,16 @@ public final class Distribution {
         zip.file(top + "tomcat/webapps/alfresco.war",
                 Packages.alfrescoWar(p, Collections.<ModuleInfo>emptyList()), 0644);
         zip.file(top + "tomcat/webapps/share.war", Packages.shareWar(p), 0644);
+        // Tomcat's own configuration: HTTP on 8080 until the operator changes the connector (alfresco.port
+        // in the properties does not move it).
+        zip.file(top + ServerXml.PATH, ServerXml.standard(8080), 0644);
         zip.file(top + "tomcat/shared/classes/alfresco-global.properties", DefaultConfig.globalProperties(p), 0644);
         for (String[] sample : DefaultConfig.extensionSamples(p)) {
             zip.file(top + "tomcat/shared/classes/alfresco/" + sample[0], sample[1], 0644);
         }
         if (p.major() < 6) {
-            // The 5.x bundle's Solr 4 cores; data.dir.root says where each core's index is (the simulator's
-            // Solr keeps using dir.root/solr4/index: docs/testbed-acs-sim.md "differs").
+            // The 5.x bundle's Solr 4 cores; data.dir.root says where each core's index is (relative: from the
+            // installation, Tomcat's working directory).
             for (String[] core : new String[][] {{"workspace-SpacesStore", "workspace/SpacesStore"},
                     {"archive-SpacesStore", "archive/SpacesStore"}}) {
                 zip.file(top + "solr4/" + core[0] + "/conf/solrcore.properties", "# Solr 4 core " + core[0]

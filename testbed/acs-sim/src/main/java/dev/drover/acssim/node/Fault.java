@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /** The injectable faults (docs/testbed-acs-sim.md "Faults"). */
 public enum Fault {
-    NONE, SCHEMA_FAILURE, CRASH_DURING_UPGRADE, HANG, CONTENT_INTEGRITY, WRONG_CLUSTER_NAME;
+    NONE, SCHEMA_FAILURE, CRASH_DURING_UPGRADE, HANG, CONTENT_INTEGRITY, WRONG_CLUSTER_NAME, LISTENER_FAILURE;
 
     /** The name used in {@code sim.fault} and the {@code sim-fault} file, e.g. {@code schema-failure}. */
     public String label() {

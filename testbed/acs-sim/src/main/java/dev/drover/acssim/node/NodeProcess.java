@@ -51,7 +51,7 @@ public final class NodeProcess {
         Files.write(pidFile, (pid() + "\n").getBytes(StandardCharsets.US_ASCII));
         // The shutdown request is not cleared here: alfresco.sh and NodeControl clear it before launching, and
         // a stop that came in while this JVM was starting must still count.
-        String connector = "[\"http-nio-" + settings.host + "-" + settings.port + "\"]";
+        String connector = "[\"http-nio-" + settings.httpHost + "-" + settings.port + "\"]";
         try (NodeLog log = new NodeLog(acs.alfrescoLog(), out)) {
             log.tomcat("INFO", "main", "org.apache.catalina.startup.VersionLoggerListener.log",
                     "Server version:        Apache Tomcat/" + persona.tomcat());
@@ -64,8 +64,8 @@ public final class NodeProcess {
             HttpServer http = null;
             try {
                 SolrReplication solr = persona.major() >= 6 ? null
-                        : new SolrReplication(acs.dirRoot(), settings.solrBackupDelayMs);
-                http = HttpServer.start(settings.host, settings.port, state, solr, new RepositoryDocuments(acs),
+                        : new SolrReplication(acs.dirRoot(), acs.solrIndexes(), settings.solrBackupDelayMs);
+                http = HttpServer.start(settings.httpHost, settings.port, state, solr, new RepositoryDocuments(acs),
                         settings.adminPassword, Files.isRegularFile(acs.home().resolve(Installation.SHARE_WAR)));
             } catch (Exception e) {
                 log.tomcat("SEVERE", "main", "org.apache.catalina.core.StandardService.initInternal",

@@ -2,10 +2,14 @@ package dev.drover.acssim.node;
 
 import dev.drover.acssim.config.GlobalProperties;
 import dev.drover.acssim.config.Installation;
+import dev.drover.acssim.config.ServerXml;
 
 /** The properties a start reads (docs/testbed-acs-sim.md "Properties read at start"). Immutable. */
 public final class NodeSettings {
+    /** {@code alfresco.host}: the cluster port's address and the server name in the patch table. */
     final String host;
+    /** Where Tomcat's HTTP connector listens. */
+    final String httpHost;
     final int port;
     final boolean clusterEnabled;
     final int hazelcastPort;
@@ -25,8 +29,15 @@ public final class NodeSettings {
 
     private NodeSettings(Installation acs) {
         GlobalProperties p = acs.properties();
+        // HTTP listens where Tomcat's server.xml says, as on a real node; alfresco.port only shapes URLs.
+        // Without a server.xml (in-process tests) the simulator falls back to alfresco.host:alfresco.port.
+        // The connector's address attribute, when set, is where it binds; else alfresco.host (real Tomcat
+        // binds every address then: the tests need one loopback address per node).
+        ServerXml xml = ServerXml.exists(acs.home()) ? ServerXml.read(acs.home().resolve(ServerXml.PATH)) : null;
+        String address = xml == null ? "" : xml.address();
         host = p.get("alfresco.host", "127.0.0.1");
-        port = p.getInt("alfresco.port", 8080);
+        httpHost = address.isEmpty() ? host : address;
+        port = xml == null ? p.getInt("alfresco.port", 8080) : xml.port();
         clusterEnabled = p.getBoolean("alfresco.cluster.enabled", false);
         hazelcastPort = p.getInt("alfresco.hazelcast.port", 5701);
         startupDelayMs = p.getLong("sim.startup.delay.ms", 2000);

@@ -45,6 +45,20 @@ final class Startup {
 
     /** Runs the start to its end; returns the final status (STARTING only for the {@code hang} fault). */
     Status run() throws InterruptedException {
+        if (settings.fault == Fault.LISTENER_FAILURE) {
+            // The webapp's listener fails before the repository's logging is up (a class missing from a broken
+            // AMP's jar): Tomcat's lines in catalina.out are all there is; alfresco.log gets nothing.
+            log.tomcat("SEVERE", "localhost-startStop-1", "org.apache.catalina.core.StandardContext.listenerStart",
+                    "Exception sending context initialized event to listener instance of class"
+                            + " [org.alfresco.web.app.ContextLoaderListener] java.lang.NoClassDefFoundError:"
+                            + " org/acme/MissingClass (fault listener-failure)");
+            log.tomcat("SEVERE", "localhost-startStop-1", "org.apache.catalina.core.StandardContext.startInternal",
+                    "Error listenerStart");
+            log.tomcat("SEVERE", "localhost-startStop-1", "org.apache.catalina.core.StandardContext.startInternal",
+                    "Context [/alfresco] startup failed due to previous errors");
+            state.set(Status.FAILED);
+            return Status.FAILED;
+        }
         Connection c;
         try {
             log.info(SchemaBootstrap.LOGGER, "Connecting to database: " + acs.database());

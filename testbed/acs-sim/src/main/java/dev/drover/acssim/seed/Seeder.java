@@ -21,14 +21,13 @@ import java.util.List;
 /**
  * Seeds a repository whose schema exists (the node was started once): {@code nodes} documents, each an
  * {@code alf_node} row pointing at an {@code alf_content_url} row ({@code store://YYYY/M/D/H/m/<uuid>.bin},
- * size, sha256) whose file is written under {@code dir.contentstore}; then Solr 4 index files under
- * {@code dir.root/solr4/index/{workspace,archive}/SpacesStore}. Rows go in one transaction; if it fails,
+ * size, sha256) whose file is written under {@code dir.contentstore}; then Solr 4 index files in each
+ * core's index directory ({@code solrcore.properties}' {@code data.dir.root}, by default
+ * {@code dir.root/solr4/index/{workspace,archive}/SpacesStore}). Rows go in one transaction; if it fails,
  * the content files written so far are removed again. Only an unseeded repository (no content URLs) is
  * accepted, so seeding twice cannot mix two data sets.
  */
 public final class Seeder {
-    /** Solr 4 index directories (relative to dir.root) that ACS 5.2 keeps and the procedure backs up. */
-    public static final String[] SOLR_INDEXES = {"solr4/index/workspace/SpacesStore", "solr4/index/archive/SpacesStore"};
     private static final int BATCH = 500;
 
     /** What one seed run wrote. */
@@ -64,7 +63,7 @@ public final class Seeder {
                         SimException.FAILED, null);
             }
             long bytes = insertAll(c, acs.contentStore(), nodes, random, written);
-            writeSolrIndexes(acs.dirRoot(), nodes, random);
+            writeSolrIndexes(acs.solrIndexes(), nodes, random);
             return new Result(nodes, bytes, acs.contentStore());
         } catch (SQLException e) {
             deleteQuietly(written);
@@ -130,11 +129,12 @@ public final class Seeder {
     }
 
     /** A few Lucene-like files per core; the workspace index grows with the node count, as a real one does. */
-    private static void writeSolrIndexes(Path dirRoot, int nodes, SeededContent random) throws IOException {
-        for (String index : SOLR_INDEXES) {
-            Path dir = dirRoot.resolve(index);
+    private static void writeSolrIndexes(java.util.Map<String, Path> indexes, int nodes, SeededContent random)
+            throws IOException {
+        for (java.util.Map.Entry<String, Path> index : indexes.entrySet()) {
+            Path dir = index.getValue();
             Files.createDirectories(dir);
-            int perNode = index.contains("workspace") ? 160 : 16;
+            int perNode = index.getKey().equals("alfresco") ? 160 : 16;
             Files.write(dir.resolve("segments_1"), random.bytes(128));
             Files.write(dir.resolve("segments.gen"), random.bytes(20));
             Files.write(dir.resolve("_0.si"), random.bytes(256));

@@ -31,13 +31,16 @@ import java.util.stream.Stream;
  * daemon thread; the last backup's details are published through a volatile field per core.
  */
 public final class SolrReplication {
-    /** Core name to its index directory, relative to dir.root (Alfresco 5.x's Solr 4 layout). */
+    /** Core name to its index directory, relative to dir.root, by default (Alfresco 5.x's Solr 4 layout). */
     private static final Map<String, String> CORES = new LinkedHashMap<>();
 
     static {
         CORES.put("alfresco", "solr4/index/workspace/SpacesStore");
         CORES.put("archive", "solr4/index/archive/SpacesStore");
     }
+
+    /** Core name to its index directory, absolute (solrcore.properties' data.dir.root). */
+    private final Map<String, Path> indexes;
 
     /** An HTTP answer: status code and JSON body. */
     public static final class Reply {
@@ -64,15 +67,30 @@ public final class SolrReplication {
      * @param delayMs how long a snapshot takes at least (spread over its files), so a caller must wait for it
      */
     public SolrReplication(Path dirRoot, long delayMs) {
+        this(dirRoot, defaultIndexes(dirRoot), delayMs);
+    }
+
+    /**
+     * @param indexes each core's index directory ({@code Installation.solrIndexes()}: what its
+     *     solrcore.properties says)
+     */
+    public SolrReplication(Path dirRoot, Map<String, Path> indexes, long delayMs) {
         this.dirRoot = dirRoot;
+        this.indexes = new LinkedHashMap<>(indexes);
         this.delayMs = delayMs;
+    }
+
+    private static Map<String, Path> defaultIndexes(Path dirRoot) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        CORES.forEach((core, dir) -> out.put(core, dirRoot.resolve(dir)));
+        return out;
     }
 
     /** Handles {@code /solr4/<core>/replication} with the request's query parameters. */
     public Reply handle(String core, Map<String, String> params) {
-        if (!CORES.containsKey(core)) {
+        if (!indexes.containsKey(core)) {
             return new Reply(404, "{\"error\":{\"msg\":" + Json.str("No such core: " + core + " (cores: "
-                    + String.join(", ", CORES.keySet()) + ")") + ",\"code\":404}}");
+                    + String.join(", ", indexes.keySet()) + ")") + ",\"code\":404}}");
         }
         String command = params.getOrDefault("command", "");
         boolean map = "map".equals(params.get("json.nl"));
@@ -80,12 +98,12 @@ public final class SolrReplication {
             Path location = params.containsKey("location") ? dirRoot.resolve(params.get("location"))
                     : dirRoot.resolve("solr4Backup").resolve(core);
             int keep = Integer.parseInt(params.getOrDefault("numberToKeep", String.valueOf(Integer.MAX_VALUE)));
-            snapshooter.submit(() -> snapshot(core, dirRoot.resolve(CORES.get(core)), location, keep));
+            snapshooter.submit(() -> snapshot(core, indexes.get(core), location, keep));
             return new Reply(200, header() + ",\"status\":\"OK\"}");
         }
         if (command.equals("details")) {
             List<Object> backup = lastBackup.get(core);
-            String details = "\"indexPath\":" + Json.str(dirRoot.resolve(CORES.get(core)).toString())
+            String details = "\"indexPath\":" + Json.str(indexes.get(core).toString())
                     + ",\"isMaster\":\"true\",\"isSlave\":\"false\""
                     + (backup == null ? "" : ",\"backup\":" + namedList(backup, map));
             return new Reply(200, header() + ",\"details\":{" + details + "}}");

@@ -22,6 +22,22 @@ class InstallationTest {
     }
 
     @Test
+    void solrIndexesAreWhereEachCoresSolrcorePropertiesSaysElseUnderDirRoot() throws Exception {
+        write("dir.root=/srv/root\n");
+        Path core = home.resolve("solr4/workspace-SpacesStore/conf/solrcore.properties");
+        Files.createDirectories(core.getParent());
+        Files.write(core, "data.dir.root=/srv/solr/index\ndata.dir.store=workspace/SpacesStore\n".getBytes("ISO-8859-1"));
+        Path archive = home.resolve("solr4/archive-SpacesStore/conf/solrcore.properties");
+        Files.createDirectories(archive.getParent());
+        Files.write(archive, "data.dir.root=alf_data/solr4/index\ndata.dir.store=archive/SpacesStore\n".getBytes("ISO-8859-1"));
+        java.util.Map<String, Path> indexes = Installation.load(home).solrIndexes();
+        assertEquals(Path.of("/srv/solr/index/workspace/SpacesStore"), indexes.get("alfresco"));
+        assertEquals(home.toAbsolutePath().resolve("alf_data/solr4/index/archive/SpacesStore"), indexes.get("archive"));
+        Files.delete(core);
+        assertEquals(Path.of("/srv/root/solr4/index/workspace/SpacesStore"), Installation.load(home).solrIndexes().get("alfresco"));
+    }
+
+    @Test
     void dirRootIsRelativeToTheInstallationAndExpandsIntoOtherProperties() throws Exception {
         write("dir.root=./alf_data\ndir.contentstore=${dir.root}/cs\ndb.url=jdbc:h2:file:${dir.root}/h2/alf\n");
         Installation acs = Installation.load(home);

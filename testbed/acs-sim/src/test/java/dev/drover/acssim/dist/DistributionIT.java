@@ -25,7 +25,7 @@ class DistributionIT {
         String top = "alfresco-content-services-6.2.2/";
         for (String f : new String[] {"alfresco.sh", "bin/alfresco-mmt.jar", "bin/apply_amps.sh",
             "amps/alfresco-share-services.amp", "tomcat/lib/acs-sim.jar", "tomcat/webapps/alfresco.war",
-            "tomcat/webapps/share.war", "tomcat/shared/classes/alfresco-global.properties",
+            "tomcat/webapps/share.war", "tomcat/shared/classes/alfresco-global.properties", "tomcat/conf/server.xml",
             "tomcat/shared/classes/alfresco/extension/custom-log4j.properties.sample",
             "tomcat/logs/", "tomcat/temp/", "tomcat/work/", "alf_data/"}) {
             assertTrue(modes.containsKey(top + f), f + " missing from " + modes.keySet());
@@ -54,6 +54,7 @@ class DistributionIT {
             assertEquals("dev.drover.acssim.mmt.Mmt", mmt.getManifest().getMainAttributes().getValue("Main-Class"));
             assertTrue(mmt.getEntry("dev/drover/acssim/SimMain.class") != null);
         }
+        assertEquals(8080, dev.drover.acssim.config.ServerXml.read(home.resolve("tomcat/conf/server.xml")).port());
         assertEquals(Files.size(DistFixture.jar()), Files.size(home.resolve("tomcat/lib/acs-sim.jar")));
         String props = Files.readString(home.resolve("tomcat/shared/classes/alfresco-global.properties"));
         assertTrue(props.contains("db.url=jdbc:h2:file:${dir.root}/h2_data/alfresco;AUTO_SERVER=TRUE"), props);

@@ -41,6 +41,19 @@ class FaultTest {
     }
 
     @Test
+    void aListenerFailureIsReportedByTomcatOnlyAndTouchesNothing() throws Exception {
+        TestNode n = upgrading("listener-failure");
+        long logBefore = java.nio.file.Files.size(n.home.resolve("alfresco.log"));
+        assertEquals(Status.FAILED, n.start());
+        assertTrue(n.log().contains("SEVERE [localhost-startStop-1] org.apache.catalina.core.StandardContext.startInternal"
+                + " Context [/alfresco] startup failed due to previous errors"), n.log());
+        assertEquals(logBefore, java.nio.file.Files.size(n.home.resolve("alfresco.log")), "nothing in alfresco.log");
+        try (Connection c = n.db()) {
+            assertTrue(!Schema.markerExists(c), "no schema step ran");
+        }
+    }
+
+    @Test
     void schemaFailureAppliesHalfThePatchesAndLeavesTheMarker() throws Exception {
         TestNode n = upgrading("schema-failure");
         assertEquals(Status.FAILED, n.start());

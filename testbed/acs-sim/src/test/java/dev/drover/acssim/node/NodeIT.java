@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drover.acssim.config.ServerXml;
 import dev.drover.acssim.dist.DistFixture;
 import dev.drover.acssim.dist.DistFixture.Result;
 import java.io.IOException;
@@ -52,21 +53,19 @@ class NodeIT {
         Path props = home.resolve("tomcat/shared/classes/alfresco-global.properties");
         StringBuilder sb = new StringBuilder(Files.readString(props));
         sb.append("sim.startup.delay.ms=10\nsim.upgrade.delay.ms=100\nsim.bootstrap.lock.retries=1\n")
-                .append("sim.bootstrap.lock.interval.ms=10\nalfresco.port=").append(DistFixture.freePort()).append('\n')
+                .append("sim.bootstrap.lock.interval.ms=10\n")
                 .append("db.url=jdbc:h2:file:").append(dir.resolve("shared-db/alfresco")).append(";AUTO_SERVER=TRUE\n");
         for (String p : extraProps) {
             sb.append(p).append('\n');
         }
         Files.writeString(props, sb.toString());
+        // Tomcat's connector decides the port, as on a real node; the shipped alfresco.port=8080 stays.
+        Files.write(home.resolve(ServerXml.PATH), ServerXml.standard(DistFixture.freePort()));
         return home;
     }
 
-    private static int port(Path home) throws IOException {
-        java.util.Properties p = new java.util.Properties();
-        try (java.io.Reader r = Files.newBufferedReader(home.resolve("tomcat/shared/classes/alfresco-global.properties"))) {
-            p.load(r);
-        }
-        return Integer.parseInt(p.getProperty("alfresco.port").trim());
+    private static int port(Path home) {
+        return ServerXml.read(home.resolve(ServerXml.PATH)).port();
     }
 
     private Result sh(Path home, String action, String... env) throws Exception {
