@@ -77,8 +77,10 @@ public final class GetUrlModule implements Module {
             boolean mismatch = !force && !checksum.isEmpty() && !checksum.equals(Checksums.of(dest, algorithm));
             if (!force && !checksum.isEmpty() && !mismatch) {
                 boolean changed = attributes.apply(dest, ctx.checkMode());
-                return result.with("changed", changed)
+                result.with("changed", changed)
                         .msg(changed ? "file already exists but file attributes changed" : "file already exists");
+                PathInfo.addTo(result, dest);
+                return result;
             }
             lastModified = dest.toFile().lastModified();
             force |= mismatch;
@@ -87,15 +89,22 @@ public final class GetUrlModule implements Module {
         Path tmp = tempFile(args, dest, destIsDir, result);
         try {
             HttpCall.Reply reply = download(args, url, ctx.checkMode() ? "HEAD" : "GET", force ? null : lastModified, tmp);
-            result.with("elapsed", (System.currentTimeMillis() - start) / 1000);
+            long elapsed = (System.currentTimeMillis() - start) / 1000;
+            result.with("elapsed", elapsed);
+            // The request's own outcomes report url, dest and elapsed only, as Ansible's url_get.
+            ModuleResult early = ModuleResult.ok().with("url", url).with("dest", dest.toString()).with("elapsed", elapsed);
             if (reply.status == 304) {
-                return result.with("status_code", 304).msg("HTTP Error 304: Not Modified");
+                early.with("status_code", 304).msg("HTTP Error 304: Not Modified");
+                PathInfo.addTo(early, dest);
+                return early;
             }
             if (reply.status == -1) {
-                throw failure(result, reply.message);
+                // Python's urllib words for the commonest failure, so that playbooks matching it keep working.
+                throw failure(early, reply.message.startsWith("Request failed: connection refused")
+                        ? "Request failed: <urlopen error [Errno 111] Connection refused>" : reply.message);
             }
             if (reply.status != 200 && !url.startsWith("file:")) {
-                throw failure(result, "Request failed").with("status_code", reply.status).with("response", reply.message);
+                throw failure(early, "Request failed").with("status_code", reply.status).with("response", reply.message);
             }
             if (destIsDir) {
                 dest = dest.resolve(fileName(reply));

@@ -6,6 +6,7 @@ import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
 import dev.drover.agent.module.ProcessRunner;
+import dev.drover.agent.modules.command.TextLines;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,7 +107,8 @@ public final class SystemdModule implements Module {
                 ProcessRunner.Completed bare = run();
                 if (bare.rc != 0) {
                     throw new ModuleException(bare.stderr.replaceAll("\\s+$", "")).with("cmd", String.join(" ", systemctl))
-                            .with("rc", bare.rc).with("stdout", bare.stdout).with("stderr", bare.stderr);
+                            .with("rc", bare.rc).with("stdout", bare.stdout).with("stderr", bare.stderr)
+                            .with("stdout_lines", TextLines.split(bare.stdout)).with("stderr_lines", TextLines.split(bare.stderr));
                 }
             }
         }

@@ -72,12 +72,7 @@ public final class GroupModule implements Module {
             throw new ModuleException(done.stderr).with("name", name);
         }
         ModuleResult result = ModuleResult.changed(done != null).with("name", name).with("state", state);
-        if (done != null && !done.stdout.isEmpty()) {
-            result.with("stdout", done.stdout);
-        }
-        if (done != null && !done.stderr.isEmpty()) {
-            result.with("stderr", done.stderr);
-        }
+        UserModule.output(result, done);
         String[] after = db.group(name);
         if (after != null && after[0].equals(name)) {
             result.with("system", system).with("gid", Long.parseLong(after[2]));

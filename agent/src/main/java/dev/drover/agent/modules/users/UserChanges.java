@@ -373,6 +373,10 @@ final class UserChanges {
             return;
         }
         String skel = skeleton != null ? skeleton : "/etc/skel";
+        File parent = new File(path).getAbsoluteFile().getParentFile();
+        if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
+            throw new ModuleException("cannot create " + parent);
+        }
         List<String> cmd = new File(skel).exists() ? UserModule.list("cp", "-RPp", skel, path)
                 : UserModule.list("mkdir", "-p", path);
         ProcessRunner.Completed done = db.run(cmd, null);

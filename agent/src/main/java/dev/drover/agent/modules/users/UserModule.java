@@ -6,6 +6,7 @@ import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
 import dev.drover.agent.module.ProcessRunner;
+import dev.drover.agent.modules.command.TextLines;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,12 +63,7 @@ public final class UserModule implements Module {
             }
         }
         result.with("changed", done != null);
-        if (done != null && !done.stdout.isEmpty()) {
-            result.with("stdout", done.stdout);
-        }
-        if (done != null && !done.stderr.isEmpty()) {
-            result.with("stderr", done.stderr);
-        }
+        UserModule.output(result, done);
         if (!u.warnings.isEmpty()) {
             result.with("warnings", u.warnings);
         }
@@ -97,6 +93,16 @@ public final class UserModule implements Module {
     static void fail(ProcessRunner.Completed done, String name) throws ModuleException {
         if (done != null && done.rc != 0) {
             throw new ModuleException(done.stderr).with("name", name).with("rc", done.rc);
+        }
+    }
+
+    /** stdout/stderr of the change when not empty, with the _lines Ansible adds to any module's output. */
+    static void output(ModuleResult result, ProcessRunner.Completed done) {
+        for (String stream : new String[] {"stdout", "stderr"}) {
+            String text = done == null ? "" : stream.equals("stdout") ? done.stdout : done.stderr;
+            if (!text.isEmpty()) {
+                result.with(stream, text).with(stream + "_lines", TextLines.split(text));
+            }
         }
     }
 
