@@ -86,7 +86,7 @@ public final class GetUrlModule implements Module {
             force |= mismatch;
         }
         long start = System.currentTimeMillis();
-        Path tmp = tempFile(args, dest, destIsDir, result);
+        Path tmp = tempFile(args, result);
         try {
             HttpCall.Reply reply = download(args, url, ctx.checkMode() ? "HEAD" : "GET", force ? null : lastModified, tmp);
             long elapsed = (System.currentTimeMillis() - start) / 1000;
@@ -223,7 +223,7 @@ public final class GetUrlModule implements Module {
         return reply;
     }
 
-    private static Path tempFile(Args args, Path dest, boolean destIsDir, ModuleResult result) throws ModuleException {
+    private static Path tempFile(Args args, ModuleResult result) throws ModuleException {
         Path dir;
         if (args.has("tmp_dest")) {
             dir = PathArgs.expand(args.string("tmp_dest"));
@@ -231,10 +231,9 @@ public final class GetUrlModule implements Module {
                 throw failure(result, dir + (Files.exists(dir) ? " is a file but should be a directory." : " directory does not exist."));
             }
         } else {
-            dir = destIsDir ? dest : dest.toAbsolutePath().getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                dir = Paths.get(System.getProperty("java.io.tmpdir"));
-            }
+            // As Ansible's module tmpdir: the agent's temporary directory, so that an unchanged
+            // download leaves dest's directory untouched.
+            dir = Paths.get(System.getProperty("java.io.tmpdir"));
         }
         try {
             return Files.createTempFile(dir, ".get_url", ".tmp");
