@@ -25,7 +25,7 @@ public final class BlockInFileModule implements Module {
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
         args.allow("path", "dest", "destfile", "name", "state", "marker", "block", "content", "insertafter",
                 "insertbefore", "create", "backup", "validate", "marker_begin", "marker_end", "mode", "owner",
-                "group", "unsafe_writes", "attributes", "seuser", "serole", "setype", "selevel");
+                "group");
         Path path = PathArgs.require(args, "path", "dest", "destfile", "name");
         boolean present = "present".equals(args.choice("state", "present", "present", "absent"));
         String insertAfter = args.string("insertafter");

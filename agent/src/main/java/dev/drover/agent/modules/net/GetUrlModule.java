@@ -43,10 +43,8 @@ public final class GetUrlModule implements Module {
     @Override
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
         args.allow("url", "dest", "backup", "checksum", "timeout", "headers", "tmp_dest", "force", "http_agent",
-                "use_proxy", "validate_certs", "url_username", "username", "url_password", "password",
-                "force_basic_auth", "unredirected_headers", "decompress", "use_gssapi", "use_netrc", "ciphers",
-                "client_cert", "client_key", "mode", "owner", "group", "unsafe_writes", "attributes",
-                "seuser", "serole", "setype", "selevel");
+                "validate_certs", "url_username", "username", "url_password", "password", "force_basic_auth",
+                "mode", "owner", "group");
         String url = args.requireString("url");
         Path dest = PathArgs.require(args, "dest");
         boolean force = args.bool("force", false);
