@@ -6,6 +6,7 @@ import dev.drover.agent.modules.command.CommandModules;
 import dev.drover.agent.modules.files.FileModules;
 import dev.drover.agent.modules.net.NetModules;
 import dev.drover.agent.modules.system.SystemModules;
+import dev.drover.agent.modules.users.UserModules;
 
 /** Every module the agent jar ships, one {@code register} call per family. */
 public final class BuiltinModules {
@@ -19,6 +20,7 @@ public final class BuiltinModules {
         FileModules.register(registry);
         ArchiveModules.register(registry);
         NetModules.register(registry);
+        UserModules.register(registry);
         return registry;
     }
 }

@@ -9,6 +9,8 @@ public final class CommandModules {
 
     public static void register(ModuleRegistry registry) {
         registry.register("command", CommandModule::new)
-                .register("shell", ShellModule::new);
+                .register("shell", ShellModule::new)
+                .register("raw", RawModule::new)
+                .register("script", ScriptModule::new);
     }
 }

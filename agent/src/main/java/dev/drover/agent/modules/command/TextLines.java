@@ -8,11 +8,11 @@ import java.util.List;
  * {@code str.splitlines()}, which breaks at \n, \r, \r\n and the other Unicode line boundaries and
  * yields no trailing empty line.
  */
-final class TextLines {
+public final class TextLines {
     private TextLines() {
     }
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> lines = new ArrayList<>();
         int start = 0;
         int n = text.length();

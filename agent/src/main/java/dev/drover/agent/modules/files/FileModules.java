@@ -14,6 +14,9 @@ public final class FileModules {
                 .register("lineinfile", LineInFileModule::new)
                 .register("replace", ReplaceModule::new)
                 .register("properties", PropertiesModule::new)
-                .register("slurp", SlurpModule::new);
+                .register("slurp", SlurpModule::new)
+                .register("tempfile", TempfileModule::new)
+                .register("find", FindModule::new)
+                .register("blockinfile", BlockInFileModule::new);
     }
 }

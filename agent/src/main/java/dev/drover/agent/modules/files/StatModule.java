@@ -50,28 +50,7 @@ public final class StatModule implements Module {
             int type = mode & 0170000;
             stat.put("exists", true);
             stat.put("path", path.toString());
-            stat.put("mode", FileModes.format(mode));
-            stat.put("isdir", type == 0040000);
-            stat.put("ischr", type == 0020000);
-            stat.put("isblk", type == 0060000);
-            stat.put("isreg", type == 0100000);
-            stat.put("isfifo", type == 0010000);
-            stat.put("islnk", type == 0120000);
-            stat.put("issock", type == 0140000);
-            stat.put("uid", unix.get("uid"));
-            stat.put("gid", unix.get("gid"));
-            stat.put("size", unix.get("size"));
-            stat.put("inode", unix.get("ino"));
-            stat.put("dev", unix.get("dev"));
-            stat.put("nlink", unix.get("nlink"));
-            stat.put("atime", seconds((FileTime) unix.get("lastAccessTime")));
-            stat.put("mtime", seconds((FileTime) unix.get("lastModifiedTime")));
-            stat.put("ctime", seconds((FileTime) unix.get("ctime")));
-            String bits = "rusr:0400 wusr:0200 xusr:0100 rgrp:040 wgrp:020 xgrp:010 roth:04 woth:02 xoth:01 isuid:04000 isgid:02000";
-            for (String bit : bits.split(" ")) {
-                String[] kv = bit.split(":");
-                stat.put(kv[0], (mode & Integer.parseInt(kv[1], 8)) != 0);
-            }
+            putStat(stat, unix);
             String owner = posix.owner().getName();
             if (!owner.equals(String.valueOf(unix.get("uid")))) {
                 stat.put("pw_name", owner);
@@ -94,6 +73,34 @@ public final class StatModule implements Module {
             throw new ModuleException("cannot stat " + path + ": " + e.getMessage(), e);
         }
         return ModuleResult.ok().with("stat", stat);
+    }
+
+    /** The fields Ansible's stat and find share (mode, is*, uid ... ctime, permission bits) from {@code unix:*} attributes. */
+    static void putStat(Map<String, Object> stat, Map<String, Object> unix) {
+        int mode = (Integer) unix.get("mode");
+        int type = mode & 0170000;
+        stat.put("mode", FileModes.format(mode));
+        stat.put("isdir", type == 0040000);
+        stat.put("ischr", type == 0020000);
+        stat.put("isblk", type == 0060000);
+        stat.put("isreg", type == 0100000);
+        stat.put("isfifo", type == 0010000);
+        stat.put("islnk", type == 0120000);
+        stat.put("issock", type == 0140000);
+        stat.put("uid", unix.get("uid"));
+        stat.put("gid", unix.get("gid"));
+        stat.put("size", unix.get("size"));
+        stat.put("inode", unix.get("ino"));
+        stat.put("dev", unix.get("dev"));
+        stat.put("nlink", unix.get("nlink"));
+        stat.put("atime", seconds((FileTime) unix.get("lastAccessTime")));
+        stat.put("mtime", seconds((FileTime) unix.get("lastModifiedTime")));
+        stat.put("ctime", seconds((FileTime) unix.get("ctime")));
+        String bits = "rusr:0400 wusr:0200 xusr:0100 rgrp:040 wgrp:020 xgrp:010 roth:04 woth:02 xoth:01 isuid:04000 isgid:02000";
+        for (String bit : bits.split(" ")) {
+            String[] kv = bit.split(":");
+            stat.put(kv[0], (mode & Integer.parseInt(kv[1], 8)) != 0);
+        }
     }
 
     private static double seconds(FileTime t) {

@@ -53,6 +53,8 @@ final class HttpCall {
     String user;
     String password;
     boolean forceBasicAuth;
+    /** Where a successful body is streamed (no size limit, {@code body} stays empty), or null to keep it in memory. */
+    java.nio.file.Path sink;
     /** none, safe (GET and HEAD only) or all. */
     String followRedirects = "safe";
 
@@ -176,6 +178,13 @@ final class HttpCall {
         }
         if ("gzip".equalsIgnoreCase(c.getContentEncoding())) {
             in = new GZIPInputStream(in);
+        }
+        if (sink != null && status < 300) {
+            try (InputStream body = in) {
+                java.nio.file.Files.copy(body, sink, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            reply.body = new byte[0];
+            return;
         }
         try (InputStream body = in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

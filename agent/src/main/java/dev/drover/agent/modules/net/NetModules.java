@@ -9,6 +9,7 @@ public final class NetModules {
 
     public static void register(ModuleRegistry registry) {
         registry.register("wait_for", WaitForModule::new)
-                .register("uri", UriModule::new);
+                .register("uri", UriModule::new)
+                .register("get_url", GetUrlModule::new);
     }
 }

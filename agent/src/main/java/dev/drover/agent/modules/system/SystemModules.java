@@ -10,6 +10,7 @@ public final class SystemModules {
     public static void register(ModuleRegistry registry) {
         registry.register("ping", PingModule::new)
                 .register("setup", SetupModule::new)
-                .register("service", ServiceModule::new);
+                .register("service", ServiceModule::new)
+                .register("systemd", SystemdModule::new);
     }
 }

@@ -21,7 +21,8 @@ public final class Actions {
             "include_vars", new IncludeVarsAction(),
             "pause", new PauseAction(),
             "template", new TemplateAction(),
-            "fetch", new FetchAction());
+            "fetch", new FetchAction(),
+            "script", new ScriptAction());
     private static final ControllerAction COPY = new CopyAction();
 
     private Actions() {

@@ -1,0 +1,457 @@
+package dev.drover.agent.modules.users;
+
+import dev.drover.agent.module.Args;
+import dev.drover.agent.module.ModuleContext;
+import dev.drover.agent.module.ModuleException;
+import dev.drover.agent.module.ModuleResult;
+import dev.drover.agent.module.ProcessRunner;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.text.SimpleDateFormat;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code user} module's arguments and the command lines Ansible's {@code User} class builds
+ * from them (create_user_useradd, modify_user_usermod, remove_user_userdel, create_homedir,
+ * ssh_key_gen, set_password_expire), in the same order and with the same flags.
+ */
+final class UserChanges {
+    private static final Pattern UMASK = Pattern.compile("^UMASK\\s+(\\d+)$", Pattern.MULTILINE);
+    private static final Pattern NOT_HASH = Pattern.compile("[^a-zA-Z0-9./=]");
+
+    final AccountDb db;
+    final ModuleContext ctx;
+    final String name;
+    final String state;
+    final Long uid;
+    final boolean nonUnique;
+    final String group;
+    /** The requested supplementary groups, or null when {@code groups} is not given. */
+    final List<String> groups;
+    final boolean append;
+    final String comment;
+    final String home;
+    final String shell;
+    final String password;
+    final boolean updateAlways;
+    final Boolean passwordLock;
+    final boolean createHome;
+    final boolean moveHome;
+    final String skeleton;
+    final boolean system;
+    final boolean force;
+    final boolean remove;
+    /** {@code expires} in epoch seconds, or null. */
+    final Double expires;
+    final String umask;
+    final Long expireMax;
+    final Long expireMin;
+    final boolean sshKey;
+    final List<String> warnings = new ArrayList<>();
+    private final Args args;
+
+    UserChanges(Args args, ModuleContext ctx) throws ModuleException {
+        this.args = args;
+        this.ctx = ctx;
+        this.db = new AccountDb(ctx);
+        name = args.has("name") ? args.string("name") : args.requireString("user");
+        state = args.choice("state", "present", "present", "absent");
+        uid = args.has("uid") ? args.number("uid", 0) : null;
+        nonUnique = args.bool("non_unique", false);
+        group = args.string("group");
+        if (args.has("groups")) {
+            groups = new ArrayList<>();
+            for (String g : args.strings("groups")) {
+                for (String part : g.split(",")) {
+                    if (!part.trim().isEmpty()) {
+                        groups.add(part.trim());
+                    }
+                }
+            }
+        } else {
+            groups = null;
+        }
+        append = args.bool("append", false);
+        comment = args.string("comment");
+        home = args.has("home") ? dev.drover.agent.modules.files.PathArgs.expand(args.string("home")).toString() : null;
+        shell = args.string("shell");
+        password = args.string("password");
+        updateAlways = "always".equals(args.choice("update_password", "always", "always", "on_create"));
+        passwordLock = args.has("password_lock") ? args.bool("password_lock", false) : null;
+        createHome = args.bool("create_home", args.bool("createhome", true));
+        moveHome = args.bool("move_home", false);
+        skeleton = args.string("skeleton");
+        system = args.bool("system", false);
+        force = args.bool("force", false);
+        remove = args.bool("remove", false);
+        expires = args.has("expires") ? args.decimal("expires", 0) : null;
+        umask = args.string("umask");
+        expireMax = args.has("password_expire_max") ? args.number("password_expire_max", 0) : null;
+        expireMin = args.has("password_expire_min") ? args.number("password_expire_min", 0) : null;
+        sshKey = args.bool("generate_ssh_key", false);
+        if (groups == null && append) {
+            warnings.add("'append' is set, but no 'groups' are specified. Use 'groups' for appending new groups."
+                    + "This will change to an error in Ansible 2.14.");
+        }
+        if (password != null && !password.isEmpty() && !looksHashed(password)) {
+            warnings.add("The input password appears not to have been hashed. "
+                    + "The 'password' argument must be encrypted for this module to work properly.");
+        }
+    }
+
+    ProcessRunner.Completed remove() throws ModuleException {
+        List<String> cmd = UserModule.list("userdel");
+        if (force) {
+            cmd.add("-f");
+        }
+        if (remove) {
+            cmd.add("-r");
+        }
+        cmd.add(name);
+        return db.change(cmd);
+    }
+
+    ProcessRunner.Completed create() throws ModuleException {
+        List<String> cmd = UserModule.list("useradd");
+        if (uid != null) {
+            cmd.add("-u");
+            cmd.add(String.valueOf(uid));
+            if (nonUnique) {
+                cmd.add("-o");
+            }
+        }
+        if (group != null) {
+            requireGroup(group);
+            cmd.add("-g");
+            cmd.add(group);
+        } else if (db.group(name) != null) {
+            cmd.add("-N");
+        }
+        if (groups != null && !groups.isEmpty()) {
+            for (String g : groups) {
+                requireGroup(g);
+            }
+            cmd.add("-G");
+            cmd.add(String.join(",", new LinkedHashSet<>(groups)));
+        }
+        addIf(cmd, "-c", comment);
+        boolean needsParents = false;
+        if (home != null) {
+            if (createHome && !new File(home).getAbsoluteFile().getParentFile().isDirectory()) {
+                needsParents = true;
+                createHomedir(home);
+            }
+            cmd.add("-d");
+            cmd.add(home);
+        }
+        addIf(cmd, "-s", shell);
+        if (expires != null) {
+            cmd.add("-e");
+            cmd.add(expires < 0 ? "" : day(expires));
+        }
+        if (password != null) {
+            cmd.add("-p");
+            cmd.add(Boolean.TRUE.equals(passwordLock) ? "!" + password : password);
+        }
+        if (createHome) {
+            cmd.add("-m");
+            addIf(cmd, "-k", skeleton);
+            if (umask != null) {
+                cmd.add("-K");
+                cmd.add("UMASK=" + umask);
+            }
+        } else {
+            cmd.add("-M");
+        }
+        if (system) {
+            cmd.add("-r");
+        }
+        cmd.add(name);
+        ProcessRunner.Completed done = db.change(cmd);
+        String[] made = db.user(name);
+        if (needsParents && made != null) {
+            chown(made, home);
+        }
+        return done;
+    }
+
+    /** usermod with what differs; null when nothing does. */
+    ProcessRunner.Completed modify(String[] info) throws ModuleException {
+        List<String> cmd = UserModule.list("usermod");
+        String[] shadow = db.shadow(name);
+        String currentPassword = info[1].length() <= 1 && shadow != null ? shadow[1] : info[1];
+        if (uid != null && Long.parseLong(info[2]) != uid) {
+            cmd.add("-u");
+            cmd.add(String.valueOf(uid));
+            if (nonUnique) {
+                cmd.add("-o");
+            }
+        }
+        if (group != null) {
+            String[] g = requireGroup(group);
+            if (!info[3].equals(g[2])) {
+                cmd.add("-g");
+                cmd.add(g[2]);
+            }
+        }
+        if (groups != null) {
+            List<String> current = db.memberOf(name);
+            Set<String> wanted = new LinkedHashSet<>(groups);
+            for (String g : wanted) {
+                requireGroup(g);
+            }
+            Set<String> diff = new LinkedHashSet<>(current);
+            diff.addAll(wanted);
+            Set<String> both = new LinkedHashSet<>(current);
+            both.retainAll(wanted);
+            diff.removeAll(both);
+            boolean needed;
+            if (wanted.isEmpty()) {
+                needed = !current.isEmpty() && !append;
+            } else if (append) {
+                needed = !java.util.Collections.disjoint(wanted, diff);
+                if (needed) {
+                    cmd.add("-a");
+                }
+            } else {
+                needed = !diff.isEmpty();
+            }
+            if (needed) {
+                cmd.add("-G");
+                cmd.add(String.join(",", wanted));
+            }
+        }
+        if (comment != null && !info[4].equals(comment)) {
+            cmd.add("-c");
+            cmd.add(comment);
+        }
+        if (home != null && !info[5].equals(home)) {
+            cmd.add("-d");
+            cmd.add(home);
+            if (moveHome) {
+                cmd.add("-m");
+            }
+        }
+        if (shell != null && !info[6].equals(shell)) {
+            cmd.add("-s");
+            cmd.add(shell);
+        }
+        if (expires != null) {
+            long current = shadow == null || shadow[7] == null || shadow[7].isEmpty() ? -1 : Long.parseLong(shadow[7]);
+            if (expires < 0) {
+                if (current >= 0) {
+                    cmd.add("-e");
+                    cmd.add("");
+                }
+            } else if (current < 0 || !day(current * 86400d).equals(day(expires))) {
+                cmd.add("-e");
+                cmd.add(day(expires));
+            }
+        }
+        if (Boolean.TRUE.equals(passwordLock) && !currentPassword.startsWith("!")) {
+            cmd.add("-L");
+        } else if (Boolean.FALSE.equals(passwordLock) && currentPassword.startsWith("!")) {
+            cmd.add("-U");
+        }
+        if (updateAlways && password != null && !strip(currentPassword).equals(strip(password))) {
+            cmd.remove("-L");
+            cmd.remove("-U");
+            cmd.add("-p");
+            cmd.add(Boolean.TRUE.equals(passwordLock) ? "!" + password : password);
+        }
+        if (cmd.size() == 1) {
+            return null;
+        }
+        cmd.add(name);
+        return db.change(cmd);
+    }
+
+    /** Creates a missing home directory as Ansible does after the account exists; true when it was missing. */
+    boolean ensureHome(String[] info) throws ModuleException {
+        String dir = home != null ? home : info[5];
+        if (new File(dir).exists() || !createHome) {
+            return false;
+        }
+        if (!ctx.checkMode()) {
+            createHomedir(dir);
+            chown(info, dir);
+        }
+        return true;
+    }
+
+    void sshKey(String[] info, ModuleResult result) throws ModuleException {
+        String type = args.string("ssh_key_type", "rsa");
+        String file = args.has("ssh_key_file") ? args.string("ssh_key_file") : ".ssh/id_" + type;
+        if (!file.startsWith("/")) {
+            if (!new File(info[5]).exists() && !ctx.checkMode()) {
+                throw new ModuleException("User " + name + " home directory does not exist").with("name", name).with("rc", 1);
+            }
+            file = Paths.get(info[5], file).toString();
+        }
+        File sshDir = new File(file).getAbsoluteFile().getParentFile();
+        ProcessRunner.Completed done = null;
+        boolean generate = true;
+        if (!sshDir.exists()) {
+            if (ctx.checkMode()) {
+                generate = false;
+                result.with("changed", true);
+            } else {
+                UserModule.fail(db.run(UserModule.list("install", "-d", "-m", "0700", "-o", info[2], "-g", info[3],
+                        sshDir.getPath()), null), name);
+            }
+        }
+        if (generate && new File(file).exists() && !force) {
+            generate = false;
+        }
+        if (generate) {
+            List<String> cmd = UserModule.list("ssh-keygen", "-t", type);
+            long bits = args.number("ssh_key_bits", 0);
+            if (bits > 0) {
+                cmd.add("-b");
+                cmd.add(String.valueOf(bits));
+            }
+            cmd.addAll(UserModule.list("-C", args.string("ssh_key_comment", "ansible-generated on " + hostname()),
+                    "-f", file, "-N", args.string("ssh_key_passphrase", "")));
+            done = ctx.checkMode() ? db.change(cmd)
+                    : db.run(cmd, new File(file).exists() ? "y\n".getBytes(StandardCharsets.UTF_8) : null);
+            UserModule.fail(done, name);
+            result.with("changed", true);
+            if (!ctx.checkMode()) {
+                UserModule.fail(db.run(UserModule.list("chown", info[2] + ":" + info[3], file, file + ".pub"), null), name);
+            }
+        }
+        if (!new File(file).exists()) {
+            result.with("ssh_fingerprint", "");
+        } else {
+            ProcessRunner.Completed fp = db.run(UserModule.list("ssh-keygen", "-l", "-f", file), null);
+            result.with("ssh_fingerprint", (fp.rc == 0 ? fp.stdout : fp.stderr).trim());
+        }
+        result.with("ssh_key_file", file);
+        String pub = null;
+        try {
+            pub = new String(Files.readAllBytes(Paths.get(file + ".pub")), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            pub = null;
+        }
+        result.with("ssh_public_key", pub);
+    }
+
+    /** chage for password_expire_min/max when they differ; null when nothing to do. */
+    ProcessRunner.Completed passwordExpiry() throws ModuleException {
+        if (expireMin == null && expireMax == null) {
+            return null;
+        }
+        String[] shadow = db.shadow(name);
+        boolean min = expireMin != null && (shadow == null || !String.valueOf(expireMin).equals(shadow[3]));
+        boolean max = expireMax != null && (shadow == null || !String.valueOf(expireMax).equals(shadow[4]));
+        if (!min && !max) {
+            return null;
+        }
+        List<String> cmd = UserModule.list("chage");
+        if (min) {
+            cmd.addAll(UserModule.list("-m", String.valueOf(expireMin)));
+        }
+        if (max) {
+            cmd.addAll(UserModule.list("-M", String.valueOf(expireMax)));
+        }
+        cmd.add(name);
+        return db.change(cmd);
+    }
+
+    private void createHomedir(String path) throws ModuleException {
+        if (new File(path).exists()) {
+            return;
+        }
+        String skel = skeleton != null ? skeleton : "/etc/skel";
+        File parent = new File(path).getAbsoluteFile().getParentFile();
+        if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
+            throw new ModuleException("cannot create " + parent);
+        }
+        List<String> cmd = new File(skel).exists() ? UserModule.list("cp", "-RPp", skel, path)
+                : UserModule.list("mkdir", "-p", path);
+        ProcessRunner.Completed done = db.run(cmd, null);
+        if (done.rc != 0) {
+            throw new ModuleException(done.stderr.trim());
+        }
+        try {
+            Matcher m = UMASK.matcher(new String(Files.readAllBytes(Paths.get("/etc/login.defs")), StandardCharsets.UTF_8));
+            if (m.find()) {
+                int mode = 0777 & ~Integer.parseInt(m.group(1), 8);
+                UserModule.fail(db.run(UserModule.list("chmod", Integer.toOctalString(mode), path), null), name);
+            }
+        } catch (IOException e) {
+            // no login.defs: the mode stays as created, as Ansible
+        }
+    }
+
+    private void chown(String[] info, String path) throws ModuleException {
+        ProcessRunner.Completed done = db.run(UserModule.list("chown", "-R", info[2] + ":" + info[3], path), null);
+        if (done.rc != 0) {
+            throw new ModuleException(done.stderr.trim());
+        }
+    }
+
+    private String[] requireGroup(String g) throws ModuleException {
+        String[] entry = db.group(g);
+        if (entry == null) {
+            throw new ModuleException("Group " + g + " does not exist");
+        }
+        return entry;
+    }
+
+    private static void addIf(List<String> cmd, String flag, String value) {
+        if (value != null) {
+            cmd.add(flag);
+            cmd.add(value);
+        }
+    }
+
+    private static String day(double epochSeconds) {
+        SimpleDateFormat f = new SimpleDateFormat("yyyy-MM-dd");
+        f.setTimeZone(TimeZone.getTimeZone("UTC"));
+        return f.format(new Date((long) Math.floor(epochSeconds) * 1000));
+    }
+
+    private static String strip(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) == '!') {
+            i++;
+        }
+        return s.substring(i);
+    }
+
+    private static String hostname() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** Ansible's check_password_encrypted, inverted: true when the value looks like a crypt hash. */
+    private static boolean looksHashed(String p) {
+        if (p.equals("*") || p.equals("!") || p.equals("*************")) {
+            return true;
+        }
+        if (p.matches(".*[:*!].*") || !p.contains("$")) {
+            return false;
+        }
+        String[] f = p.split("\\$", -1);
+        if (f.length < 3) {
+            return false;
+        }
+        String last = f[f.length - 1];
+        return !NOT_HASH.matcher(last).find() && !("1".equals(f[1]) && last.length() != 22)
+                && !("5".equals(f[1]) && last.length() != 43) && !("6".equals(f[1]) && last.length() != 86);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.drover.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drover.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Ansible 2.14's own integration targets for modules drover ships (under
+ * {@code src/test/resources/ansible-targets}, see the README there), each run as a role from a
+ * wrapper play with {@code drover run} on a local host and the real agent. The expected exit code and
+ * PLAY RECAP are ansible-playbook 2.14's for the same wrapper on this kind of host.
+ */
+class AnsibleTargetsTest {
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "tempfile, 0, ok=10 changed=5 unreachable=0 failed=0 skipped=0 rescued=0 ignored=2",
+        "blockinfile, 0, ok=55 changed=24 unreachable=0 failed=0 skipped=2 rescued=0 ignored=2",
+    })
+    void targetPassesAsUnderAnsible(String target, int exit, String recap) throws Exception {
+        Path root = work.resolve("targets");
+        copy(Path.of(getClass().getResource("/ansible-targets").toURI()), root);
+        Path inventory = Files.writeString(work.resolve("hosts"),
+                "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"run", "--state-dir", work.resolve("state").toString(), "-i", inventory.toString(),
+            root.resolve(target + ".yml").toString(), "-e", "work=" + work}, new PrintWriter(out, true), new PrintWriter(err, true));
+        String text = out + "\n--- stderr\n" + err;
+        Matcher m = Pattern.compile("localhost +: (ok=.*?ignored=\\d+)").matcher(out.toString());
+        assertTrue(m.find(), text);
+        assertEquals(recap, m.group(1).replaceAll(" +", " "), text);
+        assertEquals(exit, code, text);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+    }
+}
