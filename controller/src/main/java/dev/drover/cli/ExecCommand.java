@@ -45,6 +45,9 @@ final class ExecCommand implements Callable<Integer> {
     @Mixin
     BecomeOptions become;
 
+    @Mixin
+    ExtraVarsOptions extraVars;
+
     @Parameters(index = "0", paramLabel = "PATTERN", description = "Hosts: name, group, a:b, a:&b, a:!b, wildcards.")
     String pattern;
 
@@ -104,7 +107,8 @@ final class ExecCommand implements Callable<Integer> {
 
     private int run(RunOutput report) throws Exception {
         Map<String, Object> args = ModuleArgs.forAdHoc(module, moduleArgs, argv);
-        List<TargetHost> hosts = inventory.select(pattern, spec.commandLine().getErr());
+        List<TargetHost> hosts = inventory.select(pattern, extraVars.parse(spec.commandLine().getErr()),
+                spec.commandLine().getErr());
         RunListener listener = report.forAdHoc(Style.choose(color), module, oneLine, hosts.stream().map(TargetHost::name).toList());
         List<HostResult> results;
         try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()))) {
