@@ -86,4 +86,31 @@ public interface Templater {
         return Optional.of("conditional statements should not include jinja2 templating delimiters such as"
                 + " {{ }} or {% %}. Found: " + expression);
     }
+
+    /**
+     * A problem every rendering of {@code text} would hit, whatever the variables: a syntax error, an
+     * unknown filter or test. Empty when it may render (an undefined variable is no such problem: a
+     * host may define it). For {@code drover check}: the template is tried with no variables.
+     *
+     * @param expression a bare expression ({@code when:}-style), not a template
+     */
+    default java.util.Optional<String> staticProblem(String text, boolean expression) {
+        try {
+            if (expression) {
+                condition(text, Map.of());
+            } else {
+                render(text, Map.of());
+            }
+        } catch (UndefinedVariableException e) {
+            return java.util.Optional.empty();
+        } catch (TemplateException e) {
+            String m = String.valueOf(e.getMessage());
+            if (e.kind() == TemplateException.Kind.SYNTAX || m.contains("no filter named") || m.contains("no test named")) {
+                return java.util.Optional.of(m);
+            }
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
 }
