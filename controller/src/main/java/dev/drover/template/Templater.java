@@ -95,6 +95,19 @@ public interface Templater {
      * @param expression a bare expression ({@code when:}-style), not a template
      */
     default java.util.Optional<String> staticProblem(String text, boolean expression) {
+        if (!expression) {
+            // Jinjava closes an unclosed block at the end of the text; Jinja2 (and so Ansible) refuses it.
+            for (String tag : List.of("if", "for", "macro", "block", "call", "filter", "raw", "with")) {
+                java.util.regex.Matcher open = java.util.regex.Pattern.compile("\\{%[-+]?\\s*" + tag + "\\b").matcher(text);
+                java.util.regex.Matcher close = java.util.regex.Pattern.compile("\\{%[-+]?\\s*end" + tag + "\\b").matcher(text);
+                long opens = open.results().count();
+                long closes = close.results().count();
+                if (opens > closes) {
+                    return java.util.Optional.of("unexpected end of template: '{% " + tag + " %}' has no '{% end" + tag
+                            + " %}' (in \"" + (text.length() > 200 ? text.substring(0, 200) + "..." : text) + "\")");
+                }
+            }
+        }
         try {
             if (expression) {
                 condition(text, Map.of());
