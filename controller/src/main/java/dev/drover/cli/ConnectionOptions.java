@@ -64,7 +64,7 @@ final class ConnectionOptions {
     }
 
     ConnectionOverrides overrides() {
-        CredentialPrompt prompt = TerminalPrompt.forThisProcess();
+        CredentialPrompt prompt = telling(TerminalPrompt.forThisProcess(), spec.commandLine().getErr());
         Secret password = null;
         String fromEnv = System.getenv("DROVER_SSH_PASSWORD");
         if (fromEnv != null) {
@@ -75,5 +75,24 @@ final class ConnectionOptions {
         }
         return new ConnectionOverrides(user, privateKey, password, acceptNewHostKeys,
                 Duration.ofSeconds(timeoutSeconds), knownHosts, prompt);
+    }
+
+    /** {@code asking}, with each distinct notice printed once on {@code err} as a warning, terminal or not. */
+    static CredentialPrompt telling(CredentialPrompt asking, java.io.PrintWriter err) {
+        java.util.Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        return new CredentialPrompt() {
+            @Override
+            public java.util.Optional<Secret> ask(String question) {
+                return asking.ask(question);
+            }
+
+            @Override
+            public void tell(String notice) {
+                if (told.add(notice)) {
+                    err.println("[WARNING]: " + notice);
+                    err.flush();
+                }
+            }
+        };
     }
 }

@@ -48,6 +48,9 @@ final class ExecCommand implements Callable<Integer> {
     @Mixin
     PersistOptions persist;
 
+    @Mixin
+    ExtraVarsOptions extraVars;
+
     @Parameters(index = "0", paramLabel = "PATTERN", description = "Hosts: name, group, a:b, a:&b, a:!b, wildcards.")
     String pattern;
 
@@ -115,7 +118,8 @@ final class ExecCommand implements Callable<Integer> {
         inventory.vault = vaultOptions.vault(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
         forks = cfg.applyTo(inventory, connection, become, spec.commandLine().getParseResult(), spec.commandLine().getErr(),
                 forks);
-        List<TargetHost> hosts = inventory.select(pattern, spec.commandLine().getErr());
+        List<TargetHost> hosts = inventory.select(pattern, extraVars.parse(spec.commandLine().getErr(), inventory.vault),
+                spec.commandLine().getErr());
         RunListener listener = report.forAdHoc(Style.choose(color), module, oneLine, hosts.stream().map(TargetHost::name).toList());
         List<HostResult> results;
         AgentJar agentJar = AgentJar.embedded();

@@ -25,6 +25,18 @@ final class ExtraVars {
     /** @param vault decrypts a vaulted {@code @file} */
     static Map<String, Object> parse(List<String> values, dev.drover.vault.Vault vault) {
         Map<String, Object> vars = new LinkedHashMap<>();
+        each(values, vault).forEach(vars::putAll);
+        return vars;
+    }
+
+    /** Each {@code -e} value's variables, in the order given (not merged). */
+    static List<Map<String, Object>> each(List<String> values) {
+        return each(values, dev.drover.vault.Vault.NONE);
+    }
+
+    /** Each {@code -e} value's variables, in the order given (not merged); a vaulted {@code @file} decrypted. */
+    static List<Map<String, Object>> each(List<String> values, dev.drover.vault.Vault vault) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
         VarsFileParser parser = new VarsFileParser(vault);
         int n = 0;
         for (String value : values) {
@@ -32,23 +44,26 @@ final class ExtraVars {
             String v = value.strip();
             try {
                 if (v.startsWith("@")) {
-                    vars.putAll(parser.parse(Path.of(v.substring(1))));
+                    out.add(parser.parse(Path.of(v.substring(1))));
                 } else if (v.startsWith("{")) {
-                    vars.putAll(parser.parseText(Path.of("-e #" + n), v));
+                    out.add(parser.parseText(Path.of("-e #" + n), v));
                 } else if (!v.isEmpty()) {
                     Map<String, Object> kv = AdHocArgs.parse("set_fact", v);
                     if (kv.containsKey(ModuleTask.RAW_PARAMS)) {
-                        throw new UserError("-e '" + value + "': expected name=value pairs, @file or a YAML/JSON"
-                                + " mapping; '" + kv.get(ModuleTask.RAW_PARAMS) + "' has no '='");
+                        // The value itself is not echoed: it may be a secret.
+                        throw new UserError("-e #" + n + ": expected name=value pairs, @file or a YAML/JSON"
+                                + " mapping; the value has no '='");
                     }
-                    vars.putAll(kv);
+                    out.add(kv);
+                } else {
+                    out.add(Map.of());
                 }
             } catch (PlaybookException e) {
                 throw new UserError("-e: " + e.getMessage());
             } catch (IllegalArgumentException e) {
-                throw new UserError("-e '" + value + "': " + e.getMessage());
+                throw new UserError("-e #" + n + ": " + e.getMessage());
             }
         }
-        return vars;
+        return out;
     }
 }

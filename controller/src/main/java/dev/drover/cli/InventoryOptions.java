@@ -79,14 +79,21 @@ final class InventoryOptions {
                 .toList();
     }
 
-    /** The hosts {@code pattern} and {@code --limit} select, in inventory order, with merged variables. */
-    List<TargetHost> select(String pattern, PrintWriter warnings) {
+    /**
+     * The hosts {@code pattern} and {@code --limit} select, in inventory order, with merged variables and
+     * the extra variables over them (Ansible's precedence: {@code -e ansible_host=...} wins).
+     */
+    List<TargetHost> select(String pattern, java.util.Map<String, Object> extraVars, PrintWriter warnings) {
         Inventory inventory = load(warnings);
         try {
             Selection selection = new HostSelector(inventory).select(pattern, limit);
             selection.warnings().forEach(w -> warnings.println("[WARNING]: " + w));
             List<Host> hosts = selection.hosts();
-            return hosts.stream().map(h -> new TargetHost(h.name(), inventory.hostVars(h.name()))).toList();
+            return hosts.stream().map(h -> {
+                java.util.Map<String, Object> vars = new java.util.LinkedHashMap<>(inventory.hostVars(h.name()));
+                vars.putAll(extraVars);
+                return new TargetHost(h.name(), vars);
+            }).toList();
         } catch (InventoryException e) {
             throw new UserError(e.getMessage());
         }

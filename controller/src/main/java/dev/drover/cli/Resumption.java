@@ -129,18 +129,43 @@ final class Resumption {
         return from.get().start().inventory().stream().map(RunStart.Source::source).toList();
     }
 
-    /** Extra variables: {@code -e} given again replaces the original's entirely. */
-    Optional<Map<String, Object>> extraVars(List<String> given) {
-        if (!given.isEmpty() || from.isEmpty()) {
+    /**
+     * Extra variables: {@code -e} given again replaces the original's entirely. Otherwise the original's
+     * {@code -e @FILE} files are read again and its safe values laid over them; a masked value that came
+     * from the command line cannot be known, so resume refuses and names it.
+     */
+    Optional<Map<String, Object>> extraVars(boolean given, dev.drover.vault.Vault vault) {
+        if (given || from.isEmpty()) {
             return Optional.empty();
         }
         RunStart start = from.get().start();
-        if (!start.maskedVars().isEmpty()) {
-            throw new UserError("run " + start.runId() + " had extra variables that were not journaled because their"
-                    + " names look secret (" + String.join(", ", start.maskedVars()) + "); give all its -e values"
-                    + " again with --resume");
+        Map<String, Object> vars = ExtraVars.parse(start.extraVarsFiles().stream().map(f -> "@" + f).toList(), vault);
+        vars.putAll(start.extraVars());
+        List<String> missing = start.maskedVars().stream().filter(n -> !vars.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new UserError("run " + start.runId() + " had extra variables given on the command line whose values"
+                    + " were not journaled (" + String.join(", ", missing) + "); give all its -e values again with"
+                    + " --resume (pass secrets with -e @FILE, which resume reads again; mark the others"
+                    + " --extra-vars-safe NAME to have them journaled)");
         }
-        return Optional.of(start.extraVars());
+        return Optional.of(vars);
+    }
+
+    /** The names whose values the resumed run journals: the original's safe ones, unless {@code -e} is given again. */
+    java.util.Set<String> safeVars(boolean given, java.util.Set<String> safe) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(safe);
+        if (!given) {
+            from.ifPresent(j -> out.addAll(j.start().extraVars().keySet()));
+        }
+        return out;
+    }
+
+    /** The original's {@code -e @FILE} files, unless {@code -e} is given again. */
+    Optional<List<String>> extraVarsFiles(boolean given) {
+        if (given || from.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(from.get().start().extraVarsFiles());
     }
 
     String limit(String given) {

@@ -80,9 +80,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-D", "--diff"}, description = "Show differences in changed files.")
     boolean diff;
 
-    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
-            description = "name=value pairs, @file (YAML/JSON) or inline YAML/JSON; repeatable, later wins. Beats every other variable.")
-    List<String> extraVars = new ArrayList<>();
+    @Mixin
+    ExtraVarsOptions extraVars;
 
     @Option(names = {"-t", "--tags"}, paramLabel = "TAGS", split = ",", description = "Only run tasks with these tags (comma-separated).")
     List<String> tags = new ArrayList<>();
@@ -161,7 +160,9 @@ final class RunCommand implements Callable<Integer> {
         forks = cfg.applyTo(inventory, connection, become, spec.commandLine().getParseResult(), err, forks);
         Playbook pb = PlaybookLoader.load(playbookPath, cfg.rolesPath(), vault);
         resume.checkUnchanged(Checksums.ofPlaybook(pb), journal.resumeForce, err);
-        Map<String, Object> extra = resume.extraVars(extraVars).orElseGet(() -> ExtraVars.parse(extraVars, vault));
+        Map<String, Object> extra = resume.extraVars(extraVars.any(), vault).orElseGet(() -> extraVars.parse(err, vault));
+        java.util.Set<String> safeVars = resume.safeVars(extraVars.any(), extraVars.safeNames());
+        List<String> varsFiles = resume.extraVarsFiles(extraVars.any()).orElseGet(extraVars::files);
         inventory.sources = resume.inventorySources(inventory.sources);
         inventory.limit = resume.limit(inventory.limit);
         List<String> runTags = resume.tags(tags);
@@ -185,7 +186,8 @@ final class RunCommand implements Callable<Integer> {
         StopRequest stop = new StopRequest();
         // The lock first: a second run of the same playbook and inventory leaves no journal behind.
         try (RunLock held = lock.acquire(journal.state(), playbookPath, inventory.identity(), runId, started);
-                JournalWriter writer = rj.open(runId.value(), pb, options, inventory.sources, runTags, runSkipTags);
+                JournalWriter writer = rj.open(runId.value(), pb, options, inventory.sources, runTags, runSkipTags,
+                        safeVars, varsFiles);
                 Interrupts ignored = Interrupts.install(stop, err, RunJournal.stopGrace(), () -> rj.hardStop(writer, err));
                 LiveServer page = serve ? LiveServer.start(journal.state(), servePort, "runs/" + writer.runId(),
                         "Watch this run", err) : LiveServer.none()) {

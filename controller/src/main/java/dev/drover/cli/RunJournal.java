@@ -46,16 +46,17 @@ final class RunJournal {
         return Duration.ofSeconds(Long.getLong(GRACE_PROPERTY, 30));
     }
 
-    JournalWriter open(String runId, Playbook pb, RunOptions run, List<String> sources, List<String> tags, List<String> skipTags) {
+    JournalWriter open(String runId, Playbook pb, RunOptions run, List<String> sources, List<String> tags, List<String> skipTags,
+            java.util.Set<String> safeVars, List<String> extraVarsFiles) {
         Clock clock = Clock.systemUTC();
-        Map.Entry<Map<String, Object>, List<String>> vars = RunStart.splitSecrets(run.extraVars());
+        Map.Entry<Map<String, Object>, List<String>> vars = RunStart.splitSecrets(run.extraVars(), safeVars);
         try {
             java.nio.file.Path file = runs.create(clock.instant(), runId);
             String id = file.getParent().getFileName().toString();
             RunStart start = new RunStart(id, pb.source().toAbsolutePath().normalize(), Checksums.ofPlaybook(pb),
                     sources.stream().map(s -> new RunStart.Source(absolute(s), Checksums.ofSource(s))).toList(),
                     vars.getKey(), vars.getValue(), run.limit(), tags, skipTags, run.check(), run.diff(),
-                    ProcessHandle.current().pid(), clock.instant(), resumption.runId().orElse(null));
+                    ProcessHandle.current().pid(), clock.instant(), resumption.runId().orElse(null), extraVarsFiles);
             return JournalWriter.open(file, start, clock);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UserError("cannot write the run journal under " + runs.dir() + ": " + e.getMessage()

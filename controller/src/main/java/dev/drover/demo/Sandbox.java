@@ -186,6 +186,8 @@ public final class Sandbox implements AutoCloseable {
     public List<String> runArguments() {
         return List.of("run", "-i", layout.inventory().toString(), checkout.playbook().toString(),
                 "-e", "acs_current_version=" + DemoSettings.FROM_VERSION, "-e", "acs_target_version=" + DemoSettings.TO_VERSION,
+                // Versions are no secret: journaled, so a plain `drover run --resume ID` knows them.
+                "--extra-vars-safe", "acs_current_version,acs_target_version",
                 "--state-dir", layout.stateDir().toString());
     }
 

@@ -69,8 +69,16 @@ public final class ConnectionVars {
                 }
             }
         }
-        boolean acceptNew = cli.acceptNewHostKeys()
-                || sshOption(sshArgs, "StrictHostKeyChecking").stream().anyMatch(x -> x.equalsIgnoreCase("accept-new"));
+        List<String> strict = sshOption(sshArgs, "StrictHostKeyChecking");
+        boolean off = strict.stream().anyMatch(x -> List.of("no", "off", "false").contains(x.toLowerCase(java.util.Locale.ROOT)));
+        if (off && cli.prompt() != null) {
+            // Ansible would connect to anyone; drover never trusts a changed key (a man in the middle).
+            cli.prompt().tell("host " + host.name() + ": StrictHostKeyChecking=no in ansible_ssh_*_args is applied as"
+                    + " accept-new: an unknown host key is recorded, a changed one is still refused (remove its old"
+                    + " line with ssh-keygen -R if the host was really reinstalled)");
+        }
+        boolean acceptNew = cli.acceptNewHostKeys() || off
+                || strict.stream().anyMatch(x -> x.equalsIgnoreCase("accept-new"));
         s = s.withKnownHosts(cli.userKnownHostsFile(), knownHosts, acceptNew);
 
         s = s.withProxy(proxy(host, v.get("drover_jump_hosts"), sshArgs));

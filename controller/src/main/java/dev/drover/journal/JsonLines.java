@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The journal's JSON: one object per line, values reduced to JSON types first so that a
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
  */
 final class JsonLines {
     static final String MASK = "********";
-    /** Extra variables whose names say they hold a secret are not journaled (resume asks for them again). */
-    static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|secret|token|credential|private|api_?key).*");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonLines() {

@@ -15,14 +15,17 @@ import java.util.Optional;
  * @param files       sha256 of the playbook and every file it imports, by absolute path (run-time
  *                    includes are added by {@code file} lines as they load)
  * @param inventory   the {@code -i} sources as given, each with its sha256 when it is a file
- * @param extraVars   the {@code -e} values, merged, without the {@code maskedVars}
- * @param maskedVars  names of extra variables left out because they look secret
+ * @param extraVars   the {@code -e} values, merged, only those the user marked safe
+ *                    ({@code --extra-vars-safe})
+ * @param maskedVars  names of the other extra variables, whose values are not journaled
+ * @param extraVarsFiles absolute paths of the {@code -e @FILE} sources (and {@code DROVER_EXTRA_VARS_FILE}),
+ *                    in order: what {@code --resume} reads again
  * @param limit       {@code --limit}, or null
  * @param resumedFrom the run this one resumes, or null
  */
 public record RunStart(String runId, Path playbook, Map<String, String> files, List<Source> inventory,
         Map<String, Object> extraVars, List<String> maskedVars, String limit, List<String> tags, List<String> skipTags,
-        boolean check, boolean diff, long pid, Instant started, String resumedFrom) {
+        boolean check, boolean diff, long pid, Instant started, String resumedFrom, List<String> extraVarsFiles) {
 
     /** An inventory source as given to {@code -i}; {@code sha256} is empty unless it is a file or directory. */
     public record Source(String source, Optional<String> sha256) {
@@ -35,14 +38,26 @@ public record RunStart(String runId, Path playbook, Map<String, String> files, L
         maskedVars = List.copyOf(maskedVars);
         tags = List.copyOf(tags);
         skipTags = List.copyOf(skipTags);
+        extraVarsFiles = List.copyOf(extraVarsFiles);
     }
 
-    /** The extra variables that may be journaled, and the names of those that may not. */
-    public static Map.Entry<Map<String, Object>, List<String>> splitSecrets(Map<String, Object> extraVars) {
+    public RunStart(String runId, Path playbook, Map<String, String> files, List<Source> inventory,
+            Map<String, Object> extraVars, List<String> maskedVars, String limit, List<String> tags, List<String> skipTags,
+            boolean check, boolean diff, long pid, Instant started, String resumedFrom) {
+        this(runId, playbook, files, inventory, extraVars, maskedVars, limit, tags, skipTags, check, diff, pid, started,
+                resumedFrom, List.of());
+    }
+
+    /**
+     * The extra variables that may be journaled (those named in {@code safe}, unless vaulted), and the
+     * names of those that may not. Every other one is masked: a name does not tell whether it is secret.
+     */
+    public static Map.Entry<Map<String, Object>, List<String>> splitSecrets(Map<String, Object> extraVars,
+            java.util.Set<String> safe) {
         Map<String, Object> kept = new LinkedHashMap<>();
         List<String> masked = new ArrayList<>();
         extraVars.forEach((k, v) -> {
-            if (JsonLines.SECRET_NAME.matcher(k).matches() || v instanceof dev.drover.secret.Secret) {
+            if (!safe.contains(k) || v instanceof dev.drover.secret.Secret) {
                 masked.add(k);
             } else {
                 kept.put(k, v);
@@ -68,6 +83,7 @@ public record RunStart(String runId, Path playbook, Map<String, String> files, L
         e.put("inventory", inv);
         e.put("extra_vars", extraVars);
         e.put("masked_vars", maskedVars);
+        e.put("extra_vars_files", extraVarsFiles);
         e.put("limit", limit);
         e.put("tags", tags);
         e.put("skip_tags", skipTags);
@@ -92,6 +108,6 @@ public record RunStart(String runId, Path playbook, Map<String, String> files, L
                 (List<String>) e.getOrDefault("tags", List.of()), (List<String>) e.getOrDefault("skip_tags", List.of()),
                 Boolean.TRUE.equals(e.get("check")), Boolean.TRUE.equals(e.get("diff")),
                 ((Number) e.getOrDefault("pid", 0)).longValue(), Instant.parse(String.valueOf(e.get("time"))),
-                (String) e.get("resumed_from"));
+                (String) e.get("resumed_from"), (List<String>) e.getOrDefault("extra_vars_files", List.of()));
     }
 }

@@ -174,6 +174,7 @@ public final class AgentBootstrap {
                 + "if [ \"$(h \"$f\")\" = '" + jar.sha256() + "' ]; then exec " + java(options) + " -jar \"$f\"; fi\n"
                 + "d=" + pathExpr(jarPath.substring(0, Math.max(1, jarPath.lastIndexOf('/')))) + "\n"
                 + sweepStaleTemps("$d")
+                + ownerOnlyDir("$d")
                 + "echo '" + NEED_UPLOAD + "'\n";
     }
 
@@ -192,6 +193,15 @@ public final class AgentBootstrap {
      */
     static String sweepStaleTemps(String dirExpr) {
         return "find \"" + dirExpr + "\"/ -maxdepth 1 -name '*.jar.tmp.*' -mmin +60 -exec rm -f {} + 2>/dev/null\n";
+    }
+
+    /**
+     * Creates directory {@code dirExpr} owner-only ({@code 0700}) and tightens it if it exists: the
+     * agent jar the controller trusts by hash must not be readable or replaceable by other local users.
+     * A directory the user cannot change (a shared cache named by drover_agent_cache) is left as it is.
+     */
+    static String ownerOnlyDir(String dirExpr) {
+        return "(umask 077 && mkdir -p \"" + dirExpr + "\") 2>/dev/null; chmod 700 \"" + dirExpr + "\" 2>/dev/null\n";
     }
 
     private static String hashFunction() {

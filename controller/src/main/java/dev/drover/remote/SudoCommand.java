@@ -74,6 +74,7 @@ final class SudoCommand {
                 + "umask 077\n"
                 + "if " + (relative ? "[ -z \"$HOME\" ] || " : "") + "! mkdir -p \"$d\" || ! : >\"$t\"; then"
                 + " echo \"cannot write the agent cache $d as $(id -un)\" >&2; echo '" + STATUS + NO_CACHE + "'; exit 1; fi\n"
+                + "chmod 700 \"$d\" 2>/dev/null\n"
                 + "trap 'rm -f \"$t\"' EXIT HUP INT TERM\n"
                 + AgentBootstrap.sweepStaleTemps("$d")
                 + "echo '" + STATUS + NEED + "'\n"

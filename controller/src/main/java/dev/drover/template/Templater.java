@@ -86,4 +86,44 @@ public interface Templater {
         return Optional.of("conditional statements should not include jinja2 templating delimiters such as"
                 + " {{ }} or {% %}. Found: " + expression);
     }
+
+    /**
+     * A problem every rendering of {@code text} would hit, whatever the variables: a syntax error, an
+     * unknown filter or test. Empty when it may render (an undefined variable is no such problem: a
+     * host may define it). For {@code drover check}: the template is tried with no variables.
+     *
+     * @param expression a bare expression ({@code when:}-style), not a template
+     */
+    default java.util.Optional<String> staticProblem(String text, boolean expression) {
+        if (!expression) {
+            // Jinjava closes an unclosed block at the end of the text; Jinja2 (and so Ansible) refuses it.
+            for (String tag : List.of("if", "for", "macro", "block", "call", "filter", "raw", "with")) {
+                java.util.regex.Matcher open = java.util.regex.Pattern.compile("\\{%[-+]?\\s*" + tag + "\\b").matcher(text);
+                java.util.regex.Matcher close = java.util.regex.Pattern.compile("\\{%[-+]?\\s*end" + tag + "\\b").matcher(text);
+                long opens = open.results().count();
+                long closes = close.results().count();
+                if (opens > closes) {
+                    return java.util.Optional.of("unexpected end of template: '{% " + tag + " %}' has no '{% end" + tag
+                            + " %}' (in \"" + (text.length() > 200 ? text.substring(0, 200) + "..." : text) + "\")");
+                }
+            }
+        }
+        try {
+            if (expression) {
+                condition(text, Map.of());
+            } else {
+                render(text, Map.of());
+            }
+        } catch (UndefinedVariableException e) {
+            return java.util.Optional.empty();
+        } catch (TemplateException e) {
+            String m = String.valueOf(e.getMessage());
+            if (e.kind() == TemplateException.Kind.SYNTAX || m.contains("no filter named") || m.contains("no test named")) {
+                return java.util.Optional.of(m);
+            }
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
 }

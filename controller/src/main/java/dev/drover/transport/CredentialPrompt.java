@@ -14,4 +14,11 @@ public interface CredentialPrompt {
 
     /** @return the answer, or empty when nobody can be asked */
     Optional<Secret> ask(String question);
+
+    /**
+     * Tells the operator what was decided on their behalf (a host key recorded, an ssh option applied
+     * differently); a line of the run's stderr, not a question. Never holds a secret.
+     */
+    default void tell(String notice) {
+    }
 }

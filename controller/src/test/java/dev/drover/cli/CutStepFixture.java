@@ -92,7 +92,7 @@ abstract class CutStepFixture {
 
     String[] run(Path inventory, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("run", "-i", inventory.toString(), playbook.toString(),
-                "-e", "work=" + work, "--state-dir", dir.resolve("state").toString()));
+                "-e", "work=" + work, "--extra-vars-safe", "work", "--state-dir", dir.resolve("state").toString()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }

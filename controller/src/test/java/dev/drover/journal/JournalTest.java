@@ -33,7 +33,7 @@ class JournalTest {
 
     private JournalWriter open(Runs runs, Map<String, Object> extraVars) throws IOException {
         Path file = runs.create(Instant.parse("2026-11-28T17:52:04Z"));
-        Map.Entry<Map<String, Object>, List<String>> vars = RunStart.splitSecrets(extraVars);
+        Map.Entry<Map<String, Object>, List<String>> vars = RunStart.splitSecrets(extraVars, java.util.Set.of("version"));
         RunStart start = new RunStart(file.getParent().getFileName().toString(), dir.resolve("site.yml"), Map.of(),
                 List.of(), vars.getKey(), vars.getValue(), "node*", List.of("deploy"), List.of(), false, false, 42,
                 Instant.parse("2026-11-28T17:52:04Z"), null);
@@ -49,7 +49,7 @@ class JournalTest {
     void aRunReadsBackAsItHappened() throws Exception {
         Runs runs = runs();
         Path file;
-        try (JournalWriter w = open(runs, Map.of("version", "5.2", "db_password", "hunter2"))) {
+        try (JournalWriter w = open(runs, Map.of("version", "5.2", "db_password", "hunter2", "dbpw", "xyzzy42"))) {
             file = w.file();
             w.playStart("roll", List.of("n1", "n2"));
             w.taskStart(task(dir, 12));
@@ -68,12 +68,13 @@ class JournalTest {
 
         String text = Files.readString(file);
         assertFalse(text.contains("hunter2"), text);
+        assertFalse(text.contains("xyzzy42"), "a name that does not look secret is masked too unless marked safe: " + text);
         assertFalse(text.contains("s3cret"), text);
         assertFalse(text.contains("module_args"), "invocations are not kept: " + text);
 
         Journal j = Journal.read(file);
         assertEquals(Map.of("version", "5.2"), j.start().extraVars());
-        assertEquals(List.of("db_password"), j.start().maskedVars());
+        assertEquals(java.util.Set.of("db_password", "dbpw"), java.util.Set.copyOf(j.start().maskedVars()));
         assertEquals("node*", j.start().limit());
         assertEquals(2, j.tasks().size());
         Journal.TaskLine n1 = j.tasks().get(0);

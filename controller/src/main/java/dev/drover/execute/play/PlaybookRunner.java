@@ -119,7 +119,7 @@ public final class PlaybookRunner {
         extra.addAll(dev.drover.execute.play.action.Actions.EXTRA_NAMES);
         Path playbookDir = TaskCall.dir(playbook.source());
         RunContext rc = new RunContext(this::templater, agents, listener, stats, options,
-                name -> inventory.host(name).map(h -> new TargetHost(h.name(), inventory.hostVars(h.name()))),
+                name -> inventory.host(name).map(h -> target(inventory, h.name())),
                 new TaskFileParser(extra, vault), workers, completed, stopRequest, playbookDir);
         Map<String, HostState> states = new LinkedHashMap<>();
         Set<String> out = new HashSet<>();
@@ -168,8 +168,8 @@ public final class PlaybookRunner {
         }
         Map<String, HostState> playHosts = new LinkedHashMap<>();
         for (Host h : hosts) {
-            HostState s = states.computeIfAbsent(h.name(), n -> new HostState(new TargetHost(n, inventory.hostVars(n))));
-            s.startPlay(forPlay(play, new TargetHost(h.name(), inventory.hostVars(h.name()))));
+            HostState s = states.computeIfAbsent(h.name(), n -> new HostState(target(inventory, n)));
+            s.startPlay(forPlay(play, target(inventory, h.name())));
             playHosts.put(h.name(), s);
         }
         Map<String, Object> varsFiles = varsFiles(play, playLevel);
@@ -276,6 +276,16 @@ public final class PlaybookRunner {
             throw new PlayException("max_fail_percentage of play '" + play.displayName() + "' (" + play.pos() + "): "
                     + e.getMessage() + "; play-level keywords see only play vars and extra vars (-e)", e);
         }
+    }
+
+    /**
+     * A host's inventory variables with the extra variables over them, as Ansible's precedence has it:
+     * {@code -e ansible_host=... ansible_port=... ansible_user=...} is where drover connects.
+     */
+    private TargetHost target(Inventory inventory, String name) {
+        Map<String, Object> vars = new LinkedHashMap<>(inventory.hostVars(name));
+        vars.putAll(options.extraVars());
+        return new TargetHost(name, vars);
     }
 
     /** The play's {@code connection} / {@code remote_user}, where the inventory does not set them (variables win). */

@@ -42,6 +42,12 @@ public final class PlaybookChecker {
 
     private void checkPlay(Play play, List<Problem> problems) {
         Path playDir = dirOf(play.pos().file());
+        for (String name : play.vars().keySet()) {
+            if (!IDENTIFIER.matcher(name).matches() || RESERVED.contains(name)) {
+                problems.add(new Problem(play.pos(), "vars: '" + name + "' is not a valid variable name; use letters,"
+                        + " digits and underscores, not starting with a digit, and not a reserved word"));
+            }
+        }
         for (String file : play.varsFiles()) {
             if (!Coerce.isTemplate(file) && !Files.isRegularFile(playDir.resolve(file))) {
                 problems.add(new Problem(play.pos(), "vars_files entry '" + file + "' not found (looked for "
@@ -94,6 +100,25 @@ public final class PlaybookChecker {
             }
         }
         o.register().ifPresent(r -> checkIdentifier(t, "register", r, problems));
+        // As Ansible's task vars (refused at parse) and set_fact (refused on every host: known now).
+        o.vars().keySet().forEach(k -> checkIdentifier(t, "vars", k, problems));
+        if (t instanceof dev.drover.playbook.ModuleTask m) {
+            if (m.module().equals("set_fact") || m.module().equals("ansible.builtin.set_fact")) {
+                m.args().keySet().stream().filter(k -> !k.equals("cacheable") && !Coerce.isTemplate(k)
+                        && !k.equals(dev.drover.playbook.ModuleTask.RAW_PARAMS))
+                        .forEach(k -> checkIdentifier(t, "set_fact", k, problems));
+            }
+            if (List.of("command", "shell", "ansible.builtin.command", "ansible.builtin.shell").contains(m.module())
+                    && !m.args().containsKey(dev.drover.playbook.ModuleTask.RAW_PARAMS) && !m.args().containsKey("argv")
+                    && !m.args().containsKey("cmd")) {
+                problems.add(new Problem(t.pos(), m.module() + ": no command given; write it after '" + m.module()
+                        + ":' or in 'cmd:' / 'argv:'"));
+            }
+            if ((m.module().equals("debug") || m.module().equals("ansible.builtin.debug"))
+                    && m.args().containsKey("msg") && m.args().containsKey("var")) {
+                problems.add(new Problem(t.pos(), "debug: 'msg' and 'var' are incompatible options; keep one"));
+            }
+        }
         if (o.loop().isPresent()) {
             checkIdentifier(t, "loop_var", o.loopControl().loopVar(), problems);
             o.loopControl().indexVar().ifPresent(v -> checkIdentifier(t, "index_var", v, problems));

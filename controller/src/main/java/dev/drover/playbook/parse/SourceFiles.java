@@ -32,7 +32,7 @@ final class SourceFiles {
         } catch (TextInput.Refused e) {
             throw new PlaybookException(new SourcePos(file, e.line(), e.column()), e.getMessage(), "", "", e);
         } catch (IOException e) {
-            throw missing(file, requestedAt, "cannot read " + file + ": " + e, e);
+            throw missing(file, requestedAt, "cannot read " + file + ": " + (java.nio.file.Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage())), e);
         }
         lines.put(file, SourceSnippet.splitLines(text));
         return text;

@@ -88,7 +88,7 @@ final class YamlReader {
         } catch (JsonProcessingException e) {
             throw new YamlSyntaxErrors(sources).translate(file, e);
         } catch (IOException e) {
-            throw sources.error(new SourcePos(file, 1, 1), "cannot read " + file + ": " + e, "", e);
+            throw sources.error(new SourcePos(file, 1, 1), "cannot read " + file + ": " + (java.nio.file.Files.isDirectory(file) ? "it is a directory" : String.valueOf(e.getMessage())), "", e);
         }
     }
 

@@ -33,7 +33,8 @@ final class KnownHostsAppender {
     private KnownHostsAppender() {
     }
 
-    static void record(Path file, String name, byte[] blob, HostKeyMessages messages) throws TransportException {
+    /** @return whether a line was written (false: the key was already there) */
+    static boolean record(Path file, String name, byte[] blob, HostKeyMessages messages) throws TransportException {
         synchronized (IN_PROCESS) {
             try {
                 createParent(file);
@@ -41,7 +42,7 @@ final class KnownHostsAppender {
                         ownerOnly("rw-------"))) {
                     FileLock lock = ch.lock();
                     try {
-                        appendUnlessPresent(ch, file, name, blob, messages);
+                        return appendUnlessPresent(ch, file, name, blob, messages);
                     } finally {
                         lock.release();
                     }
@@ -55,11 +56,11 @@ final class KnownHostsAppender {
     }
 
     /** Called with the lock held: decides on the file's current content, then appends one line. */
-    private static void appendUnlessPresent(FileChannel ch, Path file, String name, byte[] blob,
+    private static boolean appendUnlessPresent(FileChannel ch, Path file, String name, byte[] blob,
             HostKeyMessages messages) throws IOException, TransportException {
         KnownHosts.Check now = KnownHosts.load(List.of(file)).check(name, blob);
         if (now instanceof KnownHosts.Known) {
-            return;
+            return false;
         }
         if (now instanceof KnownHosts.Changed c) {
             throw messages.changedWhileRecording(blob, c.recorded());
@@ -77,6 +78,7 @@ final class KnownHostsAppender {
             ch.write(bytes, size + bytes.position());
         }
         ch.force(false);
+        return true;
     }
 
     private static boolean endsWithNewline(Path file) throws IOException {

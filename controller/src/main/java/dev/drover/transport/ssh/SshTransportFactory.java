@@ -121,8 +121,13 @@ public final class SshTransportFactory implements TransportFactory {
                 Tunnel.connect(client, via, target, verifier, Duration.ofMillis(handshakeMs));
             }
             if (verifier.newKey() != null) {
-                KnownHostsAppender.record(target.userKnownHostsFile(), KnownHosts.lookupName(target.host(),
-                        target.port()), verifier.newKey(), messages);
+                String name = KnownHosts.lookupName(target.host(), target.port());
+                if (KnownHostsAppender.record(target.userKnownHostsFile(), name, verifier.newKey(), messages)) {
+                    settings.prompt().tell("recorded the " + HostKeyFormat.describe(verifier.newKey()) + " of "
+                            + settings.hostName() + " (" + name + ") in " + target.userKnownHostsFile()
+                            + " (accept-new): compare it with the host's own (ssh-keygen -lf"
+                            + " /etc/ssh/ssh_host_*_key.pub there); a changed key will be refused from now on");
+                }
             }
             SshAuthenticator.authenticate(client, target, keys, password, env);
             client.getTransport().setTimeoutMs(OPERATION_TIMEOUT_MS);

@@ -83,7 +83,8 @@ class RollingResumeOpenSshTest {
         assertEquals(0, lab.ssh(lab.node("node2"), "mkdir -p '" + work + "/node2' && touch '" + work + "/node2/fault'").exitCode());
         Path pb = dir.resolve("rolling.yml");
         Files.writeString(pb, PLAYBOOK);
-        Drover failed = drover("run", "-i", lab.inventory().toString(), pb.toString(), "-e", "work=" + work);
+        Drover failed = drover("run", "-i", lab.inventory().toString(), pb.toString(), "-e", "work=" + work,
+                "--extra-vars-safe", "work");
         assertEquals(Drover.HOST_FAILED, failed.exitCode(), failed.toString());
         assertEquals(List.of("stop", "start", "check"), steps(lab, "node1"));
         assertEquals(List.of("stop"), steps(lab, "node2"));

@@ -79,7 +79,7 @@ final class ScriptAction implements ControllerAction {
         try {
             bytes = Files.readAllBytes(found.get());
             if (!args.containsKey("decrypt") || Coerce.toBoolean(args.get("decrypt"))) {
-                bytes = VaultedSources.plain(bytes, found.get());
+                bytes = VaultedSources.plain(bytes, found.get(), ctx.vault());
             }
         } catch (IOException e) {
             return ControllerAction.failed("script: cannot read " + found.get() + ": " + e.getMessage());
