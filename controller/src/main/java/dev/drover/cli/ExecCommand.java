@@ -120,7 +120,19 @@ final class ExecCommand implements Callable<Integer> {
                 forks);
         List<TargetHost> hosts = inventory.select(pattern, extraVars.parse(spec.commandLine().getErr(), inventory.vault),
                 spec.commandLine().getErr());
-        RunListener listener = report.forAdHoc(Style.choose(color), module, oneLine, hosts.stream().map(TargetHost::name).toList());
+        RunListener shown = report.forAdHoc(Style.choose(color), module, oneLine, hosts.stream().map(TargetHost::name).toList());
+        // As in run: values from a vault and connection passwords are masked before any output sees them.
+        var redactor = inventory.vault.redactor();
+        for (TargetHost h : hosts) {
+            for (String key : RunCommand.SECRET_HOST_VARS) {
+                if (h.vars().get(key) instanceof String s) {
+                    redactor.add(s);
+                }
+            }
+        }
+        @SuppressWarnings("unchecked")
+        RunListener listener = r -> shown.hostResult(new HostResult(r.host(), r.status(),
+                (Map<String, Object>) redactor.maskDeep(r.result()), r.elapsed()));
         List<HostResult> results;
         AgentJar agentJar = AgentJar.embedded();
         try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(agentJar),

@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
     "  drover run --resume last"},
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
-    private static final List<String> SECRET_HOST_VARS = List.of("ansible_password", "ansible_ssh_pass",
+    static final List<String> SECRET_HOST_VARS = List.of("ansible_password", "ansible_ssh_pass",
             "ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
 
 

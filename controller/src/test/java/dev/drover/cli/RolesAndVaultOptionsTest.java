@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The role and vault options an operator's existing Ansible content relies on, each through the
  * real command line: {@code tasks_from}/{@code vars_from}/{@code defaults_from}/{@code handlers_from},
  * {@code allow_duplicates}, {@code ANSIBLE_ROLES_PATH}, {@code DROVER_VAULT_PASSWORD_FILE},
- * {@code --ask-vault-pass} without a terminal, and {@code drover vault rekey}.
+ * {@code --ask-vault-pass} without a terminal, {@code drover vault rekey}, and {@code drover exec} masking
+ * values from a vault as {@code run} does.
  */
 class RolesAndVaultOptionsTest extends LocalPlaybookRun {
 
@@ -112,5 +113,21 @@ class RolesAndVaultOptionsTest extends LocalPlaybookRun {
         CliRun withOld = CliRun.of("vault", "view", "--vault-password-file", oldPw.toString(), file.toString());
         assertTrue(withOld.exitCode() != ExitCodes.OK, "the old password no longer opens it: " + withOld);
         assertFalse(withOld.out().contains("abc123"), withOld.toString());
+    }
+
+    @Test
+    void execShowsNoValueFromAVault() throws Exception {
+        Path pw = write("pw.txt", "exec-pw\n");
+        Path hostVars = write("host_vars/a.yml", "api_token: tok-9f8e7d6c5b\n");
+        assertEquals(ExitCodes.OK, CliRun.of("vault", "encrypt", "--vault-password-file", pw.toString(), hostVars.toString()).exitCode());
+
+        Path onHost = write("token.txt", "token=tok-9f8e7d6c5b\n"); // the host's copy of the secret, as a module may print it
+
+        CliRun exec = CliRun.of("exec", "a", "-i", inventory.toString(), "--vault-password-file", pw.toString(),
+                "-m", "shell", "-a", "cat " + onHost);
+
+        assertEquals(ExitCodes.OK, exec.exitCode(), exec.toString());
+        assertTrue(exec.out().contains("token=********"), "the output is shown, the vaulted value masked: " + exec);
+        assertFalse(exec.toString().contains("tok-9f8e7d6c5b"), exec.toString());
     }
 }
