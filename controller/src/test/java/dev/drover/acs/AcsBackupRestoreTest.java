@@ -186,6 +186,33 @@ class AcsBackupRestoreTest {
     }
 
     @Test
+    void aRestoreOfStoresOutsideDirRootIsRefusedBeforeAnythingIsTouched(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+        String home = AcsTestbed.ok(lab, lab.nodes().get(0), "echo $HOME").strip();
+        String remote = home + "/acs-shared/srv-" + java.util.UUID.randomUUID();
+        // As Alfresco's cluster guide configures it: the stores on shared storage outside dir.root.
+        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of("dir.remote", remote,
+                "dir.contentstore", "${dir.remote}/contentstore", "dir.keystore", "${dir.remote}/keystore"));
+        node = bed.nodes.get(0);
+        String home1 = bed.oldHome(node);
+        try {
+            assertEquals(0, backup(Map.of()).exitCode(), "the backup follows the absolute paths");
+            JsonNode before = bed.fingerprint(node, home1);
+            String store = sh("cd " + remote + "/contentstore && find . -type f | sort | xargs sha256sum");
+
+            CliRun run = restore("latest", bed.db.name());
+
+            assertEquals(2, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("is outside dir.root") && run.out().contains("Nothing was changed"), run.toString());
+            assertEquals(0, bed.status(node, home1), "the node was never stopped");
+            assertEquals(before, bed.fingerprint(node, home1), "its data untouched");
+            assertEquals(store, sh("cd " + remote + "/contentstore && find . -type f | sort | xargs sha256sum"),
+                    "the shared store untouched");
+        } finally {
+            AcsTestbed.ok(lab, lab.nodes().get(0), "rm -rf " + remote);
+        }
+    }
+
+    @Test
     void aRestoreOfADamagedNodeBringsBackTheDataAndStartsChecked(OpenSshLab.Lab lab, PostgresLab.Cluster pg) throws SQLException {
         install(lab, pg);
         String home = bed.oldHome(node);
