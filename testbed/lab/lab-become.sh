@@ -4,10 +4,11 @@
 #
 # Run as root with sudo installed, `up` makes (idempotently; `down` removes none of it, and the
 # users and /etc/sudoers.d/drover-lab stay until removed by hand: userdel -r drover-pw;
-# userdel -r alfresco-lab; rm /etc/sudoers.d/drover-lab):
+# userdel -r alfresco-lab; rm -r /etc/sudoers.d/drover-lab /var/lib/drover-lab):
 #   drover        the login user: may run anything as anyone through sudo, without a password
 #   drover-pw     a second login user (same key) that needs its password for sudo; the password is
-#                 random, made once, kept in DIR/become_password (0600)
+#                 random, made once per machine (/var/lib/drover-lab/become_password, 0600, since the
+#                 user is machine-wide) and copied to DIR/become_password
 #   alfresco-lab  a plain target user with a home but no login shell, like the ACS service user
 # The login users' homes are 0750, as on hardened hosts: a become user cannot read the login user's
 # agent cache, which is exactly what the become code must cope with.
@@ -18,6 +19,7 @@
 readonly PASSWORD_USER=drover-pw
 readonly TARGET_USER=alfresco-lab
 readonly SUDOERS_FILE=/etc/sudoers.d/drover-lab
+readonly MACHINE_PASSWORD=/var/lib/drover-lab/become_password
 
 ensure_become_users() {
   extra_logins=()
@@ -32,9 +34,15 @@ ensure_become_users() {
   ensure_user "$PASSWORD_USER" /bin/bash
   ensure_user "$TARGET_USER" /usr/sbin/nologin
   chmod 0750 "$(home_of "$LAB_USER")" "$(home_of "$PASSWORD_USER")"
-  if [[ ! -s $dir/become_password ]]; then
-    (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=\n' >"$dir/become_password")
+  # The password user is machine-wide, so its password is too: one random password kept in
+  # $MACHINE_PASSWORD and copied into every lab's directory. A password per lab would let a second
+  # lab (another checkout's tests, a bench) change it under the first one's running tests.
+  if [[ ! -s $MACHINE_PASSWORD ]]; then
+    (umask 077 && mkdir -p "$(dirname "$MACHINE_PASSWORD")" \
+      && head -c 18 /dev/urandom | base64 | tr -d '/+=\n' >"$MACHINE_PASSWORD.tmp.$$" \
+      && mv -n "$MACHINE_PASSWORD.tmp.$$" "$MACHINE_PASSWORD"; rm -f "$MACHINE_PASSWORD.tmp.$$")
   fi
+  (umask 077 && cp "$MACHINE_PASSWORD" "$dir/become_password")
   # Every time: the user may have been re-created (a new user is locked, and sshd with UsePAM no
   # refuses even key logins to a locked account).
   printf '%s:%s\n' "$PASSWORD_USER" "$(<"$dir/become_password")" | chpasswd
