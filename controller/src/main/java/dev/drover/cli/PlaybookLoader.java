@@ -41,6 +41,7 @@ final class PlaybookLoader {
         List<Problem> problems = new ArrayList<>(new PlaybookChecker().check(playbook));
         problems.addAll(Preflight.check(playbook));
         problems.addAll(dev.drover.execute.play.TemplateChecks.check(playbook));
+        problems.addAll(dev.drover.execute.play.StaticFiles.check(playbook, vault));
         if (!problems.isEmpty()) {
             StringBuilder b = new StringBuilder(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                     + " in " + file + ":");
