@@ -84,6 +84,26 @@ class CheckStaticFilesTest {
     }
 
     @Test
+    void brokenIncludeFileBehindAConditionStopsCheckButNotARunThatNeverIncludesIt() throws IOException {
+        // As a file for another OS: Ansible never reads it when the condition is false.
+        Files.writeString(dir.resolve("a.yml"), "- no_such_module: {x: 1}\n");
+        Files.writeString(dir.resolve("hosts.ini"), "a ansible_connection=local drover_agent_cache="
+                + dir.resolve("cache") + "\n");
+        CliRun r = check(HEAD + "    - include_tasks: a.yml\n      when: false\n    - debug: {msg: done}\n");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("a.yml:1:3"), r.err());
+        r = CliRun.of("run", "--state-dir", dir.resolve("state").toString(), "-i", dir.resolve("hosts.ini").toString(),
+                dir.resolve("site.yml").toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("done"), r.out());
+        Files.writeString(dir.resolve("site.yml"), HEAD + "    - include_tasks: a.yml\n");
+        r = CliRun.of("run", "--state-dir", dir.resolve("state").toString(), "-i", dir.resolve("hosts.ini").toString(),
+                dir.resolve("site.yml").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.out() + r.err());
+        assertFalse(Files.exists(dir.resolve("cache")), "refused before the host");
+    }
+
+    @Test
     void badVarsFilesAreFoundByCheckAsRunFindsThem() throws IOException {
         String pb = "- hosts: all\n  gather_facts: false\n  vars_files: [vars.yml]\n  tasks: [{debug: {msg: hi}}]\n";
         Files.write(dir.resolve("vars.yml"), new byte[] {'a', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});

@@ -33,22 +33,31 @@ public final class StaticFiles {
     private final TaskFileParser taskFiles;
     private final dev.drover.vault.Vault vault;
     private final Templater templater = Templater.jinja();
+    private final boolean everyFile;
     private final Set<Path> explored = new HashSet<>();
     private final List<Problem> problems = new ArrayList<>();
 
-    private StaticFiles(dev.drover.vault.Vault vault) {
+    private StaticFiles(dev.drover.vault.Vault vault, boolean everyFile) {
         this.vault = vault;
+        this.everyFile = everyFile;
         this.taskFiles = new TaskFileParser(ActionNames.forParser(), vault);
     }
 
-    /** @param vault the command's vault, as the run would use for these files */
-    public static List<Problem> check(Playbook playbook, dev.drover.vault.Vault vault) {
-        StaticFiles s = new StaticFiles(vault);
+    /**
+     * @param vault     the command's vault, as the run would use for these files
+     * @param everyFile true for {@code check}: every static include_tasks file, also those behind a
+     *                  {@code when}, a loop, a rescue or a handler; false for {@code run}: only the
+     *                  files every host will include (so a broken file a condition keeps away, as
+     *                  for another OS, does not stop a run that Ansible would complete)
+     */
+    public static List<Problem> check(Playbook playbook, dev.drover.vault.Vault vault, boolean everyFile) {
+        StaticFiles s = new StaticFiles(vault, everyFile);
         for (Play play : playbook.plays()) {
             s.varsFiles(play);
-            for (List<Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
-                s.walk(list, List.of());
+            for (List<Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+                s.walk(list, List.of(), true);
             }
+            s.walk(play.handlers(), List.of(), false);
         }
         return List.copyOf(s.problems);
     }
@@ -75,21 +84,24 @@ public final class StaticFiles {
         }
     }
 
-    private void walk(List<Task> tasks, List<Link> chain) {
+    /** @param definite whether every host reaches these tasks (no condition, loop, rescue or handler on the way) */
+    private void walk(List<Task> tasks, List<Link> chain, boolean definite) {
         for (Task task : tasks) {
+            boolean reached = definite && task.options().when().isEmpty() && task.options().loop().isEmpty();
             if (task instanceof Block b) {
-                walk(b.block(), chain);
-                walk(b.rescue(), chain);
-                walk(b.always(), chain);
+                walk(b.block(), chain, reached);
+                walk(b.rescue(), chain, false);
+                walk(b.always(), chain, reached);
             } else if (task instanceof TaskInclude inc && inc.role().isPresent()) {
-                walk(List.of(inc.role().get()), chain);
-            } else if (task instanceof TaskInclude inc && !inc.isRole() && !Coerce.isTemplate(inc.file())) {
-                include(inc, chain);
+                walk(List.of(inc.role().get()), chain, reached);
+            } else if (task instanceof TaskInclude inc && !inc.isRole() && !Coerce.isTemplate(inc.file())
+                    && (reached || everyFile)) {
+                include(inc, chain, reached);
             }
         }
     }
 
-    private void include(TaskInclude inc, List<Link> chain) {
+    private void include(TaskInclude inc, List<Link> chain, boolean definite) {
         Path target = inc.baseDir().resolve(inc.file()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(target)) {
             return;
@@ -125,7 +137,7 @@ public final class StaticFiles {
             return;
         }
         problems.addAll(TemplateChecks.tasks(templater, included));
-        walk(included, next);
+        walk(included, next, definite);
     }
 
     private static String where(SourcePos pos) {
