@@ -76,6 +76,7 @@ TASKS = {
     "loop renders to a string": "- debug: {msg: hi}\n  loop: '{{ \"abc\" | upper }}'",
     "loop renders to a mapping": "- debug: {msg: hi}\n  loop: '{{ {\"a\": 1} }}'",
     "with_dict renders to a list": "- debug: {msg: hi}\n  with_dict: '{{ [1, 2] }}'",
+    "with_sequence malformed": "- debug: {msg: hi}\n  with_sequence: start=1 end=five",
 }
 
 def place(how, task):

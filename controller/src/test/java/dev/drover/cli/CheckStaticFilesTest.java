@@ -62,6 +62,17 @@ class CheckStaticFilesTest {
     }
 
     @Test
+    void malformedLiteralSequenceIsRefused() throws IOException {
+        CliRun r = check(HEAD + "    - debug: {msg: '{{ item }}'}\n      with_sequence: start=1 end=five\n");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("site.yml:4:7: with_sequence: "), r.err());
+        r = check(HEAD + "    - debug: {msg: '{{ item }}'}\n      with_sequence: start=1 end=3\n"
+                + "    - debug: {msg: '{{ item }}'}\n      with_sequence: 'count={{ n }}'\n"
+                + "    - debug: {msg: '{{ item }}'}\n      with_together: [[1, 2], [3]]\n");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+    }
+
+    @Test
     void loopThatNeedsAVariableOrRendersToAListPasses() throws IOException {
         CliRun r = check(HEAD + "    - debug: {msg: '{{ item }}'}\n      loop: '{{ hosts_to_add }}'\n"
                 + "    - debug: {msg: '{{ item }}'}\n      loop: '{{ range(3) | list }}'\n"

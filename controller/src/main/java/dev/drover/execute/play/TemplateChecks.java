@@ -74,13 +74,13 @@ public final class TemplateChecks {
     }
 
     /**
-     * A loop whose template needs no variable is rendered now, through the run's own code, so a
-     * value of the wrong shape (a number, a string, a mapping for {@code loop}) is refused here
+     * A loop that needs no variable (a template, or a literal such as {@code with_sequence: start=5})
+     * is rendered now, through the run's own code, so a value of the wrong shape (a number, a string, a mapping for {@code loop}) is refused here
      * with the message the run would give each host. Anything that needs a variable waits for the hosts.
      */
     private static void loopShape(Templater t, dev.drover.playbook.SourcePos pos, dev.drover.playbook.Loop loop,
                                   List<Problem> problems) {
-        if (!(loop.items() instanceof String s) || !Coerce.isTemplate(s) || t.staticProblem(s, false).isPresent()) {
+        if (loop.items() instanceof String s && Coerce.isTemplate(s) && t.staticProblem(s, false).isPresent()) {
             return;
         }
         try {
