@@ -72,6 +72,11 @@ TASKS = {
     "tab indentation": "- shell: echo\n\tregister: r",
     "raw tag in args": "- debug: {msg: '{% raw %}'}",
     "with_items template error": "- debug: {msg: hi}\n  with_items: '{{ [1, 2 }}'",
+    "loop renders to a number": "- debug: {msg: hi}\n  loop: '{{ 5 }}'",
+    "loop renders to a string": "- debug: {msg: hi}\n  loop: '{{ \"abc\" | upper }}'",
+    "loop renders to a mapping": "- debug: {msg: hi}\n  loop: '{{ {\"a\": 1} }}'",
+    "with_dict renders to a list": "- debug: {msg: hi}\n  with_dict: '{{ [1, 2] }}'",
+    "with_sequence malformed": "- debug: {msg: hi}\n  with_sequence: start=1 end=five",
 }
 
 def place(how, task):
@@ -252,5 +257,27 @@ for name, text in VARS.items():
     pb2 = "- hosts: all\n  gather_facts: false\n  tasks:\n    - include_vars: vars.yml\n"
     cases.append(case("vars-file", name + " (include_vars)", {"site.yml": pb2, "vars.yml": text},
                       where=r"vars\.yml", exit=2))
+
+# include_tasks files, read before any host by check and run alike.
+INCLUDES = {
+    "self-including file": ({"a.yml": "- debug: {msg: a}\n- include_tasks: a.yml\n"}, r"a\.yml:2:3"),
+    "two-file cycle": ({"a.yml": "- include_tasks: b.yml\n", "b.yml": "- include_tasks: a.yml\n"}, r"a\.yml:1:3"),
+    "cycle through a block": ({"a.yml": "- block:\n    - include_tasks: a.yml\n"}, r"a\.yml:2:7"),
+    "unknown module in included file": ({"a.yml": "- no_such_module: {x: 1}\n"}, r"a\.yml:1:3"),
+    "unknown filter in included file": ({"a.yml": "- debug: {msg: '{{ x | nope }}'}\n"}, r"a\.yml:1:3"),
+    "bad YAML in included file": ({"a.yml": "- debug: {msg: [\n"}, r"a\.yml:\d+:\d+"),
+    "loop a number in included file": ({"a.yml": "- debug: {msg: hi}\n  loop: '{{ 3 }}'\n"}, r"a\.yml:1:3"),
+}
+for name, (files, where) in INCLUDES.items():
+    pb = "- hosts: all\n  gather_facts: false\n  tasks:\n    - include_tasks: a.yml\n"
+    for verb in ("run -i hosts.ini site.yml", "check site.yml"):
+        cases.append(case("include", "%s (%s)" % (name, verb.split()[0]), dict(files, **{"site.yml": pb}),
+                          args=verb, where=where))
+
+# check reads vars_files as run does.
+for name, text in VARS.items():
+    pb = "- hosts: all\n  gather_facts: false\n  vars_files: [vars.yml]\n  tasks: [{debug: {msg: hi}}]\n"
+    cases.append(case("vars-file", name + " (vars_files, check)", {"site.yml": pb, "vars.yml": text},
+                      args="check site.yml", where=r"vars\.yml"))
 
 print("\n".join(cases))

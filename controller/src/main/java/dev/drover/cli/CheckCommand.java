@@ -32,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         AnsibleConfigs cfg = AnsibleConfigs.load(spec.commandLine().getErr());
         Playbook pb = PlaybookLoader.load(playbook, cfg.rolesPath(),
-                vault.vault(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile()));
+                vault.vault(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile()), true);
         int tasks = pb.plays().stream().mapToInt(p -> count(p.preTasks()) + count(p.tasks()) + count(p.postTasks())
                 + count(p.handlers())).sum();
         spec.commandLine().getOut().println(playbook + ": OK (" + pb.plays().size() + " play"

@@ -21,14 +21,16 @@ final class PlaybookLoader {
     }
 
     static Playbook load(Path file) {
-        return load(file, List.of(), dev.drover.vault.Vault.NONE);
+        return load(file, List.of(), dev.drover.vault.Vault.NONE, true);
     }
 
     /**
      * @param rolesPath role directories from ansible.cfg or ANSIBLE_ROLES_PATH
      * @param vault     the command's vault, for encrypted files and {@code !vault} values
+     * @param everyFile true for {@code check}: also the include_tasks files only a condition reaches
+     *                  (the run refuses only those every host will include)
      */
-    static Playbook load(Path file, List<Path> rolesPath, dev.drover.vault.Vault vault) {
+    static Playbook load(Path file, List<Path> rolesPath, dev.drover.vault.Vault vault, boolean everyFile) {
         if (!Files.isRegularFile(file)) {
             throw new UserError("playbook not found: " + file);
         }
@@ -41,6 +43,7 @@ final class PlaybookLoader {
         List<Problem> problems = new ArrayList<>(new PlaybookChecker().check(playbook));
         problems.addAll(Preflight.check(playbook));
         problems.addAll(dev.drover.execute.play.TemplateChecks.check(playbook));
+        problems.addAll(dev.drover.execute.play.StaticFiles.check(playbook, vault, everyFile));
         if (!problems.isEmpty()) {
             StringBuilder b = new StringBuilder(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                     + " in " + file + ":");

@@ -158,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
         Vault vault = vaultOptions.vault(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
         inventory.vault = vault;
         forks = cfg.applyTo(inventory, connection, become, spec.commandLine().getParseResult(), err, forks);
-        Playbook pb = PlaybookLoader.load(playbookPath, cfg.rolesPath(), vault);
+        Playbook pb = PlaybookLoader.load(playbookPath, cfg.rolesPath(), vault, false);
         resume.checkUnchanged(Checksums.ofPlaybook(pb), journal.resumeForce, err);
         Map<String, Object> extra = resume.extraVars(extraVars.any(), vault).orElseGet(() -> extraVars.parse(err, vault));
         java.util.Set<String> safeVars = resume.safeVars(extraVars.any(), extraVars.safeNames());

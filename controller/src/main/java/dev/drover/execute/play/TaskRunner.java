@@ -235,8 +235,9 @@ final class TaskRunner {
         return switch (loop.flavor()) {
             case LIST -> {
                 if (!(rendered instanceof List<?> l)) {
-                    throw new IllegalArgumentException("loop requires a list, got " + dev.drover.playbook.Coerce.describe(rendered)
-                            + "; for a mapping use '| dict2items' or with_dict");
+                    // Ansible's words (task_executor._get_loop_items), then what to do about a mapping.
+                    throw new IllegalArgumentException("Invalid data passed to 'loop', it requires a list, got this instead: "
+                            + dev.drover.playbook.Coerce.describe(rendered) + "; for a mapping use '| dict2items' or with_dict");
                 }
                 yield new ArrayList<>(l);
             }

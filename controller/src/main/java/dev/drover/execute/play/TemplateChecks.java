@@ -37,6 +37,13 @@ public final class TemplateChecks {
         return problems;
     }
 
+    /** The problems of a task file's tasks (an include_tasks file read before the run). */
+    static List<Problem> tasks(Templater t, List<Task> tasks) {
+        List<Problem> problems = new ArrayList<>();
+        walk(t, tasks, problems);
+        return problems;
+    }
+
     private static void walk(Templater t, List<Task> tasks, List<Problem> problems) {
         for (Task task : tasks) {
             TaskOptions o = task.options();
@@ -48,7 +55,10 @@ public final class TemplateChecks {
                     t.staticProblem(cond, true).ifPresent(m -> problems.add(new Problem(pos, e.getKey() + ": " + m)));
                 }
             }
-            o.loop().ifPresent(l -> value(t, pos, "loop", l.items(), problems));
+            o.loop().ifPresent(l -> {
+                value(t, pos, l.flavor().keyword(), l.items(), problems);
+                loopShape(t, pos, l, problems);
+            });
             o.vars().forEach((k, v) -> value(t, pos, "vars " + k, v, problems));
             o.delegateTo().ifPresent(d -> value(t, pos, "delegate_to", d, problems));
             if (task instanceof ModuleTask m) {
@@ -60,6 +70,25 @@ public final class TemplateChecks {
                 walk(t, b.rescue(), problems);
                 walk(t, b.always(), problems);
             }
+        }
+    }
+
+    /**
+     * A loop that needs no variable (a template, or a literal such as {@code with_sequence: start=5})
+     * is rendered now, through the run's own code, so a value of the wrong shape (a number, a string, a mapping for {@code loop}) is refused here
+     * with the message the run would give each host. Anything that needs a variable waits for the hosts.
+     */
+    private static void loopShape(Templater t, dev.drover.playbook.SourcePos pos, dev.drover.playbook.Loop loop,
+                                  List<Problem> problems) {
+        if (loop.items() instanceof String s && Coerce.isTemplate(s) && t.staticProblem(s, false).isPresent()) {
+            return;
+        }
+        try {
+            TaskRunner.items(loop, t, Map.of());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(pos, loop.flavor().keyword() + ": " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // Undefined variables, lookups that need a host, template errors reported above: not known yet.
         }
     }
 
