@@ -82,7 +82,7 @@ public final class AgentCall {
                 result = Reattach.run(pool, settings, options, module, args, check, diff, keyed, lost);
             }
             return HostResult.of(host.name(), result, since(start));
-        } catch (Reattach.WindowClosed e) {
+        } catch (Reconnect.WindowClosed e) {
             pool.discard(host.name());
             return HostResult.unreachable(host.name(), e.getMessage(), since(start));
         } catch (TransportException | AgentException | BadHostVarException e) {
@@ -104,6 +104,45 @@ public final class AgentCall {
             HostAgent agent = pool.open(ConnectionVars.settings(host, overrides, cwd), options);
             Map<String, Object> result = new LinkedHashMap<>(action.apply(agent.client()));
             return HostResult.of(host.name(), result, since(start));
+        } catch (TransportException | AgentException | BadHostVarException e) {
+            return classify(host, e, start);
+        }
+    }
+
+    /**
+     * As {@link #run(TargetHost, AgentOptions.Become, Action)} for an action that only reads (fact
+     * gathering): when the agent is lost during it, the connection is opened again with the same
+     * backoff and window as a keyed step ({@link Reconnect}, the window {@link ConnectionVars#stepGrace})
+     * and the action is run again from the start on the new agent, so its answer is fresh, never a
+     * replay. {@code name} names it to {@code events} (the console and the journal).
+     */
+    public HostResult rerunnable(TargetHost host, AgentOptions.Become become, String name, Step.Events events,
+            Action action) {
+        long start = System.nanoTime();
+        try {
+            AgentOptions options = ConnectionVars.agentOptions(host);
+            if (become != null) {
+                options = options.withBecome(become);
+            }
+            ConnectionSettings settings = ConnectionVars.settings(host, overrides, cwd);
+            HostAgent agent = pool.open(settings, options);
+            Map<String, Object> result;
+            try {
+                result = new LinkedHashMap<>(action.apply(agent.client()));
+            } catch (AgentLostException lost) {
+                Step step = new Step(name, ConnectionVars.stepGrace(host, Map.of()), events);
+                result = Reconnect.withBackoff(pool, settings, options, step, lost, (again, attempts) -> {
+                    Map<String, Object> fresh = new LinkedHashMap<>(action.apply(again.client()));
+                    events.reattached(host.name(), name, attempts, false);
+                    return fresh;
+                }, (interrupted, attempts, reason) -> "connection lost during '" + name + "'"
+                        + (interrupted ? "; the run was interrupted while reconnecting (" : " and not regained within "
+                                + step.graceSeconds() + " s (") + attempts + " reconnect attempts; last: " + reason + ")");
+            }
+            return HostResult.of(host.name(), result, since(start));
+        } catch (Reconnect.WindowClosed e) {
+            pool.discard(host.name());
+            return HostResult.unreachable(host.name(), e.getMessage(), since(start));
         } catch (TransportException | AgentException | BadHostVarException e) {
             return classify(host, e, start);
         }
