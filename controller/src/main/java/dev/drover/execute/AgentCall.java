@@ -131,6 +131,9 @@ public final class AgentCall {
                 result = new LinkedHashMap<>(action.apply(agent.client()));
             } catch (AgentLostException lost) {
                 Step step = new Step(name, ConnectionVars.stepGrace(host, Map.of()), events);
+                if (step.graceSeconds() <= 0) {
+                    throw lost; // drover_step_grace=0: no reconnect, as for a keyed step
+                }
                 result = Reconnect.withBackoff(pool, settings, options, step, lost, (again, attempts) -> {
                     Map<String, Object> fresh = new LinkedHashMap<>(action.apply(again.client()));
                     events.reattached(host.name(), name, attempts, false);
