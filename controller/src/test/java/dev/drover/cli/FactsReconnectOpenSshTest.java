@@ -1,10 +1,12 @@
 package dev.drover.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drover.testing.OpenSshLab;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -40,13 +42,7 @@ class FactsReconnectOpenSshTest extends CutStepFixture {
         workDir(lab);
         Files.writeString(playbook, FACTS_PLAYBOOK);
         CompletableFuture<CliRun> running = start(inventory(lab, ""));
-        long session = awaitPid("sshd.pid");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!journal(0).contains("Wait while the test cuts it")) { // play 1's agent call is over
-            assertTrue(System.nanoTime() < deadline, "the run never reached the pause");
-            Thread.sleep(50);
-        }
-        kill9(session);
+        kill9(sessionOnceIdle());
         CliRun r = running.get(120, TimeUnit.SECONDS);
         assertEquals(0, r.exitCode(), r.toString());
         String hostname = lab.ssh(lab.node("node1"), "uname -n | cut -d. -f1").stdout().strip();
@@ -56,5 +52,44 @@ class FactsReconnectOpenSshTest extends CutStepFixture {
         String journal = journal(0);
         assertTrue(journal.contains("\"connection_lost\"") && journal.contains("\"reattached\"")
                 && journal.contains("Gathering Facts"), journal);
+    }
+
+    @Test
+    void aHostKeyChangedMeanwhileStillRefusesTheReconnect(OpenSshLab.Lab lab) throws Exception {
+        workDir(lab);
+        Files.writeString(playbook, FACTS_PLAYBOOK);
+        OpenSshLab.Node n = lab.node("node1");
+        Path knownHosts = dir.resolve("known_hosts_swapped");
+        Files.copy(lab.knownHosts(), knownHosts);
+        CompletableFuture<CliRun> running = start(inventory(lab, n.address(), n.port(), knownHosts, ""));
+        long session = sessionOnceIdle();
+        // Another machine answers at node1's address from now on: known_hosts records a key it lacks.
+        Path other = dir.resolve("other_host_key");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString())
+                .redirectErrorStream(true).start();
+        keygen.getInputStream().readAllBytes();
+        assertEquals(0, keygen.waitFor(), "ssh-keygen");
+        String prefix = "[" + n.address() + "]:" + n.port() + " ";
+        String otherKey = Files.readString(Path.of(other + ".pub")).strip().split(" ")[1];
+        Files.write(knownHosts, Files.readAllLines(knownHosts).stream()
+                .map(l -> l.startsWith(prefix) ? prefix + "ssh-ed25519 " + otherKey : l).toList());
+        kill9(session);
+        CliRun r = running.get(120, TimeUnit.SECONDS);
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("node1: connection lost, reconnecting (attempt 1)..."), r.toString());
+        assertTrue(r.out().contains("HOST KEY CHANGED"), r.toString());
+        assertFalse(r.out().contains("reconnecting (attempt 2)"), "a changed key ends the reconnects\n" + r);
+        assertFalse(r.out().contains("hostname is"), r.toString());
+    }
+
+    /** The sshd of play 1's session, once play 1 no longer talks to the agent (its pause began). */
+    private long sessionOnceIdle() throws Exception {
+        long session = awaitPid("sshd.pid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!journal(0).contains("Wait while the test cuts it")) {
+            assertTrue(System.nanoTime() < deadline, "the run never reached the pause");
+            Thread.sleep(50);
+        }
+        return session;
     }
 }
