@@ -64,10 +64,7 @@ public final class AgentCall {
         try {
             Step keyed = new Step(runKey + "/" + step.key(), step.graceSeconds() >= 0 ? step.graceSeconds()
                     : ConnectionVars.stepGrace(host, args), step.events());
-            AgentOptions options = ConnectionVars.agentOptions(host);
-            if (become != null) {
-                options = options.withBecome(become);
-            }
+            AgentOptions options = options(host, become);
             ConnectionSettings settings = ConnectionVars.settings(host, overrides, cwd);
             AgentClient client = pool.open(settings, options).client();
             Map<String, Object> result;
@@ -97,10 +94,7 @@ public final class AgentCall {
     public HostResult run(TargetHost host, AgentOptions.Become become, Action action) {
         long start = System.nanoTime();
         try {
-            AgentOptions options = ConnectionVars.agentOptions(host);
-            if (become != null) {
-                options = options.withBecome(become);
-            }
+            AgentOptions options = options(host, become);
             HostAgent agent = pool.open(ConnectionVars.settings(host, overrides, cwd), options);
             Map<String, Object> result = new LinkedHashMap<>(action.apply(agent.client()));
             return HostResult.of(host.name(), result, since(start));
@@ -120,10 +114,7 @@ public final class AgentCall {
             Action action) {
         long start = System.nanoTime();
         try {
-            AgentOptions options = ConnectionVars.agentOptions(host);
-            if (become != null) {
-                options = options.withBecome(become);
-            }
+            AgentOptions options = options(host, become);
             ConnectionSettings settings = ConnectionVars.settings(host, overrides, cwd);
             HostAgent agent = pool.open(settings, options);
             Map<String, Object> result;
@@ -149,6 +140,11 @@ public final class AgentCall {
         } catch (TransportException | AgentException | BadHostVarException e) {
             return classify(host, e, start);
         }
+    }
+
+    private static AgentOptions options(TargetHost host, AgentOptions.Become become) throws BadHostVarException {
+        AgentOptions options = ConnectionVars.agentOptions(host);
+        return become == null ? options : options.withBecome(become);
     }
 
     private HostResult classify(TargetHost host, Exception failure, long start) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drover.testing.BlackholeRelay;
 import dev.drover.testing.OpenSshLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A connection that drops while facts are gathered is regained as a task's would be, and
  * {@code setup} runs again on the new agent. Made deterministic by play 1, which records its
- * session's sshd and then pauses on the controller (the journal says when) while the test kills
- * that sshd: play 2 reuses
- * play 1's agent, so its "Gathering Facts" meets the dead connection.
+ * session's sshd and then pauses on the controller (the journal says when) while the test cuts the
+ * connection: play 2 reuses play 1's agent, so its "Gathering Facts" meets the dead connection. A
+ * host key changed meanwhile still refuses, and Ctrl-C ends the reconnect wait at once.
  */
 class FactsReconnectOpenSshTest extends CutStepFixture {
     static final String FACTS_PLAYBOOK = """
@@ -80,6 +82,30 @@ class FactsReconnectOpenSshTest extends CutStepFixture {
         assertTrue(r.out().contains("HOST KEY CHANGED"), r.toString());
         assertFalse(r.out().contains("reconnecting (attempt 2)"), "a changed key ends the reconnects\n" + r);
         assertFalse(r.out().contains("hostname is"), r.toString());
+    }
+
+    @Test
+    void ctrlCWhileFactsWaitToReconnectEndsTheWaitAtOnce(OpenSshLab.Lab lab) throws Exception {
+        workDir(lab);
+        Files.writeString(playbook, FACTS_PLAYBOOK);
+        try (BlackholeRelay relay = new BlackholeRelay("127.0.0.41", lab.node("node1").socketAddress())) {
+            // Ctrl-C's own wait for running tasks outlasts the test's bounds: only ending the reconnect wait ends the run in time.
+            DroverProcess p = DroverProcess.start(dir, "interrupted", Map.of("JAVA_TOOL_OPTIONS", "-Ddrover.stopGraceSeconds=900"),
+                    run(inventory(lab, relay.address(), relay.port(), knownHostsFor(lab, relay), "")));
+            sessionOnceIdle();
+            relay.blackhole(true); // keepalive declares play 1's connection dead; every reconnect times out
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!p.out().contains("node1: connection lost, reconnecting")) {
+                assertTrue(System.nanoTime() < deadline && p.process.isAlive(), "the run never noticed the cut\n" + p);
+                Thread.sleep(200);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(p.process.pid())).start().waitFor();
+            int code = p.exitCode();
+            String all = p.toString();
+            assertEquals(ExitCodes.INTERRUPTED, code, all);
+            assertTrue(all.contains("connection lost during 'Gathering Facts'; the run was interrupted while reconnecting"), all);
+            assertTrue(journal(0).contains("\"run_end\""), "the journal is closed");
+        }
     }
 
     /** The sshd of play 1's session, once play 1 no longer talks to the agent (its pause began). */
