@@ -79,10 +79,7 @@ public final class AgentCall {
                 result = Reattach.run(pool, settings, options, module, args, check, diff, keyed, lost);
             }
             return HostResult.of(host.name(), result, since(start));
-        } catch (Reconnect.WindowClosed e) {
-            pool.discard(host.name());
-            return HostResult.unreachable(host.name(), e.getMessage(), since(start));
-        } catch (TransportException | AgentException | BadHostVarException e) {
+        } catch (Reconnect.WindowClosed | TransportException | AgentException | BadHostVarException e) {
             return classify(host, e, start);
         }
     }
@@ -134,10 +131,7 @@ public final class AgentCall {
                                 + step.graceSeconds() + " s (") + attempts + " reconnect attempts; last: " + reason + ")");
             }
             return HostResult.of(host.name(), result, since(start));
-        } catch (Reconnect.WindowClosed e) {
-            pool.discard(host.name());
-            return HostResult.unreachable(host.name(), e.getMessage(), since(start));
-        } catch (TransportException | AgentException | BadHostVarException e) {
+        } catch (Reconnect.WindowClosed | TransportException | AgentException | BadHostVarException e) {
             return classify(host, e, start);
         }
     }
@@ -150,6 +144,9 @@ public final class AgentCall {
     private HostResult classify(TargetHost host, Exception failure, long start) {
         try {
             throw failure;
+        } catch (Reconnect.WindowClosed e) {
+            pool.discard(host.name());
+            return HostResult.unreachable(host.name(), e.getMessage(), since(start));
         } catch (TransportException e) {
             return e.unreachable()
                     ? HostResult.unreachable(host.name(), e.getMessage(), since(start))

@@ -94,11 +94,7 @@ class FactsReconnectOpenSshTest extends CutStepFixture {
                     run(inventory(lab, relay.address(), relay.port(), knownHostsFor(lab, relay), "")));
             sessionOnceIdle();
             relay.blackhole(true); // keepalive declares play 1's connection dead; every reconnect times out
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!p.out().contains("node1: connection lost, reconnecting")) {
-                assertTrue(System.nanoTime() < deadline && p.process.isAlive(), "the run never noticed the cut\n" + p);
-                Thread.sleep(200);
-            }
+            awaitReconnecting(p);
             new ProcessBuilder("kill", "-INT", Long.toString(p.process.pid())).start().waitFor();
             int code = p.exitCode();
             String all = p.toString();
