@@ -150,7 +150,9 @@ final class PlaybookPrinter implements PlayListener {
     @Override
     public synchronized void reattached(String host, String task, int attempts, boolean replayed) {
         progress.clearLine();
+        // Fact gathering is not a spooled step: it runs again on the new agent.
         out.println(host + ": reconnected, " + (replayed ? "the step had finished on the host; its result follows"
+                : "Gathering Facts".equals(task) ? "gathering facts again"
                 : "reattached to the step still running on the host"));
         out.flush();
     }

@@ -64,10 +64,7 @@ public final class AgentCall {
         try {
             Step keyed = new Step(runKey + "/" + step.key(), step.graceSeconds() >= 0 ? step.graceSeconds()
                     : ConnectionVars.stepGrace(host, args), step.events());
-            AgentOptions options = ConnectionVars.agentOptions(host);
-            if (become != null) {
-                options = options.withBecome(become);
-            }
+            AgentOptions options = options(host, become);
             ConnectionSettings settings = ConnectionVars.settings(host, overrides, cwd);
             AgentClient client = pool.open(settings, options).client();
             Map<String, Object> result;
@@ -82,10 +79,7 @@ public final class AgentCall {
                 result = Reattach.run(pool, settings, options, module, args, check, diff, keyed, lost);
             }
             return HostResult.of(host.name(), result, since(start));
-        } catch (Reattach.WindowClosed e) {
-            pool.discard(host.name());
-            return HostResult.unreachable(host.name(), e.getMessage(), since(start));
-        } catch (TransportException | AgentException | BadHostVarException e) {
+        } catch (Reconnect.WindowClosed | TransportException | AgentException | BadHostVarException e) {
             return classify(host, e, start);
         }
     }
@@ -97,10 +91,7 @@ public final class AgentCall {
     public HostResult run(TargetHost host, AgentOptions.Become become, Action action) {
         long start = System.nanoTime();
         try {
-            AgentOptions options = ConnectionVars.agentOptions(host);
-            if (become != null) {
-                options = options.withBecome(become);
-            }
+            AgentOptions options = options(host, become);
             HostAgent agent = pool.open(ConnectionVars.settings(host, overrides, cwd), options);
             Map<String, Object> result = new LinkedHashMap<>(action.apply(agent.client()));
             return HostResult.of(host.name(), result, since(start));
@@ -109,9 +100,53 @@ public final class AgentCall {
         }
     }
 
+    /**
+     * As {@link #run(TargetHost, AgentOptions.Become, Action)} for an action that only reads (fact
+     * gathering): when the agent is lost during it, the connection is opened again with the same
+     * backoff and window as a keyed step ({@link Reconnect}, the window {@link ConnectionVars#stepGrace})
+     * and the action is run again from the start on the new agent, so its answer is fresh, never a
+     * replay. {@code name} names it to {@code events} (the console and the journal).
+     */
+    public HostResult rerunnable(TargetHost host, AgentOptions.Become become, String name, Step.Events events,
+            Action action) {
+        long start = System.nanoTime();
+        try {
+            AgentOptions options = options(host, become);
+            ConnectionSettings settings = ConnectionVars.settings(host, overrides, cwd);
+            HostAgent agent = pool.open(settings, options);
+            Map<String, Object> result;
+            try {
+                result = new LinkedHashMap<>(action.apply(agent.client()));
+            } catch (AgentLostException lost) {
+                Step step = new Step(name, ConnectionVars.stepGrace(host, Map.of()), events);
+                if (step.graceSeconds() <= 0) {
+                    throw lost; // drover_step_grace=0: no reconnect, as for a keyed step
+                }
+                result = Reconnect.withBackoff(pool, settings, options, step, lost, (again, attempts) -> {
+                    Map<String, Object> fresh = new LinkedHashMap<>(action.apply(again.client()));
+                    events.reattached(host.name(), name, attempts, false);
+                    return fresh;
+                }, (interrupted, attempts, reason) -> "connection lost during '" + name + "'"
+                        + (interrupted ? "; the run was interrupted while reconnecting (" : " and not regained within "
+                                + step.graceSeconds() + " s (") + attempts + " reconnect attempts; last: " + reason + ")");
+            }
+            return HostResult.of(host.name(), result, since(start));
+        } catch (Reconnect.WindowClosed | TransportException | AgentException | BadHostVarException e) {
+            return classify(host, e, start);
+        }
+    }
+
+    private static AgentOptions options(TargetHost host, AgentOptions.Become become) throws BadHostVarException {
+        AgentOptions options = ConnectionVars.agentOptions(host);
+        return become == null ? options : options.withBecome(become);
+    }
+
     private HostResult classify(TargetHost host, Exception failure, long start) {
         try {
             throw failure;
+        } catch (Reconnect.WindowClosed e) {
+            pool.discard(host.name());
+            return HostResult.unreachable(host.name(), e.getMessage(), since(start));
         } catch (TransportException e) {
             return e.unreachable()
                     ? HostResult.unreachable(host.name(), e.getMessage(), since(start))

@@ -215,6 +215,15 @@ abstract class CutStepFixture {
         assertCompletedOnce(resumed.get(120, TimeUnit.SECONDS));
     }
 
+    /** Waits until the run {@code p} prints that it reconnects. */
+    static void awaitReconnecting(DroverProcess p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!p.out().contains("node1: connection lost, reconnecting")) {
+            assertTrue(System.nanoTime() < deadline && p.process.isAlive(), "the run never noticed the cut\n" + p);
+            Thread.sleep(200);
+        }
+    }
+
     static void killController(DroverProcess p) throws InterruptedException {
         p.process.destroyForcibly();
         p.process.waitFor(30, TimeUnit.SECONDS);

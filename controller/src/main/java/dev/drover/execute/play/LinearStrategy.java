@@ -254,7 +254,9 @@ final class LinearStrategy {
 
     /** Facts for one host through the agent's setup module, or empty when the agent has none. */
     Optional<TaskRunner.Outcome> gather(HostState h, Runnable noSetup) {
-        HostResult r = rc.agents().run(h.target(), null, agent -> {
+        // setup only reads: after a dropped connection it runs again on a new agent (fresh facts, no spool).
+        HostResult r = rc.agents().rerunnable(h.target(), null, "Gathering Facts",
+                TaskCall.events(rc, "Gathering Facts"), agent -> {
             if (!agent.modules().contains("setup")) {
                 return Map.of("_no_setup", true);
             }

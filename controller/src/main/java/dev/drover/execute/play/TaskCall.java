@@ -142,22 +142,7 @@ final class TaskCall {
                 rc.options().diff(), t, vars);
         AgentOptions.Become become = become(chain, task, vars, t);
         TargetHost on = target;
-        Step.Events events = new Step.Events() {
-            @Override
-            public void connectionLost(String h, String key, int attempt, String reason) {
-                rc.listener().connectionLost(h, name, attempt, reason);
-            }
-
-            @Override
-            public void reattached(String h, String key, int attempts, boolean replayed) {
-                rc.listener().reattached(h, name, attempts, replayed);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return rc.stop().requested();
-            }
-        };
+        Step.Events events = events(rc, name);
         int[] calls = {0};
         ActionContext.Agent agent = (module, a) -> {
             // Secrets are revealed only here, where the value leaves for the host.
@@ -314,5 +299,25 @@ final class TaskCall {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Drops and reattachments during the task {@code name}, told to the run's listener (console, journal). */
+    static Step.Events events(RunContext rc, String name) {
+        return new Step.Events() {
+            @Override
+            public void connectionLost(String h, String key, int attempt, String reason) {
+                rc.listener().connectionLost(h, name, attempt, reason);
+            }
+
+            @Override
+            public void reattached(String h, String key, int attempts, boolean replayed) {
+                rc.listener().reattached(h, name, attempts, replayed);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return rc.stop().requested();
+            }
+        };
     }
 }
