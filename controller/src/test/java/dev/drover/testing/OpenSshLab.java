@@ -156,7 +156,8 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
 
         /** Runs {@code remoteCommand} on {@code node} with the OpenSSH client: a view independent of drover. */
         public ExecResult ssh(Node node, String remoteCommand) {
-            return OpenSshLabProcesses.run(sshCommand(node, remoteCommand), Duration.ofSeconds(30));
+            // A bound only so that a hang fails the test: generous, as a loaded 2-core machine is slow.
+            return OpenSshLabProcesses.run(sshCommand(node, remoteCommand), Duration.ofSeconds(120));
         }
     }
 
