@@ -6,10 +6,6 @@ import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
 import dev.drover.agent.module.ProcessRunner;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,16 +13,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The {@code user} module's arguments and the command lines Ansible's {@code User} class builds
- * from them (create_user_useradd, modify_user_usermod, remove_user_userdel, create_homedir,
- * ssh_key_gen, set_password_expire), in the same order and with the same flags.
+ * from them (create_user_useradd, modify_user_usermod, remove_user_userdel, set_password_expire),
+ * in the same order and with the same flags; what happens in the home once the account exists
+ * (create_homedir, ssh_key_gen) is {@link UserHome}'s.
  */
 final class UserChanges {
-    private static final Pattern UMASK = Pattern.compile("^UMASK\\s+(\\d+)$", Pattern.MULTILINE);
     private static final Pattern NOT_HASH = Pattern.compile("[^a-zA-Z0-9./=]");
 
     final AccountDb db;
@@ -58,7 +53,7 @@ final class UserChanges {
     final Long expireMin;
     final boolean sshKey;
     final List<String> warnings = new ArrayList<>();
-    private final Args args;
+    final Args args;
 
     UserChanges(Args args, ModuleContext ctx) throws ModuleException {
         this.args = args;
@@ -149,7 +144,7 @@ final class UserChanges {
         if (home != null) {
             if (createHome && !new File(home).getAbsoluteFile().getParentFile().isDirectory()) {
                 needsParents = true;
-                createHomedir(home);
+                UserHome.createHomedir(this, home);
             }
             cmd.add("-d");
             cmd.add(home);
@@ -180,7 +175,7 @@ final class UserChanges {
         ProcessRunner.Completed done = db.change(cmd);
         String[] made = db.user(name);
         if (needsParents && made != null) {
-            chown(made, home);
+            UserHome.chown(this, made, home);
         }
         return done;
     }
@@ -278,72 +273,12 @@ final class UserChanges {
 
     /** Creates a missing home directory as Ansible does after the account exists; true when it was missing. */
     boolean ensureHome(String[] info) throws ModuleException {
-        String dir = home != null ? home : info[5];
-        if (new File(dir).exists() || !createHome) {
-            return false;
-        }
-        if (!ctx.checkMode()) {
-            createHomedir(dir);
-            chown(info, dir);
-        }
-        return true;
+        return UserHome.ensure(this, info);
     }
 
+    /** generate_ssh_key: the key pair made (or kept) and its fields in {@code result}. */
     void sshKey(String[] info, ModuleResult result) throws ModuleException {
-        String type = args.string("ssh_key_type", "rsa");
-        String file = args.has("ssh_key_file") ? args.string("ssh_key_file") : ".ssh/id_" + type;
-        if (!file.startsWith("/")) {
-            if (!new File(info[5]).exists() && !ctx.checkMode()) {
-                throw new ModuleException("User " + name + " home directory does not exist").with("name", name).with("rc", 1);
-            }
-            file = Paths.get(info[5], file).toString();
-        }
-        File sshDir = new File(file).getAbsoluteFile().getParentFile();
-        ProcessRunner.Completed done = null;
-        boolean generate = true;
-        if (!sshDir.exists()) {
-            if (ctx.checkMode()) {
-                generate = false;
-                result.with("changed", true);
-            } else {
-                UserModule.fail(db.run(UserModule.list("install", "-d", "-m", "0700", "-o", info[2], "-g", info[3],
-                        sshDir.getPath()), null), name);
-            }
-        }
-        if (generate && new File(file).exists() && !force) {
-            generate = false;
-        }
-        if (generate) {
-            List<String> cmd = UserModule.list("ssh-keygen", "-t", type);
-            long bits = args.number("ssh_key_bits", 0);
-            if (bits > 0) {
-                cmd.add("-b");
-                cmd.add(String.valueOf(bits));
-            }
-            cmd.addAll(UserModule.list("-C", args.string("ssh_key_comment", "ansible-generated on " + hostname()),
-                    "-f", file, "-N", args.string("ssh_key_passphrase", "")));
-            done = ctx.checkMode() ? db.change(cmd)
-                    : db.run(cmd, new File(file).exists() ? "y\n".getBytes(StandardCharsets.UTF_8) : null);
-            UserModule.fail(done, name);
-            result.with("changed", true);
-            if (!ctx.checkMode()) {
-                UserModule.fail(db.run(UserModule.list("chown", info[2] + ":" + info[3], file, file + ".pub"), null), name);
-            }
-        }
-        if (!new File(file).exists()) {
-            result.with("ssh_fingerprint", "");
-        } else {
-            ProcessRunner.Completed fp = db.run(UserModule.list("ssh-keygen", "-l", "-f", file), null);
-            result.with("ssh_fingerprint", (fp.rc == 0 ? fp.stdout : fp.stderr).trim());
-        }
-        result.with("ssh_key_file", file);
-        String pub = null;
-        try {
-            pub = new String(Files.readAllBytes(Paths.get(file + ".pub")), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            pub = null;
-        }
-        result.with("ssh_public_key", pub);
+        UserHome.sshKey(this, info, result);
     }
 
     /** chage for password_expire_min/max when they differ; null when nothing to do. */
@@ -366,39 +301,6 @@ final class UserChanges {
         }
         cmd.add(name);
         return db.change(cmd);
-    }
-
-    private void createHomedir(String path) throws ModuleException {
-        if (new File(path).exists()) {
-            return;
-        }
-        String skel = skeleton != null ? skeleton : "/etc/skel";
-        File parent = new File(path).getAbsoluteFile().getParentFile();
-        if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
-            throw new ModuleException("cannot create " + parent);
-        }
-        List<String> cmd = new File(skel).exists() ? UserModule.list("cp", "-RPp", skel, path)
-                : UserModule.list("mkdir", "-p", path);
-        ProcessRunner.Completed done = db.run(cmd, null);
-        if (done.rc != 0) {
-            throw new ModuleException(done.stderr.trim());
-        }
-        try {
-            Matcher m = UMASK.matcher(new String(Files.readAllBytes(Paths.get("/etc/login.defs")), StandardCharsets.UTF_8));
-            if (m.find()) {
-                int mode = 0777 & ~Integer.parseInt(m.group(1), 8);
-                UserModule.fail(db.run(UserModule.list("chmod", Integer.toOctalString(mode), path), null), name);
-            }
-        } catch (IOException e) {
-            // no login.defs: the mode stays as created, as Ansible
-        }
-    }
-
-    private void chown(String[] info, String path) throws ModuleException {
-        ProcessRunner.Completed done = db.run(UserModule.list("chown", "-R", info[2] + ":" + info[3], path), null);
-        if (done.rc != 0) {
-            throw new ModuleException(done.stderr.trim());
-        }
     }
 
     private String[] requireGroup(String g) throws ModuleException {
@@ -428,14 +330,6 @@ final class UserChanges {
             i++;
         }
         return s.substring(i);
-    }
-
-    private static String hostname() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
     }
 
     /** Ansible's check_password_encrypted, inverted: true when the value looks like a crypt hash. */
