@@ -123,13 +123,7 @@ final class ExecCommand implements Callable<Integer> {
         RunListener shown = report.forAdHoc(Style.choose(color), module, oneLine, hosts.stream().map(TargetHost::name).toList());
         // As in run: values from a vault and connection passwords are masked before any output sees them.
         var redactor = inventory.vault.redactor();
-        for (TargetHost h : hosts) {
-            for (String key : RunCommand.SECRET_HOST_VARS) {
-                if (h.vars().get(key) instanceof String s) {
-                    redactor.add(s);
-                }
-            }
-        }
+        hosts.forEach(h -> RunCommand.maskConnectionPasswords(redactor, h.vars()));
         @SuppressWarnings("unchecked")
         RunListener listener = r -> shown.hostResult(new HostResult(r.host(), r.status(),
                 (Map<String, Object>) redactor.maskDeep(r.result()), r.elapsed()));

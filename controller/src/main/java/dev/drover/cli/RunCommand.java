@@ -51,8 +51,17 @@ import picocli.CommandLine.Spec;
     "  drover run --resume last"},
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
-    static final List<String> SECRET_HOST_VARS = List.of("ansible_password", "ansible_ssh_pass",
+    private static final List<String> SECRET_HOST_VARS = List.of("ansible_password", "ansible_ssh_pass",
             "ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
+
+    /** Connection passwords are secrets too, wherever a task templates them or a module prints them. */
+    static void maskConnectionPasswords(dev.drover.vault.Redactor redactor, Map<String, Object> hostVars) {
+        for (String key : SECRET_HOST_VARS) {
+            if (hostVars.get(key) instanceof String s) {
+                redactor.add(s);
+            }
+        }
+    }
 
 
     @Mixin
@@ -173,13 +182,7 @@ final class RunCommand implements Callable<Integer> {
                 become.defaultsForPlaybook(TerminalPrompt.forThisProcess()), become.becomeByDefault());
         Inventory inv = inventory.load(err);
         for (Host h : inv.hosts()) {
-            // Connection passwords are secrets too, wherever a task templates them.
-            for (String key : SECRET_HOST_VARS) {
-                Object v = inv.hostVars(h.name()).get(key);
-                if (v instanceof String s) {
-                    vault.redactor().add(s);
-                }
-            }
+            maskConnectionPasswords(vault.redactor(), inv.hostVars(h.name()));
         }
         PlayListener listener = report.forPlaybook(Style.choose(color), verbose.length, diff, junit,
                 System.console() != null, Duration.ofMillis((long) (journal.progressInterval * 1000)));
