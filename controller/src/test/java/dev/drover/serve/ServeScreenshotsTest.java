@@ -44,9 +44,10 @@ class ServeScreenshotsTest {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (System.nanoTime() < deadline && !demo.isDone()) {
                 try {
-                    Object n = browser.executeScript("return document.querySelectorAll('ol.rolling .step-live').length == 1"
-                            + " && document.querySelectorAll('tr.batch').length >= 2"
-                            + " && document.querySelectorAll('td.cell[data-host=node2]').length >= 12");
+                    // The upgrade play's rolling order with node2's batch live (the rollback play, earlier on
+                    // the page, has a rolling order of its own: look for node2 in the live step).
+                    Object n = browser.executeScript("return [...document.querySelectorAll('ol.rolling .step-live')]"
+                            + ".some(e => e.textContent.includes('node2') && e.textContent.includes('batch 2'))");
                     if (Boolean.TRUE.equals(n)) {
                         break;
                     }
@@ -56,7 +57,9 @@ class ServeScreenshotsTest {
                 Thread.sleep(250);
             }
             // The rolling play from its heading: node1's batch done, node2's in flight, node3 to come.
-            browser.executeScript("document.querySelector('ol.rolling').closest('.play').scrollIntoView({block: 'start'});");
+            browser.executeScript("const live = [...document.querySelectorAll('ol.rolling .step-live')]"
+                    + ".find(e => e.textContent.includes('node2')) || document.querySelector('ol.rolling');"
+                    + " live.closest('.play').scrollIntoView({block: 'start'});");
             Thread.sleep(300);
             Files.write(Path.of(to, "serve-live-upgrade.png"), browser.getScreenshotAs(OutputType.BYTES));
             CliRun done = demo.get(10, TimeUnit.MINUTES);
