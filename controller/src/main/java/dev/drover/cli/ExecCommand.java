@@ -8,6 +8,7 @@ import dev.drover.playbook.parse.AdHocArgs;
 import dev.drover.remote.AgentBootstrap;
 import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentPool;
+import dev.drover.report.Style;
 import dev.drover.transport.Transports;
 import dev.drover.transport.ssh.SshTransportFactory;
 import dev.drover.execute.RunListener;

@@ -16,6 +16,8 @@ import dev.drover.playbook.Playbook;
 import dev.drover.remote.AgentBootstrap;
 import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentPool;
+import dev.drover.report.JunitReport;
+import dev.drover.report.Style;
 import dev.drover.state.lock.RunLock;
 import dev.drover.transport.Transports;
 import dev.drover.transport.ssh.SshTransportFactory;
@@ -153,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
             JunitReport junit = new JunitReport(clock);
             try (JunitReport.Writing writing = junit.writeAtEnd(output.junitXml, report::warning)) {
                 int code = report.guard(() -> run(report, junit, started, rj, runId));
-                junit.finished(code);
+                junit.finished(code, code == ExitCodes.INTERRUPTED);
                 return code;
             }
         }

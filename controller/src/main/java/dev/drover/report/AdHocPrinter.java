@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 import dev.drover.execute.HostResult;
 import dev.drover.execute.RunListener;
@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * {@code host | CHANGED | rc=0 | (stdout) a\nb}, line breaks written as {@code \n}, so the output
  * can be grepped and sorted.
  */
-final class AdHocPrinter implements RunListener {
+public final class AdHocPrinter implements RunListener {
     /** Modules whose result is shown as raw output rather than JSON (Ansible's MODULE_NO_JSON). */
     private static final Set<String> RAW_OUTPUT_MODULES = Set.of("command", "shell", "raw");
     /**
@@ -28,7 +28,7 @@ final class AdHocPrinter implements RunListener {
     private final String module;
     private final boolean oneLine;
 
-    AdHocPrinter(PrintWriter out, Style style, String module, boolean oneLine) {
+    public AdHocPrinter(PrintWriter out, Style style, String module, boolean oneLine) {
         this.out = out;
         this.style = style;
         this.module = module;

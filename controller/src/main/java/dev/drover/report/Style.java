@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 /**
  * ANSI colours in Ansible's scheme (ok green, changed yellow, failed red, skipped cyan), applied only

@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 import dev.drover.execute.play.PlayListener.Waiting;
 import java.io.PrintWriter;

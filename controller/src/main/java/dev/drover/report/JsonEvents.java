@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,26 +24,26 @@ import java.util.Optional;
  * with {@code event}, {@code time} and {@code run_id}. Results of {@code no_log} tasks carry no
  * result fields. Synchronized: host threads report concurrently, and lines must never interleave.
  */
-final class JsonEvents implements PlayListener, RunListener {
+public final class JsonEvents implements PlayListener, RunListener {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PrintWriter out;
     private final Clock clock;
-    private final RunId runId;
+    private final String runId;
     /** The task whose results are arriving; tasks run one at a time (the linear strategy). */
     private String task = "";
 
-    JsonEvents(PrintWriter out, Clock clock, RunId runId) {
+    public JsonEvents(PrintWriter out, Clock clock, String runId) {
         this.out = out;
         this.clock = clock;
         this.runId = runId;
     }
 
-    synchronized void runStart(Map<String, Object> fields) {
+    public synchronized void runStart(Map<String, Object> fields) {
         emit("run_start", fields);
     }
 
-    synchronized void runEnd(int exitCode, Duration elapsed, String error) {
+    public synchronized void runEnd(int exitCode, Duration elapsed, String error) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("exit_code", exitCode);
         e.put("duration_s", seconds(elapsed));
@@ -98,7 +98,7 @@ final class JsonEvents implements PlayListener, RunListener {
     }
 
     /** For {@code drover exec}, whose only "task" is the module. */
-    synchronized void adHocTask(String module, List<String> hosts) {
+    public synchronized void adHocTask(String module, List<String> hosts) {
         taskStart(new TaskStart(module, Kind.TASK, module, null, hosts));
     }
 
@@ -171,7 +171,7 @@ final class JsonEvents implements PlayListener, RunListener {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("event", event);
         e.put("time", Timestamps.now(clock));
-        e.put("run_id", runId.value());
+        e.put("run_id", runId);
         e.putAll(fields);
         try {
             out.println(MAPPER.writeValueAsString(e));

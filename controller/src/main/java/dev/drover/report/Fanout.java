@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 import dev.drover.execute.HostResult;
 import dev.drover.execute.RunListener;
@@ -9,10 +9,10 @@ import java.util.List;
  * lock of its own: each output synchronizes itself. Playbook events go through
  * {@link dev.drover.execute.play.ListenerTee}, which knows every {@link dev.drover.execute.play.PlayListener} event.
  */
-final class Fanout implements RunListener {
+public final class Fanout implements RunListener {
     private final List<RunListener> adHoc;
 
-    Fanout(List<RunListener> adHoc) {
+    public Fanout(List<RunListener> adHoc) {
         this.adHoc = List.copyOf(adHoc);
     }
 

@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 import dev.drover.execute.HostStatus;
 import dev.drover.execute.play.PlayListener;
@@ -28,7 +28,7 @@ import java.util.Map;
  * (Ctrl-C, SIGTERM: exit 99) gets an {@code error} per host whose task was cut short and a {@code
  * skipped} case, with the reason, per host whose batch never started.
  */
-final class JunitReport implements PlayListener {
+public final class JunitReport implements PlayListener {
     /** {@code errorType}: the {@code error} element's type, for an UNREACHABLE case: unreachable or interrupted. */
     private record Case(String name, HostStatus status, String message, String detail, double seconds, String errorType) {
         Case(String name, HostStatus status, String message, String detail, double seconds) {
@@ -47,7 +47,7 @@ final class JunitReport implements PlayListener {
     /** Null while the run goes on; then its exit code. */
     private Integer exitCode;
 
-    JunitReport(Clock clock) {
+    public JunitReport(Clock clock) {
         this.clock = clock;
         this.taskStarted = clock.instant();
     }
@@ -77,9 +77,9 @@ final class JunitReport implements PlayListener {
     }
 
     /** The run ended with {@code code}; an interrupted run marks the tasks it cut short. */
-    synchronized void finished(int code) {
+    public synchronized void finished(int code, boolean interrupted) {
         exitCode = code;
-        if (code == ExitCodes.INTERRUPTED) {
+        if (interrupted) {
             if (suites.isEmpty()) {
                 playStart("", List.of());
             }
@@ -110,7 +110,7 @@ final class JunitReport implements PlayListener {
     }
 
     /** Writes the report when closed, or when the JVM exits first (Ctrl-C, a signal): never lost. */
-    interface Writing extends AutoCloseable {
+    public interface Writing extends AutoCloseable {
         @Override
         void close();
     }
@@ -119,12 +119,12 @@ final class JunitReport implements PlayListener {
      * Arranges for the report to be written to {@code file} when the returned handle closes, or by a
      * shutdown hook if the JVM exits before that. A write that fails is reported to {@code problems}.
      */
-    Writing writeAtEnd(Path file, java.util.function.Consumer<String> problems) {
+    public Writing writeAtEnd(Path file, java.util.function.Consumer<String> problems) {
         Runnable write = () -> {
             try {
                 write(file);
             } catch (IOException | RuntimeException e) {
-                problems.accept("cannot write the JUnit report " + file + ": " + Failures.chain(e));
+                problems.accept("cannot write the JUnit report " + file + ": " + Causes.chain(e));
             }
         };
         write.run(); // now, saying the run has not finished: what a killed run leaves behind

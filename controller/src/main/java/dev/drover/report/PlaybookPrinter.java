@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 import dev.drover.execute.HostStatus;
 import dev.drover.execute.play.PlayListener;
@@ -17,8 +17,8 @@ import java.util.Set;
  * items, {@code debug} output, diffs with {@code --diff}, result JSON with {@code -v}, and the recap.
  * Synchronized: host threads report concurrently.
  */
-final class PlaybookPrinter implements PlayListener {
-    static final String CENSORED = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
+public final class PlaybookPrinter implements PlayListener {
+    public static final String CENSORED = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
     private static final int COLUMNS = 79;
     private static final Set<String> DEBUG = Set.of("debug");
 
@@ -35,7 +35,7 @@ final class PlaybookPrinter implements PlayListener {
      * @param terminal         the output is a terminal: gate progress is one line rewritten in place
      * @param progressInterval otherwise, how often a waiting host gets a line
      */
-    PlaybookPrinter(PrintWriter out, PrintWriter err, Style style, int verbosity, boolean diff, boolean terminal,
+    public PlaybookPrinter(PrintWriter out, PrintWriter err, Style style, int verbosity, boolean diff, boolean terminal,
             Duration progressInterval) {
         this.out = out;
         this.err = err;
@@ -45,7 +45,7 @@ final class PlaybookPrinter implements PlayListener {
         this.progress = new GateProgress(this, out, terminal, progressInterval);
     }
 
-    static String banner(String msg) {
+    public static String banner(String msg) {
         return msg + " " + "*".repeat(Math.max(3, COLUMNS - msg.length()));
     }
 

@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -10,18 +10,18 @@ import java.time.temporal.ChronoUnit;
  * ({@code 2026-11-28T18:01:02+00:00}; never {@code Z}, so every line has the same shape for log
  * parsers and {@code sort}).
  */
-final class Timestamps {
+public final class Timestamps {
     /** {@code xxx} rather than {@code XXX}: a zero offset prints as {@code +00:00}, not {@code Z}. */
     static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private Timestamps() {
     }
 
-    static String now(Clock clock) {
+    public static String now(Clock clock) {
         return format(ZonedDateTime.now(clock));
     }
 
-    static String format(ZonedDateTime t) {
+    public static String format(ZonedDateTime t) {
         return FORMAT.format(t.truncatedTo(ChronoUnit.SECONDS));
     }
 }

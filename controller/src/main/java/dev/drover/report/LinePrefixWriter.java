@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -11,12 +11,12 @@ import java.util.function.Supplier;
  * lines (the spacing between Ansible's banners) are dropped: every line of a stamped log has its
  * stamp. Not thread-safe: the printers writing through it synchronize.
  */
-final class LinePrefixWriter extends Writer {
+public final class LinePrefixWriter extends Writer {
     private final Writer target;
     private final Supplier<String> prefix;
     private boolean atLineStart = true;
 
-    LinePrefixWriter(Writer target, Supplier<String> prefix) {
+    public LinePrefixWriter(Writer target, Supplier<String> prefix) {
         this.target = target;
         this.prefix = prefix;
     }

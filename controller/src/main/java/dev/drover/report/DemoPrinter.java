@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 import dev.drover.demo.DemoSettings;
 import dev.drover.demo.Fingerprint;
@@ -15,16 +15,16 @@ import java.util.function.Function;
  * happened to the data (production before and after, and the new version's copy), then which version
  * each node runs.
  */
-final class DemoPrinter {
+public final class DemoPrinter {
     private final PrintWriter out;
     private final Style style;
 
-    DemoPrinter(PrintWriter out, Style style) {
+    public DemoPrinter(PrintWriter out, Style style) {
         this.out = out;
         this.style = style;
     }
 
-    void banner(DemoSettings settings) {
+    public void banner(DemoSettings settings) {
         out.println(style.bold("drover demo: upgrade a three-node ACS cluster from " + DemoSettings.FROM_VERSION + " to "
                 + DemoSettings.TO_VERSION + " (simulated ACS, SSH on loopback, the real agent and playbook)"));
         settings.failNode().ifPresent(n -> out.println("The new version on " + n + " will fail at its production start ("
@@ -33,14 +33,14 @@ final class DemoPrinter {
         out.println();
     }
 
-    void command(List<String> args) {
+    public void command(List<String> args) {
         out.println();
         out.println(style.bold("$ drover " + String.join(" ", args)));
         out.flush();
     }
 
     /** The data check: counts and checksums before and after, compared. */
-    void summary(Fingerprint before, SandboxState after) {
+    public void summary(Fingerprint before, SandboxState after) {
         Fingerprint prod = after.production();
         Optional<Fingerprint> copy = after.copy();
         out.println();
