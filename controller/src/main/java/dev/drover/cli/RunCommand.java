@@ -13,14 +13,10 @@ import dev.drover.inventory.Inventory;
 import dev.drover.journal.Checksums;
 import dev.drover.journal.JournalWriter;
 import dev.drover.playbook.Playbook;
-import dev.drover.remote.AgentBootstrap;
-import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentPool;
 import dev.drover.report.JunitReport;
 import dev.drover.report.Style;
 import dev.drover.state.lock.RunLock;
-import dev.drover.transport.Transports;
-import dev.drover.transport.ssh.SshTransportFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -199,9 +195,7 @@ final class RunCommand implements Callable<Integer> {
             held.tookOverFrom().ifPresent(h -> report.warning("took over a stale lock from " + h.describe()
                     + ": that run ended without releasing it (killed, or its machine restarted)"));
             PlaybookRunner.Result result;
-            AgentJar agentJar = AgentJar.embedded();
-            try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(agentJar),
-                persist.leaser(spec.commandLine().getErr(), agentJar.sha256()))) {
+            try (AgentPool pool = persist.pool(spec.commandLine().getErr())) {
                 AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath(),
                         resume.stepRunKey(runId.value()));
                 result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop, vault)

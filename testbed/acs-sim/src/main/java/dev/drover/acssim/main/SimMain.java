@@ -1,5 +1,7 @@
-package dev.drover.acssim;
+package dev.drover.acssim.main;
 
+import dev.drover.acssim.Flags;
+import dev.drover.acssim.SimException;
 import dev.drover.acssim.dist.Distribution;
 import dev.drover.acssim.dist.RunningJar;
 import dev.drover.acssim.node.NodeControl;
