@@ -41,6 +41,15 @@ class LayeringTest {
     }
 
     @Test
+    void theControllerReachesNoAgentImplementation() {
+        // It compiles against the protocol module (wire format, module names, shared text rules) and
+        // embeds the agent jar as a resource; the agent's own packages are not its business.
+        noClasses().that().resideOutsideOfPackages("dev.drover.agent..", "dev.drover.acssim..")
+                .should().dependOnClassesThat().resideInAPackage("dev.drover.agent..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheCliUsesReport() {
         noClasses().that().resideOutsideOfPackages("dev.drover.cli..", "dev.drover.report..")
                 .should().dependOnClassesThat().resideInAPackage("dev.drover.report..")

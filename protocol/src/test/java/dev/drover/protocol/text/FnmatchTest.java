@@ -1,4 +1,4 @@
-package dev.drover.agent.text;
+package dev.drover.protocol.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.drover.agent.protocol;
+package dev.drover.protocol;
 
 import java.io.IOException;
 

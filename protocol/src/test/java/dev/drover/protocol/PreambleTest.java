@@ -1,4 +1,4 @@
-package dev.drover.agent.protocol;
+package dev.drover.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

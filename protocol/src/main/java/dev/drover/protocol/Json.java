@@ -1,4 +1,4 @@
-package dev.drover.agent.protocol;
+package dev.drover.protocol;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.drover.agent.module;
+package dev.drover.protocol.text;
 
 import java.util.Collection;
 

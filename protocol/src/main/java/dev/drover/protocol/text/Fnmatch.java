@@ -1,4 +1,4 @@
-package dev.drover.agent.text;
+package dev.drover.protocol.text;
 
 import java.util.regex.Pattern;
 
