@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,16 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "  drover exec -i lab.yml 'nodes:!node3' -m shell -a 'df -h /opt | tail -1'",
     "  drover exec -i lab.ini all -b --become-user alfresco -- id -un"},
         sortOptions = false)
-final class ExecCommand implements Callable<Integer> {
-
-    @Mixin
-    InventoryOptions inventory;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    BecomeOptions become;
+final class ExecCommand extends HostsCommand {
 
     @Mixin
     PersistOptions persist;

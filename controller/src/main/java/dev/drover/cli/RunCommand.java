@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import dev.drover.execute.play.RedactingListener;
@@ -48,7 +47,7 @@ import picocli.CommandLine.Spec;
     "  drover run -i lab.yml site.yml --check --diff -e acs_version=5.2.8 --limit node1",
     "  drover run --resume last"},
         sortOptions = false)
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends HostsCommand {
     private static final List<String> SECRET_HOST_VARS = List.of("ansible_password", "ansible_ssh_pass",
             "ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
 
@@ -61,15 +60,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-
-    @Mixin
-    InventoryOptions inventory;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    BecomeOptions become;
 
     @Mixin
     JournalOptions journal;
