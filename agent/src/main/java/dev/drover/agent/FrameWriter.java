@@ -1,9 +1,9 @@
 package dev.drover.agent;
 
-import dev.drover.agent.protocol.FrameCodec;
-import dev.drover.agent.protocol.Json;
-import dev.drover.agent.protocol.Messages;
-import dev.drover.agent.protocol.Preamble;
+import dev.drover.protocol.FrameCodec;
+import dev.drover.protocol.Json;
+import dev.drover.protocol.Messages;
+import dev.drover.protocol.Preamble;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;

@@ -2,10 +2,10 @@ package dev.drover.agent;
 
 import dev.drover.agent.module.ModuleRegistry;
 import dev.drover.agent.module.ProcessRunner;
-import dev.drover.agent.protocol.FrameCodec;
-import dev.drover.agent.protocol.Json;
-import dev.drover.agent.protocol.Messages;
-import dev.drover.agent.protocol.ProtocolException;
+import dev.drover.protocol.FrameCodec;
+import dev.drover.protocol.Json;
+import dev.drover.protocol.Messages;
+import dev.drover.protocol.ProtocolException;
 import dev.drover.agent.process.SystemProcessRunner;
 import dev.drover.agent.step.StepSpool;
 import dev.drover.agent.step.Steps;

@@ -3,7 +3,7 @@ package dev.drover.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drover.agent.protocol.Messages;
+import dev.drover.protocol.Messages;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

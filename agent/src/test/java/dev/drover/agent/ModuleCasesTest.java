@@ -6,7 +6,7 @@ import dev.drover.agent.module.ModuleRegistry;
 import dev.drover.agent.modules.BuiltinModules;
 import dev.drover.agent.modules.ModuleCases;
 import dev.drover.agent.process.SystemProcessRunner;
-import dev.drover.agent.protocol.Json;
+import dev.drover.protocol.Json;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drover.agent.modules.BuiltinModules;
 import dev.drover.agent.process.SystemProcessRunner;
-import dev.drover.agent.protocol.Messages;
+import dev.drover.protocol.Messages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import dev.drover.agent.module.ModuleRegistry;
 import dev.drover.agent.module.ModuleResult;
 import dev.drover.agent.modules.BuiltinModules;
 import dev.drover.agent.process.SystemProcessRunner;
-import dev.drover.agent.protocol.Messages;
+import dev.drover.protocol.Messages;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.drover.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.drover.agent.protocol.FrameCodec;
-import dev.drover.agent.protocol.Json;
-import dev.drover.agent.protocol.Messages;
-import dev.drover.agent.protocol.Preamble;
+import dev.drover.protocol.FrameCodec;
+import dev.drover.protocol.Json;
+import dev.drover.protocol.Messages;
+import dev.drover.protocol.Preamble;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

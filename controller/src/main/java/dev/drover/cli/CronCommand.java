@@ -1,6 +1,7 @@
 package dev.drover.cli;
 
 import dev.drover.remote.Version;
+import dev.drover.report.Timestamps;
 import dev.drover.state.StateDir;
 import dev.drover.state.lock.LockName;
 import java.io.PrintWriter;

@@ -4,6 +4,8 @@ import dev.drover.demo.DemoException;
 import dev.drover.demo.DemoSettings;
 import dev.drover.demo.Sandbox;
 import dev.drover.demo.SandboxState;
+import dev.drover.report.DemoPrinter;
+import dev.drover.report.Style;
 import dev.drover.state.StateDir;
 import java.io.PrintWriter;
 import java.nio.file.Path;

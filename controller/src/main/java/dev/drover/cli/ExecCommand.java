@@ -5,11 +5,8 @@ import dev.drover.execute.HostResult;
 import dev.drover.execute.HostStatus;
 import dev.drover.execute.TargetHost;
 import dev.drover.playbook.parse.AdHocArgs;
-import dev.drover.remote.AgentBootstrap;
-import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentPool;
-import dev.drover.transport.Transports;
-import dev.drover.transport.ssh.SshTransportFactory;
+import dev.drover.report.Style;
 import dev.drover.execute.RunListener;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,16 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "  drover exec -i lab.yml 'nodes:!node3' -m shell -a 'df -h /opt | tail -1'",
     "  drover exec -i lab.ini all -b --become-user alfresco -- id -un"},
         sortOptions = false)
-final class ExecCommand implements Callable<Integer> {
-
-    @Mixin
-    InventoryOptions inventory;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    BecomeOptions become;
+final class ExecCommand extends HostsCommand {
 
     @Mixin
     PersistOptions persist;
@@ -128,9 +115,7 @@ final class ExecCommand implements Callable<Integer> {
         RunListener listener = r -> shown.hostResult(new HostResult(r.host(), r.status(),
                 (Map<String, Object>) redactor.maskDeep(r.result()), r.elapsed()));
         List<HostResult> results;
-        AgentJar agentJar = AgentJar.embedded();
-        try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(agentJar),
-                persist.leaser(spec.commandLine().getErr(), agentJar.sha256()))) {
+        try (AgentPool pool = persist.pool(spec.commandLine().getErr())) {
             var overrides = connection.overrides();
             AdHocRunner runner = new AdHocRunner(pool, overrides, Path.of("").toAbsolutePath(), forks,
                     become.resolve(overrides.prompt()));

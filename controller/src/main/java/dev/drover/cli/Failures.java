@@ -1,8 +1,6 @@
 package dev.drover.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Turns an exception that escaped a command into a message and an exit code. Errors the user can
@@ -31,17 +29,5 @@ final class Failures {
         }
         err.flush();
         return ExitCodes.INTERNAL_ERROR;
-    }
-
-    /** Messages of a cause chain, de-duplicated, for one-line reports. */
-    static String chain(Throwable t) {
-        List<String> parts = new ArrayList<>();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            String m = c.getMessage();
-            if (m != null && parts.stream().noneMatch(p -> p.contains(m))) {
-                parts.add(m);
-            }
-        }
-        return String.join(": ", parts);
     }
 }

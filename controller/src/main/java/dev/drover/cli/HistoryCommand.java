@@ -3,6 +3,7 @@ package dev.drover.cli;
 import dev.drover.journal.Journal;
 import dev.drover.journal.RunSummary;
 import dev.drover.journal.Runs;
+import dev.drover.report.PlaybookPrinter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.drover.cli;
 
+import dev.drover.report.Causes;
+import dev.drover.report.Timestamps;
 import dev.drover.state.StateDir;
 import dev.drover.state.lock.LockHeldException;
 import dev.drover.state.lock.LockHolder;
@@ -42,7 +44,7 @@ final class LockOptions {
                     + "if that process no longer exists, the lock is taken over automatically on the next run.",
                     ExitCodes.LOCKED);
         } catch (IOException e) {
-            throw new UserError("cannot take the lock " + file + ": " + Failures.chain(e)
+            throw new UserError("cannot take the lock " + file + ": " + Causes.chain(e)
                     + ". Check that the state directory is writable, or move it with --state-dir or $" + StateDir.ENV + ".");
         }
     }

@@ -5,8 +5,7 @@ import dev.drover.persist.PersistDir;
 import dev.drover.persist.PersistServer;
 import dev.drover.remote.AgentBootstrap;
 import dev.drover.remote.AgentJar;
-import dev.drover.transport.Transports;
-import dev.drover.transport.ssh.SshTransportFactory;
+import dev.drover.remote.AgentPools;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -45,7 +44,7 @@ final class PersistCommand implements Callable<Integer> {
             }
             case "serve" -> {
                 Duration keep = persist.keep().isZero() ? Duration.ofSeconds(PersistOptions.DEFAULT_SECONDS) : persist.keep();
-                try (PersistServer server = new PersistServer(dir, new Transports(SshTransportFactory::new),
+                try (PersistServer server = new PersistServer(dir, AgentPools.transports(),
                         new AgentBootstrap(AgentJar.embedded()), keep, System.out)) {
                     if (!server.start()) {
                         out.println("a persist process already answers on " + dir.socket());

@@ -2,7 +2,10 @@ package dev.drover.cli;
 
 import dev.drover.persist.PersistClient;
 import dev.drover.persist.PersistDir;
+import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentLeaser;
+import dev.drover.remote.AgentPool;
+import dev.drover.remote.AgentPools;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +51,12 @@ final class PersistOptions {
 
     PersistDir persistDir() {
         return PersistDir.resolve(dir, System.getenv());
+    }
+
+    /** The run's agent pool ({@link AgentPools}), leasing from the persist process unless it is turned off. */
+    AgentPool pool(PrintWriter err) {
+        AgentJar jar = AgentJar.embedded();
+        return AgentPools.open(jar, leaser(err, jar.sha256()));
     }
 
     /** The pool's leaser: the persist process, or none when turned off. */

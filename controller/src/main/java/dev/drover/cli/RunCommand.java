@@ -13,12 +13,10 @@ import dev.drover.inventory.Inventory;
 import dev.drover.journal.Checksums;
 import dev.drover.journal.JournalWriter;
 import dev.drover.playbook.Playbook;
-import dev.drover.remote.AgentBootstrap;
-import dev.drover.remote.AgentJar;
 import dev.drover.remote.AgentPool;
+import dev.drover.report.JunitReport;
+import dev.drover.report.Style;
 import dev.drover.state.lock.RunLock;
-import dev.drover.transport.Transports;
-import dev.drover.transport.ssh.SshTransportFactory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import dev.drover.execute.play.RedactingListener;
@@ -50,7 +47,7 @@ import picocli.CommandLine.Spec;
     "  drover run -i lab.yml site.yml --check --diff -e acs_version=5.2.8 --limit node1",
     "  drover run --resume last"},
         sortOptions = false)
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends HostsCommand {
     private static final List<String> SECRET_HOST_VARS = List.of("ansible_password", "ansible_ssh_pass",
             "ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
 
@@ -63,15 +60,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-
-    @Mixin
-    InventoryOptions inventory;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    BecomeOptions become;
 
     @Mixin
     JournalOptions journal;
@@ -153,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
             JunitReport junit = new JunitReport(clock);
             try (JunitReport.Writing writing = junit.writeAtEnd(output.junitXml, report::warning)) {
                 int code = report.guard(() -> run(report, junit, started, rj, runId));
-                junit.finished(code);
+                junit.finished(code, code == ExitCodes.INTERRUPTED);
                 return code;
             }
         }
@@ -197,9 +185,7 @@ final class RunCommand implements Callable<Integer> {
             held.tookOverFrom().ifPresent(h -> report.warning("took over a stale lock from " + h.describe()
                     + ": that run ended without releasing it (killed, or its machine restarted)"));
             PlaybookRunner.Result result;
-            AgentJar agentJar = AgentJar.embedded();
-            try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(agentJar),
-                persist.leaser(spec.commandLine().getErr(), agentJar.sha256()))) {
+            try (AgentPool pool = persist.pool(spec.commandLine().getErr())) {
                 AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath(),
                         resume.stepRunKey(runId.value()));
                 result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop, vault)

@@ -5,6 +5,15 @@ import dev.drover.execute.HostStatus;
 import dev.drover.execute.RunListener;
 import dev.drover.execute.play.ListenerTee;
 import dev.drover.execute.play.PlayListener;
+import dev.drover.report.AdHocPrinter;
+import dev.drover.report.Causes;
+import dev.drover.report.Fanout;
+import dev.drover.report.JsonEvents;
+import dev.drover.report.JunitReport;
+import dev.drover.report.LinePrefixWriter;
+import dev.drover.report.PlaybookPrinter;
+import dev.drover.report.Style;
+import dev.drover.report.Timestamps;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,7 +77,7 @@ final class RunOutput implements AutoCloseable {
         if (options.logFile != null) {
             log = new PrintWriter(new LinePrefixWriter(openLog(options.logFile), () -> Timestamps.now(clock) + " " + runId + " "));
         }
-        return new RunOutput(console, consoleErr, log, json ? new JsonEvents(out, clock, runId) : null, clock, runId);
+        return new RunOutput(console, consoleErr, log, json ? new JsonEvents(out, clock, runId.value()) : null, clock, runId);
     }
 
     private static Writer openLog(Path file) {
@@ -82,7 +91,7 @@ final class RunOutput implements AutoCloseable {
         } catch (UnsupportedOperationException e) {
             throw new UserError("--log-file: " + file + " is on a file system without POSIX permissions; choose another place.");
         } catch (IOException e) {
-            throw new UserError("--log-file: cannot open " + file + " for appending: " + Failures.chain(e)
+            throw new UserError("--log-file: cannot open " + file + " for appending: " + Causes.chain(e)
                     + ". Choose a writable file.");
         }
     }

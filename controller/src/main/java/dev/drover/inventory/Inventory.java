@@ -1,6 +1,6 @@
 package dev.drover.inventory;
 
-import dev.drover.agent.module.Suggest;
+import dev.drover.protocol.text.Suggest;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.drover.persist;
 
-import dev.drover.agent.protocol.FrameCodec;
-import dev.drover.agent.protocol.Json;
+import dev.drover.protocol.FrameCodec;
+import dev.drover.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package dev.drover.persist;
 
-import dev.drover.agent.protocol.FrameCodec;
-import dev.drover.agent.protocol.Json;
-import dev.drover.agent.protocol.Messages;
+import dev.drover.protocol.FrameCodec;
+import dev.drover.protocol.Json;
+import dev.drover.protocol.Messages;
 import dev.drover.remote.AgentClient;
 import java.io.IOException;
 import java.io.InputStream;

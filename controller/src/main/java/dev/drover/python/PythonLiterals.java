@@ -1,10 +1,25 @@
 package dev.drover.python;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /** Python's {@code repr()} of a float and of a string, character for character. */
 public final class PythonLiterals {
     private PythonLiterals() {
+    }
+
+    /** Python's {@code repr} of {@code None}, a bool or a float; empty for any other value. */
+    public static Optional<String> noneBoolOrFloat(Object value) {
+        if (value == null) {
+            return Optional.of("None");
+        }
+        if (value instanceof Boolean b) {
+            return Optional.of(b ? "True" : "False");
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return Optional.of(floatRepr(((Number) value).doubleValue()));
+        }
+        return Optional.empty();
     }
 
     /** Python's float repr: shortest round-trip digits, scientific below 1e-4 and from 1e16. */

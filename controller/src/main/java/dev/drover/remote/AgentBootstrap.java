@@ -1,6 +1,6 @@
 package dev.drover.remote;
 
-import dev.drover.agent.protocol.Preamble;
+import dev.drover.protocol.Preamble;
 import dev.drover.transport.BlockingReads;
 import dev.drover.transport.FileTransferUnavailableException;
 import dev.drover.transport.RemoteProcess;

@@ -1,9 +1,9 @@
 package dev.drover.remote;
 
-import dev.drover.agent.protocol.FrameCodec;
-import dev.drover.agent.protocol.Json;
-import dev.drover.agent.protocol.Messages;
-import dev.drover.agent.protocol.ProtocolException;
+import dev.drover.protocol.FrameCodec;
+import dev.drover.protocol.Json;
+import dev.drover.protocol.Messages;
+import dev.drover.protocol.ProtocolException;
 import dev.drover.transport.RemoteProcess;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,6 +1,6 @@
 package dev.drover.remote;
 
-import dev.drover.agent.protocol.Preamble;
+import dev.drover.protocol.Preamble;
 import dev.drover.secret.Secret;
 import dev.drover.transport.RemoteProcess;
 import dev.drover.transport.Transport;
@@ -190,7 +190,7 @@ final class SudoStart {
             return new Started(Preamble.read(stdout), "");
         } catch (Preamble.NoPreambleException e) {
             return new Started(null, e.output());
-        } catch (dev.drover.agent.protocol.ProtocolException e) {
+        } catch (dev.drover.protocol.ProtocolException e) {
             return new Started(null, e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -238,7 +238,7 @@ final class Evaluation extends Context {
 
     /** {@code "; did you mean 'to_json'?"}, or an empty string when nothing is close. */
     private static String didYouMean(String word, java.util.Collection<String> known) {
-        String near = dev.drover.agent.module.Suggest.closest(word, known);
+        String near = dev.drover.protocol.text.Suggest.closest(word, known);
         return near == null ? "" : "; did you mean '" + near + "'?";
     }
 }

@@ -95,14 +95,9 @@ final class PyValues {
     }
 
     private static String scalar(Object value, Evaluation eval, boolean quoted) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof Boolean b) {
-            return b ? "True" : "False";
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return floatRepr(((Number) value).doubleValue());
+        Optional<String> simple = PythonLiterals.noneBoolOrFloat(value);
+        if (simple.isPresent()) {
+            return simple.get();
         }
         if (value instanceof BigDecimal bd) {
             return str(toJava(bd), eval);

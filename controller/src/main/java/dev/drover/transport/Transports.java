@@ -1,6 +1,5 @@
 package dev.drover.transport;
 
-import dev.drover.transport.local.LocalTransport;
 import java.util.function.Supplier;
 
 /**
@@ -9,17 +8,20 @@ import java.util.function.Supplier;
  * never pay for it; host threads that need it at once share one instance.
  */
 public final class Transports implements TransportFactory {
+    private final TransportFactory local;
     private final Supplier<TransportFactory> sshSupplier;
     private volatile TransportFactory ssh;
 
-    public Transports(Supplier<TransportFactory> ssh) {
+    /** {@code local} opens {@code connection: local} hosts; {@code ssh} makes the SSH factory when first needed. */
+    public Transports(TransportFactory local, Supplier<TransportFactory> ssh) {
+        this.local = local;
         this.sshSupplier = ssh;
     }
 
     @Override
     public Transport open(ConnectionSettings settings) throws TransportException {
         return switch (settings.connection()) {
-            case "local" -> LocalTransport.open(settings);
+            case "local" -> local.open(settings);
             case "ssh" -> ssh().open(settings);
             default -> throw new TransportException(TransportException.Kind.CONFIG, settings.hostName(),
                     "unsupported connection type '" + settings.connection() + "' (drover supports ssh and local)");

@@ -1,6 +1,9 @@
 package dev.drover.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,6 +24,45 @@ class LayeringTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.drover");
+    }
+
+    @Test
+    void theControllersPackagesFormNoCycle() {
+        // Every package is a slice; a cycle between any two (or through more) fails.
+        slices().matching("dev.drover.(**)").should().beFreeOfCycles()
+                .check(classes.that(resideOutsideOfPackages("dev.drover.acssim..", "dev.drover.agent..")));
+    }
+
+    @Test
+    void theSimulatorsPackagesFormNoCycle() {
+        // The ACS simulator (on the test classpath): its root package is the foundation, main.SimMain the entry.
+        slices().matching("dev.drover.(**)").should().beFreeOfCycles()
+                .check(classes.that(resideInAPackage("dev.drover.acssim..")));
+    }
+
+    @Test
+    void theControllerReachesNoAgentImplementation() {
+        // It compiles against the protocol module (wire format, module names, shared text rules) and
+        // embeds the agent jar as a resource; the agent's own packages are not its business.
+        noClasses().that().resideOutsideOfPackages("dev.drover.agent..", "dev.drover.acssim..")
+                .should().dependOnClassesThat().resideInAPackage("dev.drover.agent..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliUsesReport() {
+        noClasses().that().resideOutsideOfPackages("dev.drover.cli..", "dev.drover.report..")
+                .should().dependOnClassesThat().resideInAPackage("dev.drover.report..")
+                .check(classes);
+    }
+
+    @Test
+    void reportRendersAndReachesNothing() {
+        // A renderer turns events into text: it never reaches a host, the journal or the commands.
+        noClasses().that().resideInAPackage("dev.drover.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.drover.cli..", "dev.drover.remote..",
+                        "dev.drover.transport..", "dev.drover.journal..", "dev.drover.persist..", "picocli..")
+                .check(classes);
     }
 
     @Test
@@ -130,7 +172,8 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.drover.execute..", "dev.drover.playbook..",
                         "dev.drover.inventory..", "dev.drover.remote..", "dev.drover.template..")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackages("dev.drover.demo..", "dev.drover.cli..")
+        // (report's DemoPrinter renders what the demo found: its fingerprint and the sandbox's state.)
+        noClasses().that().resideOutsideOfPackages("dev.drover.demo..", "dev.drover.cli..", "dev.drover.report..")
                 .should().dependOnClassesThat().resideInAPackage("dev.drover.demo..")
                 .check(classes);
     }

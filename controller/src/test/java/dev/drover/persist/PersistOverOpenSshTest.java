@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drover.cli.CliRun;
 import dev.drover.remote.AgentBootstrap;
 import dev.drover.remote.AgentJar;
+import dev.drover.remote.AgentPools;
 import dev.drover.testing.OpenSshLab;
-import dev.drover.transport.Transports;
-import dev.drover.transport.ssh.SshTransportFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ class PersistOverOpenSshTest {
 
     private PersistDir startPersist() throws IOException {
         PersistDir where = new PersistDir(dir.resolve("persist"));
-        persist = new PersistServer(where, new Transports(SshTransportFactory::new), new AgentBootstrap(AgentJar.embedded()),
+        persist = new PersistServer(where, AgentPools.transports(), new AgentBootstrap(AgentJar.embedded()),
                 Duration.ofSeconds(60), System.out);
         assertTrue(persist.start());
         return where;

@@ -9,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drover.cli.CliRun;
 import dev.drover.remote.AgentBootstrap;
 import dev.drover.remote.AgentJar;
+import dev.drover.remote.AgentPools;
 import dev.drover.testing.MinaSshServer;
 import dev.drover.testing.TestKeys;
-import dev.drover.transport.Transports;
-import dev.drover.transport.ssh.SshTransportFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +75,7 @@ class PersistRunTest {
     }
 
     private PersistServer startPersist(Duration keep) throws IOException {
-        PersistServer s = new PersistServer(persistDir, new Transports(SshTransportFactory::new),
+        PersistServer s = new PersistServer(persistDir, AgentPools.transports(),
                 new AgentBootstrap(AgentJar.embedded()), keep, System.out);
         assertTrue(s.start());
         return s;
@@ -219,7 +218,7 @@ class PersistRunTest {
         Files.setPosixFilePermissions(wide, PosixFilePermissions.fromString("rwxr-xr-x"));
         PersistDir bad = new PersistDir(wide);
         assertThrows(IOException.class, bad::check);
-        PersistServer refused = new PersistServer(bad, new Transports(SshTransportFactory::new),
+        PersistServer refused = new PersistServer(bad, AgentPools.transports(),
                 new AgentBootstrap(AgentJar.embedded()), Duration.ofSeconds(5), System.out);
         assertThrows(IOException.class, refused::start);
         // A run pointed there still works, directly, and says why once.

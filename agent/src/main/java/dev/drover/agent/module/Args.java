@@ -1,5 +1,6 @@
 package dev.drover.agent.module;
 
+import dev.drover.protocol.text.Suggest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package dev.drover.agent.module;
 
+import dev.drover.protocol.text.Suggest;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.drover.agent.module;
 
+import dev.drover.protocol.FrameCodec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,6 +9,12 @@ import java.util.Map;
  * (rc, stdout, path, ...). Built fluently by the module, then turned into the wire map once.
  */
 public final class ModuleResult {
+    /**
+     * The most a result may carry: it travels in one frame, with room kept for the reply's envelope.
+     * Modules that return file content (slurp) size their refusals by this, not by the frame codec.
+     */
+    public static final long MAX_PAYLOAD_BYTES = FrameCodec.MAX_FRAME_BYTES - 65536L;
+
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
     private ModuleResult(boolean changed, boolean failed) {

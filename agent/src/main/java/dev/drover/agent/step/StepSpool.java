@@ -1,7 +1,7 @@
 package dev.drover.agent.step;
 
 import dev.drover.agent.process.ProcessObserver;
-import dev.drover.agent.protocol.Json;
+import dev.drover.protocol.Json;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;

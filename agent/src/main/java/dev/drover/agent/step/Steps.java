@@ -2,13 +2,13 @@ package dev.drover.agent.step;
 
 import dev.drover.agent.process.ProcessObserver;
 import dev.drover.agent.process.SystemProcessRunner;
+import dev.drover.protocol.Results;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -169,11 +169,7 @@ public final class Steps {
     }
 
     private static Map<String, Object> failed(String msg) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("changed", false);
-        r.put("failed", true);
-        r.put("msg", msg);
-        return r;
+        return Results.failed(msg);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,6 @@
 package dev.drover.execute.play;
 
-import dev.drover.agent.modules.BuiltinModules;
+import dev.drover.protocol.ModuleNames;
 import dev.drover.execute.play.action.Actions;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +15,7 @@ public final class ActionNames {
     }
 
     public static Set<String> forParser() {
-        Set<String> names = new TreeSet<>(BuiltinModules.registry().names());
+        Set<String> names = new TreeSet<>(ModuleNames.BUILTIN);
         names.addAll(Actions.EXTRA_NAMES);
         return names;
     }

@@ -4,6 +4,7 @@ import dev.drover.execute.HostStatus;
 import dev.drover.playbook.Loop;
 import dev.drover.playbook.LoopControl;
 import dev.drover.playbook.ModuleTask;
+import dev.drover.protocol.Results;
 import dev.drover.template.TemplateException;
 import dev.drover.template.Templater;
 import java.util.ArrayList;
@@ -312,11 +313,7 @@ final class TaskRunner {
     }
 
     static Map<String, Object> failed(String msg) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("changed", false);
-        r.put("failed", true);
-        r.put("msg", msg);
-        return r;
+        return Results.failed(msg);
     }
 
     @SuppressWarnings("unchecked")

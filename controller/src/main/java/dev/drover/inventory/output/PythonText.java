@@ -4,6 +4,7 @@ import dev.drover.python.PythonLiterals;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Python's {@code str()} and {@code repr()} of inventory values, so drover's output matches what
@@ -21,14 +22,9 @@ public final class PythonText {
 
     /** Python's {@code repr(value)} for the types an inventory holds. */
     public static String repr(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof Boolean b) {
-            return b ? "True" : "False";
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return floatRepr(((Number) value).doubleValue());
+        Optional<String> simple = PythonLiterals.noneBoolOrFloat(value);
+        if (simple.isPresent()) {
+            return simple.get();
         }
         if (value instanceof Number) {
             return value.toString();

@@ -1,6 +1,6 @@
 package dev.drover.inventory.pattern;
 
-import dev.drover.agent.text.Fnmatch;
+import dev.drover.protocol.text.Fnmatch;
 import dev.drover.inventory.Group;
 import dev.drover.inventory.Host;
 import dev.drover.inventory.Inventory;

@@ -1,6 +1,6 @@
 package dev.drover.playbook.check;
 
-import dev.drover.agent.module.Suggest;
+import dev.drover.protocol.text.Suggest;
 import dev.drover.playbook.Block;
 import dev.drover.playbook.Coerce;
 import dev.drover.playbook.Play;

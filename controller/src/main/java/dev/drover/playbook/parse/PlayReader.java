@@ -1,6 +1,6 @@
 package dev.drover.playbook.parse;
 
-import dev.drover.agent.module.Suggest;
+import dev.drover.protocol.text.Suggest;
 import dev.drover.playbook.Coerce;
 import dev.drover.playbook.HostOrder;
 import dev.drover.playbook.ModuleTask;

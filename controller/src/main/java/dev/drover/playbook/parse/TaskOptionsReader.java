@@ -142,7 +142,7 @@ final class TaskOptionsReader {
                 case "pause" -> pause = values.seconds(c);
                 case "extended", "extended_allitems" -> values.bool(c);
                 default -> {
-                    String near = dev.drover.agent.module.Suggest.closest(c.key(), LOOP_CONTROL_KEYS);
+                    String near = dev.drover.protocol.text.Suggest.closest(c.key(), LOOP_CONTROL_KEYS);
                     throw sources.error(c.keyPos(), "unknown loop_control keyword '" + c.key() + "'"
                                     + (near != null ? " (did you mean '" + near + "'?)" : ""),
                             "loop_control takes: " + String.join(", ", new java.util.TreeSet<>(LOOP_CONTROL_KEYS)));

@@ -2,7 +2,7 @@ package dev.drover.inventory.pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.drover.agent.text.Fnmatch;
+import dev.drover.protocol.text.Fnmatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

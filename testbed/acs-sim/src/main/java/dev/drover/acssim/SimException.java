@@ -2,7 +2,7 @@ package dev.drover.acssim;
 
 /**
  * A failure a user of the simulator can cause (a bad option, a broken installation, an unreachable
- * database). {@link SimMain} prints the message, without a stack trace, and exits with {@link #exitCode()}.
+ * database). {@code SimMain} prints the message, without a stack trace, and exits with {@link #exitCode()}.
  */
 public class SimException extends RuntimeException {
     private static final long serialVersionUID = 1L;

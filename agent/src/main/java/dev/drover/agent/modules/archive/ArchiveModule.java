@@ -9,7 +9,7 @@ import dev.drover.agent.modules.files.AtomicWrite;
 import dev.drover.agent.modules.files.Checksums;
 import dev.drover.agent.modules.files.FileAttributes;
 import dev.drover.agent.modules.files.PathArgs;
-import dev.drover.agent.text.Fnmatch;
+import dev.drover.protocol.text.Fnmatch;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -228,13 +228,7 @@ public final class TarReader implements ArchiveReader {
     }
 
     /** The current member's data, bounded by its size. */
-    private final class EntryStream extends InputStream {
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
+    private final class EntryStream extends BulkInputStream {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (current != this || remaining <= 0) {

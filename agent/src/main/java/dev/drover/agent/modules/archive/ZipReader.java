@@ -258,19 +258,13 @@ public final class ZipReader implements ArchiveReader {
     }
 
     /** A window of the file; reads seek each time, since members are read one after another. */
-    private final class RegionStream extends InputStream {
+    private final class RegionStream extends BulkInputStream {
         private long pos;
         private long left;
 
         RegionStream(long start, long length) {
             this.pos = start;
             this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -290,7 +284,7 @@ public final class ZipReader implements ArchiveReader {
     }
 
     /** Fails at the end of a member whose bytes do not match the recorded CRC-32. */
-    private static final class CrcCheckingStream extends InputStream {
+    private static final class CrcCheckingStream extends BulkInputStream {
         private final InputStream in;
         private final long expected;
         private final String name;
@@ -300,12 +294,6 @@ public final class ZipReader implements ArchiveReader {
             this.in = in;
             this.expected = expected;
             this.name = name;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override

@@ -1,6 +1,6 @@
 package dev.drover.agent.modules.command;
 
-import dev.drover.agent.text.Fnmatch;
+import dev.drover.protocol.text.Fnmatch;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

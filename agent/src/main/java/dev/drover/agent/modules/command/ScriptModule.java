@@ -6,6 +6,7 @@ import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
 import dev.drover.agent.module.ProcessRunner;
+import dev.drover.protocol.ModuleNames;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import java.util.Collections;
  * happens. Result as Ansible's: {@code rc, stdout, stdout_lines, stderr, stderr_lines}, changed.
  */
 public final class ScriptModule implements Module {
-    public static final String PLACEHOLDER = "\u0000script\u0000";
+    public static final String PLACEHOLDER = ModuleNames.SCRIPT_PLACEHOLDER;
 
     @Override
     public ModuleResult run(Args args, ModuleContext context) throws ModuleException {

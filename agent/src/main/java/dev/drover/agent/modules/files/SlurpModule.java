@@ -5,7 +5,6 @@ import dev.drover.agent.module.Module;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
-import dev.drover.agent.protocol.FrameCodec;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ import java.util.Base64;
  */
 public final class SlurpModule implements Module {
     /** The largest file whose base64 still fits one frame, with room for the rest of the reply. */
-    static final long MAX_BYTES = (FrameCodec.MAX_FRAME_BYTES - 65536L) / 4 * 3;
+    static final long MAX_BYTES = ModuleResult.MAX_PAYLOAD_BYTES / 4 * 3;
 
     @Override
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {

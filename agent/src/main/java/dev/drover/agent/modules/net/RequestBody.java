@@ -1,7 +1,7 @@
 package dev.drover.agent.modules.net;
 
 import dev.drover.agent.module.ModuleException;
-import dev.drover.agent.protocol.Json;
+import dev.drover.protocol.Json;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;

@@ -5,7 +5,7 @@ import dev.drover.agent.module.Module;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
-import dev.drover.agent.protocol.Json;
+import dev.drover.protocol.Json;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;

@@ -5,7 +5,7 @@ import dev.drover.agent.module.Module;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
-import dev.drover.agent.text.Fnmatch;
+import dev.drover.protocol.text.Fnmatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

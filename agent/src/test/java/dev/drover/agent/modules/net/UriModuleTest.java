@@ -13,7 +13,7 @@ import dev.drover.agent.module.Args;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.modules.NoProcesses;
-import dev.drover.agent.protocol.Json;
+import dev.drover.protocol.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
 package dev.drover.execute.play.action;
 
+import dev.drover.protocol.Results;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +24,7 @@ public interface ControllerAction {
     Map<String, Object> run(Map<String, Object> args, ActionContext ctx);
 
     static Map<String, Object> failed(String msg) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("changed", false);
-        r.put("failed", true);
-        r.put("msg", msg);
-        return r;
+        return Results.failed(msg);
     }
 
     static Map<String, Object> ok() {

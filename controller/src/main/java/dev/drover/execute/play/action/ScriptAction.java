@@ -1,6 +1,6 @@
 package dev.drover.execute.play.action;
 
-import dev.drover.agent.modules.command.ScriptModule;
+import dev.drover.protocol.ModuleNames;
 import dev.drover.execute.HostResult;
 import dev.drover.execute.HostStatus;
 import dev.drover.playbook.Coerce;
@@ -89,7 +89,7 @@ final class ScriptAction implements ControllerAction {
         Map<String, Object> agentArgs = new LinkedHashMap<>();
         agentArgs.put("_content_base64", Base64.getEncoder().encodeToString(bytes));
         agentArgs.put("_name", found.get().getFileName().toString());
-        agentArgs.put("_command", raw.replace(unquote(source), ScriptModule.PLACEHOLDER));
+        agentArgs.put("_command", raw.replace(unquote(source), ModuleNames.SCRIPT_PLACEHOLDER));
         if (chdir != null) {
             agentArgs.put("chdir", chdir);
         }

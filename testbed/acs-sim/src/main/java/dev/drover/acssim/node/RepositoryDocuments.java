@@ -1,5 +1,6 @@
 package dev.drover.acssim.node;
 
+import dev.drover.acssim.Sha256;
 import dev.drover.acssim.config.Installation;
 import dev.drover.acssim.http.Documents;
 import dev.drover.acssim.schema.Schema;
@@ -157,7 +158,7 @@ final class RepositoryDocuments implements Documents {
             ps.setLong(1, id);
             ps.setString(2, url);
             ps.setLong(3, content.length);
-            ps.setString(4, SystemContent.sha256(content));
+            ps.setString(4, Sha256.hex(content));
             ps.executeUpdate();
         }
         return id;

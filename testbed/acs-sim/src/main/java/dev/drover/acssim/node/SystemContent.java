@@ -1,12 +1,11 @@
 package dev.drover.acssim.node;
 
+import dev.drover.acssim.Sha256;
 import dev.drover.acssim.schema.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -54,7 +53,7 @@ final class SystemContent {
                 ps.setLong(1, urlId);
                 ps.setString(2, url);
                 ps.setLong(3, bytes.length);
-                ps.setString(4, sha256(bytes));
+                ps.setString(4, Sha256.hex(bytes));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -82,17 +81,5 @@ final class SystemContent {
         Calendar t = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
         return "store://" + t.get(Calendar.YEAR) + "/" + (t.get(Calendar.MONTH) + 1) + "/" + t.get(Calendar.DAY_OF_MONTH)
                 + "/" + t.get(Calendar.HOUR_OF_DAY) + "/" + t.get(Calendar.MINUTE) + "/" + UUID.randomUUID() + ".bin";
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            StringBuilder hex = new StringBuilder();
-            for (byte b : MessageDigest.getInstance("SHA-256").digest(bytes)) {
-                hex.append(String.format("%02x", b & 0xff));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("SHA-256 is always there", e);
-        }
     }
 }

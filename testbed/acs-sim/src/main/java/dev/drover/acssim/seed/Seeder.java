@@ -1,5 +1,6 @@
 package dev.drover.acssim.seed;
 
+import dev.drover.acssim.Sha256;
 import dev.drover.acssim.SimException;
 import dev.drover.acssim.config.DbConfig;
 import dev.drover.acssim.config.Installation;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -104,7 +103,7 @@ public final class Seeder {
                 url.setLong(1, urlId);
                 url.setString(2, "store://" + relative);
                 url.setLong(3, content.length);
-                url.setString(4, sha256(content));
+                url.setString(4, Sha256.hex(content));
                 url.addBatch();
                 node.setLong(1, nodeId);
                 node.setString(2, random.uuid());
@@ -158,17 +157,6 @@ public final class Seeder {
         }
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            StringBuilder hex = new StringBuilder();
-            for (byte b : MessageDigest.getInstance("SHA-256").digest(bytes)) {
-                hex.append(String.format("%02x", b & 0xff));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 
     private static void deleteQuietly(List<Path> files) {
         for (Path file : files) {

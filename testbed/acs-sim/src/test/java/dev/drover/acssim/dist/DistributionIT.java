@@ -52,7 +52,7 @@ class DistributionIT {
         }
         try (JarFile mmt = new JarFile(home.resolve("bin/alfresco-mmt.jar").toFile())) {
             assertEquals("dev.drover.acssim.mmt.Mmt", mmt.getManifest().getMainAttributes().getValue("Main-Class"));
-            assertTrue(mmt.getEntry("dev/drover/acssim/SimMain.class") != null);
+            assertTrue(mmt.getEntry("dev/drover/acssim/main/SimMain.class") != null);
         }
         assertEquals(8080, dev.drover.acssim.config.ServerXml.read(home.resolve("tomcat/conf/server.xml")).port());
         assertEquals(Files.size(DistFixture.jar()), Files.size(home.resolve("tomcat/lib/acs-sim.jar")));

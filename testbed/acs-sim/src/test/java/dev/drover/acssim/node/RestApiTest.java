@@ -128,7 +128,7 @@ class RestApiTest {
         assertEquals(200, read.status);
         assertArrayEquals(content, read.body);
         try (Connection c = node.db(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT COUNT(*) FROM alf_content_url WHERE sha256 = '" + SystemContent.sha256(content) + "'")) {
+                "SELECT COUNT(*) FROM alf_content_url WHERE sha256 = '" + dev.drover.acssim.Sha256.hex(content) + "'")) {
             rs.next();
             assertEquals(1, rs.getInt(1), "the content is in the repository's database and store");
         }

@@ -1,0 +1,259 @@
+package dev.drover.report;
+
+import dev.drover.execute.HostStatus;
+import dev.drover.execute.play.PlayListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Prints a playbook run the way Ansible's default callback does: 80-column banners for plays and
+ * tasks, one line per host ({@code ok: [node1]}, {@code fatal: [node3]: FAILED! => {...}}), loop
+ * items, {@code debug} output, diffs with {@code --diff}, result JSON with {@code -v}, and the recap.
+ * Synchronized: host threads report concurrently.
+ */
+public final class PlaybookPrinter implements PlayListener {
+    public static final String CENSORED = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
+    private static final int COLUMNS = 79;
+    private static final Set<String> DEBUG = Set.of("debug");
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Style style;
+    private final int verbosity;
+    private final boolean diff;
+    /** The play that stopped the run, for the recap's "never started" line. */
+    private PlayStop stop;
+    private final GateProgress progress;
+
+    /**
+     * @param terminal         the output is a terminal: gate progress is one line rewritten in place
+     * @param progressInterval otherwise, how often a waiting host gets a line
+     */
+    public PlaybookPrinter(PrintWriter out, PrintWriter err, Style style, int verbosity, boolean diff, boolean terminal,
+            Duration progressInterval) {
+        this.out = out;
+        this.err = err;
+        this.style = style;
+        this.verbosity = verbosity;
+        this.diff = diff;
+        this.progress = new GateProgress(this, out, terminal, progressInterval);
+    }
+
+    public static String banner(String msg) {
+        return msg + " " + "*".repeat(Math.max(3, COLUMNS - msg.length()));
+    }
+
+    @Override
+    public synchronized void playStart(String name, List<String> hosts) {
+        progress.clearLine();
+        out.println();
+        out.println(style.bold(banner("PLAY [" + name + "]")));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void taskStart(TaskStart task) {
+        progress.clearLine();
+        out.println();
+        String caption = task.kind() == Kind.HANDLER ? "RUNNING HANDLER [" : "TASK [";
+        out.println(style.bold(banner(caption + task.name() + "]")));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void hostResult(TaskResult r) {
+        progress.clearLine();
+        String who = who(r.host(), r.delegatedTo());
+        Map<String, Object> shown = shown(r.result(), r.action(), r.noLog());
+        // A looped task reports per item; only a loop that failed before any item (its expression
+        // could not be rendered) is reported here, like any other failure.
+        if (r.looped() && r.result().get("results") instanceof List<?>) {
+            if (r.ignored()) {
+                out.println(style.skipped("...ignoring"));
+            }
+            out.flush();
+            return;
+        }
+        printDiff(r.result(), r.noLog());
+        switch (r.status()) {
+            case OK -> out.println(style.ok("ok: " + who + details(shown, r.action())));
+            case CHANGED -> out.println(style.changed("changed: " + who + details(shown, r.action())));
+            case SKIPPED -> out.println(style.skipped("skipping: " + who + (verbosity > 0 ? " => " + AnsibleJson.compact(shown) : "")));
+            case FAILED -> {
+                out.println(style.failed("fatal: " + who + ": FAILED! => " + AnsibleJson.compact(shown)));
+                if (r.ignored()) {
+                    out.println(style.skipped("...ignoring"));
+                }
+            }
+            case UNREACHABLE -> out.println(style.unreachable("fatal: " + who + ": UNREACHABLE! => " + AnsibleJson.compact(shown)));
+        }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void itemResult(ItemResult r) {
+        progress.clearLine();
+        String who = who(r.host(), r.delegatedTo());
+        Map<String, Object> shown = shown(r.result(), r.action(), r.noLog());
+        String item = "(item=" + (r.noLog() ? "None" : PyRepr.of(r.label())) + ")";
+        printDiff(r.result(), r.noLog());
+        switch (r.status()) {
+            case OK -> out.println(style.ok("ok: " + who + " => " + item + details(shown, r.action())));
+            case CHANGED -> out.println(style.changed("changed: " + who + " => " + item + details(shown, r.action())));
+            case SKIPPED -> out.println(style.skipped("skipping: " + who + " => " + item));
+            case FAILED -> out.println(style.failed("failed: " + who + " " + item + " => " + AnsibleJson.compact(shown)));
+            case UNREACHABLE -> out.println(style.unreachable("fatal: " + who + ": UNREACHABLE! => " + item + " "
+                    + AnsibleJson.compact(shown)));
+        }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void replayed(TaskResult r, String fromRun) {
+        progress.clearLine();
+        String who = who(r.host(), r.delegatedTo());
+        out.println(style.skipped("done: " + who + " => " + r.status().name().toLowerCase(java.util.Locale.ROOT)
+                + " in run " + fromRun + ", not run again"));
+        out.flush();
+    }
+
+    @Override
+    public void waiting(Waiting w) {
+        progress.start(w);
+    }
+
+    @Override
+    public void waitOver(Waiting w) {
+        progress.end(w);
+    }
+
+    @Override
+    public synchronized void retrying(String host, String task, int retriesLeft, Map<String, Object> result) {
+        progress.clearLine();
+        out.println(style.failed("FAILED - RETRYING: [" + host + "]: " + task + " (" + retriesLeft + " retries left)."));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void connectionLost(String host, String task, int attempt, String reason) {
+        progress.clearLine();
+        out.println(style.failed(host + ": connection lost, reconnecting (attempt " + attempt + ")..."));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void reattached(String host, String task, int attempts, boolean replayed) {
+        progress.clearLine();
+        // Fact gathering is not a spooled step: it runs again on the new agent.
+        out.println(host + ": reconnected, " + (replayed ? "the step had finished on the host; its result follows"
+                : "Gathering Facts".equals(task) ? "gathering facts again"
+                : "reattached to the step still running on the host"));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void included(Path file, List<String> hosts) {
+        progress.clearLine();
+        out.println("included: " + file + " for " + String.join(", ", hosts));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void noHostsLeft() {
+        progress.clearLine();
+        out.println();
+        out.println(style.failed(banner("NO MORE HOSTS LEFT")));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void playStopped(PlayStop stop) {
+        progress.clearLine();
+        this.stop = stop;
+        out.println(style.failed("play '" + stop.play() + "' stopped: " + stop.reason()
+                + (stop.neverStarted().isEmpty() ? "" : "; never started: " + String.join(", ", stop.neverStarted()))));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+        progress.clearLine();
+        err.println(style.failed("[WARNING]: " + message));
+        err.flush();
+    }
+
+    @Override
+    public synchronized void recap(Map<String, HostStats> stats, Duration elapsed) {
+        progress.clearLine();
+        out.println();
+        out.println(style.bold(banner("PLAY RECAP")));
+        stats.forEach((host, s) -> {
+            String name = String.format("%-26s", host);
+            String colouredName = s.failed() > 0 || s.unreachable() > 0 ? style.failed(name)
+                    : s.changed() > 0 ? style.changed(name) : style.ok(name);
+            out.println(colouredName + " : " + count("ok", s.ok()) + " " + count("changed", s.changed()) + " "
+                    + count("unreachable", s.unreachable()) + " " + count("failed", s.failed()) + " "
+                    + count("skipped", s.skipped()) + " " + count("rescued", s.rescued()) + " " + count("ignored", s.ignored()));
+        });
+        if (stop != null && !stop.neverStarted().isEmpty()) {
+            // Hosts no batch reached have no counters above; say so, or a short recap looks like success.
+            out.println(style.failed("never started: " + String.join(", ", stop.neverStarted())));
+        }
+        out.println();
+        long secs = elapsed.toSeconds();
+        progress.close();
+        out.println(String.format("Playbook run took %d days, %d hours, %d minutes, %d seconds",
+                secs / 86400, secs / 3600 % 24, secs / 60 % 60, secs % 60));
+        out.flush();
+    }
+
+    private static String count(String name, int n) {
+        return String.format("%s=%-4s", name, n);
+    }
+
+    private static String who(String host, Optional<String> delegatedTo) {
+        return "[" + host + delegatedTo.filter(d -> !d.equals(host)).map(d -> " -> " + d).orElse("") + "]";
+    }
+
+    private String details(Map<String, Object> shown, String action) {
+        if (DEBUG.contains(action)) {
+            return " => " + AnsibleJson.pretty(shown);
+        }
+        return verbosity > 0 ? " => " + AnsibleJson.compact(shown) : "";
+    }
+
+    private void printDiff(Map<String, Object> result, boolean noLog) {
+        if (!diff || noLog) {
+            return;
+        }
+        Object d = result.get("diff");
+        if (d instanceof String s && !s.isBlank()) {
+            out.print(s.endsWith("\n") ? s : s + "\n");
+        }
+    }
+
+    /** What Ansible shows of a result: no internal keys, no invocation, censored with no_log. */
+    private Map<String, Object> shown(Map<String, Object> result, String action, boolean noLog) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        if (noLog) {
+            shown.put("censored", CENSORED);
+            shown.put("changed", Boolean.TRUE.equals(result.get("changed")));
+            return shown;
+        }
+        result.forEach((k, v) -> {
+            if (!k.startsWith("_") && !(k.equals("invocation") && verbosity < 3) && !k.equals("diff")) {
+                shown.put(k, v);
+            }
+        });
+        if (DEBUG.contains(action)) {
+            shown.remove("changed");
+        }
+        return shown;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.drover.protocol;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The message vocabulary. Every frame is a JSON object with a {@code type}:
+ *
+ * <pre>
+ * agent      -> controller  hello   {protocol, agent, java, os, capabilities[], modules[]}
+ * controller -> agent       hello   {protocol, controller, capabilities[]}
+ * controller -> agent       run     {id, module, args{}, check, diff, step?, grace?}
+ * controller -> agent       forget  {step}          (only to agents announcing "steps"; no answer)
+ * agent      -> controller  result  {id, result{changed, failed, msg, ...module fields}}
+ * controller -> agent       shutdown {}
+ * agent      -> controller  bye     {}
+ * either                    error   {message}   (then the sender exits / closes)
+ * </pre>
+ *
+ * Requests carry a module name and resolved arguments, never code or serialized objects.
+ */
+public final class Messages {
+    public static final int PROTOCOL_VERSION = 1;
+
+    public static final String TYPE = "type";
+    public static final String HELLO = "hello";
+    public static final String RUN = "run";
+    public static final String RESULT = "result";
+    public static final String SHUTDOWN = "shutdown";
+    public static final String BYE = "bye";
+    public static final String ERROR = "error";
+    public static final String FORGET = "forget";
+    /** Capability: the agent keys steps, spools them on the host and keeps them past end of stream. */
+    public static final String CAP_STEPS = "steps";
+
+    private Messages() {
+    }
+
+    public static Map<String, Object> agentHello(String agentVersion, Collection<String> modules, Collection<String> capabilities) {
+        Map<String, Object> m = message(HELLO);
+        m.put("protocol", PROTOCOL_VERSION);
+        m.put("agent", agentVersion);
+        m.put("java", System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        m.put("capabilities", new ArrayList<>(capabilities));
+        m.put("modules", new ArrayList<>(modules));
+        return m;
+    }
+
+    public static Map<String, Object> controllerHello(String controllerVersion, Collection<String> capabilities) {
+        Map<String, Object> m = message(HELLO);
+        m.put("protocol", PROTOCOL_VERSION);
+        m.put("controller", controllerVersion);
+        m.put("capabilities", new ArrayList<>(capabilities));
+        return m;
+    }
+
+    public static Map<String, Object> run(long id, String module, Map<String, ?> args, boolean check, boolean diff) {
+        Map<String, Object> m = message(RUN);
+        m.put("id", id);
+        m.put("module", module);
+        m.put("args", args);
+        m.put("check", check);
+        m.put("diff", diff);
+        return m;
+    }
+
+    /**
+     * A {@code run} that names its step: a reconnect or a resume sends the same {@code step}, and the
+     * host's spool answers it instead of running it again. {@code graceSeconds}: how long the agent
+     * keeps the step alive without a controller.
+     */
+    public static Map<String, Object> run(long id, String module, Map<String, ?> args, boolean check, boolean diff,
+                                          String step, long graceSeconds) {
+        Map<String, Object> m = run(id, module, args, check, diff);
+        m.put("step", step);
+        m.put("grace", graceSeconds);
+        return m;
+    }
+
+    /** The controller has the step's result in its journal: the host may delete the spool. */
+    public static Map<String, Object> forget(String step) {
+        Map<String, Object> m = message(FORGET);
+        m.put("step", step);
+        return m;
+    }
+
+    public static Map<String, Object> result(long id, Map<String, ?> result) {
+        Map<String, Object> m = message(RESULT);
+        m.put("id", id);
+        m.put("result", result);
+        return m;
+    }
+
+    public static Map<String, Object> shutdown() {
+        return message(SHUTDOWN);
+    }
+
+    public static Map<String, Object> bye() {
+        return message(BYE);
+    }
+
+    public static Map<String, Object> error(String text) {
+        Map<String, Object> m = message(ERROR);
+        m.put("message", text);
+        return m;
+    }
+
+    public static String type(Map<String, ?> message) throws ProtocolException {
+        Object t = message.get(TYPE);
+        if (!(t instanceof String)) {
+            throw new ProtocolException("message without a type: " + message);
+        }
+        return (String) t;
+    }
+
+    public static long id(Map<String, ?> message) throws ProtocolException {
+        Object id = message.get("id");
+        if (!(id instanceof Number)) {
+            throw new ProtocolException("message without a numeric id: " + message.get(TYPE));
+        }
+        return ((Number) id).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Map<String, ?> message, String key) throws ProtocolException {
+        Object v = message.get(key);
+        if (v == null) {
+            return new LinkedHashMap<>();
+        }
+        if (!(v instanceof Map)) {
+            throw new ProtocolException("'" + key + "' is not an object");
+        }
+        return (Map<String, Object>) v;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<String> strings(Map<String, ?> message, String key) {
+        Object v = message.get(key);
+        List<String> out = new ArrayList<>();
+        if (v instanceof List) {
+            for (Object o : (List<Object>) v) {
+                out.add(String.valueOf(o));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> message(String type) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(TYPE, type);
+        return m;
+    }
+}
