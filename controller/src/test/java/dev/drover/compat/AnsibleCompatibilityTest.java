@@ -3,12 +3,10 @@ package dev.drover.compat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.drover.cli.Main;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.Tiers;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,11 +154,8 @@ class AnsibleCompatibilityTest {
         List<String> argv = new ArrayList<>(List.of("run", "-i", lab.inventory().toString(), pb.file().toString(),
                 "-e", "target=" + target));
         argv.addAll(pb.args());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(argv.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        String output = out + err.toString();
-        return new Run("drover", code, output, Recap.parse(out.toString()));
+        CliRun run = CliRun.of(argv.toArray(String[]::new));
+        return new Run("drover", run.exitCode(), run.out() + run.err(), Recap.parse(run.out()));
     }
 
     /** A target the lab's login user can write to (the test may run as root, the lab user is not). */

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drover.cli.Main;
+import dev.drover.cli.CliRun;
 import dev.drover.testing.Tiers;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +51,9 @@ class VaultInteropTest {
     }
 
     private static String drover(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertEquals(0, code, "drover " + String.join(" ", args) + ": " + err);
-        return out.toString();
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.exitCode(), "drover " + String.join(" ", args) + ": " + run.err());
+        return run.out();
     }
 
     @Test

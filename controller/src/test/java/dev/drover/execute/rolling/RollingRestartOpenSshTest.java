@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drover.cli.CliRun;
+import dev.drover.cli.ExitCodes;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.transport.ExecResult;
 import java.io.IOException;
@@ -92,10 +94,10 @@ class RollingRestartOpenSshTest {
         ok(lab, node, "mkdir -p '" + nodeDir + "' && cat > '" + nodeDir + "/service.sh' <<'EOF'\n" + script + "EOF\n");
     }
 
-    private Drover run(OpenSshLab.Lab lab) throws IOException {
+    private CliRun run(OpenSshLab.Lab lab) throws IOException {
         Path pb = dir.resolve("rolling.yml");
         Files.writeString(pb, PLAYBOOK);
-        return Drover.run("run", "-i", lab.inventory().toString(), pb.toString(), "-e", "work=" + work);
+        return CliRun.of("run", "-i", lab.inventory().toString(), pb.toString(), "-e", "work=" + work);
     }
 
     /** The node's log lines, read over OpenSSH; empty when the log does not exist. */
@@ -114,8 +116,8 @@ class RollingRestartOpenSshTest {
     @Test
     void eachNodeStopsOnlyAfterThePreviousOneLoggedItsSuccess(OpenSshLab.Lab lab) throws IOException {
         lab.nodes().forEach(n -> install(lab, n, SERVICE));
-        Drover run = run(lab);
-        assertEquals(Drover.OK, run.exitCode(), run.toString());
+        CliRun run = run(lab);
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         List<BigDecimal> gaps = new ArrayList<>();
         BigDecimal previousSuccess = null;
         for (OpenSshLab.Node node : lab.nodes()) {
@@ -140,8 +142,8 @@ class RollingRestartOpenSshTest {
         install(lab, lab.node("node1"), SERVICE);
         install(lab, lab.node("node2"), BROKEN_SERVICE);
         install(lab, lab.node("node3"), SERVICE);
-        Drover run = run(lab);
-        assertEquals(Drover.HOST_FAILED, run.exitCode(), run.toString());
+        CliRun run = run(lab);
+        assertEquals(ExitCodes.HOST_FAILED, run.exitCode(), run.toString());
         assertEquals(List.of("stopping at", "started at"), log(lab, lab.node("node1")).stream()
                 .map(l -> l.substring(0, l.lastIndexOf(' '))).toList());
         assertTrue(log(lab, lab.node("node2")).stream().anyMatch(l -> l.startsWith("FATAL")), run.toString());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drover.cli.CliRun;
+import dev.drover.cli.ExitCodes;
 import dev.drover.execute.HostStatus;
 import dev.drover.journal.Journal;
 import dev.drover.journal.Runs;
@@ -70,12 +72,12 @@ class RollingResumeOpenSshTest {
         return r.stdout().isBlank() ? List.of() : List.of(r.stdout().strip().split("\n"));
     }
 
-    private Drover drover(String... args) {
+    private CliRun drover(String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--state-dir";
         all[args.length + 1] = dir.resolve("state").toString();
-        return Drover.run(all);
+        return CliRun.of(all);
     }
 
     @Test
@@ -83,9 +85,9 @@ class RollingResumeOpenSshTest {
         assertEquals(0, lab.ssh(lab.node("node2"), "mkdir -p '" + work + "/node2' && touch '" + work + "/node2/fault'").exitCode());
         Path pb = dir.resolve("rolling.yml");
         Files.writeString(pb, PLAYBOOK);
-        Drover failed = drover("run", "-i", lab.inventory().toString(), pb.toString(), "-e", "work=" + work,
+        CliRun failed = drover("run", "-i", lab.inventory().toString(), pb.toString(), "-e", "work=" + work,
                 "--extra-vars-safe", "work");
-        assertEquals(Drover.HOST_FAILED, failed.exitCode(), failed.toString());
+        assertEquals(ExitCodes.HOST_FAILED, failed.exitCode(), failed.toString());
         assertEquals(List.of("stop", "start", "check"), steps(lab, "node1"));
         assertEquals(List.of("stop"), steps(lab, "node2"));
         assertEquals(List.of(), steps(lab, "node3"), "node3 untouched");
@@ -99,8 +101,8 @@ class RollingResumeOpenSshTest {
         assertEquals(List.of("node3"), journal.stops().get(0).neverStarted());
 
         assertEquals(0, lab.ssh(lab.node("node2"), "rm '" + work + "/node2/fault'").exitCode());
-        Drover resumed = drover("run", "--resume", "last");
-        assertEquals(Drover.OK, resumed.exitCode(), resumed.toString());
+        CliRun resumed = drover("run", "--resume", "last");
+        assertEquals(ExitCodes.OK, resumed.exitCode(), resumed.toString());
         assertEquals(List.of("stop", "start", "check"), steps(lab, "node1"), "node1 ran nothing again");
         assertEquals(List.of("stop", "start", "check"), steps(lab, "node2"), "node2 went on from its failed start");
         assertEquals(List.of("stop", "start", "check"), steps(lab, "node3"));
@@ -121,7 +123,7 @@ class RollingResumeOpenSshTest {
         // drover_step_grace=0: no reconnect (ReattachOverOpenSshTest shows the reconnect); the host is lost.
         Path inventory = dir.resolve("hosts.ini");
         Files.writeString(inventory, Files.readString(lab.inventory()) + "\n[nodes:vars]\ndrover_step_grace=0\n");
-        Drover run = drover("run", "-i", inventory.toString(), pb.toString(), "-e", "work=" + work);
+        CliRun run = drover("run", "-i", inventory.toString(), pb.toString(), "-e", "work=" + work);
         assertEquals(3, run.exitCode(), run.toString());
         assertTrue(run.out().contains("fatal: [node2]: UNREACHABLE!"), run.toString());
         assertEquals(List.of("stop", "start", "check"), steps(lab, "node1"));

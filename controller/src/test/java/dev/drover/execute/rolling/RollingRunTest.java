@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.drover.cli.CliRun;
+import dev.drover.cli.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ class RollingRunTest {
         return f;
     }
 
-    private Drover run(String playbook, String... extra) throws IOException {
+    private CliRun run(String playbook, String... extra) throws IOException {
         Path pb = write("site.yml", playbook);
         String[] args = new String[4 + extra.length];
         args[0] = "run";
@@ -47,7 +49,7 @@ class RollingRunTest {
         args[2] = inventory.toString();
         args[3] = pb.toString();
         System.arraycopy(extra, 0, args, 4, extra.length);
-        return Drover.run(args);
+        return CliRun.of(args);
     }
 
     private List<String> lines(String name) throws IOException {
@@ -57,7 +59,7 @@ class RollingRunTest {
 
     @Test
     void aFailedHostInASerialPlayStopsItBeforeTheNextBatch() throws IOException {
-        Drover run = run("""
+        CliRun run = run("""
                 - name: rolling
                   hosts: nodes
                   gather_facts: false
@@ -72,7 +74,7 @@ class RollingRunTest {
                   tasks:
                     - shell: echo {{ inventory_hostname }} >> OUT/second-play
                 """);
-        assertEquals(Drover.HOST_FAILED, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.HOST_FAILED, run.exitCode(), run.toString());
         assertEquals(List.of("a", "b"), lines("started").stream().sorted().toList(), "c and d never touched");
         assertEquals(List.of("a"), lines("finished"), "the batch's other host finishes its tasks");
         assertEquals(List.of(), lines("second-play"), "the run stops");
@@ -87,7 +89,7 @@ class RollingRunTest {
 
     @Test
     void maxFailPercentageLetsTheRollGoOnUpToThePercentage() throws IOException {
-        Drover run = run("""
+        CliRun run = run("""
                 - hosts: nodes
                   gather_facts: false
                   serial: 2
@@ -97,14 +99,14 @@ class RollingRunTest {
                       when: inventory_hostname in ['a', 'c']
                     - shell: echo {{ inventory_hostname }} >> OUT/finished
                 """);
-        assertEquals(Drover.HOST_FAILED, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.HOST_FAILED, run.exitCode(), run.toString());
         assertEquals(List.of("b", "d"), lines("finished"), "1 of 2 is not more than 50%");
         assertFalse(run.out().contains("never started"), run.toString());
     }
 
     @Test
     void maxFailPercentageExceededStopsTheBatchAtOnce() throws IOException {
-        Drover run = run("""
+        CliRun run = run("""
                 - name: all at once
                   hosts: nodes
                   gather_facts: false
@@ -114,7 +116,7 @@ class RollingRunTest {
                       when: inventory_hostname in ['a', 'b']
                     - shell: echo {{ inventory_hostname }} >> OUT/finished
                 """);
-        assertEquals(Drover.HOST_FAILED, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.HOST_FAILED, run.exitCode(), run.toString());
         assertEquals(List.of(), lines("finished"), "2 of 4 is more than 25%: c and d stop too");
         assertTrue(run.out().contains("play 'all at once' stopped: a, b failed: 2 of 4 hosts of the batch, more than"
                 + " max_fail_percentage 25%"), run.toString());
@@ -122,7 +124,7 @@ class RollingRunTest {
 
     @Test
     void withoutSerialOneFailedHostLeavesAndTheOthersGoOn() throws IOException {
-        Drover run = run("""
+        CliRun run = run("""
                 - hosts: nodes
                   gather_facts: false
                   tasks:
@@ -133,7 +135,7 @@ class RollingRunTest {
                   tasks:
                     - shell: echo {{ inventory_hostname }} >> OUT/second-play
                 """);
-        assertEquals(Drover.HOST_FAILED, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.HOST_FAILED, run.exitCode(), run.toString());
         assertEquals(List.of("b", "c", "d"), lines("second-play").stream().sorted().toList());
     }
 
@@ -146,7 +148,7 @@ class RollingRunTest {
                 c ansible_connection=local
                 d ansible_connection=local rank=1
                 """);
-        Drover run = run("""
+        CliRun run = run("""
                 - hosts: nodes
                   gather_facts: false
                   serial: 1
@@ -154,14 +156,14 @@ class RollingRunTest {
                   tasks:
                     - shell: echo {{ inventory_hostname }} {{ ansible_play_batch | join(',') }} >> OUT/order
                 """);
-        assertEquals(Drover.OK, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals(List.of("d d", "b b", "c c", "a a"), lines("order"));
     }
 
     @Test
     void aBadRankIsRefusedBeforeAnyHostRuns() throws IOException {
         inventory = write("hosts.ini", "[nodes]\na ansible_connection=local rank=first\n");
-        Drover run = run("- hosts: nodes\n  gather_facts: false\n  tasks: [{shell: touch OUT/ran}]\n");
+        CliRun run = run("- hosts: nodes\n  gather_facts: false\n  tasks: [{shell: touch OUT/ran}]\n");
         assertEquals(4, run.exitCode(), run.toString());
         assertTrue(run.err().contains("host a: rank 'first' is not an integer"), run.toString());
         assertFalse(Files.exists(dir.resolve("ran")));
@@ -169,7 +171,7 @@ class RollingRunTest {
 
     @Test
     void endPlaySkipsTheLaterBatchesAndTheRunGoesOn() throws IOException {
-        Drover run = run("""
+        CliRun run = run("""
                 - hosts: nodes
                   gather_facts: false
                   serial: 1
@@ -181,14 +183,14 @@ class RollingRunTest {
                   tasks:
                     - shell: echo {{ inventory_hostname }} >> OUT/second
                 """);
-        assertEquals(Drover.OK, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals(List.of("a"), lines("first"));
         assertEquals(4, lines("second").size());
     }
 
     @Test
     void runOnceWithDelegateToRunsOncePerBatch() throws IOException {
-        Drover run = run("""
+        CliRun run = run("""
                 - hosts: nodes
                   gather_facts: false
                   serial: 3
@@ -199,7 +201,7 @@ class RollingRunTest {
                       register: once
                     - copy: {dest: "OUT/{{ inventory_hostname }}", content: "{{ once.cmd }}"}
                 """);
-        assertEquals(Drover.OK, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals(List.of("a", "d"), lines("once"), "batches [a, b, c] and [d]");
         assertTrue(Files.readString(dir.resolve("c")).contains("echo a"), "c got its batch's result");
         assertTrue(run.out().contains("changed: [a -> localhost]"), run.toString());
@@ -213,7 +215,7 @@ class RollingRunTest {
 
     @Test
     void throttleOneRunsTheTaskOnOneHostAtATime() throws IOException {
-        Drover run = run("""
+        CliRun run = run("""
                 - hosts: nodes
                   gather_facts: false
                   tasks:
@@ -221,30 +223,30 @@ class RollingRunTest {
                       throttle: 1
                     - shell: echo {{ inventory_hostname }} >> OUT/after
                 """.formatted(EXCLUSIVE));
-        assertEquals(Drover.OK, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
         assertEquals(4, lines("after").size());
     }
 
     @Test
     void withoutThrottleHostsRunTheTaskTogether() throws IOException {
-        Drover run = run("""
+        CliRun run = run("""
                 - hosts: nodes
                   gather_facts: false
                   tasks:
                     - %s
                 """.formatted(EXCLUSIVE));
         // Proves the lock test above can fail: four hosts at once collide on the lock.
-        assertEquals(Drover.HOST_FAILED, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.HOST_FAILED, run.exitCode(), run.toString());
     }
 
     @Test
     void forksOneRunsHostsOneAtATime() throws IOException {
-        Drover run = run("""
+        CliRun run = run("""
                 - hosts: nodes
                   gather_facts: false
                   tasks:
                     - %s
                 """.formatted(EXCLUSIVE), "-f", "1");
-        assertEquals(Drover.OK, run.exitCode(), run.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
     }
 }
