@@ -4,12 +4,12 @@ import dev.drover.execute.AdHocRunner;
 import dev.drover.execute.HostResult;
 import dev.drover.execute.HostStatus;
 import dev.drover.execute.TargetHost;
+import dev.drover.journal.RunId;
 import dev.drover.playbook.parse.AdHocArgs;
 import dev.drover.remote.AgentPool;
 import dev.drover.report.Style;
 import dev.drover.execute.RunListener;
 import java.time.Clock;
-import java.time.ZonedDateTime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,7 +86,7 @@ final class ExecCommand extends HostsCommand {
     @Override
     public Integer call() throws Exception {
         Clock clock = Clock.systemDefaultZone();
-        RunId runId = RunId.start(ZonedDateTime.now(clock));
+        RunId runId = RunId.start(clock.instant());
         try (RunOutput report = RunOutput.open(output, spec.commandLine().getOut(), spec.commandLine().getErr(), runId, clock)) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("command", "exec");

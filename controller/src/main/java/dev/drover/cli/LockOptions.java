@@ -1,5 +1,6 @@
 package dev.drover.cli;
 
+import dev.drover.journal.RunId;
 import dev.drover.report.Causes;
 import dev.drover.report.Timestamps;
 import dev.drover.state.StateDir;

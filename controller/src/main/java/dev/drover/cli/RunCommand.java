@@ -12,6 +12,7 @@ import dev.drover.execute.play.TagFilter;
 import dev.drover.inventory.Inventory;
 import dev.drover.journal.Checksums;
 import dev.drover.journal.JournalWriter;
+import dev.drover.journal.RunId;
 import dev.drover.playbook.Playbook;
 import dev.drover.remote.AgentPool;
 import dev.drover.report.JunitReport;
@@ -126,7 +127,7 @@ final class RunCommand extends HostsCommand {
     public Integer call() throws Exception {
         Clock clock = Clock.systemDefaultZone();
         ZonedDateTime started = ZonedDateTime.now(clock);
-        RunId runId = RunId.start(started);
+        RunId runId = RunId.start(started.toInstant());
         RunJournal rj = RunJournal.prepare(journal);
         try (RunOutput report = RunOutput.open(output, spec.commandLine().getOut(), spec.commandLine().getErr(), runId, clock)) {
             Map<String, Object> fields = new LinkedHashMap<>();

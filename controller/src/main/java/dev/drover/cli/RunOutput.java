@@ -5,6 +5,7 @@ import dev.drover.execute.HostStatus;
 import dev.drover.execute.RunListener;
 import dev.drover.execute.play.ListenerTee;
 import dev.drover.execute.play.PlayListener;
+import dev.drover.journal.RunId;
 import dev.drover.report.AdHocPrinter;
 import dev.drover.report.Causes;
 import dev.drover.report.Fanout;
