@@ -95,6 +95,21 @@ class CheckStaticFilesTest {
     }
 
     @Test
+    void includedFilesGetThePlaybooksPerTaskChecks() throws IOException {
+        // What PlaybookChecker finds in the playbook, imported files and roles, it finds in include_tasks files too.
+        Files.writeString(dir.resolve("a.yml"), "- command:\n  register: 'bad name'\n- debug: {msg: a}\n"
+                + "  notify: restart nothing\n- include_tasks: missing.yml\n  when: x is defined\n");
+        CliRun r = check(HEAD + "    - include_tasks: a.yml\n      when: y is defined\n  handlers:\n"
+                + "    - name: restart something\n      debug: {msg: r}\n");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("a.yml:1:3: register 'bad name' is not a valid variable name"), r.err());
+        assertTrue(r.err().contains("a.yml:1:3: command: no command given"), r.err());
+        assertTrue(r.err().contains("a.yml:3:3: notify 'restart nothing' matches no handler name or listen topic in this"
+                + " play (did you mean 'restart something'?)"), r.err());
+        assertTrue(r.err().contains("a.yml:5:3: include_tasks file 'missing.yml' not found"), r.err());
+    }
+
+    @Test
     void brokenIncludeFileBehindAConditionStopsCheckButNotARunThatNeverIncludesIt() throws IOException {
         // As a file for another OS: Ansible never reads it when the condition is false.
         Files.writeString(dir.resolve("a.yml"), "- no_such_module: {x: 1}\n");
