@@ -78,18 +78,25 @@ public final class PlayTemplates {
     private Set<String> varsFiles(Play play, Map<String, Object> playLevel) {
         Set<String> names = new HashSet<>();
         Path dir = TaskCall.dir(play.pos().file());
-        for (String name : play.varsFiles()) {
-            if (!Coerce.isTemplate(name)) {
+        entries:
+        for (List<String> entry : play.varsFiles()) {
+            if (entry.stream().noneMatch(Coerce::isTemplate)) {
                 continue;
             }
-            Optional<String> rendered = render(play, "vars_files", name, playLevel);
-            if (rendered.isEmpty()) {
-                continue;
+            List<String> rendered = new ArrayList<>();
+            for (String name : entry) {
+                Optional<String> r = render(play, "vars_files", name, playLevel);
+                if (r.isEmpty()) {
+                    continue entries;
+                }
+                rendered.add(r.get());
             }
-            Path file = dir.resolve(rendered.get()).normalize();
-            if (!Files.isRegularFile(file)) {
-                problems.add(new Problem(play.pos(), "vars_files entry '" + name + "' is '" + rendered.get()
-                        + "' with the play's vars and -e, which is not found (looked for " + file.toAbsolutePath() + ")"));
+            Path file = VarsFileChoice.choose(dir, rendered).orElse(null);
+            if (file == null || !Files.isRegularFile(file)) {
+                problems.add(new Problem(play.pos(), entry.size() == 1 ? "vars_files entry '" + entry.get(0) + "' is '"
+                        + rendered.get(0) + "' with the play's vars and -e, which is not found (looked for "
+                        + dir.resolve(rendered.get(0)).toAbsolutePath().normalize() + ")"
+                        : "vars_files: " + VarsFileChoice.notFound(rendered, dir)));
                 continue;
             }
             try {

@@ -68,9 +68,12 @@ public final class StaticFiles {
 
     private void varsFiles(Play play) {
         Path dir = TaskCall.dir(play.pos().file());
-        for (String name : play.varsFiles()) {
-            Path file = dir.resolve(name).normalize();
-            if (Coerce.isTemplate(name) || !Files.isRegularFile(file)) {
+        for (List<String> names : play.varsFiles()) {
+            if (names.stream().anyMatch(Coerce::isTemplate)) {
+                continue;
+            }
+            Path file = VarsFileChoice.choose(dir, names).orElse(null);
+            if (file == null || !Files.isRegularFile(file)) {
                 continue;
             }
             try {

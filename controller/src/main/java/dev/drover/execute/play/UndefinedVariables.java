@@ -92,9 +92,16 @@ public final class UndefinedVariables {
         Set<String> names = new HashSet<>(play.vars().keySet());
         Path dir = TaskCall.dir(play.pos().file());
         try {
-            for (String name : play.varsFiles()) {
-                Path file = dir.resolve(String.valueOf(templater.render(name, playLevel))).normalize();
-                names.addAll(new VarsFileParser(vault).parse(file).keySet());
+            for (List<String> alternatives : play.varsFiles()) {
+                List<String> rendered = new ArrayList<>();
+                for (String name : alternatives) {
+                    rendered.add(String.valueOf(templater.render(name, playLevel)));
+                }
+                Optional<Path> file = VarsFileChoice.choose(dir, rendered);
+                if (file.isEmpty()) {
+                    return Optional.empty();
+                }
+                names.addAll(new VarsFileParser(vault).parse(file.get()).keySet());
             }
         } catch (RuntimeException | PlaybookException e) {
             return Optional.empty(); // reported by the play-level checks

@@ -63,11 +63,14 @@ public final class PlaybookChecker {
                         + " digits and underscores, not starting with a digit, and not a reserved word"));
             }
         }
-        for (String file : play.varsFiles()) {
-            if (!Coerce.isTemplate(file) && !Files.isRegularFile(playDir.resolve(file))) {
-                problems.add(new Problem(play.pos(), "vars_files entry '" + file + "' not found (looked for "
-                        + playDir.resolve(file).normalize() + ")"));
+        for (List<String> names : play.varsFiles()) {
+            if (names.stream().anyMatch(Coerce::isTemplate) || names.stream().anyMatch(f -> Files.isRegularFile(playDir.resolve(f)))) {
+                continue;
             }
+            problems.add(new Problem(play.pos(), names.size() == 1
+                    ? "vars_files entry '" + names.get(0) + "' not found (looked for " + playDir.resolve(names.get(0)).normalize() + ")"
+                    : "vars_files: vars file ['" + String.join("', '", names) + "'] was not found (none of them exists in "
+                            + playDir.toAbsolutePath().normalize() + "; the first that exists is read)"));
         }
         Targets targets = targets(play, problems);
         Consumer<Task> perTask = t -> checkTask(t, targets.names(), targets.checkNotify(), problems);
