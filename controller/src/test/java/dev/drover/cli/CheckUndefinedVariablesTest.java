@@ -112,6 +112,16 @@ class CheckUndefinedVariablesTest {
     }
 
     @Test
+    void tasksOfAnIncludeEveryHostReachesAreCheckedToo() throws IOException {
+        Files.writeString(dir.resolve("inc.yml"), "- debug: {msg: '{{ hv }}'}\n- debug: {msg: '{{ inc_nowhere }}'}\n");
+        CliRun r = check(HEAD + "    - include_tasks: inc.yml\n");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("inc.yml:2:3: debug: 'inc_nowhere' is undefined"), r.err());
+        // Behind a condition the included tasks may never run: not reported.
+        assertEquals(ExitCodes.OK, check(HEAD + "    - include_tasks: inc.yml\n      when: use_ssl | bool\n").exitCode());
+    }
+
+    @Test
     void aTemplatedSetFactKeyOrARuntimeIncludeMakesTheNamesUnknowableSoNothingIsSaid() throws IOException {
         CliRun r = check(HEAD + "    - set_fact: {'{{ \"dyn\" ~ \"amic\" }}': 1}\n    - debug: {msg: '{{ dynamic }}'}\n");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());

@@ -53,8 +53,11 @@ public final class UndefinedVariables {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private Set<String> known;
+    private final Set<Path> including = new HashSet<>();
+    private final dev.drover.playbook.parse.TaskFileParser taskFiles;
 
-    private UndefinedVariables() {
+    private UndefinedVariables(dev.drover.vault.Vault vault) {
+        this.taskFiles = new dev.drover.playbook.parse.TaskFileParser(ActionNames.forParser(), vault);
     }
 
     /**
@@ -64,7 +67,7 @@ public final class UndefinedVariables {
     public static List<Problem> check(Playbook playbook, Inventory inventory, Map<String, Object> extraVars,
             dev.drover.vault.Vault vault) {
         DefinableNames definable = DefinableNames.of(playbook, vault);
-        UndefinedVariables u = new UndefinedVariables();
+        UndefinedVariables u = new UndefinedVariables(vault);
         if (!definable.knowable()) {
             return List.of();
         }
@@ -143,6 +146,7 @@ public final class UndefinedVariables {
                     o.loop().ifPresent(l -> loop(t.pos(), l));
                     if (o.loop().isEmpty()) {
                         need(t.pos(), "include_tasks", inc.file(), false);
+                        included(inc);
                     }
                 }
             } else if (t instanceof ModuleTask m && !inner) {
@@ -152,6 +156,24 @@ public final class UndefinedVariables {
                     o.delegateTo().ifPresent(d -> need(t.pos(), "delegate_to", d, false));
                 }
             }
+        }
+    }
+
+    /** The tasks of an include every host reaches, read as the run will (a file once per walk: cycles end). */
+    private void included(TaskInclude inc) {
+        if (Coerce.isTemplate(inc.file())) {
+            return;
+        }
+        Path file = inc.baseDir().resolve(inc.file()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file) || !including.add(file)) {
+            return;
+        }
+        try {
+            walk(taskFiles.parse(file), false);
+        } catch (PlaybookException e) {
+            // reported by StaticFiles
+        } finally {
+            including.remove(file);
         }
     }
 
