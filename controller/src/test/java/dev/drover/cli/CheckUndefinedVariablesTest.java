@@ -122,10 +122,17 @@ class CheckUndefinedVariablesTest {
     }
 
     @Test
-    void aTemplatedSetFactKeyOrARuntimeIncludeMakesTheNamesUnknowableSoNothingIsSaid() throws IOException {
+    void afterATemplatedSetFactKeyOrARuntimeIncludeNothingMoreIsSaid() throws IOException {
         CliRun r = check(HEAD + "    - set_fact: {'{{ \"dyn\" ~ \"amic\" }}': 1}\n    - debug: {msg: '{{ dynamic }}'}\n");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         assertEquals(ExitCodes.OK, run().exitCode());
+        // Tasks run in order: what comes before such a task is still checked.
+        r = check(HEAD + "    - debug: {msg: '{{ before_it }}'}\n    - set_fact: {'{{ \"dyn\" ~ \"amic\" }}': 1}\n"
+                + "    - debug: {msg: '{{ after_it }}'}\n- hosts: all\n  gather_facts: false\n  tasks:\n"
+                + "    - debug: {msg: '{{ in_a_later_play }}'}\n");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("'before_it' is undefined") && !r.err().contains("after_it")
+                && !r.err().contains("in_a_later_play"), r.err());
         Files.writeString(dir.resolve("x.yml"), "- set_fact: {from_include: 1}\n");
         r = check(HEAD + "    - include_tasks: '{{ \"x.yml\" }}'\n    - debug: {msg: '{{ from_include }}'}\n");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
@@ -133,6 +140,38 @@ class CheckUndefinedVariablesTest {
         r = check(HEAD + "    - include_tasks: x.yml\n    - debug: {msg: '{{ from_include }} {{ from_nowhere }}'}\n");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains("'from_nowhere' is undefined") && !r.err().contains("'from_include'"), r.err());
+    }
+
+    @Test
+    void theAcsPlaybooksPassWithTheExampleInventoriesAndATypoAtTheirStartIsCaught() throws IOException {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        for (String pb : new String[] {"acs-upgrade.yml", "acs-cluster-upgrade.yml", "acs-backup.yml", "acs-restore.yml"}) {
+            for (String inv : new String[] {"acs-single.yml", "acs-cluster.yml"}) {
+                CliRun r = CliRun.of("check", "-i", repo.resolve("inventory-examples").resolve(inv).toString(),
+                        repo.resolve("playbooks").resolve(pb).toString());
+                assertEquals(ExitCodes.OK, r.exitCode(), pb + " with " + inv + ": " + r);
+            }
+        }
+        // A copy with a typo in its first task: checked, not silenced by the includes further on.
+        Path copy = dir.resolve("playbooks");
+        try (var files = Files.walk(repo.resolve("playbooks"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path to = copy.resolve(repo.resolve("playbooks").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        String upgrade = Files.readString(copy.resolve("acs-upgrade.yml"));
+        int tasks = upgrade.indexOf("\n  tasks:\n") + "\n  tasks:\n".length();
+        Files.writeString(copy.resolve("acs-upgrade.yml"), upgrade.substring(0, tasks)
+                + "    - debug: {msg: '{{ acs_nowhere_typo }}'}\n" + upgrade.substring(tasks));
+        CliRun r = CliRun.of("check", "-i", repo.resolve("inventory-examples/acs-single.yml").toString(),
+                copy.resolve("acs-upgrade.yml").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("'acs_nowhere_typo' is undefined"), r.err());
     }
 
     @Test

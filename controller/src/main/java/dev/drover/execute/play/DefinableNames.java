@@ -24,14 +24,16 @@ import java.util.Set;
  * defaults, vars and params, read through roles and statically named include_tasks files. A host's
  * facts persist from play to play, so the set is the playbook's, not a play's.
  *
- * <p>{@link #knowable()} is false when a task could define names no one can list before the run: a
- * {@code set_fact} with a templated key, an {@code include_vars} of a templated or unreadable file or
- * of a directory, an include_tasks or include_role chosen at run time. The check then says nothing.
+ * <p>A task is {@link #opaque(Task)} when running it could define names no one can list before the
+ * run: a {@code set_fact} with a templated key, an {@code include_vars} of a templated or unreadable
+ * file or of a directory, an include_tasks or include_role chosen at run time, or a block, role or
+ * include file holding such a task. The check says nothing about the tasks that run after one.
  * One instance per check; not thread-safe.
  */
 final class DefinableNames {
     private final Set<String> names = new HashSet<>();
     private final Set<Path> read = new HashSet<>();
+    private final Map<Path, Boolean> opaqueFiles = new java.util.HashMap<>();
     private final TaskFileParser parser;
     private final dev.drover.vault.Vault vault;
     private boolean knowable = true;
@@ -55,8 +57,43 @@ final class DefinableNames {
         return names;
     }
 
-    boolean knowable() {
-        return knowable;
+    /** Whether running {@code t} (its blocks, role and include files too) could define names no one can list now. */
+    boolean opaque(Task t) {
+        if (t instanceof Block b) {
+            return b.block().stream().anyMatch(this::opaque) || b.rescue().stream().anyMatch(this::opaque)
+                    || b.always().stream().anyMatch(this::opaque);
+        }
+        if (t instanceof TaskInclude inc) {
+            if (inc.dynamic().isPresent() || !inc.isRole() && Coerce.isTemplate(inc.file())) {
+                return true;
+            }
+            return inc.role().isPresent() ? opaque(inc.role().get())
+                    : opaqueFile(inc.baseDir().resolve(inc.file()).toAbsolutePath().normalize());
+        }
+        if (t instanceof ModuleTask m) {
+            boolean before = knowable;
+            knowable = true;
+            module(m);
+            boolean opaque = !knowable;
+            knowable = before;
+            return opaque;
+        }
+        return false;
+    }
+
+    private boolean opaqueFile(Path file) {
+        if (opaqueFiles.containsKey(file) || !Files.isRegularFile(file)) {
+            return opaqueFiles.getOrDefault(file, false); // a file on the way is judged by its other tasks
+        }
+        opaqueFiles.put(file, false);
+        boolean opaque;
+        try {
+            opaque = parser.parse(file).stream().anyMatch(this::opaque);
+        } catch (PlaybookException e) {
+            opaque = true;
+        }
+        opaqueFiles.put(file, opaque);
+        return opaque;
     }
 
     private void walk(List<Task> tasks) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * For {@code drover check} with an inventory: the variables a task needs that nothing could define
@@ -39,9 +40,10 @@ import java.util.Set;
  * the first condition of a task (the outermost {@code when} of its blocks, includes and roles), and,
  * for a task with no condition at all, its loop and, when the loop cannot be empty, its arguments and
  * {@code delegate_to}. Handlers, rescue sections and anything under {@code ignore_errors} or a block
- * with a rescue are left alone: a failure there does not fail the run. When some task could define
- * names no one can list (a templated set_fact key, an include chosen at run time), nothing is said.
- * Misses are accepted; a false alarm is not.
+ * with a rescue are left alone: a failure there does not fail the run. After a task that could define
+ * names no one can list ({@link DefinableNames#opaque}: a templated set_fact key, an include chosen at
+ * run time), nothing more is said: tasks run in the playbook's order, so those before it are still
+ * checked. Misses are accepted; a false alarm is not.
  */
 public final class UndefinedVariables {
     /** Ansible's magic variables that no inventory lists (ansible_* ones pass by prefix). */
@@ -53,6 +55,9 @@ public final class UndefinedVariables {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     private Set<String> known;
+    private DefinableNames definable;
+    /** Set after a task that could define names no one can list: nothing after it is reported. */
+    private boolean blind;
     private final Set<Path> including = new HashSet<>();
     private final dev.drover.playbook.parse.TaskFileParser taskFiles;
 
@@ -68,13 +73,22 @@ public final class UndefinedVariables {
             dev.drover.vault.Vault vault) {
         DefinableNames definable = DefinableNames.of(playbook, vault);
         UndefinedVariables u = new UndefinedVariables(vault);
-        if (!definable.knowable()) {
-            return List.of();
-        }
+        u.definable = definable;
         for (Play play : playbook.plays()) {
             Optional<Set<String>> playNames = u.playNames(play, inventory, extraVars, vault);
             if (playNames.isEmpty()) {
+                // Not checked, but what its tasks could define still blinds the plays after it.
+                u.blind |= Stream.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())
+                        .flatMap(List::stream).anyMatch(definable::opaque);
                 continue;
+            }
+            if (u.blind) {
+                break;
+            }
+            // A handler runs at any flush: one that could define unlisted names blinds the whole play.
+            u.blind |= play.handlers().stream().anyMatch(definable::opaque);
+            if (u.blind) {
+                break;
             }
             u.known = new HashSet<>(playNames.get());
             u.known.addAll(definable.names());
@@ -125,36 +139,41 @@ public final class UndefinedVariables {
     /** @param conditional whether an enclosing block, include or role has a condition or a loop */
     private void walk(List<Task> tasks, boolean conditional) {
         for (Task t : tasks) {
-            var o = t.options();
-            if (o.ignoreErrors().isSet() || o.when().contains("false")) {
-                continue;
+            visit(t, conditional);
+            blind |= definable.opaque(t);
+        }
+    }
+
+    private void visit(Task t, boolean conditional) {
+        var o = t.options();
+        if (o.ignoreErrors().isSet() || o.when().contains("false")) {
+            return;
+        }
+        Optional<String> condition = o.when().stream().filter(c -> !c.strip().equals("true")).findFirst();
+        if (!conditional && condition.isPresent()) {
+            need(t.pos(), "when", condition.get(), true);
+        }
+        boolean inner = conditional || condition.isPresent();
+        if (t instanceof Block b) {
+            if (b.rescue().isEmpty()) {
+                walk(b.block(), inner);
             }
-            Optional<String> condition = o.when().stream().filter(c -> !c.strip().equals("true")).findFirst();
-            if (!conditional && condition.isPresent()) {
-                need(t.pos(), "when", condition.get(), true);
-            }
-            boolean inner = conditional || condition.isPresent();
-            if (t instanceof Block b) {
-                if (b.rescue().isEmpty()) {
-                    walk(b.block(), inner);
-                }
-                walk(b.always(), inner);
-            } else if (t instanceof TaskInclude inc) {
-                if (inc.role().isPresent()) {
-                    walk(List.of(inc.role().get()), inner || o.loop().isPresent());
-                } else if (!inc.isRole() && !inner) {
-                    o.loop().ifPresent(l -> loop(t.pos(), l));
-                    if (o.loop().isEmpty()) {
-                        need(t.pos(), "include_tasks", inc.file(), false);
-                        included(inc);
-                    }
-                }
-            } else if (t instanceof ModuleTask m && !inner) {
+            walk(b.always(), inner);
+        } else if (t instanceof TaskInclude inc) {
+            if (inc.role().isPresent()) {
+                walk(List.of(inc.role().get()), inner || o.loop().isPresent());
+            } else if (!inc.isRole() && !inner) {
                 o.loop().ifPresent(l -> loop(t.pos(), l));
-                if (o.loop().isEmpty() || o.loop().get().items() instanceof List<?> items && !items.isEmpty()) {
-                    value(t.pos(), m.module(), m.args());
-                    o.delegateTo().ifPresent(d -> need(t.pos(), "delegate_to", d, false));
+                if (o.loop().isEmpty()) {
+                    need(t.pos(), "include_tasks", inc.file(), false);
+                    included(inc);
                 }
+            }
+        } else if (t instanceof ModuleTask m && !inner) {
+            o.loop().ifPresent(l -> loop(t.pos(), l));
+            if (o.loop().isEmpty() || o.loop().get().items() instanceof List<?> items && !items.isEmpty()) {
+                value(t.pos(), m.module(), m.args());
+                o.delegateTo().ifPresent(d -> need(t.pos(), "delegate_to", d, false));
             }
         }
     }
@@ -192,7 +211,7 @@ public final class UndefinedVariables {
     }
 
     private void need(SourcePos pos, String where, String text, boolean expression) {
-        if (!expression && !Coerce.isTemplate(text)) {
+        if (blind || !expression && !Coerce.isTemplate(text)) {
             return;
         }
         for (String name : templater.requiredNames(text, expression)) {
