@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drover check}: parse and check a playbook without touching any host. */
 @Command(mixinStandardHelpOptions = true, name = "check", description = {
-    "Check a playbook without touching hosts: syntax, handler and file references, variable names,",
-    "templates, and features drover does not support yet. With the inventory and -e that run would",
-    "get, also variables nothing could define and templated hosts, vars_files and include names.",
+    "Check a playbook without touching hosts: syntax, handler and file references,",
+    "variable names, templates, and features drover does not support yet. Given the",
+    "inventory and -e that run will get (the same -i, -e and -l as run), also variables",
+    "nothing could define and templated hosts, vars_files and include names.",
     "Lists every problem; exit 4 if there is one.",
     "Example:",
     "  drover check -i inventory.yml -e release=7.4 playbooks/examples/site.yml"})
