@@ -280,4 +280,48 @@ for name, text in VARS.items():
     cases.append(case("vars-file", name + " (vars_files, check)", {"site.yml": pb, "vars.yml": text},
                       args="check site.yml", where=r"vars\.yml"))
 
+# check with the inventory and -e run would get: variables nothing defines for the play's hosts,
+# templated hosts, vars_files and include names resolved with play vars and -e.
+HEAD = "- hosts: all\n  gather_facts: false\n  tasks:\n"
+HOSTS_VARS = "a ansible_connection=local drover_agent_cache=HOSTCACHE release=7\n"
+CHECKED = {
+    "undefined variable in arguments": ({"site.yml": HEAD + "    - debug: {msg: '{{ nowhere }}'}\n"}, "", r"site\.yml:4:7"),
+    "typo of an inventory variable": ({"site.yml": HEAD + "    - debug: {msg: '{{ releese }}'}\n"}, "", r"site\.yml:4:7"),
+    "undefined variable in when": ({"site.yml": HEAD + "    - debug: {msg: hi}\n      when: nowhere | bool\n"}, "",
+                                   r"site\.yml:4:7"),
+    "undefined variable in loop": ({"site.yml": HEAD + "    - debug: {msg: hi}\n      loop: '{{ nowhere }}'\n"}, "",
+                                   r"site\.yml:4:7"),
+    "undefined variable in included file": ({"site.yml": HEAD + "    - include_tasks: a.yml\n",
+                                             "a.yml": "- debug: {msg: '{{ nowhere }}'}\n"}, "", r"a\.yml:1:3"),
+    "undefined variable in role": ({"site.yml": "- hosts: all\n  gather_facts: false\n  roles: [r]\n",
+                                    "roles/r/tasks/main.yml": "- debug: {msg: '{{ nowhere }}'}\n"}, "",
+                                   r"roles/r/tasks/main\.yml:1:3"),
+    "templated hosts undefined": ({"site.yml": "- hosts: '{{ target }}'\n  gather_facts: false\n  tasks: []\n"}, "",
+                                  r"site\.yml:1:3"),
+    "templated vars_files not found": ({"site.yml": "- hosts: all\n  vars_files: ['{{ stage }}.yml']\n  tasks: []\n"},
+                                       " -e stage=prd", r"site\.yml:1:3"),
+    "templated vars_files undefined": ({"site.yml": "- hosts: all\n  vars_files: ['{{ stage }}.yml']\n  tasks: []\n"},
+                                       "", r"site\.yml:1:3"),
+    "first-found vars_files none exists": ({"site.yml": "- hosts: all\n  vars_files: [[a.yml, '{{ stage }}.yml']]\n"
+                                            "  tasks: []\n"}, " -e stage=prd", r"site\.yml:1:3"),
+    "templated include_tasks not found": ({"site.yml": HEAD + "    - include_tasks: '{{ stage }}.yml'\n"}, " -e stage=prd",
+                                          r"site\.yml:4:7"),
+}
+for name, (files, extra, where) in CHECKED.items():
+    files = dict(files, **{"hosts.ini": HOSTS_VARS})
+    cases.append(case("check-vars", name, files, args="check -i hosts.ini%s site.yml" % extra, where=where))
+
+# PlaybookChecker's per-task checks reach include_tasks files, for check and run alike.
+for name, text, where in [("command without command in included file", "- command:\n", r"a\.yml:1:3"),
+                          ("bad register name in included file", "- debug: {msg: a}\n  register: 1bad\n", r"a\.yml:1:3"),
+                          ("unknown notify in included file", "- debug: {msg: a}\n  notify: nothing\n", r"a\.yml:1:3")]:
+    pb = "- hosts: all\n  gather_facts: false\n  tasks:\n    - include_tasks: a.yml\n"
+    for verb in ("run -i hosts.ini site.yml", "check site.yml"):
+        cases.append(case("include", "%s (%s)" % (name, verb.split()[0]), {"site.yml": pb, "a.yml": text},
+                          args=verb, where=where))
+# The first-found form of vars_files at run time.
+cases.append(case("vars-file", "first-found vars_files none exists (run)",
+                  {"site.yml": "- hosts: all\n  gather_facts: false\n  vars_files: [[a.yml, b.yml]]\n  tasks: []\n"},
+                  where=r"site\.yml:1:3"))
+
 print("\n".join(cases))

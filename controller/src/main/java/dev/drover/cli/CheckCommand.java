@@ -1,10 +1,15 @@
 package dev.drover.cli;
 
+import dev.drover.execute.play.PlayTemplates;
+import dev.drover.execute.play.UndefinedVariables;
 import dev.drover.playbook.Block;
 import dev.drover.playbook.Playbook;
 import dev.drover.playbook.Task;
+import dev.drover.playbook.check.Problem;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -13,10 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code drover check}: parse and check a playbook without touching any host. */
 @Command(mixinStandardHelpOptions = true, name = "check", description = {
-    "Check a playbook without touching hosts: syntax, handler and file references, variable names,",
-    "and features drover does not support yet. Lists every problem; exit 4 if there is one.",
+    "Check a playbook without touching hosts: syntax, handler and file references,",
+    "variable names, templates, and features drover does not support yet. Given the",
+    "inventory and -e that run will get (the same -i, -e and -l as run), also variables",
+    "nothing could define and templated hosts, vars_files and include names.",
+    "Lists every problem; exit 4 if there is one.",
     "Example:",
-    "  drover check playbooks/examples/site.yml"})
+    "  drover check -i inventory.yml -e release=7.4 playbooks/examples/site.yml"})
 final class CheckCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
@@ -28,16 +36,40 @@ final class CheckCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     VaultOptions vault;
 
+    @picocli.CommandLine.Mixin
+    InventoryOptions inventory;
+
+    @picocli.CommandLine.Mixin
+    ExtraVarsOptions extraVars;
+
     @Override
     public Integer call() {
         AnsibleConfigs cfg = AnsibleConfigs.load(spec.commandLine().getErr());
-        Playbook pb = PlaybookLoader.load(playbook, cfg.rolesPath(),
-                vault.vault(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile()), true);
+        dev.drover.vault.Vault v = vault.vault(TerminalPrompt.forThisProcess(), cfg.vaultPasswordFile());
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        inventory.vault = v;
+        inventory.configured = cfg.inventory().stream().map(Path::toString).toList();
+        Map<String, Object> extra = extraVars.parse(err, v);
+        boolean withInventory = hasInventory();
+        Playbook pb = PlaybookLoader.load(playbook, cfg.rolesPath(), v, true, p -> {
+            List<Problem> problems = new ArrayList<>(PlayTemplates.check(p, extra, v));
+            if (withInventory) {
+                problems.addAll(UndefinedVariables.check(p, inventory.load(err), extra, v));
+            }
+            return problems;
+        });
         int tasks = pb.plays().stream().mapToInt(p -> count(p.preTasks()) + count(p.tasks()) + count(p.postTasks())
                 + count(p.handlers())).sum();
         spec.commandLine().getOut().println(playbook + ": OK (" + pb.plays().size() + " play"
-                + (pb.plays().size() == 1 ? "" : "s") + ", " + tasks + " task" + (tasks == 1 ? "" : "s") + ")");
+                + (pb.plays().size() == 1 ? "" : "s") + ", " + tasks + " task" + (tasks == 1 ? "" : "s") + ")"
+                + (withInventory ? "" : "; variables not checked: give the inventory (-i) and -e that run will get"));
         return ExitCodes.OK;
+    }
+
+    /** Whether run would find an inventory: -i, DROVER_INVENTORY or ansible.cfg. */
+    private boolean hasInventory() {
+        String env = System.getenv("DROVER_INVENTORY");
+        return !inventory.sources.isEmpty() || env != null && !env.isBlank() || !inventory.configured.isEmpty();
     }
 
     private static int count(List<Task> tasks) {

@@ -31,6 +31,12 @@ final class PlaybookLoader {
      *                  (the run refuses only those every host will include)
      */
     static Playbook load(Path file, List<Path> rolesPath, dev.drover.vault.Vault vault, boolean everyFile) {
+        return load(file, rolesPath, vault, everyFile, pb -> List.of());
+    }
+
+    /** @param more further checks of the parsed playbook, listed with the others ({@code check}'s own) */
+    static Playbook load(Path file, List<Path> rolesPath, dev.drover.vault.Vault vault, boolean everyFile,
+            java.util.function.Function<Playbook, List<Problem>> more) {
         if (!Files.isRegularFile(file)) {
             throw new UserError("playbook not found: " + file);
         }
@@ -44,6 +50,9 @@ final class PlaybookLoader {
         problems.addAll(Preflight.check(playbook));
         problems.addAll(dev.drover.execute.play.TemplateChecks.check(playbook));
         problems.addAll(dev.drover.execute.play.StaticFiles.check(playbook, vault, everyFile));
+        if (problems.isEmpty()) {
+            problems.addAll(more.apply(playbook)); // they assume the playbook's files and templates are sound
+        }
         if (!problems.isEmpty()) {
             StringBuilder b = new StringBuilder(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                     + " in " + file + ":");

@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param hosts             host pattern, possibly templated; a YAML list is joined with commas
  * @param vars              play variables in the order written
  * @param varsFiles         variable files, relative to the directory of the file holding the play
- *                          ({@code pos().file()}), possibly templated
+ *                          ({@code pos().file()}), possibly templated; each entry lists the names to
+ *                          try in order, the first that exists being read (Ansible's first-found form,
+ *                          a list inside the list); a plain entry is a list of one
  * @param preTasks          run first
  * @param tasks             the main tasks
  * @param postTasks         run last
@@ -45,7 +47,7 @@ public record Play(
         Optional<String> name,
         String hosts,
         Map<String, Object> vars,
-        List<String> varsFiles,
+        List<List<String>> varsFiles,
         List<Task> preTasks,
         List<Task> tasks,
         List<Task> postTasks,
@@ -77,7 +79,7 @@ public record Play(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hosts, "hosts");
         vars = Frozen.map(vars);
-        varsFiles = List.copyOf(varsFiles);
+        varsFiles = varsFiles.stream().map(List::copyOf).toList();
         preTasks = List.copyOf(preTasks);
         tasks = List.copyOf(tasks);
         postTasks = List.copyOf(postTasks);

@@ -129,6 +129,19 @@ final class JinjaTemplater implements Templater {
     }
 
     @Override
+    public java.util.Set<String> requiredNames(String text, boolean expression) {
+        // Parsed under an interpreter of this configuration, so operators bind as they will at run time.
+        JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, new Evaluation(library(),
+                new LazyVars(Map.of(), this)), config);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            return RequiredNames.of(text, expression);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    @Override
     public Object evaluate(String expression, Map<String, ?> vars) {
         return evaluate(expression, new LazyVars(vars, this));
     }

@@ -153,7 +153,7 @@ final class TemplateText {
         return quote != 0;
     }
 
-    private static int nextOpening(String text, int from) {
+    static int nextOpening(String text, int from) {
         int i = text.indexOf('{', from);
         while (i >= 0 && i + 1 < text.length()) {
             char c = text.charAt(i + 1);
@@ -170,7 +170,7 @@ final class TemplateText {
      * {@code from}, skipping string literals and balanced braces; -1 when there is none before
      * {@code limit}.
      */
-    private static int closeOfExpression(String text, int from, int limit) {
+    static int closeOfExpression(String text, int from, int limit) {
         int depth = 0;
         char quote = 0;
         for (int i = from; i < limit; i++) {

@@ -88,6 +88,18 @@ public interface Templater {
     }
 
     /**
+     * The variables every rendering of {@code text} needs defined: if one is undefined, rendering fails
+     * whatever the others hold. An under-estimate (see {@code RequiredNames}): guarded uses such as
+     * {@code x | default(1)}, {@code x is defined}, the right side of {@code and}, or anything inside an
+     * {@code {% if %}} body are left out. Empty for text that does not parse. For {@code drover check}.
+     *
+     * @param expression a bare expression ({@code when:}-style), not a template
+     */
+    default java.util.Set<String> requiredNames(String text, boolean expression) {
+        return java.util.Set.of();
+    }
+
+    /**
      * A problem every rendering of {@code text} would hit, whatever the variables: a syntax error, an
      * unknown filter or test. Empty when it may render (an undefined variable is no such problem: a
      * host may define it). For {@code drover check}: the template is tried with no variables.

@@ -114,6 +114,7 @@ class BadInputCorpusTest {
     private CliRun run(Case c, Path caseDir) throws IOException {
         Files.createDirectories(caseDir);
         for (Map.Entry<String, String> f : c.files().entrySet()) {
+            Files.createDirectories(caseDir.resolve(f.getKey()).getParent());
             Files.writeString(caseDir.resolve(f.getKey()), f.getValue().replace("HOSTCACHE", caseDir.resolve("hostcache").toString()));
         }
         List<String> args = new ArrayList<>();

@@ -95,6 +95,34 @@ class CheckStaticFilesTest {
     }
 
     @Test
+    void includedFilesGetThePlaybooksPerTaskChecks() throws IOException {
+        // What PlaybookChecker finds in the playbook, imported files and roles, it finds in include_tasks files too.
+        Files.writeString(dir.resolve("a.yml"), "- command:\n  register: 'bad name'\n- debug: {msg: a}\n"
+                + "  notify: restart nothing\n- include_tasks: missing.yml\n  when: x is defined\n");
+        CliRun r = check(HEAD + "    - include_tasks: a.yml\n      when: y is defined\n  handlers:\n"
+                + "    - name: restart something\n      debug: {msg: r}\n");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("a.yml:1:3: register 'bad name' is not a valid variable name"), r.err());
+        assertTrue(r.err().contains("a.yml:1:3: command: no command given"), r.err());
+        assertTrue(r.err().contains("a.yml:3:3: notify 'restart nothing' matches no handler name or listen topic in this"
+                + " play (did you mean 'restart something'?)"), r.err());
+        assertTrue(r.err().contains("a.yml:5:3: include_tasks file 'missing.yml' not found"), r.err());
+    }
+
+    @Test
+    void importedFilesRolesAndImportedPlaybooksGetThePerTaskChecks() throws IOException {
+        Files.writeString(dir.resolve("imp.yml"), "- shell:\n");
+        Files.createDirectories(dir.resolve("roles/r/tasks"));
+        Files.writeString(dir.resolve("roles/r/tasks/main.yml"), "- debug: {msg: a}\n  register: 2bad\n");
+        Files.writeString(dir.resolve("other.yml"), HEAD + "    - debug: {msg: a, var: b}\n");
+        CliRun r = check(HEAD + "    - import_tasks: imp.yml\n    - import_role: {name: r}\n- import_playbook: other.yml\n");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("imp.yml:1:3: shell: no command given"), r.err());
+        assertTrue(r.err().contains("main.yml:1:3: register '2bad' is not a valid variable name"), r.err());
+        assertTrue(r.err().contains("other.yml:4:7: debug: 'msg' and 'var' are incompatible"), r.err());
+    }
+
+    @Test
     void brokenIncludeFileBehindAConditionStopsCheckButNotARunThatNeverIncludesIt() throws IOException {
         // As a file for another OS: Ansible never reads it when the condition is false.
         Files.writeString(dir.resolve("a.yml"), "- no_such_module: {x: 1}\n");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drover.journal.Journal;
+import dev.drover.journal.RunSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code drover run} as a real process that the operator interrupts: Ctrl-C (SIGINT) lets the task
  * in flight finish, starts no other, writes the journal and the resume hint and exits 99; SIGKILL
  * loses at most the task in flight. Either way {@code --resume} finishes the run without repeating
- * a completed task, counted in the files the hosts append to.
+ * a completed task, counted in the files the hosts append to, and {@code drover history} shows the
+ * stopped run as interrupted (99) or, killed, as incomplete, and the resumed one as ended ok.
  */
 class RunInterruptTest extends LocalPlaybookRun {
     static final String PLAYBOOK = """
@@ -69,6 +71,17 @@ class RunInterruptTest extends LocalPlaybookRun {
         return Files.exists(f) ? Files.readAllLines(f) : List.of();
     }
 
+    /** {@code drover history}'s table for this test's state directory. */
+    private String history() {
+        CliRun h = CliRun.of("history", "--state-dir", dir.resolve("state").toString());
+        assertEquals(ExitCodes.OK, h.exitCode(), h.toString());
+        return h.out();
+    }
+
+    private String historyLine(String runId) {
+        return history().lines().filter(l -> l.startsWith(runId)).findFirst().orElse("(no line for " + runId + ")");
+    }
+
     private static void signal(String sig, Process p) throws Exception {
         assertEquals(0, new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start().waitFor());
     }
@@ -99,9 +112,12 @@ class RunInterruptTest extends LocalPlaybookRun {
         assertEquals("interrupted", j.end().orElseThrow().result());
         assertEquals(ExitCodes.INTERRUPTED, j.end().get().exitCode());
         assertEquals(List.of("b"), j.stops().get(0).neverStarted());
+        assertTrue(historyLine(hint.group(1)).contains("interrupted (99)"), "history shows the stop: " + history());
 
         Process resumed = start("resume", "run", "--resume", hint.group(1));
         assertEquals(ExitCodes.OK, waitFor(resumed), output("resume"));
+        assertTrue(historyLine(hint.group(1)).contains("interrupted (99)"), history());
+        assertTrue(history().lines().filter(l -> l.contains("(0)")).count() == 1, "the resumed run ended ok: " + history());
         assertEquals(List.of("a", "b"), lines("started"));
         assertEquals(List.of("a", "b"), lines("slow"), "a's slow task is not run twice");
         assertEquals(List.of("a", "b"), lines("after"));
@@ -117,8 +133,12 @@ class RunInterruptTest extends LocalPlaybookRun {
         String xml = Files.readString(dir.resolve("report.xml"));
         assertTrue(xml.contains("the run has not finished") && xml.contains("errors=\"1\""),
                 "a killed run's report must not read as passed: " + xml);
+        assertTrue(history().lines().anyMatch(l -> l.contains(RunSummary.INCOMPLETE)),
+                "history must not show a killed run as finished: " + history());
         Process resumed = start("resume", "run", "--resume", "last");
         assertEquals(ExitCodes.OK, waitFor(resumed), output("resume"));
+        assertTrue(history().lines().anyMatch(l -> l.contains(RunSummary.INCOMPLETE)), history());
+        assertTrue(history().lines().filter(l -> l.contains("(0)")).count() == 1, "the resumed run ended ok: " + history());
         assertEquals(List.of("a", "b"), lines("started"), "a's first task completed before the kill: not run again");
         assertEquals(List.of("a", "b"), lines("after"));
         assertTrue(lines("slow").stream().filter("b"::equals).count() == 1, "slow: " + lines("slow"));

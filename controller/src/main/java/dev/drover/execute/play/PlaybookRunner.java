@@ -299,8 +299,13 @@ public final class PlaybookRunner {
     private Map<String, Object> varsFiles(Play play, Map<String, Object> vars) throws PlayException {
         Map<String, Object> out = new LinkedHashMap<>();
         Path dir = TaskCall.dir(play.pos().file());
-        for (String name : play.varsFiles()) {
-            Path file = dir.resolve(render(name, vars, "vars_files")).normalize();
+        for (List<String> names : play.varsFiles()) {
+            List<String> rendered = new ArrayList<>();
+            for (String name : names) {
+                rendered.add(render(name, vars, "vars_files"));
+            }
+            Path file = VarsFileChoice.choose(dir, rendered).orElseThrow(() -> new PlayException("vars_files of play '"
+                    + play.displayName() + "' (" + play.pos() + "): " + VarsFileChoice.notFound(rendered, dir), null));
             try {
                 out.putAll(new VarsFileParser(vault).parse(file));
             } catch (PlaybookException e) {

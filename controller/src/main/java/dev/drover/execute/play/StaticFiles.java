@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 /**
  * The files a playbook names without a template, read before any host is touched, as the run will
  * read them: every {@code vars_files} entry (bad YAML, invalid UTF-8, an alias bomb, an unreadable
- * file) and every {@code include_tasks} file, parsed and its templates and loops checked like the
- * playbook's, following further static includes. A chain of include_tasks that comes back to a
+ * file) and every {@code include_tasks} file, parsed and its tasks, templates and loops checked like
+ * the playbook's ({@code PlaybookChecker}'s per-task checks too), following further static includes.
+ * A chain of include_tasks that comes back to a
  * file on it with no {@code when} or loop anywhere along it would recurse until the run's depth
  * limit: it is refused, naming each link. Missing files are {@code PlaybookChecker}'s to report.
  * One instance per check; not thread-safe.
@@ -36,6 +37,8 @@ public final class StaticFiles {
     private final boolean everyFile;
     private final Set<Path> explored = new HashSet<>();
     private final List<Problem> problems = new ArrayList<>();
+    private final dev.drover.playbook.check.PlaybookChecker checker = new dev.drover.playbook.check.PlaybookChecker();
+    private Play play;
 
     private StaticFiles(dev.drover.vault.Vault vault, boolean everyFile) {
         this.vault = vault;
@@ -53,6 +56,7 @@ public final class StaticFiles {
     public static List<Problem> check(Playbook playbook, dev.drover.vault.Vault vault, boolean everyFile) {
         StaticFiles s = new StaticFiles(vault, everyFile);
         for (Play play : playbook.plays()) {
+            s.play = play;
             s.varsFiles(play);
             for (List<Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
                 s.walk(list, List.of(), true);
@@ -64,9 +68,12 @@ public final class StaticFiles {
 
     private void varsFiles(Play play) {
         Path dir = TaskCall.dir(play.pos().file());
-        for (String name : play.varsFiles()) {
-            Path file = dir.resolve(name).normalize();
-            if (Coerce.isTemplate(name) || !Files.isRegularFile(file)) {
+        for (List<String> names : play.varsFiles()) {
+            if (names.stream().anyMatch(Coerce::isTemplate)) {
+                continue;
+            }
+            Path file = VarsFileChoice.choose(dir, names).orElse(null);
+            if (file == null || !Files.isRegularFile(file)) {
                 continue;
             }
             try {
@@ -136,6 +143,7 @@ public final class StaticFiles {
             problems.add(new Problem(inc.pos(), "include_tasks " + inc.file() + ": " + e.getMessage()));
             return;
         }
+        problems.addAll(checker.checkIncluded(play, included));
         problems.addAll(TemplateChecks.tasks(templater, included));
         walk(included, next, definite);
     }

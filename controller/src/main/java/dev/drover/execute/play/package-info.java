@@ -16,6 +16,12 @@
  * journal that provides them. {@code Gates} describes what a {@code wait_for}/{@code until} waits for,
  * for the progress events.
  *
+ * <p>Checks before any host, shared by {@code run} and {@code check}: {@code Preflight},
+ * {@code TemplateChecks}, {@code StaticFiles}; {@code check}'s own, given the run's inventory and
+ * {@code -e}: {@code PlayTemplates} (templated hosts, vars_files, include names) and
+ * {@code UndefinedVariables} with {@code DefinableNames} (variables nothing could define).
+ * {@code VarsFileChoice} picks a vars_files entry's file (first-found) for the run and the checks.
+ *
  * <p>Lifecycle and threads: the run's main thread walks plays, batches and tasks; each task is run on
  * the batch's hosts by a fixed pool of {@code forks} worker threads, and the main thread waits for all
  * of them before the next task (linear strategy). Per-host state ({@code HostState}) is written only

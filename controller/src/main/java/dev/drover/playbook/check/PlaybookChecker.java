@@ -40,6 +40,21 @@ public final class PlaybookChecker {
         return List.copyOf(problems);
     }
 
+    /**
+     * The per-task checks for tasks read from a file the play includes ({@code include_tasks}):
+     * names, notify targets among the play's handlers, commands, loops and nested include files.
+     */
+    public List<Problem> checkIncluded(Play play, List<Task> tasks) {
+        List<Problem> problems = new ArrayList<>();
+        Targets targets = targets(play, new ArrayList<>());
+        walk(tasks, t -> checkTask(t, targets.names(), targets.checkNotify(), problems));
+        return List.copyOf(problems);
+    }
+
+    /** The names and topics notify may use in a play; no check when a handler's name is templated. */
+    private record Targets(Set<String> names, boolean checkNotify) {
+    }
+
     private void checkPlay(Play play, List<Problem> problems) {
         Path playDir = dirOf(play.pos().file());
         for (String name : play.vars().keySet()) {
@@ -48,12 +63,24 @@ public final class PlaybookChecker {
                         + " digits and underscores, not starting with a digit, and not a reserved word"));
             }
         }
-        for (String file : play.varsFiles()) {
-            if (!Coerce.isTemplate(file) && !Files.isRegularFile(playDir.resolve(file))) {
-                problems.add(new Problem(play.pos(), "vars_files entry '" + file + "' not found (looked for "
-                        + playDir.resolve(file).normalize() + ")"));
+        for (List<String> names : play.varsFiles()) {
+            if (names.stream().anyMatch(Coerce::isTemplate) || names.stream().anyMatch(f -> Files.isRegularFile(playDir.resolve(f)))) {
+                continue;
             }
+            problems.add(new Problem(play.pos(), names.size() == 1
+                    ? "vars_files entry '" + names.get(0) + "' not found (looked for " + playDir.resolve(names.get(0)).normalize() + ")"
+                    : "vars_files: vars file ['" + String.join("', '", names) + "'] was not found (none of them exists in "
+                            + playDir.toAbsolutePath().normalize() + "; the first that exists is read)"));
         }
+        Targets targets = targets(play, problems);
+        Consumer<Task> perTask = t -> checkTask(t, targets.names(), targets.checkNotify(), problems);
+        for (List<Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
+            walk(list, perTask);
+        }
+    }
+
+    /** @param problems receives the play's handlers that nothing can notify */
+    private static Targets targets(Play play, List<Problem> problems) {
         Set<String> handlerNames = new LinkedHashSet<>();
         Set<String> topics = new LinkedHashSet<>();
         boolean templatedHandlerName = false;
@@ -80,11 +107,7 @@ public final class PlaybookChecker {
         }
         Set<String> targets = new LinkedHashSet<>(handlerNames);
         targets.addAll(topics);
-        boolean checkNotify = !templatedHandlerName;
-        Consumer<Task> perTask = t -> checkTask(t, targets, checkNotify, problems);
-        for (List<Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
-            walk(list, perTask);
-        }
+        return new Targets(targets, !templatedHandlerName);
     }
 
     private void checkTask(Task t, Set<String> targets, boolean checkNotify, List<Problem> problems) {

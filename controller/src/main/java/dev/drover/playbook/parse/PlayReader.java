@@ -47,7 +47,7 @@ final class PlayReader {
         Optional<String> name = Optional.empty();
         String hosts;
         Map<String, Object> vars = Map.of();
-        List<String> varsFiles = List.of();
+        List<List<String>> varsFiles = List.of();
         List<Task> preTasks = List.of();
         List<Task> tasks = List.of();
         List<Task> postTasks = List.of();
@@ -202,16 +202,31 @@ final class PlayReader {
         return merged;
     }
 
-    private List<String> varsFiles(YamlNode.Entry e) throws PlaybookException {
-        if (e.value() instanceof YamlNode.Sequence seq) {
-            for (YamlNode n : seq.items()) {
-                if (n instanceof YamlNode.Sequence) {
-                    throw sources.error(n.pos(), "a list of alternatives in 'vars_files' (first found) is not supported"
-                            + " by drover", "name one file per entry");
+    /** Each entry a file name, or a list of names of which the first that exists is read. */
+    private List<List<String>> varsFiles(YamlNode.Entry e) throws PlaybookException {
+        if (!(e.value() instanceof YamlNode.Sequence seq)) {
+            return values.strings(e).stream().map(List::of).toList();
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (YamlNode n : seq.items()) {
+            if (n instanceof YamlNode.Sequence alternatives) {
+                for (YamlNode a : alternatives.items()) {
+                    if (a instanceof YamlNode.Sequence) {
+                        throw sources.error(a.pos(), "a vars_files alternative must be a file name, got a list",
+                                "write the names to try in order: vars_files: [[\"{{ os }}.yml\", default.yml]]");
+                    }
                 }
+                List<String> names = values.strings(new YamlNode.Entry(e.key(), e.keyPos(), n));
+                if (names.isEmpty()) {
+                    throw sources.error(n.pos(), "an empty list of vars_files alternatives names no file",
+                            "name the files to try in order, or remove the entry");
+                }
+                out.add(names);
+            } else {
+                values.strings(new YamlNode.Entry(e.key(), e.keyPos(), n)).forEach(s -> out.add(List.of(s)));
             }
         }
-        return values.strings(e);
+        return List.copyOf(out);
     }
 
     private Serial serial(YamlNode.Entry e) throws PlaybookException {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.drover.playbook.Play;
 import dev.drover.playbook.PlaybookException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,9 +115,13 @@ class PlayErrorsTest {
     }
 
     @Test
-    void varsFilesAlternativesAreNotSupported() {
-        PlaybookException e = failure("- hosts: all\n  vars_files:\n    - [a.yml, b.yml]\n");
-        assertAt(e, 3, 7, "a list of alternatives in 'vars_files' (first found) is not supported by drover");
+    void varsFilesAlternativesAreReadAsAListOfNamesToTryInOrder() throws Exception {
+        Play play = parse("- hosts: all\n  vars_files:\n    - common.yml\n    - ['{{ os }}.yml', default.yml]\n");
+        assertEquals(List.of(List.of("common.yml"), List.of("{{ os }}.yml", "default.yml")), play.varsFiles());
+        assertAt(failure("- hosts: all\n  vars_files:\n    - [a.yml, [b.yml]]\n"), 3, 15,
+                "a vars_files alternative must be a file name, got a list");
+        assertAt(failure("- hosts: all\n  vars_files:\n    - []\n"), 3, 7,
+                "an empty list of vars_files alternatives names no file");
     }
 
     @Test

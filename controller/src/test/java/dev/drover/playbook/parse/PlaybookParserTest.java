@@ -67,7 +67,7 @@ class PlaybookParserTest {
         vars.put("octal_mode", 493);
         assertEquals(vars, play.vars());
         assertEquals(List.of("acs_version", "alf_home", "restart", "octal_mode"), List.copyOf(play.vars().keySet()));
-        assertEquals(List.of("vars/common.yml", "vars/{{ env }}.yml"), play.varsFiles());
+        assertEquals(List.of(List.of("vars/common.yml"), List.of("vars/{{ env }}.yml")), play.varsFiles());
         assertEquals(Setting.fixed(false), play.gatherFacts());
         assertEquals(new Serial(List.of("1", "30%")), play.serial());
         assertEquals(HostOrder.SORTED, play.order());
