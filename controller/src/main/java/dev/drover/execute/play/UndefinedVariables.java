@@ -1,6 +1,6 @@
 package dev.drover.execute.play;
 
-import dev.drover.agent.module.Suggest;
+import dev.drover.protocol.text.Suggest;
 import dev.drover.inventory.Host;
 import dev.drover.inventory.Inventory;
 import dev.drover.inventory.InventoryException;
