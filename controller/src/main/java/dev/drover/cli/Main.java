@@ -69,6 +69,7 @@ public final class Main implements Runnable {
         }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        CommandWorker.allowSpawning(args);
         int code = run(args, out, err);
         out.flush();
         err.flush();
