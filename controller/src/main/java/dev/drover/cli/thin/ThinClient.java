@@ -159,8 +159,9 @@ public final class ThinClient {
                 cmd.add(option);
             }
         }
-        cmd.add("-jar");
+        cmd.add("-cp");
         cmd.add(jar == null ? "drover.jar" : jar);
+        cmd.add("dev.drover.cli.Main");
         for (String a : args) {
             cmd.add(a);
         }
