@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -216,6 +217,39 @@ class ThinClientTest {
         assertEquals(0, next.code(), next::toString);
         assertTrue(ancestors(next.out()).contains(worker.pid()), next::toString);
         assertNotEquals("", next.out());
+    }
+
+    @Test
+    void anotherUserCannotHaveTheWorkerRunACommand() throws Exception {
+        assumeTrue("0".equals(String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid")))
+                && Files.isExecutable(Path.of("/usr/sbin/runuser")), "needs root and runuser to act as user nobody");
+        startWorker();
+        Path socket = workerSockets().get(0);
+        Map<String, String> workerEnv = new HashMap<>(System.getenv());
+        workerEnv.putAll(env);
+        Path identity = dir.resolve("identity");
+        Files.writeString(identity, dev.drover.cli.thin.Identity.of(System.getProperty("java.class.path"), dir.toString(), workerEnv));
+        Path marker = dir.resolve("ran-as-root");
+        String[] probe = {"/usr/sbin/runuser", "-u", "nobody", "--", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), PeerProbe.class.getName(), socket.toString(), identity.toString(),
+            "exec", "-i", dir.resolve("hosts.ini").toString(), "local1", "-m", "shell", "-a", "touch " + marker};
+        // The 0700 directory alone keeps another user from the socket.
+        assertTrue(probe(probe).startsWith("error"), "the socket was reachable through a 0700 directory");
+        // Opened up (as a mistaken chmod would), the worker itself refuses the other uid: no answer, nothing run.
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+        Files.setPosixFilePermissions(persistDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+        Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setPosixFilePermissions(identity, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals("closed", probe(probe));
+        Thread.sleep(1000);
+        assertFalse(Files.exists(marker), "the worker ran another user's command");
+        assertTrue(read("worker.out").contains("refused a client of user nobody"), read("worker.out"));
+    }
+
+    private String probe(String[] command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the probe hung");
+        return new String(p.getInputStream().readAllBytes()).strip();
     }
 
     @Test
