@@ -240,7 +240,9 @@ class ThinClientTest {
         Files.setPosixFilePermissions(persistDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
         Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
         Files.setPosixFilePermissions(identity, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        assertEquals("closed", probe(probe));
+        String answer = probe(probe);
+        // "closed", or a broken pipe when the worker hung up before the request was all written.
+        assertFalse(answer.startsWith("answer"), answer);
         Thread.sleep(1000);
         assertFalse(Files.exists(marker), "the worker ran another user's command");
         assertTrue(read("worker.out").contains("refused a client of user nobody"), read("worker.out"));
