@@ -34,7 +34,7 @@ import jdk.net.UnixDomainPrincipal;
  * thin client ({@link dev.drover.cli.thin.ThinClient}), so a warm run costs the client a JVM with a
  * few dozen JDK classes instead of drover's start-up, class loading and cold JIT.
  *
- * <p>It is started by an exec that ran in its own JVM ({@link #spawnIfMissing}), detached, with that
+ * <p>It is started by an exec that ran in its own JVM, when its command is done ({@link #want}), detached, with that
  * CLI's working directory, umask and environment, and serves only clients whose {@link Identity} is
  * exactly its own: everything a command reads from its process (relative paths, {@code ANSIBLE_*},
  * {@code DROVER_*}, {@code NO_COLOR}, {@code lookup('env')}) is what the client's own JVM would read.
@@ -79,12 +79,29 @@ final class CommandWorker implements AutoCloseable {
         return Identity.of(System.getProperty("java.class.path"), System.getProperty("user.dir"), System.getenv());
     }
 
+    private static volatile PersistDir wantedDir;
+    private static volatile Duration wantedKeep;
+
     /**
-     * Starts a worker for this process's identity in the background unless one answers (only in an
-     * exec's own JVM, see {@link #allowSpawning}); failures are notes for stderr, never errors.
+     * Notes that this exec, run with persist on, wants a worker in {@code dir} (only in an exec's
+     * own JVM, see {@link #allowSpawning}); {@link #spawnIfWanted} starts it when the command is
+     * done, so a cold run does not share the CPU with a starting JVM.
      */
-    static void spawnIfMissing(PersistDir dir, Duration keep, java.util.function.Consumer<String> notes) {
-        if (!spawning) {
+    static void want(PersistDir dir, Duration keep) {
+        if (spawning) {
+            wantedDir = dir;
+            wantedKeep = keep;
+        }
+    }
+
+    /**
+     * Starts the worker {@link #want}ed, in the background, unless one answers; failures are notes
+     * for stderr, never errors.
+     */
+    static void spawnIfWanted(java.util.function.Consumer<String> notes) {
+        PersistDir dir = wantedDir;
+        Duration keep = wantedKeep;
+        if (dir == null || !spawning) {
             return;
         }
         spawning = false;

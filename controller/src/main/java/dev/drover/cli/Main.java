@@ -71,6 +71,7 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(System.err, true);
         CommandWorker.allowSpawning(args);
         int code = run(args, out, err);
+        CommandWorker.spawnIfWanted(m -> err.println("[WARNING]: " + m));
         out.flush();
         err.flush();
         System.exit(code);

@@ -50,7 +50,10 @@ class ThinClientTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws IOException {
+        for (Path socket : workerSockets()) {
+            Files.deleteIfExists(socket); // a worker started by a full CLI stops within half a second
+        }
         for (Process p : started) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -175,6 +178,24 @@ class ThinClientTest {
         assertEquals(2, thin.code(), thin::toString);
         assertEquals(full, thin);
         assertTrue(workerSockets().isEmpty(), "with DROVER_PERSIST=0 no worker is started");
+    }
+
+    @Test
+    void anExecInItsOwnJvmStartsTheWorkerTheNextExecUses() throws Exception {
+        env.put("DROVER_PERSIST", "30");
+        Outcome first = runFull("first", "exec", "-i", "hosts.ini", "local1", "--", "/bin/true");
+        assertEquals(0, first.code(), first::toString);
+        for (int i = 0; i < 600 && workerSockets().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, workerSockets().size(), "one worker for this directory and environment");
+        Process client = thin(env, "second", "exec", "-i", "hosts.ini", "local1", "-m", "shell", "-a", ANCESTORS);
+        Outcome second = finish(client, "second");
+        assertEquals(0, second.code(), second::toString);
+        List<Long> chain = ancestors(second.out());
+        assertFalse(chain.isEmpty(), second::toString);
+        // Not the client's own fallback CLI (its child): the worker ran it.
+        assertFalse(chain.contains(client.pid()), second::toString);
     }
 
     @Test
