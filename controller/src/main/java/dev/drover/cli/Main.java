@@ -69,7 +69,9 @@ public final class Main implements Runnable {
         }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
+        CommandWorker.allowSpawning(args);
         int code = run(args, out, err);
+        CommandWorker.spawnIfWanted(m -> err.println("[WARNING]: " + m));
         out.flush();
         err.flush();
         System.exit(code);

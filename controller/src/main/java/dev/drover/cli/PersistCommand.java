@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         "status: what it holds; stop: end it (and every held agent); serve: run it in the foreground",
         "(exec and run start it on their own; it stops by itself when idle)."})
 final class PersistCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ACTION", description = "status, stop or serve")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "status, stop, serve or work (a command worker, started by exec)")
     String action;
 
     @Mixin
@@ -41,6 +41,23 @@ final class PersistCommand implements Callable<Integer> {
             case "stop" -> {
                 Map<String, Object> reply = ask(dir, "stop");
                 out.println(reply.isEmpty() ? "no persist process is running (" + dir.socket() + ")" : "persist process stopped");
+                // A worker whose socket file is gone stops within half a second, after its running command.
+                List<java.nio.file.Path> workers = CommandWorker.sockets(dir);
+                for (java.nio.file.Path w : workers) {
+                    java.nio.file.Files.deleteIfExists(w);
+                }
+                if (!workers.isEmpty()) {
+                    out.println(workers.size() + " command worker(s) stopped");
+                }
+            }
+            case "work" -> {
+                Duration keep = persist.keep().isZero() ? Duration.ofSeconds(PersistOptions.DEFAULT_SECONDS) : persist.keep();
+                try (CommandWorker worker = new CommandWorker(dir, keep, System.out)) {
+                    if (!worker.start()) {
+                        return ExitCodes.OK;
+                    }
+                    worker.awaitStopped();
+                }
             }
             case "serve" -> {
                 Duration keep = persist.keep().isZero() ? Duration.ofSeconds(PersistOptions.DEFAULT_SECONDS) : persist.keep();
@@ -53,7 +70,7 @@ final class PersistCommand implements Callable<Integer> {
                     server.awaitStopped();
                 }
             }
-            default -> throw new UserError("unknown persist action '" + action + "': use status, stop or serve");
+            default -> throw new UserError("unknown persist action '" + action + "': use status, stop, serve or work");
         }
         return ExitCodes.OK;
     }
@@ -77,6 +94,10 @@ final class PersistCommand implements Callable<Integer> {
         List<?> held = (List<?>) s.get("held");
         if (held.isEmpty()) {
             out.println("  holds nothing");
+        }
+        int workers = CommandWorker.sockets(dir).size();
+        if (workers > 0) {
+            out.println("  command workers: " + workers + " (one per directory and environment exec ran in)");
         }
         for (Object o : held) {
             Map<?, ?> h = (Map<?, ?>) o;

@@ -67,6 +67,7 @@ final class PersistOptions {
         }
         PersistDir where = persistDir();
         Consumer<String> notes = m -> err.println("[WARNING]: " + m);
+        CommandWorker.want(where, keep);
         return new PersistClient(where, keep, agentJarSha256, notes, () -> PersistClient.spawn(where, keep, notes));
     }
 }

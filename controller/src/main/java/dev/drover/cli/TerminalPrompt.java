@@ -11,6 +11,15 @@ import java.util.Optional;
  */
 final class TerminalPrompt implements CredentialPrompt {
     static CredentialPrompt forThisProcess() {
+        Terminal.Client client = Terminal.client();
+        if (client != null) {
+            // A worker's command: a question only the client's terminal could answer sends the
+            // command back to the client (CommandWorker), or, with no terminal there either, nobody.
+            return client.console ? question -> {
+                client.asked = true;
+                throw new Terminal.NeedsTerminal(question);
+            } : CredentialPrompt.NONE;
+        }
         Console console = System.console();
         return console == null ? CredentialPrompt.NONE : new TerminalPrompt(console);
     }

@@ -22,7 +22,7 @@ public final class Style {
         return switch (mode == null ? "auto" : mode) {
             case "always" -> ANSI;
             case "never" -> PLAIN;
-            default -> System.console() != null && System.getenv("NO_COLOR") == null
+            default -> Terminal.present() && System.getenv("NO_COLOR") == null
                     && !"dumb".equals(System.getenv("TERM")) ? ANSI : PLAIN;
         };
     }

@@ -1,0 +1,391 @@
+package dev.drover.cli;
+
+import dev.drover.cli.thin.Identity;
+import dev.drover.cli.thin.Wire;
+import dev.drover.persist.PersistDir;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+
+/**
+ * A command worker ({@code drover persist work}): a warm JVM that runs {@code drover exec} for the
+ * thin client ({@link dev.drover.cli.thin.ThinClient}), so a warm run costs the client a JVM with a
+ * few dozen JDK classes instead of drover's start-up, class loading and cold JIT.
+ *
+ * <p>It is started by an exec that ran in its own JVM, when its command is done ({@link #want}), detached, with that
+ * CLI's working directory, umask and environment, and serves only clients whose {@link Identity} is
+ * exactly its own: everything a command reads from its process (relative paths, {@code ANSIBLE_*},
+ * {@code DROVER_*}, {@code NO_COLOR}, {@code lookup('env')}) is what the client's own JVM would read.
+ * Its socket is {@code <persist dir>/cmd-<hash of the identity>.sock}, 0600 in the 0700 directory,
+ * and a client of another uid ({@code SO_PEERCRED}) is refused. Whether the client has a terminal
+ * comes with the request ({@link Terminal}); a password prompt, which needs the client's terminal,
+ * sends the command back to the client. Each command runs on a thread of its own; the client's
+ * socket closing (Ctrl-C, SIGTERM, kill) interrupts it, as the signal would have ended its own JVM.
+ * With no command for the keep time, the worker exits.
+ */
+final class CommandWorker implements AutoCloseable {
+    /** Options that ask on the terminal, and the one that keeps a run away from any background process. */
+    private static final Set<String> REFUSED = Set.of("-k", "--ask-pass", "-K", "--ask-become-pass", "-J",
+            "--ask-vault-pass", "--ask-vault-password", "--no-persist");
+    private static volatile boolean spawning;
+
+    private final PersistDir dir;
+    private final Duration keep;
+    private final PrintStream log;
+    private final String identity;
+    private final AtomicInteger active = new AtomicInteger();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile long lastActivity = System.currentTimeMillis();
+    private volatile boolean closing;
+    private ServerSocketChannel server;
+    private Path socket;
+    private String owner;
+
+    CommandWorker(PersistDir dir, Duration keep, PrintStream log) {
+        this.dir = dir;
+        this.keep = keep;
+        this.log = log;
+        this.identity = ownIdentity();
+    }
+
+    /** Lets this process start a worker: called by {@link Main#main} for an exec in its own JVM, never by tests. */
+    static void allowSpawning(String[] args) {
+        spawning = args.length > 0 && args[0].equals("exec") && !"0".equals(System.getenv("DROVER_THIN"));
+    }
+
+    static String ownIdentity() {
+        return Identity.of(System.getProperty("java.class.path"), System.getProperty("user.dir"), System.getenv());
+    }
+
+    private static volatile PersistDir wantedDir;
+    private static volatile Duration wantedKeep;
+
+    /**
+     * Notes that this exec, run with persist on, wants a worker in {@code dir} (only in an exec's
+     * own JVM, see {@link #allowSpawning}); {@link #spawnIfWanted} starts it when the command is
+     * done, so a cold run does not share the CPU with a starting JVM.
+     */
+    static void want(PersistDir dir, Duration keep) {
+        if (spawning) {
+            wantedDir = dir;
+            wantedKeep = keep;
+        }
+    }
+
+    /**
+     * Starts the worker {@link #want}ed, in the background, unless one answers; failures are notes
+     * for stderr, never errors.
+     */
+    static void spawnIfWanted(java.util.function.Consumer<String> notes) {
+        PersistDir dir = wantedDir;
+        Duration keep = wantedKeep;
+        if (dir == null || !spawning) {
+            return;
+        }
+        spawning = false;
+        try {
+            dir.secure();
+            Path sock = dir.dir().resolve(Identity.socketName(ownIdentity()));
+            if (Files.exists(sock)) {
+                try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+                    return;
+                } catch (IOException stale) {
+                    // started below; the new worker replaces the socket file
+                }
+            }
+            List<String> cmd = new ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                cmd.add("/usr/bin/setsid");
+            }
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto",
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "persist", "work",
+                    "--persist-dir", dir.dir().toString(), "--persist", String.valueOf(keep.toSeconds())));
+            // Same directory and environment as this CLI (ProcessBuilder's defaults): that is its identity.
+            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()))
+                    .redirectErrorStream(true).start();
+        } catch (IOException | RuntimeException e) {
+            notes.accept("persist process: could not start a command worker (" + e.getMessage() + ")");
+        }
+    }
+
+    /** @return false when a worker with this identity already answers (this one then does nothing) */
+    boolean start() throws IOException {
+        dir.secure();
+        owner = Files.getOwner(dir.dir()).getName();
+        socket = dir.dir().resolve(Identity.socketName(identity));
+        if (Files.exists(socket)) {
+            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                return false;
+            } catch (IOException stale) {
+                Files.deleteIfExists(socket);
+            }
+        }
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        daemon("drover-worker-accept", this::acceptLoop);
+        daemon("drover-worker-idle", this::idleLoop);
+        log.println("drover persist: command worker on " + socket + " for " + System.getProperty("user.dir")
+                + " (pid " + ProcessHandle.current().pid() + ")");
+        return true;
+    }
+
+    /** Blocks until the worker stopped listening and its last command ended. */
+    void awaitStopped() throws InterruptedException {
+        stopped.await();
+        while (active.get() > 0) {
+            Thread.sleep(50);
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closing) {
+            try {
+                SocketChannel client = server.accept();
+                active.incrementAndGet();
+                daemon("drover-worker-command", () -> serve(client));
+            } catch (IOException e) {
+                if (!closing) {
+                    log.println("drover persist: command worker: accept failed: " + e.getMessage());
+                }
+                return;
+            }
+        }
+    }
+
+    private void idleLoop() {
+        while (!closing) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (active.get() == 0 && System.currentTimeMillis() - lastActivity > keep.toMillis()) {
+                log.println("drover persist: command worker for " + System.getProperty("user.dir") + " idle, stopping");
+                close();
+            }
+            // A socket file removed or replaced (drover persist stop, a new worker) ends this one.
+            if (!closing && !Files.exists(socket)) {
+                close();
+            }
+        }
+    }
+
+    private void serve(SocketChannel client) {
+        try (client) {
+            UnixDomainPrincipal peer = client.getOption(ExtendedSocketOptions.SO_PEERCRED);
+            if (!peer.user().getName().equals(owner)) {
+                log.println("drover persist: command worker refused a client of user " + peer.user().getName());
+                return;
+            }
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Wire.in(client)));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Wire.out(client)));
+            if (in.readInt() != Wire.MAGIC) {
+                return;
+            }
+            String theirs = Wire.readString(in);
+            int argc = in.readInt();
+            if (argc < 0 || argc > 100_000) {
+                return;
+            }
+            String[] args = new String[argc];
+            for (int i = 0; i < argc; i++) {
+                args[i] = Wire.readString(in);
+            }
+            boolean console = in.readBoolean();
+            String refusal = !theirs.equals(identity) ? "another directory, environment or jar" : refusal(args);
+            if (refusal != null) {
+                fallback(out, refusal);
+                return;
+            }
+            new CommandRun(client, in, out, args, console).run();
+        } catch (IOException | RuntimeException e) {
+            log.println("drover persist: command worker: " + e);
+        } finally {
+            lastActivity = System.currentTimeMillis();
+            active.decrementAndGet();
+        }
+    }
+
+    static void fallback(DataOutputStream out, String reason) throws IOException {
+        out.writeByte(Wire.FALLBACK);
+        Wire.writeString(out, reason);
+        out.flush();
+    }
+
+    /** Why this worker sends {@code args} back to the client, or null when it runs them. */
+    static String refusal(String[] args) {
+        int first = args.length > 0 && args[0].equals("--debug") ? 1 : 0;
+        if (args.length <= first || !args[first].equals("exec")) {
+            return "not an exec";
+        }
+        for (int i = first + 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                break;
+            }
+            boolean clusterAsking = a.length() > 2 && a.charAt(0) == '-' && a.charAt(1) != '-'
+                    && a.chars().skip(1).allMatch(Character::isLetter) && a.chars().anyMatch(c -> c == 'k' || c == 'K' || c == 'J');
+            if (REFUSED.contains(a) || clusterAsking || a.equals("--persist=0")
+                    || (a.equals("--persist") && i + 1 < args.length && args[i + 1].equals("0"))) {
+                return "asks on the terminal or keeps away from the persist process: " + a;
+            }
+        }
+        return null;
+    }
+
+    /** Stops listening; commands running finish (their clients still wait for them). Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException e) {
+            log.println("drover persist: command worker: closing the socket: " + e.getMessage());
+        }
+        stopped.countDown();
+    }
+
+    /** Paths of the workers' sockets in {@code dir}. */
+    static List<Path> sockets(PersistDir dir) {
+        List<Path> found = new ArrayList<>();
+        try (var files = Files.newDirectoryStream(dir.dir(), "cmd-*.sock")) {
+            files.forEach(found::add);
+        } catch (IOException e) {
+            // no directory: no workers
+        }
+        return found;
+    }
+
+    static void daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** One client's command: runs it on this thread, its output framed to the client. */
+    private static final class CommandRun {
+        private final SocketChannel client;
+        private final DataInputStream in;
+        private final DataOutputStream out;
+        private final String[] args;
+        private volatile boolean clientGone;
+        private volatile boolean wrote;
+        /** The worker's own last word after a refused question, which the discarding below lets through. */
+        private volatile boolean finalWord;
+        private final Terminal.Client terminal;
+
+        CommandRun(SocketChannel client, DataInputStream in, DataOutputStream out, String[] args, boolean console) {
+            this.client = client;
+            this.in = in;
+            this.out = out;
+            this.args = args;
+            this.terminal = new Terminal.Client(console);
+        }
+
+        void run() throws IOException {
+            Thread command = Thread.currentThread();
+            daemon("drover-worker-client", () -> {
+                try {
+                    while (in.read() >= 0) {
+                        // the client sends nothing after its request
+                    }
+                } catch (IOException e) {
+                    // a broken socket is a gone client
+                }
+                clientGone = true;
+                command.interrupt();
+            });
+            PrintWriter stdout = writer(Wire.STDOUT);
+            PrintWriter stderr = writer(Wire.STDERR);
+            int code;
+            Terminal.setForClient(terminal);
+            try {
+                code = Main.run(args, stdout, stderr);
+            } finally {
+                Terminal.setForClient(null);
+                Thread.interrupted();
+            }
+            if (terminal.asked) {
+                if (!wrote) {
+                    fallback(out, "asks on the terminal");
+                    return;
+                }
+                finalWord = true;
+                stderr.println("drover: this command asks for a password on the terminal, which a command worker cannot:"
+                        + " run it again with --no-persist");
+                code = ExitCodes.BAD_INPUT;
+            }
+            stdout.flush();
+            stderr.flush();
+            if (!clientGone) {
+                synchronized (out) {
+                    out.writeByte(Wire.EXIT);
+                    out.writeInt(code);
+                    out.flush();
+                }
+            }
+            client.shutdownOutput();
+        }
+
+        private PrintWriter writer(byte type) {
+            OutputStream frames = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (len == 0 || clientGone) {
+                        return; // the client is gone: what the command still prints goes nowhere
+                    }
+                    if (terminal.asked && !finalWord) {
+                        // After a refused question the command's own error is replaced by the
+                        // client's run (nothing written before it) or by the worker's last word.
+                        return;
+                    }
+                    wrote = true;
+                    synchronized (out) {
+                        out.writeByte(type);
+                        out.writeInt(len);
+                        out.write(b, off, len);
+                        out.flush();
+                    }
+                }
+            };
+            return new PrintWriter(new OutputStreamWriter(frames, StandardCharsets.UTF_8), true);
+        }
+    }
+}

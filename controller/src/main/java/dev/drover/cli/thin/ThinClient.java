@@ -1,0 +1,196 @@
+package dev.drover.cli.thin;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * The thin client the {@code ./drover} launcher starts for {@code --version} and, when a command
+ * worker may be up, for {@code exec}: a JVM that loads JDK classes only (a few dozen beyond a hello
+ * world) instead of drover's 29 MB jar.
+ *
+ * <p>{@code exec}: it looks for the worker whose {@link Identity} is its own (same jar, directory,
+ * umask and environment) in the persist directory, sends it the arguments and copies the command's
+ * stdout, stderr and exit code back. A signal ends this JVM as it would end an in-process run
+ * (Ctrl-C exits 130, SIGTERM 143); the worker sees the socket close and stops the command. With no
+ * such worker, or one that will not run this command (it answers {@link Wire#FALLBACK} before
+ * anything ran), the full CLI runs as a child with this process's streams, and this process passes
+ * SIGTERM and SIGHUP on to it and waits: the exit code is the child's. That child starts the worker
+ * for the next run.
+ *
+ * <p>The launcher passes the drover jar as {@code -Ddrover.jar} and the full CLI's JVM options as
+ * {@code -Ddrover.jvm} (one option a line). JDK classes only, no lambdas and no string
+ * concatenation (each would cost a bootstrap at start-up).
+ */
+public final class ThinClient {
+    /** Exit code when the worker's socket ended without an exit code: drover's internal error. */
+    static final int LOST = 250;
+
+    private ThinClient() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            version();
+            System.exit(0);
+        }
+        String jar = System.getProperty("drover.jar");
+        int code = jar == null ? -1 : served(args, jar);
+        if (code < 0) {
+            code = fallback(args, jar);
+        }
+        System.exit(code);
+    }
+
+    private static void version() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = ThinClient.class.getResourceAsStream("/dev/drover/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        }
+        StringBuilder b = new StringBuilder("drover ").append(p.getProperty("version", "dev")).append('\n')
+                .append("java ").append(System.getProperty("java.version")).append(" (")
+                .append(System.getProperty("java.vm.name")).append(")\n");
+        System.out.print(b);
+        System.out.flush();
+    }
+
+    /** Runs the command in a worker: its exit code, or -1 when no worker took it (nothing ran). */
+    static int served(String[] args, String jar) {
+        Path dir = persistDir();
+        if (dir == null) {
+            return -1;
+        }
+        String identity = Identity.of(jar, System.getProperty("user.dir"), System.getenv());
+        SocketChannel ch;
+        try {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.connect(UnixDomainSocketAddress.of(dir.resolve(Identity.socketName(identity))));
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        try {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Wire.out(ch), 8192));
+            out.writeInt(Wire.MAGIC);
+            Wire.writeString(out, identity);
+            out.writeInt(args.length);
+            for (String a : args) {
+                Wire.writeString(out, a);
+            }
+            out.writeBoolean(System.console() != null);
+            out.flush();
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Wire.in(ch), 8192));
+            PrintStream stdout = System.out;
+            PrintStream stderr = System.err;
+            boolean any = false;
+            while (true) {
+                int type = Wire.readType(in);
+                if (type == Wire.FALLBACK && !any) {
+                    ch.close();
+                    return -1;
+                }
+                if (type == Wire.EXIT) {
+                    int code = in.readInt();
+                    stdout.flush();
+                    stderr.flush();
+                    return code;
+                }
+                if (type != Wire.STDOUT && type != Wire.STDERR) {
+                    stderr.println("drover: the command worker ended without an exit code; run again with --no-persist");
+                    return LOST;
+                }
+                any = true;
+                int n = in.readInt();
+                byte[] b = new byte[n];
+                in.readFully(b);
+                PrintStream to = type == Wire.STDOUT ? stdout : stderr;
+                to.write(b, 0, n);
+                to.flush();
+            }
+        } catch (IOException e) {
+            System.err.println("drover: the command worker ended without an exit code; run again with --no-persist");
+            return LOST;
+        }
+    }
+
+    /** {@code $DROVER_PERSIST_DIR}, else ~/.cache/drover/persist/UID; null unless it is ours and 0700. */
+    static Path persistDir() {
+        try {
+            String uid = String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+            String env = System.getenv("DROVER_PERSIST_DIR");
+            Path dir = env != null && !env.isBlank() ? Path.of(env).toAbsolutePath()
+                    : Path.of(System.getProperty("user.home"), ".cache", "drover", "persist", uid);
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                    || !uid.equals(String.valueOf(Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS)))) {
+                return null;
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+            return perms.equals(PosixFilePermissions.fromString("rwx------")) ? dir : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Runs the full CLI as a child on this process's streams; its exit code. */
+    static int fallback(String[] args, String jar) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String jvm = System.getProperty("drover.jvm", "");
+        for (String option : jvm.split("\n")) {
+            if (!option.isEmpty()) {
+                cmd.add(option);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(jar == null ? "drover.jar" : jar);
+        cmd.add("dev.drover.cli.Main");
+        for (String a : args) {
+            cmd.add(a);
+        }
+        Process child = new ProcessBuilder(cmd).inheritIO().start();
+        // The terminal's Ctrl-C reaches the child (same process group): this process waits for it.
+        // A signal sent to this process alone (timeout, systemd, kill PID) is passed on.
+        SignalHandler pass = new SignalHandler() {
+            @Override
+            public void handle(Signal sig) {
+                child.destroy();
+            }
+        };
+        SignalHandler ignore = new SignalHandler() {
+            @Override
+            public void handle(Signal sig) {
+                // the child got it too and answers for both
+            }
+        };
+        handle("INT", ignore);
+        handle("TERM", pass);
+        handle("HUP", pass);
+        return child.waitFor();
+    }
+
+    private static void handle(String name, SignalHandler h) {
+        try {
+            Signal.handle(new Signal(name), h);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a JVM started with -Xrs: the default stays
+        }
+    }
+}

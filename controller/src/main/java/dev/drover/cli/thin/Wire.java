@@ -1,0 +1,96 @@
+package dev.drover.cli.thin;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The command worker's wire format, on its Unix socket. The client sends one request: {@link #MAGIC},
+ * its {@link Identity}, the arguments, and whether it has a terminal. The worker answers with frames,
+ * each a type byte then its body: {@link #FALLBACK} (a reason; nothing ran: the client runs the
+ * command itself), {@link #STDOUT} and {@link #STDERR} (a length and bytes, written as they come),
+ * and last {@link #EXIT} (the exit code). The client sends nothing more; its end of the socket
+ * closing (Ctrl-C, SIGTERM, a kill) ends the command in the worker. Strings are an int length
+ * and UTF-8 bytes.
+ */
+public final class Wire {
+    public static final int MAGIC = 0x44525631; // "DRV1"
+    public static final byte STDOUT = 'O';
+    public static final byte STDERR = 'E';
+    public static final byte EXIT = 'X';
+    public static final byte FALLBACK = 'F';
+    /** Bounds what a request may claim, so a broken client cannot make the worker allocate gigabytes. */
+    static final int MAX_STRING = 1 << 24;
+
+    private Wire() {
+    }
+
+    public static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    public static String readString(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > MAX_STRING) {
+            throw new IOException("bad string length in a command request");
+        }
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** Reads one type byte, or -1 at the end of the stream. */
+    public static int readType(DataInputStream in) throws IOException {
+        try {
+            return in.readUnsignedByte();
+        } catch (EOFException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * A socket channel's input. Not {@code Channels.newInputStream}: on JDK 17 its reads hold the
+     * channel's blocking lock, so a thread waiting to read would stop another from writing.
+     */
+    public static InputStream in(SocketChannel ch) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return len == 0 ? 0 : ch.read(ByteBuffer.wrap(b, off, len));
+            }
+        };
+    }
+
+    /** A socket channel's output (see {@link #in}). */
+    public static OutputStream out(SocketChannel ch) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+            }
+        };
+    }
+}
