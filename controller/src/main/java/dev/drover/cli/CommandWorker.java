@@ -3,6 +3,7 @@ package dev.drover.cli;
 import dev.drover.cli.thin.Identity;
 import dev.drover.cli.thin.Wire;
 import dev.drover.persist.PersistDir;
+import dev.drover.report.Terminal;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -337,7 +338,7 @@ final class CommandWorker implements AutoCloseable {
                 Terminal.setForClient(null);
                 Thread.interrupted();
             }
-            if (terminal.asked) {
+            if (terminal.asked()) {
                 if (!wrote) {
                     fallback(out, "asks on the terminal");
                     return;
@@ -371,7 +372,7 @@ final class CommandWorker implements AutoCloseable {
                     if (len == 0 || clientGone) {
                         return; // the client is gone: what the command still prints goes nowhere
                     }
-                    if (terminal.asked && !finalWord) {
+                    if (terminal.asked() && !finalWord) {
                         // After a refused question the command's own error is replaced by the
                         // client's run (nothing written before it) or by the worker's last word.
                         return;

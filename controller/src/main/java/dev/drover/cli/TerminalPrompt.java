@@ -1,5 +1,6 @@
 package dev.drover.cli;
 
+import dev.drover.report.Terminal;
 import dev.drover.secret.Secret;
 import dev.drover.transport.CredentialPrompt;
 import java.io.Console;
@@ -15,8 +16,8 @@ final class TerminalPrompt implements CredentialPrompt {
         if (client != null) {
             // A worker's command: a question only the client's terminal could answer sends the
             // command back to the client (CommandWorker), or, with no terminal there either, nobody.
-            return client.console ? question -> {
-                client.asked = true;
+            return client.console() ? question -> {
+                client.markAsked();
                 throw new Terminal.NeedsTerminal(question);
             } : CredentialPrompt.NONE;
         }
