@@ -194,6 +194,9 @@ final class PlaybookPrinter implements PlayListener {
         out.println();
         out.println(style.bold(banner("PLAY RECAP")));
         stats.forEach((host, s) -> {
+            if (s.equals(NOTHING_COUNTED)) {
+                return; // Ansible lists only the hosts a result was counted for (meta tasks count none)
+            }
             String name = String.format("%-26s", host);
             String colouredName = s.failed() > 0 || s.unreachable() > 0 ? style.failed(name)
                     : s.changed() > 0 ? style.changed(name) : style.ok(name);
@@ -212,6 +215,8 @@ final class PlaybookPrinter implements PlayListener {
                 secs / 86400, secs / 3600 % 24, secs / 60 % 60, secs % 60));
         out.flush();
     }
+
+    private static final HostStats NOTHING_COUNTED = new HostStats(0, 0, 0, 0, 0, 0, 0);
 
     private static String count(String name, int n) {
         return String.format("%s=%-4s", name, n);
