@@ -30,6 +30,12 @@ class AnsibleTargetsTest {
     @CsvSource({
         "tempfile, 0, ok=10 changed=5 unreachable=0 failed=0 skipped=0 rescued=0 ignored=2",
         "blockinfile, 0, ok=55 changed=24 unreachable=0 failed=0 skipped=2 rescued=0 ignored=2",
+        "find, 0, ok=68 changed=10 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
+        "replace, 0, ok=42 changed=23 unreachable=0 failed=0 skipped=0 rescued=0 ignored=2",
+        "stat, 0, ok=19 changed=4 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
+        "failed_when, 0, ok=13 changed=6 unreachable=0 failed=0 skipped=0 rescued=0 ignored=3",
+        "lookup_items, 0, ok=5 changed=0 unreachable=0 failed=0 skipped=1 rescued=0 ignored=0",
+        "lookup_list, 0, ok=3 changed=0 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
     })
     void targetPassesAsUnderAnsible(String target, int exit, String recap) throws Exception {
         Path root = work.resolve("targets");
