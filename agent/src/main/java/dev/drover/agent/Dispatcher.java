@@ -6,6 +6,7 @@ import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleRegistry;
 import dev.drover.agent.module.ModuleResult;
 import dev.drover.agent.module.ProcessRunner;
+import dev.drover.agent.modules.command.TextLines;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -16,9 +17,15 @@ import java.util.Map;
  * Runs one request's module and turns every outcome into a result map: a module's own result, a
  * {@link ModuleException} (expected failure), or a crash (a bug in the module, reported with its
  * stack trace so the agent keeps serving the other tasks). Adds Ansible's {@code start},
- * {@code end} and {@code delta} unless the module set them itself (even to null).
+ * {@code end} and {@code delta} to the results of the modules whose Ansible counterparts report
+ * them ({@link #TIMED}: the command family, and only when the command ran or was checked), unless
+ * the module set them itself (even to null). Other modules' results carry no times, as in Ansible.
+ * Any result with {@code stdout} or {@code stderr} gets their {@code _lines}, as Ansible adds them.
  */
 final class Dispatcher {
+    /** Ansible's command module (command, shell) times what it runs; no other module does. */
+    static final java.util.Set<String> TIMED = new java.util.HashSet<>(java.util.Arrays.asList("command", "shell"));
+
     private final ModuleRegistry registry;
     private final ProcessRunner processes;
     private final ZoneId zone;
@@ -37,8 +44,29 @@ final class Dispatcher {
     Map<String, Object> run(String module, Map<String, Object> args, boolean check, boolean diff, ProcessRunner runner) {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
-        Map<String, Object> result = outcome(module, args, check, diff, runner);
+        Map<String, Object> result;
+        boolean finished = false;
+        try {
+            result = outcome(module, args, check, diff, runner);
+            finished = true;
+        } catch (ModuleException e) {
+            result = ModuleResult.failed(e.getMessage()).toMap();
+            result.putAll(e.fields());
+            result.put("failed", true);
+            result.put("msg", String.valueOf(e.getMessage()));
+        } catch (RuntimeException | Error e) {
+            // A bug in one module must not take the host out of the play: report it and keep serving.
+            result = ModuleResult.failed("internal error in module " + module + ": " + e)
+                    .with("exception", stackTrace(e))
+                    .toMap();
+        }
         long elapsed = System.nanoTime() - t0;
+        splitLines(result, "stdout");
+        splitLines(result, "stderr");
+        if (!finished || !TIMED.contains(module)) {
+            // Ansible's run_command fails before it times anything when the command cannot start.
+            return result;
+        }
         // end is derived from start plus a monotonic duration, so end - start == delta exactly even
         // if the wall clock jumps while the module runs.
         if (!result.containsKey("start")) {
@@ -54,24 +82,22 @@ final class Dispatcher {
     }
 
     private Map<String, Object> outcome(String module, Map<String, Object> args, boolean check, boolean diff,
-                                        ProcessRunner processes) {
-        try {
-            ModuleResult result = registry.create(module).run(new Args(args), new ModuleContext(check, diff, processes));
-            if (result == null) {
-                return ModuleResult.failed("internal error in module " + module + ": it returned no result").toMap();
-            }
-            return result.toMap();
-        } catch (ModuleException e) {
-            Map<String, Object> failed = ModuleResult.failed(e.getMessage()).toMap();
-            failed.putAll(e.fields());
-            failed.put("failed", true);
-            failed.put("msg", String.valueOf(e.getMessage()));
-            return failed;
-        } catch (RuntimeException | Error e) {
-            // A bug in one module must not take the host out of the play: report it and keep serving.
-            return ModuleResult.failed("internal error in module " + module + ": " + e)
-                    .with("exception", stackTrace(e))
-                    .toMap();
+                                        ProcessRunner processes) throws ModuleException {
+        ModuleResult result = registry.create(module).run(new Args(args), new ModuleContext(check, diff, processes));
+        if (result == null) {
+            return ModuleResult.failed("internal error in module " + module + ": it returned no result").toMap();
+        }
+        return result.toMap();
+    }
+
+    /**
+     * Ansible's _execute_module: a module result with {@code stdout} (or {@code stderr}) gets
+     * {@code stdout_lines} ({@code stderr_lines}) unless the module set them, whichever module it is.
+     */
+    private static void splitLines(Map<String, Object> result, String stream) {
+        if (result.containsKey(stream) && !result.containsKey(stream + "_lines")) {
+            Object text = result.get(stream);
+            result.put(stream + "_lines", TextLines.split(text instanceof String ? (String) text : ""));
         }
     }
 

@@ -39,7 +39,6 @@ class SessionTest {
         });
         registry.register("flags", () -> (args, context) ->
                 ModuleResult.ok().with("check", context.checkMode()).with("diff", context.diffMode()));
-        registry.register("timed", () -> (args, context) -> ModuleResult.ok().with("start", "module's own"));
         registry.register("huge", () -> (args, context) ->
                 ModuleResult.changed().with("rc", 0).with("stdout", "x".repeat(65 << 20)));
         return registry;
@@ -80,7 +79,7 @@ class SessionTest {
     }
 
     @Test
-    void pingIsAnsweredWithTheRequestIdAndAnsibleTimes() throws IOException {
+    void pingIsAnsweredWithTheRequestIdAndNoTimes() throws IOException {
         Run r = converse(frames(controllerHello(), run(42, "ping", Map.of()), Messages.shutdown()));
 
         assertEquals(42, r.message(1).get("id"));
@@ -88,10 +87,23 @@ class SessionTest {
         assertEquals("pong", result.get("ping"));
         assertEquals(false, result.get("changed"));
         assertEquals(false, result.get("failed"));
+        // As Ansible's ping: only the command family reports start, end and delta.
+        assertFalse(result.containsKey("start") || result.containsKey("end") || result.containsKey("delta"), result::toString);
+    }
+
+    @Test
+    void aCommandIsTimedAsAnsibleTimesIt() throws IOException {
+        Run r = converse(frames(controllerHello(), run(7, "command", Map.of("_raw_params", "true")),
+                run(8, "command", Map.of("_raw_params", "/nonexistent/drover-test")), Messages.shutdown()));
+
+        Map<String, Object> result = Wire.result(r.message(1));
         String time = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}";
         assertTrue(((String) result.get("start")).matches(time), () -> "start: " + result.get("start"));
         assertTrue(((String) result.get("end")).matches(time), () -> "end: " + result.get("end"));
         assertTrue(((String) result.get("delta")).matches("0:00:\\d\\d\\.\\d{6}"), () -> "delta: " + result.get("delta"));
+        Map<String, Object> missing = Wire.result(r.message(2));
+        assertEquals(true, missing.get("failed"));
+        assertFalse(missing.containsKey("start"), () -> "a command that cannot start is not timed: " + missing);
     }
 
     @Test
@@ -103,13 +115,6 @@ class SessionTest {
         assertEquals(false, Wire.result(r.message(1)).get("diff"));
         assertEquals(false, Wire.result(r.message(2)).get("check"));
         assertEquals(true, Wire.result(r.message(2)).get("diff"));
-    }
-
-    @Test
-    void timesSetByTheModuleAreKept() throws IOException {
-        Map<String, Object> result = Wire.result(converse(frames(controllerHello(), run(1, "timed", Map.of()))).message(1));
-        assertEquals("module's own", result.get("start"));
-        assertTrue(result.containsKey("end"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.drover.report;
 
+import dev.drover.python.PythonLiterals;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,6 +63,11 @@ final class AnsibleJson {
             b.append(']');
         } else if (v == null) {
             b.append("null");
+        } else if (v instanceof Double || v instanceof Float) {
+            // json.dumps writes float.__repr__ (1796463925.90777, 1e-05), NaN and Infinity as JavaScript.
+            double d = ((Number) v).doubleValue();
+            b.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
+                    : PythonLiterals.floatRepr(d));
         } else if (v instanceof Boolean || v instanceof Number) {
             b.append(v);
         } else {

@@ -30,6 +30,8 @@ public final class PlaybookPrinter implements PlayListener {
     /** The play that stopped the run, for the recap's "never started" line. */
     private PlayStop stop;
     private final GateProgress progress;
+    /** Module warnings already printed: Ansible's Display prints each text once per run. */
+    private final Set<String> warned = new java.util.HashSet<>();
 
     /**
      * @param terminal         the output is a terminal: gate progress is one line rewritten in place
@@ -73,6 +75,9 @@ public final class PlaybookPrinter implements PlayListener {
         Map<String, Object> shown = shown(r.result(), r.action(), r.noLog());
         // A looped task reports per item; only a loop that failed before any item (its expression
         // could not be rendered) is reported here, like any other failure.
+        if (!r.looped() || !(r.result().get("results") instanceof List<?>)) {
+            moduleWarnings(r.result(), r.noLog());
+        }
         if (r.looped() && r.result().get("results") instanceof List<?>) {
             if (r.ignored()) {
                 out.println(style.skipped("...ignoring"));
@@ -102,6 +107,7 @@ public final class PlaybookPrinter implements PlayListener {
         String who = who(r.host(), r.delegatedTo());
         Map<String, Object> shown = shown(r.result(), r.action(), r.noLog());
         String item = "(item=" + (r.noLog() ? "None" : PyRepr.of(r.label())) + ")";
+        moduleWarnings(r.result(), r.noLog());
         printDiff(r.result(), r.noLog());
         switch (r.status()) {
             case OK -> out.println(style.ok("ok: " + who + " => " + item + details(shown, r.action())));
@@ -194,6 +200,9 @@ public final class PlaybookPrinter implements PlayListener {
         out.println();
         out.println(style.bold(banner("PLAY RECAP")));
         stats.forEach((host, s) -> {
+            if (s.equals(NOTHING_COUNTED)) {
+                return; // Ansible lists only the hosts a result was counted for (meta tasks count none)
+            }
             String name = String.format("%-26s", host);
             String colouredName = s.failed() > 0 || s.unreachable() > 0 ? style.failed(name)
                     : s.changed() > 0 ? style.changed(name) : style.ok(name);
@@ -213,6 +222,10 @@ public final class PlaybookPrinter implements PlayListener {
         out.flush();
     }
 
+    private static final java.util.Set<String> HIDDEN = java.util.Set.of("diff", "failed", "skipped", "warnings");
+
+    private static final HostStats NOTHING_COUNTED = new HostStats(0, 0, 0, 0, 0, 0, 0);
+
     private static String count(String name, int n) {
         return String.format("%s=%-4s", name, n);
     }
@@ -228,6 +241,20 @@ public final class PlaybookPrinter implements PlayListener {
         return verbosity > 0 ? " => " + AnsibleJson.compact(shown) : "";
     }
 
+    /** A result's {@code warnings} as Ansible's callback prints them: before the result, wrapped, each once. */
+    private void moduleWarnings(Map<String, Object> result, boolean noLog) {
+        if (noLog || !(result.get("warnings") instanceof List<?> warnings)) {
+            return;
+        }
+        for (Object w : warnings) {
+            String text = "[WARNING]: " + w;
+            if (warned.add(text)) {
+                err.println(style.failed(String.join("\n", TextWrap.wrap(text, COLUMNS))));
+            }
+        }
+        err.flush();
+    }
+
     private void printDiff(Map<String, Object> result, boolean noLog) {
         if (!diff || noLog) {
             return;
@@ -238,7 +265,11 @@ public final class PlaybookPrinter implements PlayListener {
         }
     }
 
-    /** What Ansible shows of a result: no internal keys, no invocation, censored with no_log. */
+    /**
+     * What Ansible shows of a result (its TaskResult.clean_copy): no internal keys, no invocation, no
+     * {@code failed} or {@code skipped} (the line already says so), no warnings (printed above it),
+     * censored with no_log.
+     */
     private Map<String, Object> shown(Map<String, Object> result, String action, boolean noLog) {
         Map<String, Object> shown = new LinkedHashMap<>();
         if (noLog) {
@@ -247,7 +278,7 @@ public final class PlaybookPrinter implements PlayListener {
             return shown;
         }
         result.forEach((k, v) -> {
-            if (!k.startsWith("_") && !(k.equals("invocation") && verbosity < 3) && !k.equals("diff")) {
+            if (!k.startsWith("_") && !(k.equals("invocation") && verbosity < 3) && !HIDDEN.contains(k)) {
                 shown.put(k, v);
             }
         });

@@ -41,7 +41,7 @@ final class AnsibleTests {
                 result("reachable", r -> !flag(r, "unreachable")),
                 TestDef.of("truthy", (v, a, e) -> truthy(v, a)),
                 TestDef.of("falsy", (v, a, e) -> !truthy(v, a)),
-                TestDef.of("contains", (v, a, e) -> PyCompare.containsEqual(PyValues.items(v), a.required(0, "value"))),
+                TestDef.of("contains", (v, a, e) -> contains(v, a.required(0, "value"))),
                 TestDef.of("subset", (v, a, e) -> containsAll(a.required(0, "superset"), v)),
                 TestDef.of("superset", (v, a, e) -> containsAll(v, a.required(0, "subset"))),
                 TestDef.of("any", (v, a, e) -> PyValues.items(v).stream().anyMatch(PyValues::truthy)),
@@ -89,6 +89,17 @@ final class AnsibleTests {
             }
         }
         return false;
+    }
+
+    /** Python's {@code value in seq}: a substring of a string, a key of a mapping, an item of a list. */
+    private static boolean contains(Object seq, Object value) {
+        if (seq instanceof String text) {
+            if (!(value instanceof String part)) {
+                throw new TemplateFailure("'in <string>' requires string as left operand, not " + PyValues.typeName(value));
+            }
+            return text.contains(part);
+        }
+        return PyCompare.containsEqual(PyValues.items(seq), value);
     }
 
     private static boolean containsAll(Object container, Object items) {

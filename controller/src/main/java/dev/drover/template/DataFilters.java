@@ -21,6 +21,8 @@ final class DataFilters {
         return List.of(
                 FilterDef.of("to_json", (v, a, e) -> PyJson.dumps(v, jsonStyle(a, PyJson.Style.COMPACT), e)),
                 FilterDef.of("to_nice_json", (v, a, e) -> PyJson.dumps(v, jsonStyle(a, PyJson.Style.NICE), e)),
+                FilterDef.of("to_yaml", (v, a, e) -> PyYaml.dump(v, false, a.integer(-1, "indent", 2), e)),
+                FilterDef.of("to_nice_yaml", (v, a, e) -> PyYaml.dump(v, true, a.integer(-1, "indent", 4), e)),
                 FilterDef.of("from_json", (v, a, e) -> {
                     if (!(v instanceof CharSequence)) {
                         throw new TemplateFailure("from_json needs a string, got " + PyValues.typeName(v));

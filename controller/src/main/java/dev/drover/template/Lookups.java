@@ -17,7 +17,8 @@ import java.util.Map;
  * Lookups run on the controller, as Ansible's do: {@code env} reads the controller's environment,
  * {@code file} and {@code template} read files next to the playbook (its {@code files/} and
  * {@code templates/} directories first), {@code vars} reads a variable by a computed name,
- * {@code items} and {@code list} return their terms. Other plugins are refused by name.
+ * {@code items} and {@code list} return their terms, {@code pipe} runs a shell command on the
+ * controller. Other plugins are refused by name.
  */
 final class Lookups {
     private Lookups() {
@@ -139,10 +140,38 @@ final class Lookups {
                 out.add(text);
             });
             case "template" -> terms.forEach(t -> out.add(eval.renderText(read(eval, "templates", String.valueOf(t), c))));
+            case "pipe" -> terms.forEach(t -> out.add(pipe(eval, String.valueOf(t))));
             default -> throw eval.fail(new TemplateFailure("lookup plugin '" + c.plugin() + "' is not available in drover"
-                    + " (it has env, file, items, list, template, vars)"));
+                    + " (it has env, file, items, list, pipe, template, vars)"));
         }
         return out;
+    }
+
+    /**
+     * Ansible's pipe lookup: {@code sh -c TERM} on the controller in the playbook's directory, its
+     * standard output decoded and right-stripped; a non-zero exit fails. Only in a run (a check,
+     * which has no playbook_dir, never runs commands).
+     */
+    private static String pipe(Evaluation eval, String command) {
+        if (!(eval.variable("playbook_dir") instanceof String dir)) {
+            throw eval.fail(new TemplateFailure("lookup('pipe') runs only in a run, in the playbook's directory"));
+        }
+        try {
+            Process p = new ProcessBuilder("/bin/sh", "-c", command).directory(Path.of(dir).toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            byte[] stdout = p.getInputStream().readAllBytes();
+            int rc = p.waitFor();
+            if (rc != 0) {
+                throw eval.fail(new TemplateFailure("lookup_plugin.pipe(" + command + ") returned " + rc));
+            }
+            return new String(stdout, StandardCharsets.UTF_8).stripTrailing();
+        } catch (IOException e) {
+            throw eval.fail(new TemplateFailure("lookup_plugin.pipe(" + command + "): " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw eval.fail(new TemplateFailure("lookup_plugin.pipe(" + command + ") was interrupted"));
+        }
     }
 
     private static String read(Evaluation eval, String subdir, String name, Call c) {

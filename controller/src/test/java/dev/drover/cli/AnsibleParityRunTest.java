@@ -99,4 +99,46 @@ class AnsibleParityRunTest {
         assertEquals("7.4.1\n", Files.readString(dir.resolve("version")));
         assertEquals("8080\n", Files.readString(dir.resolve("port")));
     }
+
+    @Test
+    void resultsShowAndRegisterWhatAnsibleShowsAndRegisters() throws IOException {
+        write("s.sh", "#!/bin/sh\necho script\n");
+        CliRun run = run("""
+                - hosts: a
+                  gather_facts: false
+                  tasks:
+                    - command: echo one
+                      args: {executable: /bin/bash}
+                    - command: echo two
+                      args: {executable: /bin/bash}
+                    - ping:
+                    - stat: {path: OUT/s.sh}
+                    - script: OUT/s.sh
+                      args: {creates: OUT/s.sh}
+                      register: skipped_script
+                    - debug: {var: skipped_script}
+                """, "-v");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        // ansible-playbook 2.14: the module's warning on stderr, wrapped at 79 columns, once per run
+        String warning = "[WARNING]: As of Ansible 2.4, the parameter 'executable' is no longer supported\n"
+                + "with the 'command' module. Not using '/bin/bash'.\n";
+        assertEquals(warning, run.err().replace("\r", ""), run.toString());
+        // -v lines never show failed, skipped or warnings; only command results carry times
+        for (String line : run.out().split("\n")) {
+            if (line.startsWith("ok: ") || line.startsWith("changed: ") || line.startsWith("skipping: ")) {
+                assertTrue(!line.contains("\"failed\"") && !line.contains("\"skipped\"") && !line.contains("\"warnings\""), line);
+            }
+            if (line.startsWith("ok: [a] => {\"changed\": false, \"ping\"")) {
+                assertEquals("ok: [a] => {\"changed\": false, \"ping\": \"pong\"}", line);
+            }
+        }
+        assertTrue(run.out().contains("\"delta\": \"0:00:"), run.toString());
+        // floats as Python writes them (1796463925.90777), not Java's 1.79646392590777E9
+        assertTrue(run.out().matches("(?s).*\"mtime\": \\d{10}\\.\\d+,.*"), run.toString());
+        // a registered skipped script has failed: false, as every registered module result
+        String registered = "    \"skipped_script\": {\n        \"changed\": false,\n        \"failed\": false,\n"
+                + "        \"msg\": \"" + dir.resolve("s.sh") + " exists, matching creates option\",\n"
+                + "        \"skipped\": true\n    }";
+        assertTrue(run.out().contains(registered), run.toString());
+    }
 }

@@ -93,6 +93,13 @@ class FiltersTest {
                 // ansible: {"a": 1, "b": 2}|[\n  1,\n  "x"\n]|"é"|1.0
                 Arguments.of("{{ {'b': 2, 'a': 1} | to_json(sort_keys=true) }}|{{ [1, 'x'] | to_json(indent=2) }}"
                         + "|{{ 'é' | to_json(ensure_ascii=false) }}|{{ 1.0 | to_json }}", "{\"a\": 1, \"b\": 2}|[\n  1,\n  \"x\"\n]|\"é\"|1.0"),
+                // ansible-playbook 2.14, the same data through to_nice_yaml and to_yaml (PyYAML)
+                Arguments.of("{{ {'b': [1, {'x': 'x y'}], 'a': 'multi\nline', 'd': none, 'e': true, 'f': 'yes', 'g': '1.0',"
+                        + " 'h': 3.5, 'i': '', 'j': [], 'k': {}, 'l': 'a: b', 'm': '@x'} | to_nice_yaml }}",
+                        "a: 'multi\n\n    line'\nb:\n- 1\n-   x: x y\nd: null\ne: true\nf: 'yes'\ng: '1.0'\nh: 3.5\ni: ''\n"
+                        + "j: []\nk: {}\nl: 'a: b'\nm: '@x'\n"),
+                Arguments.of("{{ {'b': [1, {'x': 'x y'}], 'a': 'multi\nline', 'f': 'yes'} | to_yaml }}",
+                        "a: 'multi\n\n  line'\nb:\n- 1\n- {x: x y}\nf: 'yes'\n"),
                 Arguments.of("{{ '{\"a\": [1, 2.5, null, true]}' | from_json }}", Map.of("a", Arrays.asList(1, 2.5, null, true))),
                 Arguments.of("{{ ('{\"a\": 1}' | from_json).a }}", 1),
                 // ansible: {"a": {"y": 2}, "k": 1}

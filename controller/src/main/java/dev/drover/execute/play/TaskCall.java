@@ -171,6 +171,13 @@ final class TaskCall {
         } else {
             result = new LinkedHashMap<>(agent.module(task.module(), resolved).result());
         }
+        if (!result.containsKey("failed") && !Boolean.TRUE.equals(result.get("unreachable"))) {
+            // Ansible's TaskExecutor: a result without 'failed' failed if its rc is not 0, and has 'changed'.
+            Object rc = result.get("rc");
+            boolean zero = rc instanceof Number n ? n.doubleValue() == 0 : "0".equals(rc);
+            result.put("failed", result.containsKey("rc") && !zero);
+            result.putIfAbsent("changed", false);
+        }
         if (attempt > 0) {
             result.put("attempts", attempt);
         }

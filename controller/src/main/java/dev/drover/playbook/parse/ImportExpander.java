@@ -41,7 +41,7 @@ final class ImportExpander {
 
     List<Task> importTasks(SourcePos pos, YamlNode.Entry action, List<YamlNode.Entry> keywords, YamlNode.Entry args,
                            TaskContext ctx) throws PlaybookException {
-        checkKeywords(action, keywords, Keywords.IMPORT,
+        checkKeywords(action, keywords, Keywords.COMMON,
                 "an import is replaced by the imported tasks; set it on those tasks, or wrap the import in a block");
         FileArg file = fileArg(action, args);
         if (Coerce.isTemplate(file.name)) {
@@ -134,7 +134,11 @@ final class ImportExpander {
         return new FileArg(name.toString().strip(), v.pos());
     }
 
-    /** An imported task with the import's when, tags and vars applied, as Ansible's parent chain would. */
+    /**
+     * An imported task with the import's keywords applied, as Ansible's parent chain would: {@code when}
+     * prepended, {@code tags} added, {@code vars} and {@code environment} underneath the task's own, and
+     * every other keyword (become, delegate_to, ignore_errors, notify...) where the task leaves it unset.
+     */
     static Task inherit(Task t, TaskOptions from) {
         TaskOptions o = t.options();
         List<String> when = new ArrayList<>(from.when());
@@ -143,7 +147,25 @@ final class ImportExpander {
         tags.addAll(o.tags());
         Map<String, Object> vars = new LinkedHashMap<>(from.vars());
         vars.putAll(o.vars());
-        TaskOptions merged = o.toBuilder().when(when).tags(List.copyOf(tags)).vars(vars).build();
+        List<Object> environment = new ArrayList<>(from.environment());
+        environment.addAll(o.environment());
+        TaskOptions merged = o.toBuilder().when(when).tags(List.copyOf(tags)).vars(vars).environment(environment)
+                .become(o.become().or(from.become()))
+                .becomeUser(o.becomeUser().or(from::becomeUser))
+                .becomeMethod(o.becomeMethod().or(from::becomeMethod))
+                .ignoreErrors(o.ignoreErrors().or(from.ignoreErrors()))
+                .ignoreUnreachable(o.ignoreUnreachable().or(from.ignoreUnreachable()))
+                .anyErrorsFatal(o.anyErrorsFatal().or(from.anyErrorsFatal()))
+                .noLog(o.noLog().or(from.noLog()))
+                .checkMode(o.checkMode().or(from.checkMode()))
+                .delegateTo(o.delegateTo().or(from::delegateTo))
+                .runOnce(o.runOnce().or(from.runOnce()))
+                .throttle(o.throttle().or(from.throttle()))
+                .timeout(o.timeout().or(from.timeout()))
+                .notifies(o.notifies().isEmpty() ? from.notifies() : o.notifies())
+                .diff(o.diff().or(from.diff()))
+                .remoteUser(o.remoteUser().or(from::remoteUser))
+                .build();
         if (t instanceof ModuleTask m) {
             return new ModuleTask(merged, m.module(), m.args());
         }

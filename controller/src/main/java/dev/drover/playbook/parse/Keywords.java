@@ -33,11 +33,12 @@ final class Keywords {
     /** Only handlers answer to topics. */
     static final String LISTEN = "listen";
 
-    /** Keywords an {@code import_tasks} may carry; they are applied to every imported task. */
-    static final Set<String> IMPORT = Set.of("name", "when", "tags", "vars");
-
+    /*
+     * An import_tasks takes every COMMON keyword: the imported tasks inherit them (ImportExpander.inherit).
+     * An include_tasks is dynamic, and Ansible's included tasks do not inherit its keywords but these.
+     */
     /** Keywords an {@code include_tasks} may carry (as Ansible's TaskInclude, minus what we do not run). */
-    static final Set<String> INCLUDE = union(IMPORT, union(LOOPS, Set.of("loop_control")));
+    static final Set<String> INCLUDE = union(Set.of("name", "when", "tags", "vars"), union(LOOPS, Set.of("loop_control")));
 
     static final Set<String> IMPORT_TASKS = Set.of("import_tasks");
     static final Set<String> INCLUDE_TASKS = Set.of("include_tasks");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.drover.playbook.PlaybookException;
 import dev.drover.playbook.SourcePos;
+import dev.drover.template.Unsafe;
 import dev.drover.vault.Envelope;
 import dev.drover.vault.Vault;
 import dev.drover.vault.VaultException;
@@ -119,8 +120,15 @@ final class YamlReader {
             if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                 CollectionStartEvent start = (CollectionStartEvent) event;
                 anchor = start.getAnchor();
-                checkCollectionTag(start);
+                boolean unsafe = "!unsafe".equals(start.getTag());
+                if (!unsafe) {
+                    checkCollectionTag(start);
+                }
                 node = token == JsonToken.START_OBJECT ? mapping(pos(start.getStartMark())) : sequence(pos(start.getStartMark()));
+                if (unsafe) {
+                    // Ansible wraps the whole list or mapping: none of its strings is ever a template.
+                    node = new YamlNode.Scalar(Unsafe.of(node.toPlain()), "", node.pos());
+                }
             } else if (event instanceof AliasEvent alias) {
                 YamlNode target = anchors.get(alias.getAnchor());
                 if (target == null) {
@@ -218,6 +226,10 @@ final class YamlReader {
                     throw sources.error(pos, e.getMessage(), "");
                 }
             }
+            if (tag.equals("!unsafe")) {
+                // Ansible's AnsibleUnsafeText: the string is a value, never a template, wherever it goes.
+                return new YamlNode.Scalar(Unsafe.of(text), text, pos);
+            }
             try {
                 Object value = switch (tag) {
                     case "!", YAML_TAG + "str" -> text;
@@ -246,8 +258,6 @@ final class YamlReader {
             return switch (tag) {
                 case "!vault" -> sources.error(pos, "vault-encrypted values (!vault) are not supported by drover",
                         "pass secrets as extra variables or from a file outside the playbook");
-                case "!unsafe" -> sources.error(pos, "the !unsafe tag is not supported by drover",
-                        "to keep '{{' literal, use {% raw %}...{% endraw %} inside a quoted string");
                 default -> sources.error(pos, "unsupported YAML tag '" + tag + "'", "remove the tag");
             };
         }

@@ -184,13 +184,18 @@ class YamlReaderTest {
     }
 
     @Test
-    void aVaultValueWithoutPasswordAndUnsafeTagsAreRejectedClearly() {
+    void aVaultValueWithoutPasswordIsRejectedClearly() {
         PlaybookException vault = failure("password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n");
         org.junit.jupiter.api.Assertions.assertTrue(vault.problem().startsWith(
                 "this !vault value is encrypted with Ansible Vault, and no vault password was given: pass"), vault.problem());
         assertEquals("1:11", vault.pos().line() + ":" + vault.pos().column());
-        PlaybookException unsafe = failure("a: !unsafe '{{ x }}'\n");
-        assertEquals("the !unsafe tag is not supported by drover", unsafe.problem());
+    }
+
+    @Test
+    void unsafeStringsListsAndMappingsAreNeverTemplates() throws PlaybookException {
+        assertEquals(dev.drover.template.Unsafe.of("{{ x }}"), valueOf("!unsafe '{{ x }}'"));
+        assertEquals(dev.drover.template.Unsafe.of(java.util.List.of("{{ a }}", "b")), valueOf("!unsafe ['{{ a }}', b]"));
+        assertEquals(dev.drover.template.Unsafe.of(java.util.Map.of("k", "{{ v }}")), valueOf("!unsafe {k: '{{ v }}'}"));
     }
 
     @Test

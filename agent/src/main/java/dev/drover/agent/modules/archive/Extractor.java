@@ -30,16 +30,19 @@ final class Extractor {
     private final Path realDest;
     private final boolean check;
     private final boolean keepNewer;
+    /** Ansible decides a tar's change from {@code tar --diff}; a zip's from its own comparison. */
+    private final boolean tar;
     /** A module-level mode replaces the members' modes, so theirs are not compared. */
     private final boolean modesOverridden;
     private final List<ArchiveEntry> directories = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
-    Extractor(Path dest, boolean check, boolean keepNewer, boolean modesOverridden) throws IOException {
+    Extractor(Path dest, boolean check, boolean keepNewer, boolean modesOverridden, boolean tar) throws IOException {
         this.dest = dest.toAbsolutePath().normalize();
         this.realDest = dest.toRealPath();
         this.check = check;
         this.keepNewer = keepNewer;
+        this.tar = tar;
         this.modesOverridden = modesOverridden;
     }
 
@@ -114,8 +117,10 @@ final class Extractor {
         boolean exists = Files.isRegularFile(target, NOFOLLOW);
         if (exists && keepNewer && e.mtime >= 0
                 && Files.getLastModifiedTime(target, NOFOLLOW).to(java.util.concurrent.TimeUnit.MICROSECONDS) > e.mtime * 1_000_000L) {
-            // As Ansible (os.path.getmtime > member mtime): a file newer by a fraction of a second is newer.
-            return false;
+            // As Ansible (os.path.getmtime > member mtime): a file newer by a fraction of a second is newer
+            // and kept. A zip then reports no change; a tar reports one when `tar --diff` says "Mod time
+            // differs", which compares whole seconds (Ansible ignores its "Contents differ").
+            return tar && Files.getLastModifiedTime(target, NOFOLLOW).to(java.util.concurrent.TimeUnit.SECONDS) != e.mtime;
         }
         byte[] a = new byte[65536];
         byte[] b = new byte[65536];

@@ -73,7 +73,8 @@ public final class UnarchiveModule implements Module {
                     }
                 }
             }
-            extractor = new Extractor(dest, ctx.checkMode(), args.bool("keep_newer", false), attributes.mode() != null);
+            extractor = new Extractor(dest, ctx.checkMode(), args.bool("keep_newer", false), attributes.mode() != null,
+                    format != ArchiveFormat.ZIP);
             try (ArchiveReader reader = format.open(src)) {
                 for (ArchiveEntry e = reader.next(); e != null; e = reader.next()) {
                     if (selected(e, include, exclude)) {

@@ -79,7 +79,8 @@ final class CommandExecution {
             done = context.processes().run(argv, options.chdir, options.environment, options.stdin, options.timeoutMillis());
         } catch (ModuleException e) {
             // Could not start: Ansible reports rc (the errno), cmd and empty output with the reason.
-            e.with("changed", false).with("cmd", cmd);
+            e = asPython(e);
+            e.with("changed", false).with("cmd", cmd instanceof List ? String.join(" ", quoted(argv)) : cmd);
             for (String stream : new String[] {"stdout", "stderr"}) {
                 e.with(stream, "").with(stream + "_lines", Collections.emptyList());
             }
@@ -111,6 +112,32 @@ final class CommandExecution {
             result.with("failed", true).msg("non-zero return code");
         }
         return result;
+    }
+
+    /**
+     * "cannot run 'x': No such file or directory" (rc 2) as Python's OSError reads in Ansible's
+     * message: "[Errno 2] No such file or directory: b'x'".
+     */
+    private ModuleException asPython(ModuleException e) {
+        String prefix = "cannot run '" + argv.get(0) + "': ";
+        Object errno = e.fields().get("rc");
+        String msg = e.getMessage();
+        if (errno == null || msg == null || !msg.startsWith(prefix) || argv.get(0).matches(".*['\\\\\\P{ASCII}].*")) {
+            return e;
+        }
+        ModuleException python = new ModuleException("[Errno " + errno + "] " + msg.substring(prefix.length()) + ": b'"
+                + argv.get(0) + "'", e);
+        e.fields().forEach(python::with);
+        return python;
+    }
+
+    /** Python's shlex.quote of each word, as Ansible's _clean_args joins a command line. */
+    private static List<String> quoted(List<String> words) {
+        List<String> out = new ArrayList<>();
+        for (String w : words) {
+            out.add(w.isEmpty() ? "''" : w.matches("[\\w@%+=:,./-]+") ? w : "'" + w.replace("'", "'\"'\"'") + "'");
+        }
+        return out;
     }
 
     /** The fields every not-run outcome shares; times are null because nothing ran. */

@@ -89,14 +89,18 @@ final class FileTimes {
                 continue;
             }
             char d = ++i < strptime.length() ? strptime.charAt(i) : ' ';
+            // Python's strptime reads one or two digits; Java can only let a field vary in width
+            // between literals (or the ends), not inside a run of fields such as 202001011200.
+            boolean afterField = i >= 3 && strptime.charAt(i - 3) == '%';
+            boolean free = !afterField && (i + 1 >= strptime.length() || strptime.charAt(i + 1) != '%');
             switch (d) {
                 case 'Y': out.append("yyyy"); break;
                 case 'y': out.append("yy"); break;
-                case 'm': out.append("MM"); break;
-                case 'd': out.append("dd"); break;
-                case 'H': out.append("HH"); break;
-                case 'M': out.append("mm"); break;
-                case 'S': out.append("ss"); break;
+                case 'm': out.append(free ? "M" : "MM"); break;
+                case 'd': out.append(free ? "d" : "dd"); break;
+                case 'H': out.append(free ? "H" : "HH"); break;
+                case 'M': out.append(free ? "m" : "mm"); break;
+                case 'S': out.append(free ? "s" : "ss"); break;
                 case 'b': out.append("MMM"); break;
                 case '%': out.append('%'); break;
                 default:

@@ -35,10 +35,10 @@ public final class ReplaceModule implements Module {
         FileAttributes attributes = FileAttributes.from(args);
 
         if (Files.isDirectory(path)) {
-            throw new ModuleException("path " + path + " is a directory, not a file").with("rc", 256);
+            throw new ModuleException("Path " + path + " is a directory !").with("rc", 256);
         }
         if (!Files.exists(path)) {
-            throw new ModuleException("path " + path + " does not exist").with("rc", 257);
+            throw new ModuleException("Path " + path + " does not exist !").with("rc", 257);
         }
         TextEdit edit = TextEdit.open(path, charset);
         String contents = edit.before();

@@ -17,9 +17,10 @@ import java.util.Map;
 /**
  * {@code stat}: facts about one path in Ansible's {@code stat} dictionary (exists, type flags,
  * mode as {@code "0644"}, ids and names, times as float seconds, permission bits, link source and
- * target, access checks for the agent's user, checksum of regular files). Never changes anything.
- * {@code get_mime} and {@code get_attributes} are accepted for compatibility; mime type and
- * {@code lsattr} attributes are not reported.
+ * target, access checks for the agent's user, checksum of regular files, and as Ansible by default
+ * {@code mimetype}/{@code charset} ({@code get_mime}) and {@code lsattr} attributes
+ * ({@code get_attributes}, see {@link FileMeta}). Never changes anything. Not reported: block_size,
+ * blocks and device_type (Java cannot read them without another process).
  */
 public final class StatModule implements Module {
 
@@ -68,6 +69,12 @@ public final class StatModule implements Module {
             stat.put("executable", Files.isExecutable(path));
             if (type == 0100000 && args.bool("get_checksum", true) && Files.isReadable(path)) {
                 stat.put("checksum", Checksums.of(path, algorithm));
+            }
+            if (args.bool("get_mime", true)) {
+                FileMeta.mime(stat, path, ctx.processes());
+            }
+            if (args.bool("get_attributes", true)) {
+                FileMeta.attributes(stat, path, ctx.processes());
             }
         } catch (IOException e) {
             throw new ModuleException("cannot stat " + path + ": " + e.getMessage(), e);

@@ -30,7 +30,7 @@ final class PythonFacts {
         }
         ProcessRunner.Completed done;
         try {
-            done = processes.run(Arrays.asList(exe, "-c", PROBE), null, Collections.<String, String>emptyMap(), null, 5000);
+            done = processes.run(Arrays.asList(exe, "-c", PROBE), null, Collections.<String, String>emptyMap(), null, 15000);
         } catch (ModuleException e) {
             return; // no usable Python: no fact, as on a host Ansible could not run Python on
         }
