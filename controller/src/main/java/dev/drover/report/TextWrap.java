@@ -1,4 +1,4 @@
-package dev.drover.cli;
+package dev.drover.report;
 
 import java.util.ArrayList;
 import java.util.List;
