@@ -27,11 +27,21 @@ final class Reattach {
     static Map<String, Object> run(AgentPool pool, ConnectionSettings settings, AgentOptions options, String module,
             Map<String, ?> args, boolean check, boolean diff, Step step, AgentLostException lost)
             throws AgentException, TransportException, Reconnect.WindowClosed {
+        // Once an agent acknowledged the claim, the step started on the host: it is only attached to.
+        boolean[] claimed = {lost.stepClaimed()};
         return Reconnect.withBackoff(pool, settings, options, step, lost, (agent, attempts) -> {
-            Map<String, Object> result = new LinkedHashMap<>(agent.client().run(module, args, check, diff,
-                    step.key(), step.graceSeconds()));
+            Map<String, Object> result;
+            try {
+                result = new LinkedHashMap<>(agent.client().run(module, args, check, diff, step.key(),
+                        step.graceSeconds(), claimed[0]));
+            } catch (AgentLostException again) {
+                claimed[0] |= again.stepClaimed();
+                throw again;
+            }
             boolean replayed = Boolean.TRUE.equals(result.remove("_drover_replayed"));
-            step.events().reattached(settings.hostName(), step.key(), attempts, replayed);
+            if (!Boolean.TRUE.equals(result.get("step_unknown"))) {
+                step.events().reattached(settings.hostName(), step.key(), attempts, replayed);
+            }
             agent.client().forgetLater(step.key());
             return result;
         }, (interrupted, attempts, reason) -> "connection lost during step '" + module + "'"

@@ -7,7 +7,23 @@ package dev.drover.remote;
 public class AgentLostException extends AgentException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the host had acknowledged claiming the step in flight ({@code claimed} frame). */
+    private final boolean stepClaimed;
+
     public AgentLostException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    /**
+     * @param stepClaimed the agent had sent {@code claimed} for the keyed step in flight: the step
+     *                    started on the host, so sending it again may only attach to it
+     */
+    public AgentLostException(String message, Throwable cause, boolean stepClaimed) {
         super(message, cause);
+        this.stepClaimed = stepClaimed;
+    }
+
+    public boolean stepClaimed() {
+        return stepClaimed;
     }
 }

@@ -126,6 +126,36 @@ abstract class CutStepFixture {
         return Files.exists(f) ? Files.readString(f) : "";
     }
 
+    /**
+     * The spool of this test's step on node1 (the lab's nodes are this machine): the directory
+     * under the login user's {@code ~/.cache/drover/steps} whose claim names the step's agent.
+     * Other checkouts' spools live beside it (the lab user is machine-wide), so none is touched.
+     */
+    Path stepSpool() throws Exception {
+        String agent = Long.toString(awaitPid("agent.pid"));
+        Path steps = work.getParent().getParent().resolve(".cache/drover/steps");
+        try (var spools = Files.list(steps)) {
+            for (Path spool : spools.toList()) {
+                Path claim = spool.resolve("claim");
+                if (Files.exists(claim) && Files.readAllLines(claim).contains("agent_pid=" + agent)) {
+                    return spool;
+                }
+            }
+        }
+        throw new AssertionError("no spool in " + steps + " claimed by agent " + agent);
+    }
+
+    /** Waits until the step's spool holds its result: the step ended on the host. */
+    Path awaitSpooledResult() throws Exception {
+        Path spool = stepSpool();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(spool.resolve("result.json"))) {
+            assertTrue(System.nanoTime() < deadline, "the step never spooled its result in " + spool);
+            Thread.sleep(100);
+        }
+        return spool;
+    }
+
     static void kill9(long pid) {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     }

@@ -33,6 +33,8 @@ public final class Messages {
     public static final String BYE = "bye";
     public static final String ERROR = "error";
     public static final String FORGET = "forget";
+    /** Agent to controller: the keyed step of request {@code id} is claimed on the host (its run asked for {@code ack}). */
+    public static final String CLAIMED = "claimed";
     /** Capability: the agent keys steps, spools them on the host and keeps them past end of stream. */
     public static final String CAP_STEPS = "steps";
 
@@ -78,6 +80,29 @@ public final class Messages {
         Map<String, Object> m = run(id, module, args, check, diff);
         m.put("step", step);
         m.put("grace", graceSeconds);
+        return m;
+    }
+
+    /**
+     * As {@link #run(long, String, Map, boolean, boolean, String, long)}, asking for a {@code claimed}
+     * frame once the host has claimed the step ({@code ack}); with {@code attach}, the controller
+     * already had that frame for this step (it is re-sent after a reconnect): the agent must never
+     * start it, only answer from its spool, or say the spool is gone.
+     */
+    public static Map<String, Object> run(long id, String module, Map<String, ?> args, boolean check, boolean diff,
+                                          String step, long graceSeconds, boolean attach) {
+        Map<String, Object> m = run(id, module, args, check, diff, step, graceSeconds);
+        m.put("ack", true);
+        if (attach) {
+            m.put("attach", true);
+        }
+        return m;
+    }
+
+    public static Map<String, Object> claimed(long id, String step) {
+        Map<String, Object> m = message(CLAIMED);
+        m.put("id", id);
+        m.put("step", step);
         return m;
     }
 

@@ -67,6 +67,11 @@ public final class StepSpool implements ProcessObserver {
         return key;
     }
 
+    /** Whether the spool directory exists (claimed, or being claimed). */
+    public boolean exists() {
+        return Files.isDirectory(dir);
+    }
+
     /** Creates the directory; false when another agent (or an earlier run) claimed the key first. */
     public boolean claim(String module) throws IOException {
         Path root = dir.getParent();
