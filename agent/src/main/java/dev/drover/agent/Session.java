@@ -6,6 +6,7 @@ import dev.drover.agent.protocol.FrameCodec;
 import dev.drover.agent.protocol.Json;
 import dev.drover.agent.protocol.Messages;
 import dev.drover.agent.protocol.ProtocolException;
+import dev.drover.agent.process.ProcessObserver;
 import dev.drover.agent.process.SystemProcessRunner;
 import dev.drover.agent.step.StepSpool;
 import dev.drover.agent.step.Steps;
@@ -256,10 +257,21 @@ public final class Session {
         try {
             return steps.run(step, module, attach, () -> {
                 if (ack) {
-                    trySend(Messages.claimed(id, step));
+                    trySend(Messages.claimed(id, step, -1));
                 }
-            }, spool -> dispatcher.run(module, args, check, diff,
-                    processes instanceof SystemProcessRunner ? new SystemProcessRunner(spool) : processes));
+            }, spool -> dispatcher.run(module, args, check, diff, processes instanceof SystemProcessRunner
+                    ? new SystemProcessRunner(ack ? new ProcessObserver() {
+                        @Override
+                        public void started(long pid) {
+                            spool.started(pid);
+                            trySend(Messages.claimed(id, step, pid)); // the controller can name it if the link drops
+                        }
+
+                        @Override
+                        public void output(byte[] bytes, int offset, int length) {
+                            spool.output(bytes, offset, length);
+                        }
+                    } : spool) : processes));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Map<String, Object> r = new LinkedHashMap<>();

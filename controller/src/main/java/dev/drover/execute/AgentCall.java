@@ -31,10 +31,12 @@ public final class AgentCall {
     private final ConnectionOverrides overrides;
     private final Path cwd;
     private final String runKey;
+    /** Whether a {@code --resume} can send these steps again (a journaled run), for the give-up message. */
+    private final boolean resumable;
 
     /** Calls whose steps are keyed by a fresh id (nothing resumes them: {@code drover exec}, tests). */
     public AgentCall(AgentPool pool, ConnectionOverrides overrides, Path cwd) {
-        this(pool, overrides, cwd, java.util.UUID.randomUUID().toString());
+        this(pool, overrides, cwd, java.util.UUID.randomUUID().toString(), false);
     }
 
     /**
@@ -42,10 +44,15 @@ public final class AgentCall {
      *               (transitively), so its steps have the keys the interrupted run gave them
      */
     public AgentCall(AgentPool pool, ConnectionOverrides overrides, Path cwd, String runKey) {
+        this(pool, overrides, cwd, runKey, true);
+    }
+
+    private AgentCall(AgentPool pool, ConnectionOverrides overrides, Path cwd, String runKey, boolean resumable) {
         this.pool = pool;
         this.overrides = overrides;
         this.cwd = cwd;
         this.runKey = runKey;
+        this.resumable = resumable;
     }
 
     /** Runs one module with resolved arguments. */
@@ -76,7 +83,7 @@ public final class AgentCall {
                 if (!client.supportsSteps() || keyed.graceSeconds() <= 0) {
                     throw lost;
                 }
-                result = Reattach.run(pool, settings, options, module, args, check, diff, keyed, lost);
+                result = Reattach.run(pool, settings, options, module, args, check, diff, keyed, lost, resumable);
             }
             return HostResult.of(host.name(), result, since(start));
         } catch (Reconnect.WindowClosed | TransportException | AgentException | BadHostVarException e) {

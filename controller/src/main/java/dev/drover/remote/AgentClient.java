@@ -151,6 +151,7 @@ public final class AgentClient implements AutoCloseable {
         }
         long id = nextId++;
         boolean claimed = false;
+        long pid = -1;
         try {
             sendForgets();
             send(step == null || !supportsSteps() ? Messages.run(id, module, args, check, diff)
@@ -159,7 +160,7 @@ public final class AgentClient implements AutoCloseable {
                 byte[] frame = FrameCodec.read(in);
                 if (frame == null) {
                     throw new AgentLostException("the agent exited while running '" + module + "'" + tail(stderr), null,
-                            claimed);
+                            claimed, pid);
                 }
                 Map<String, Object> msg = Json.read(frame);
                 String type = Messages.type(msg);
@@ -168,6 +169,7 @@ public final class AgentClient implements AutoCloseable {
                 }
                 if (Messages.CLAIMED.equals(type) && Messages.id(msg) == id) {
                     claimed = true;
+                    pid = msg.get("pid") instanceof Number n ? n.longValue() : pid;
                     continue;
                 }
                 if (Messages.ERROR.equals(type)) {
@@ -179,7 +181,7 @@ public final class AgentClient implements AutoCloseable {
             throw new AgentException("the agent broke the protocol while running '" + module + "': " + e.getMessage(), e);
         } catch (IOException e) {
             throw new AgentLostException("lost the agent while running '" + module + "': " + e.getMessage() + tail(stderr), e,
-                    claimed);
+                    claimed, pid);
         }
     }
 

@@ -97,6 +97,22 @@ abstract class CutStepFixture {
         return args.toArray(String[]::new);
     }
 
+    /** The long step's shell script, as {@code drover exec} sends it (the playbook's, {@code work} filled in). */
+    String stepScript() {
+        String block = PLAYBOOK.substring(PLAYBOOK.indexOf("shell: |\n") + "shell: |\n".length(), PLAYBOOK.indexOf("      register:"));
+        return block.replace("            ", "").replace("{{ work }}", work.toString());
+    }
+
+    /** {@code drover exec node1 -m command -- sh -c <the long step>} in this JVM, on a thread of its own. */
+    CompletableFuture<CliRun> startExec(Path inventory) {
+        String[] args = {"exec", "-i", inventory.toString(), "node1", "-m", "command", "--", "sh", "-c", stepScript()};
+        return CompletableFuture.supplyAsync(() -> CliRun.of(args), r -> {
+            Thread t = new Thread(r, "drover exec");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
     CompletableFuture<CliRun> start(Path inventory) {
         String[] args = run(inventory);
         return CompletableFuture.supplyAsync(() -> CliRun.of(args), r -> {
