@@ -127,14 +127,17 @@ class SessionStepsTest {
     }
 
     @Test
-    void aClaimIsAcknowledgedBeforeTheStepStartsWhenAsked() throws IOException {
+    void aClaimIsAcknowledgedBeforeTheStepStartsThenWithItsPidWhenAsked() throws IOException {
         List<Map<String, Object>> out = session(controllerHello(),
                 Messages.run(4, "shell", Map.of("_raw_params", "echo ran >> " + dir.resolve("counter")), false, false,
                         "run6/t1", 60, false), Messages.shutdown());
         assertEquals(Messages.CLAIMED, out.get(1).get("type"), out.toString());
         assertEquals(4L, ((Number) out.get(1).get("id")).longValue());
         assertEquals("run6/t1", out.get(1).get("step"));
-        assertEquals(0, ((Number) Wire.result(out.get(2)).get("rc")).intValue());
+        assertFalse(out.get(1).containsKey("pid"), "claimed before the process starts");
+        assertEquals(Messages.CLAIMED, out.get(2).get("type"), "again with the step's process");
+        assertTrue(((Number) out.get(2).get("pid")).longValue() > 0, out.toString());
+        assertEquals(0, ((Number) Wire.result(out.get(3)).get("rc")).intValue());
     }
 
     @Test

@@ -201,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
             try (AgentPool pool = new AgentPool(new Transports(SshTransportFactory::new), new AgentBootstrap(agentJar),
                 persist.leaser(spec.commandLine().getErr(), agentJar.sha256()))) {
                 AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath(),
-                        resume.stepRunKey(runId.value()));
+                        resume.stepRunKey(runId.value()), resume.claimedSteps());
                 result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop, vault)
                         .run(pb, inv, new RedactingListener(new ListenerTee(List.of(listener, writer)), vault.redactor()));
             } catch (PlayException e) {

@@ -30,18 +30,20 @@ final class Reattach {
     /**
      * @param resumable the step's key belongs to a journaled run ({@code drover run}), so
      *                  {@code --resume} can collect it; else ({@code drover exec}) nothing will
+     * @param attach    the step was known to be claimed on the host before this call (an earlier run's journal)
      */
     static Map<String, Object> run(AgentPool pool, ConnectionSettings settings, AgentOptions options, String module,
-            Map<String, ?> args, boolean check, boolean diff, Step step, AgentLostException lost, boolean resumable)
+            Map<String, ?> args, boolean check, boolean diff, Step step, AgentLostException lost, boolean resumable,
+            boolean attach)
             throws AgentException, TransportException, Reconnect.WindowClosed {
         // Once an agent acknowledged the claim, the step started on the host: it is only attached to.
-        boolean[] claimed = {lost.stepClaimed()};
+        boolean[] claimed = {lost.stepClaimed() || attach};
         long[] pid = {lost.stepPid()};
         return Reconnect.withBackoff(pool, settings, options, step, lost, (agent, attempts) -> {
             Map<String, Object> result;
             try {
                 result = new LinkedHashMap<>(agent.client().run(module, args, check, diff, step.key(),
-                        step.graceSeconds(), claimed[0]));
+                        step.graceSeconds(), claimed[0], p -> step.events().claimed(settings.hostName(), step.key(), p)));
             } catch (AgentLostException again) {
                 claimed[0] |= again.stepClaimed();
                 pid[0] = again.stepPid() > 0 ? again.stepPid() : pid[0];

@@ -26,6 +26,14 @@ public record Step(String key, long graceSeconds, Events events) {
         default void reattached(String host, String step, int attempts, boolean replayed) {
         }
 
+        /**
+         * The host acknowledged claiming the step ({@code pid} -1), then named its process: from now
+         * on the step must never be started again, only attached to (a {@code --resume} reads this
+         * from the journal).
+         */
+        default void claimed(String host, String step, long pid) {
+        }
+
         /** The operator asked the run to stop (Ctrl-C): a reconnect wait gives up at once. */
         default boolean stopRequested() {
             return false;

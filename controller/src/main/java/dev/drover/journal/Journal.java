@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A run's journal as read back: what it was asked to do, every task result, how plays ended and how
@@ -129,6 +131,29 @@ public record Journal(Path file, RunStart start, Map<Integer, PlayLine> plays, L
             throw new IOException(file + ": no run_start line; not a drover run journal");
         }
         return new Journal(file, start, plays, tasks, ends, stops, included, Optional.ofNullable(end), truncated);
+    }
+
+    /**
+     * The full step keys whose host acknowledged claiming them in the run journaled in {@code file}
+     * ({@code step_claimed} lines): a resumed run only attaches to those, never starts them. Lines that
+     * are not JSON (a last line cut by a kill) are skipped; {@link #read} reports them.
+     */
+    public static Set<String> claimedSteps(Path file) throws IOException {
+        Set<String> steps = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.contains("\"step_claimed\"")) {
+                continue;
+            }
+            try {
+                Map<String, Object> e = JsonLines.read(line);
+                if ("step_claimed".equals(e.get("event")) && e.get("step") instanceof String step) {
+                    steps.add(step);
+                }
+            } catch (JsonProcessingException ex) {
+                // cut by a kill: the claim it would have named was not recorded
+            }
+        }
+        return steps;
     }
 
     /** The run's id. */

@@ -146,6 +146,18 @@ public final class AgentClient implements AutoCloseable {
      */
     public synchronized Map<String, Object> run(String module, Map<String, ?> args, boolean check, boolean diff,
             String step, long graceSeconds, boolean attach) throws AgentException {
+        return run(module, args, check, diff, step, graceSeconds, attach, pid -> { });
+    }
+
+    /** Told, on the calling thread, as each {@code claimed} frame arrives: the pid is -1 until the step's process started. */
+    @FunctionalInterface
+    public interface ClaimListener {
+        void claimed(long pid);
+    }
+
+    /** As {@link #run(String, Map, boolean, boolean, String, long, boolean)}, telling {@code onClaim} of each claim frame. */
+    public synchronized Map<String, Object> run(String module, Map<String, ?> args, boolean check, boolean diff,
+            String step, long graceSeconds, boolean attach, ClaimListener onClaim) throws AgentException {
         if (closed) {
             throw new AgentException("the agent connection is already closed");
         }
@@ -170,6 +182,7 @@ public final class AgentClient implements AutoCloseable {
                 if (Messages.CLAIMED.equals(type) && Messages.id(msg) == id) {
                     claimed = true;
                     pid = msg.get("pid") instanceof Number n ? n.longValue() : pid;
+                    onClaim.claimed(pid);
                     continue;
                 }
                 if (Messages.ERROR.equals(type)) {

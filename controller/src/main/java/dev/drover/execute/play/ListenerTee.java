@@ -77,6 +77,11 @@ public final class ListenerTee implements PlayListener {
     }
 
     @Override
+    public void stepClaimed(String host, String task, String step, long pid) {
+        listeners.forEach(l -> l.stepClaimed(host, task, step, pid));
+    }
+
+    @Override
     public void included(Path file, List<String> hosts) {
         listeners.forEach(l -> l.included(file, hosts));
     }

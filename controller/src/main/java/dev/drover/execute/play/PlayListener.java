@@ -144,6 +144,13 @@ public interface PlayListener {
     default void reattached(String host, String task, int attempts, boolean replayed) {
     }
 
+    /**
+     * {@code host} acknowledged claiming step {@code step} of {@code task} (the full step key;
+     * {@code pid} -1, then the step's process): a {@code --resume} must only attach to it.
+     */
+    default void stepClaimed(String host, String task, String step, long pid) {
+    }
+
     /** {@code until} did not hold yet; {@code retriesLeft} more attempts follow. */
     default void retrying(String host, String task, int retriesLeft, Map<String, Object> result) {
     }

@@ -315,6 +315,11 @@ final class TaskCall {
             }
 
             @Override
+            public void claimed(String h, String key, long pid) {
+                rc.listener().stepClaimed(h, name, key, pid);
+            }
+
+            @Override
             public boolean stopRequested() {
                 return rc.stop().requested();
             }
