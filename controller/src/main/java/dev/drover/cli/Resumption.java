@@ -95,18 +95,22 @@ final class Resumption {
     }
 
     private static Set<String> claimed(Journal journal, Runs runs) throws IOException {
-        Set<String> keys = new LinkedHashSet<>(Journal.claimedSteps(journal.file()));
+        List<Path> chain = new ArrayList<>(List.of(journal.file()));
         String previous = journal.start().resumedFrom();
         for (int hops = 0; previous != null && hops < 1000; hops++) {
             try {
                 Path file = runs.journal(previous);
-                keys.addAll(Journal.claimedSteps(file));
+                chain.add(0, file);
                 previous = Journal.read(file).start().resumedFrom();
             } catch (Runs.NoSuchRunException | IOException e) {
                 break; // pruned: its claims are gone with it (the host's spool still answers)
             }
         }
-        return keys;
+        Set<String> open = new LinkedHashSet<>();
+        for (Path file : chain) { // oldest first: a later run's result closes an earlier claim
+            Journal.applyStepLines(file, open);
+        }
+        return open;
     }
 
     Optional<String> runId() {

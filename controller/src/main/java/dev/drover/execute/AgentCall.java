@@ -101,6 +101,9 @@ public final class AgentCall {
                 }
                 result = Reattach.run(pool, settings, options, module, args, check, diff, keyed, lost, resumable, attach);
             }
+            if (!Boolean.TRUE.equals(result.get("step_unknown"))) {
+                keyed.events().done(host.name(), keyed.key());
+            }
             return HostResult.of(host.name(), result, since(start));
         } catch (Reconnect.WindowClosed | TransportException | AgentException | BadHostVarException e) {
             return classify(host, e, start);

@@ -34,6 +34,14 @@ public record Step(String key, long graceSeconds, Events events) {
         default void claimed(String host, String step, long pid) {
         }
 
+        /**
+         * The step's result reached the controller (its task result follows): a {@code --resume}
+         * that runs the task again (it failed) may start it afresh. Not told for a result that
+         * says the step's fate is unknown ({@code step_unknown}).
+         */
+        default void done(String host, String step) {
+        }
+
         /** The operator asked the run to stop (Ctrl-C): a reconnect wait gives up at once. */
         default boolean stopRequested() {
             return false;

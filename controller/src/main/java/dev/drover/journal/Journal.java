@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,26 +133,30 @@ public record Journal(Path file, RunStart start, Map<Integer, PlayLine> plays, L
     }
 
     /**
-     * The full step keys whose host acknowledged claiming them in the run journaled in {@code file}
-     * ({@code step_claimed} lines): a resumed run only attaches to those, never starts them. Lines that
-     * are not JSON (a last line cut by a kill) are skipped; {@link #read} reports them.
+     * Applies the step lines of the run journaled in {@code file} to {@code open}, the step keys a host
+     * acknowledged claiming ({@code step_claimed}) whose result the controller has not had since
+     * ({@code step_done}); apply a resume chain's journals oldest first. A resumed run only attaches to
+     * those, never starts them. Lines that are not JSON (a last line cut by a kill) are skipped;
+     * {@link #read} reports them.
      */
-    public static Set<String> claimedSteps(Path file) throws IOException {
-        Set<String> steps = new LinkedHashSet<>();
+    public static void applyStepLines(Path file, Set<String> open) throws IOException {
         for (String line : Files.readAllLines(file)) {
-            if (!line.contains("\"step_claimed\"")) {
+            if (!line.contains("\"step_claimed\"") && !line.contains("\"step_done\"")) {
                 continue;
             }
             try {
                 Map<String, Object> e = JsonLines.read(line);
-                if ("step_claimed".equals(e.get("event")) && e.get("step") instanceof String step) {
-                    steps.add(step);
+                if (e.get("step") instanceof String step) {
+                    if ("step_claimed".equals(e.get("event"))) {
+                        open.add(step);
+                    } else if ("step_done".equals(e.get("event"))) {
+                        open.remove(step);
+                    }
                 }
             } catch (JsonProcessingException ex) {
-                // cut by a kill: the claim it would have named was not recorded
+                // cut by a kill: the line it would have been was not recorded
             }
         }
-        return steps;
     }
 
     /** The run's id. */

@@ -179,6 +179,15 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void stepDone(String host, String task, String step) {
+        Map<String, Object> e = event("step_done");
+        e.put("host", host);
+        e.put("task", task);
+        e.put("step", step);
+        write(e, false);
+    }
+
+    @Override
     public synchronized void reattached(String host, String task, int attempts, boolean replayed) {
         Map<String, Object> e = event("reattached");
         e.put("host", host);

@@ -82,6 +82,11 @@ public final class ListenerTee implements PlayListener {
     }
 
     @Override
+    public void stepDone(String host, String task, String step) {
+        listeners.forEach(l -> l.stepDone(host, task, step));
+    }
+
+    @Override
     public void included(Path file, List<String> hosts) {
         listeners.forEach(l -> l.included(file, hosts));
     }

@@ -151,6 +151,10 @@ public interface PlayListener {
     default void stepClaimed(String host, String task, String step, long pid) {
     }
 
+    /** The result of step {@code step} reached the controller: a resume that runs it again may start it afresh. */
+    default void stepDone(String host, String task, String step) {
+    }
+
     /** {@code until} did not hold yet; {@code retriesLeft} more attempts follow. */
     default void retrying(String host, String task, int retriesLeft, Map<String, Object> result) {
     }

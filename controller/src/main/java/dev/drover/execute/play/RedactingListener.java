@@ -89,6 +89,11 @@ public final class RedactingListener implements PlayListener {
     }
 
     @Override
+    public void stepDone(String host, String task, String step) {
+        next.stepDone(host, s(task), step);
+    }
+
+    @Override
     public void waiting(Waiting w) {
         next.waiting(new Waiting(w.host(), s(w.task()), s(w.what()), w.started()));
     }

@@ -320,6 +320,11 @@ final class TaskCall {
             }
 
             @Override
+            public void done(String h, String key) {
+                rc.listener().stepDone(h, name, key);
+            }
+
+            @Override
             public boolean stopRequested() {
                 return rc.stop().requested();
             }
