@@ -156,6 +156,11 @@ class ReattachOverOpenSshTest extends CutStepFixture {
         workDir(lab);
         CompletableFuture<CliRun> running = start(inventory(lab, ""));
         long agent = awaitPid("agent.pid");
+        // The step's shell can get this far before the agent has recorded its pid on a loaded machine.
+        Path pid = stepSpool().resolve("pid");
+        for (int i = 0; i < 300 && !(Files.exists(pid) && Files.size(pid) > 0); i++) {
+            Thread.sleep(100);
+        }
         kill9(agent);
         CliRun r = running.get(120, TimeUnit.SECONDS);
         assertEquals(2, r.exitCode(), r.toString());
