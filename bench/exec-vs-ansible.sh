@@ -17,7 +17,7 @@ mapfile -t nodes < <(awk '/^node[0-9]/ {print $1}' "$inv")
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 timed() { local s e out; s=$(date +%s.%N); out=$("$@" 2>&1) || { echo "FAILED: $*" >&2; echo "$out" >&2; exit 1; }; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
-wipe_caches() { for n in "${nodes[@]}"; do ssh -F "$lab/ssh_config" "$n" 'rm -rf ~/.cache/drover' >/dev/null; done; }
+wipe_caches() { for n in "${nodes[@]}"; do ssh -F "$lab/ssh_config" "$n" 'rm -rf ~/.cache/drover/agent' >/dev/null; done; }
 
 echo "agent jar: $(stat -c %s agent/target/drover-agent.jar) bytes"
 echo "hosts: ${nodes[*]} ($(uname -n), $(nproc) cores)"

@@ -6,6 +6,7 @@ import dev.drover.protocol.FrameCodec;
 import dev.drover.protocol.Json;
 import dev.drover.protocol.Messages;
 import dev.drover.protocol.ProtocolException;
+import dev.drover.agent.process.ProcessObserver;
 import dev.drover.agent.process.SystemProcessRunner;
 import dev.drover.agent.step.StepSpool;
 import dev.drover.agent.step.Steps;
@@ -233,22 +234,44 @@ public final class Session {
         final String step = request.get("step") instanceof String ? (String) request.get("step") : null;
         Object grace = request.get("grace");
         final long graceSeconds = grace instanceof Number ? Math.max(0, ((Number) grace).longValue()) : DEFAULT_GRACE_SECONDS;
+        final boolean ack = Boolean.TRUE.equals(request.get("ack"));
+        final boolean attach = Boolean.TRUE.equals(request.get("attach"));
         worker.execute(() -> {
             inFlightGrace = step == null ? -1 : graceSeconds;
             try {
                 sendResult(id, module, step == null ? dispatcher.run(module, args, check, diff)
-                        : keyed(step, module, args, check, diff));
+                        : keyed(id, step, module, args, check, diff, ack, attach));
             } catch (IOException e) {
                 log.println("drover agent: cannot send the result of request " + id + ": " + e);
             }
         });
     }
 
-    private Map<String, Object> keyed(String step, final String module, final Map<String, Object> args,
-                                      final boolean check, final boolean diff) {
+    /**
+     * A keyed step through {@link Steps}. With {@code ack} the controller gets a {@code claimed} frame
+     * before the step starts, so after a reconnect it knows to send the step again only to attach.
+     */
+    private Map<String, Object> keyed(final long id, final String step, final String module,
+                                      final Map<String, Object> args, final boolean check, final boolean diff,
+                                      final boolean ack, boolean attach) {
         try {
-            return steps.run(step, module, spool -> dispatcher.run(module, args, check, diff,
-                    processes instanceof SystemProcessRunner ? new SystemProcessRunner(spool) : processes));
+            return steps.run(step, module, attach, () -> {
+                if (ack) {
+                    trySend(Messages.claimed(id, step, -1));
+                }
+            }, spool -> dispatcher.run(module, args, check, diff, processes instanceof SystemProcessRunner
+                    ? new SystemProcessRunner(ack ? new ProcessObserver() {
+                        @Override
+                        public void started(long pid) {
+                            spool.started(pid);
+                            trySend(Messages.claimed(id, step, pid)); // the controller can name it if the link drops
+                        }
+
+                        @Override
+                        public void output(byte[] bytes, int offset, int length) {
+                            spool.output(bytes, offset, length);
+                        }
+                    } : spool) : processes));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Map<String, Object> r = new LinkedHashMap<>();

@@ -127,6 +127,45 @@ class SessionStepsTest {
     }
 
     @Test
+    void aClaimIsAcknowledgedBeforeTheStepStartsThenWithItsPidWhenAsked() throws IOException {
+        List<Map<String, Object>> out = session(controllerHello(),
+                Messages.run(4, "shell", Map.of("_raw_params", "echo ran >> " + dir.resolve("counter")), false, false,
+                        "run6/t1", 60, false), Messages.shutdown());
+        assertEquals(Messages.CLAIMED, out.get(1).get("type"), out.toString());
+        assertEquals(4L, ((Number) out.get(1).get("id")).longValue());
+        assertEquals("run6/t1", out.get(1).get("step"));
+        assertFalse(out.get(1).containsKey("pid"), "claimed before the process starts");
+        assertEquals(Messages.CLAIMED, out.get(2).get("type"), "again with the step's process");
+        assertTrue(((Number) out.get(2).get("pid")).longValue() > 0, out.toString());
+        assertEquals(0, ((Number) Wire.result(out.get(3)).get("rc")).intValue());
+    }
+
+    @Test
+    void aStepSentToAttachWhoseSpoolIsGoneIsNeverStarted() throws IOException {
+        Map<String, Object> r = Wire.result(session(controllerHello(),
+                Messages.run(1, "shell", Map.of("_raw_params", "echo ran >> " + dir.resolve("counter")), false, false,
+                        "run7/t1", 60, true), Messages.shutdown()).get(1));
+        assertEquals(true, r.get("failed"));
+        assertEquals(true, r.get("step_unknown"));
+        String msg = (String) r.get("msg");
+        assertTrue(msg.contains("no record of it") && msg.contains("will not start it again"), msg);
+        assertEquals("", counter(), "an attach never starts the step");
+    }
+
+    @Test
+    void anAgentNeverStartsAKeyTwiceEvenWhenItsSpoolWasRemovedUnderIt() throws IOException {
+        String key = "run8/t1";
+        Path spool = dev.drover.agent.step.StepSpool.of(dir.resolve("steps"), key).dir();
+        String cmd = "echo ran >> " + dir.resolve("counter");
+        List<Map<String, Object>> out = session(controllerHello(), step(1, cmd, key, 60),
+                Messages.run(2, "shell", Map.of("_raw_params", "rm -rf " + spool), false, false),
+                step(3, cmd, key, 60), Messages.shutdown());
+        Map<String, Object> again = Wire.result(out.get(out.size() - 2));
+        assertEquals(true, again.get("step_unknown"), again.toString());
+        assertEquals("ran\n", counter(), "started once");
+    }
+
+    @Test
     void anUnkeyedRunIsNotSpooled() throws IOException {
         session(controllerHello(), Messages.run(1, "ping", Map.of(), false, false), Messages.shutdown());
         assertFalse(Files.exists(dir.resolve("steps")), "no spool for a request without a step");

@@ -111,9 +111,24 @@ final class ExecCommand extends HostsCommand {
         // As in run: values from a vault and connection passwords are masked before any output sees them.
         var redactor = inventory.vault.redactor();
         hosts.forEach(h -> RunCommand.maskConnectionPasswords(redactor, h.vars()));
-        @SuppressWarnings("unchecked")
-        RunListener listener = r -> shown.hostResult(new HostResult(r.host(), r.status(),
-                (Map<String, Object>) redactor.maskDeep(r.result()), r.elapsed()));
+        RunListener listener = new RunListener() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void hostResult(HostResult r) {
+                shown.hostResult(new HostResult(r.host(), r.status(), (Map<String, Object>) redactor.maskDeep(r.result()),
+                        r.elapsed()));
+            }
+
+            @Override
+            public void connectionLost(String host, String command, int attempt, String reason) {
+                shown.connectionLost(host, command, attempt, redactor.mask(reason));
+            }
+
+            @Override
+            public void reattached(String host, String command, int attempts, boolean replayed) {
+                shown.reattached(host, command, attempts, replayed);
+            }
+        };
         List<HostResult> results;
         try (AgentPool pool = persist.pool(spec.commandLine().getErr())) {
             var overrides = connection.overrides();

@@ -9,9 +9,11 @@ import dev.drover.execute.play.CompletedTasks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code --resume}: the run being continued, and what the new run takes from it. Anything given on
@@ -23,14 +25,17 @@ final class Resumption {
     private final Optional<Journal> from;
     /** The first run of the resume chain, whose id keys the steps on the hosts; empty for a fresh run. */
     private final Optional<String> origin;
+    /** Step keys a run of the chain saw claimed on their host ({@code step_claimed}). */
+    private final Set<String> claimed;
 
-    private Resumption(Optional<Journal> from, Optional<String> origin) {
+    private Resumption(Optional<Journal> from, Optional<String> origin, Set<String> claimed) {
         this.from = from;
         this.origin = origin;
+        this.claimed = claimed;
     }
 
     static Resumption none() {
-        return new Resumption(Optional.empty(), Optional.empty());
+        return new Resumption(Optional.empty(), Optional.empty(), Set.of());
     }
 
     static Resumption of(JournalOptions options, Runs runs) {
@@ -49,7 +54,7 @@ final class Resumption {
                 throw new UserError("run " + journal.runId() + " has not ended and its controller (pid " + pid
                         + ") is still alive; wait for it, or stop it (Ctrl-C) before resuming");
             }
-            return new Resumption(Optional.of(journal), Optional.of(origin(journal, runs)));
+            return new Resumption(Optional.of(journal), Optional.of(origin(journal, runs)), claimed(journal, runs));
         } catch (Runs.NoSuchRunException e) {
             throw new UserError("--resume " + options.resume + ": " + e.getMessage());
         } catch (IOException e) {
@@ -78,6 +83,34 @@ final class Resumption {
             }
         }
         return id;
+    }
+
+    /**
+     * The step keys any run of the resume chain saw claimed on their host: the resumed run sends them
+     * to attach only, so a spool removed since (the host's 7-day cleanup, a cleared cache) fails the
+     * step with "no record of it" instead of starting it a second time.
+     */
+    Set<String> claimedSteps() {
+        return claimed;
+    }
+
+    private static Set<String> claimed(Journal journal, Runs runs) throws IOException {
+        List<Path> chain = new ArrayList<>(List.of(journal.file()));
+        String previous = journal.start().resumedFrom();
+        for (int hops = 0; previous != null && hops < 1000; hops++) {
+            try {
+                Path file = runs.journal(previous);
+                chain.add(0, file);
+                previous = Journal.read(file).start().resumedFrom();
+            } catch (Runs.NoSuchRunException | IOException e) {
+                break; // pruned: its claims are gone with it (the host's spool still answers)
+            }
+        }
+        Set<String> open = new LinkedHashSet<>();
+        for (Path file : chain) { // oldest first: a later run's result closes an earlier claim
+            Journal.applyStepLines(file, open);
+        }
+        return open;
     }
 
     Optional<String> runId() {

@@ -188,7 +188,7 @@ final class RunCommand extends HostsCommand {
             PlaybookRunner.Result result;
             try (AgentPool pool = persist.pool(spec.commandLine().getErr())) {
                 AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath(),
-                        resume.stepRunKey(runId.value()));
+                        resume.stepRunKey(runId.value()), resume.claimedSteps());
                 result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop, vault)
                         .run(pb, inv, new RedactingListener(new ListenerTee(List.of(listener, writer)), vault.redactor()));
             } catch (PlayException e) {

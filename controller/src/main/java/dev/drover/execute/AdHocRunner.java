@@ -51,7 +51,7 @@ public final class AdHocRunner {
             List<Future<HostResult>> futures = new ArrayList<>();
             for (TargetHost host : hosts) {
                 futures.add(workers.submit(() -> {
-                    HostResult r = runOne(host, request);
+                    HostResult r = runOne(host, request, listener);
                     listener.hostResult(r);
                     return r;
                 }));
@@ -70,8 +70,24 @@ public final class AdHocRunner {
         }
     }
 
-    private HostResult runOne(TargetHost host, Request request) {
+    /**
+     * The command is a keyed step of a fresh id: never started twice on the host, carried over a
+     * dropped connection by reconnecting within its grace, and, when the connection cannot be regained,
+     * reported with whether it had started (and its pid) and where the host keeps its output and result.
+     */
+    private HostResult runOne(TargetHost host, Request request, RunListener listener) {
+        Step.Events events = new Step.Events() {
+            @Override
+            public void connectionLost(String h, String step, int attempt, String reason) {
+                listener.connectionLost(h, request.module(), attempt, reason);
+            }
+
+            @Override
+            public void reattached(String h, String step, int attempts, boolean replayed) {
+                listener.reattached(h, request.module(), attempts, replayed);
+            }
+        };
         return new AgentCall(pool, overrides, cwd).module(host, become, request.module(), request.args(),
-                request.check(), request.diff());
+                request.check(), request.diff(), new Step("exec/" + host.name(), -1, events));
     }
 }

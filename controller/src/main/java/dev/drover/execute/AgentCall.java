@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One call through a host's agent, with failures classified the way docs/ARCHITECTURE.md says:
@@ -31,10 +32,14 @@ public final class AgentCall {
     private final ConnectionOverrides overrides;
     private final Path cwd;
     private final String runKey;
+    /** Whether a {@code --resume} can send these steps again (a journaled run), for the give-up message. */
+    private final boolean resumable;
+    /** Full step keys an earlier run of the resume chain saw claimed on their host: attached to, never started. */
+    private final Set<String> claimed;
 
     /** Calls whose steps are keyed by a fresh id (nothing resumes them: {@code drover exec}, tests). */
     public AgentCall(AgentPool pool, ConnectionOverrides overrides, Path cwd) {
-        this(pool, overrides, cwd, java.util.UUID.randomUUID().toString());
+        this(pool, overrides, cwd, java.util.UUID.randomUUID().toString(), false, Set.of());
     }
 
     /**
@@ -42,10 +47,26 @@ public final class AgentCall {
      *               (transitively), so its steps have the keys the interrupted run gave them
      */
     public AgentCall(AgentPool pool, ConnectionOverrides overrides, Path cwd, String runKey) {
+        this(pool, overrides, cwd, runKey, true, Set.of());
+    }
+
+    /**
+     * @param claimed the full step keys the journals of the resume chain recorded as claimed on their
+     *                host ({@code step_claimed}): sent to attach only, so a spool removed since (the
+     *                host's 7-day cleanup, a cleared cache) is reported instead of started again
+     */
+    public AgentCall(AgentPool pool, ConnectionOverrides overrides, Path cwd, String runKey, Set<String> claimed) {
+        this(pool, overrides, cwd, runKey, true, claimed);
+    }
+
+    private AgentCall(AgentPool pool, ConnectionOverrides overrides, Path cwd, String runKey, boolean resumable,
+            Set<String> claimed) {
         this.pool = pool;
         this.overrides = overrides;
         this.cwd = cwd;
         this.runKey = runKey;
+        this.resumable = resumable;
+        this.claimed = Set.copyOf(claimed);
     }
 
     /** Runs one module with resolved arguments. */
@@ -67,16 +88,21 @@ public final class AgentCall {
             AgentOptions options = options(host, become);
             ConnectionSettings settings = ConnectionVars.settings(host, overrides, cwd);
             AgentClient client = pool.open(settings, options).client();
+            boolean attach = claimed.contains(keyed.key());
             Map<String, Object> result;
             try {
-                result = new LinkedHashMap<>(client.run(module, args, check, diff, keyed.key(), keyed.graceSeconds()));
+                result = new LinkedHashMap<>(client.run(module, args, check, diff, keyed.key(), keyed.graceSeconds(),
+                        attach, pid -> keyed.events().claimed(host.name(), keyed.key(), pid)));
                 result.remove("_drover_replayed");
                 client.forgetLater(keyed.key());
             } catch (AgentLostException lost) {
                 if (!client.supportsSteps() || keyed.graceSeconds() <= 0) {
                     throw lost;
                 }
-                result = Reattach.run(pool, settings, options, module, args, check, diff, keyed, lost);
+                result = Reattach.run(pool, settings, options, module, args, check, diff, keyed, lost, resumable, attach);
+            }
+            if (!Boolean.TRUE.equals(result.get("step_unknown"))) {
+                keyed.events().done(host.name(), keyed.key());
             }
             return HostResult.of(host.name(), result, since(start));
         } catch (Reconnect.WindowClosed | TransportException | AgentException | BadHostVarException e) {

@@ -1,9 +1,10 @@
 package dev.drover.execute;
 
 /**
- * Receives results as they happen. Called from host threads, concurrently: implementations
- * synchronize their own output.
+ * Receives results as they happen, and a host's lost connection and reattachment
+ * ({@link Step.Events}: {@code drover exec}'s command is a keyed step too). Called from host
+ * threads, concurrently: implementations synchronize their own output.
  */
-public interface RunListener {
+public interface RunListener extends Step.Events {
     void hostResult(HostResult result);
 }

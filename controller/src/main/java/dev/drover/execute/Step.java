@@ -26,6 +26,22 @@ public record Step(String key, long graceSeconds, Events events) {
         default void reattached(String host, String step, int attempts, boolean replayed) {
         }
 
+        /**
+         * The host acknowledged claiming the step ({@code pid} -1), then named its process: from now
+         * on the step must never be started again, only attached to (a {@code --resume} reads this
+         * from the journal).
+         */
+        default void claimed(String host, String step, long pid) {
+        }
+
+        /**
+         * The step's result reached the controller (its task result follows): a {@code --resume}
+         * that runs the task again (it failed) may start it afresh. Not told for a result that
+         * says the step's fate is unknown ({@code step_unknown}).
+         */
+        default void done(String host, String step) {
+        }
+
         /** The operator asked the run to stop (Ctrl-C): a reconnect wait gives up at once. */
         default boolean stopRequested() {
             return false;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A run's journal as read back: what it was asked to do, every task result, how plays ended and how
@@ -129,6 +130,33 @@ public record Journal(Path file, RunStart start, Map<Integer, PlayLine> plays, L
             throw new IOException(file + ": no run_start line; not a drover run journal");
         }
         return new Journal(file, start, plays, tasks, ends, stops, included, Optional.ofNullable(end), truncated);
+    }
+
+    /**
+     * Applies the step lines of the run journaled in {@code file} to {@code open}, the step keys a host
+     * acknowledged claiming ({@code step_claimed}) whose result the controller has not had since
+     * ({@code step_done}); apply a resume chain's journals oldest first. A resumed run only attaches to
+     * those, never starts them. Lines that are not JSON (a last line cut by a kill) are skipped;
+     * {@link #read} reports them.
+     */
+    public static void applyStepLines(Path file, Set<String> open) throws IOException {
+        for (String line : Files.readAllLines(file)) {
+            if (!line.contains("\"step_claimed\"") && !line.contains("\"step_done\"")) {
+                continue;
+            }
+            try {
+                Map<String, Object> e = JsonLines.read(line);
+                if (e.get("step") instanceof String step) {
+                    if ("step_claimed".equals(e.get("event"))) {
+                        open.add(step);
+                    } else if ("step_done".equals(e.get("event"))) {
+                        open.remove(step);
+                    }
+                }
+            } catch (JsonProcessingException ex) {
+                // cut by a kill: the line it would have been was not recorded
+            }
+        }
     }
 
     /** The run's id. */

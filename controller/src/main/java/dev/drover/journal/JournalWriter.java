@@ -165,6 +165,28 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
         write(e, true);
     }
 
+    /** Written at once: a controller killed right after must leave it for {@code --resume}. */
+    @Override
+    public synchronized void stepClaimed(String host, String task, String step, long pid) {
+        Map<String, Object> e = event("step_claimed");
+        e.put("host", host);
+        e.put("task", task);
+        e.put("step", step);
+        if (pid > 0) {
+            e.put("pid", pid);
+        }
+        write(e, true);
+    }
+
+    @Override
+    public synchronized void stepDone(String host, String task, String step) {
+        Map<String, Object> e = event("step_done");
+        e.put("host", host);
+        e.put("task", task);
+        e.put("step", step);
+        write(e, false);
+    }
+
     @Override
     public synchronized void reattached(String host, String task, int attempts, boolean replayed) {
         Map<String, Object> e = event("reattached");

@@ -135,23 +135,55 @@ public final class AgentClient implements AutoCloseable {
      */
     public synchronized Map<String, Object> run(String module, Map<String, ?> args, boolean check, boolean diff,
             String step, long graceSeconds) throws AgentException {
+        return run(module, args, check, diff, step, graceSeconds, false);
+    }
+
+    /**
+     * As {@link #run(String, Map, boolean, boolean, String, long)}; with {@code attach} the step is
+     * known to have been claimed on the host (an earlier agent acknowledged it): the agent answers
+     * from its spool and never starts it, even when the spool is gone. A lost agent's exception says
+     * whether this agent acknowledged the claim ({@link AgentLostException#stepClaimed()}).
+     */
+    public synchronized Map<String, Object> run(String module, Map<String, ?> args, boolean check, boolean diff,
+            String step, long graceSeconds, boolean attach) throws AgentException {
+        return run(module, args, check, diff, step, graceSeconds, attach, pid -> { });
+    }
+
+    /** Told, on the calling thread, as each {@code claimed} frame arrives: the pid is -1 until the step's process started. */
+    @FunctionalInterface
+    public interface ClaimListener {
+        void claimed(long pid);
+    }
+
+    /** As {@link #run(String, Map, boolean, boolean, String, long, boolean)}, telling {@code onClaim} of each claim frame. */
+    public synchronized Map<String, Object> run(String module, Map<String, ?> args, boolean check, boolean diff,
+            String step, long graceSeconds, boolean attach, ClaimListener onClaim) throws AgentException {
         if (closed) {
             throw new AgentException("the agent connection is already closed");
         }
         long id = nextId++;
+        boolean claimed = false;
+        long pid = -1;
         try {
             sendForgets();
             send(step == null || !supportsSteps() ? Messages.run(id, module, args, check, diff)
-                    : Messages.run(id, module, args, check, diff, step, graceSeconds));
+                    : Messages.run(id, module, args, check, diff, step, graceSeconds, attach));
             while (true) {
                 byte[] frame = FrameCodec.read(in);
                 if (frame == null) {
-                    throw new AgentLostException("the agent exited while running '" + module + "'" + tail(stderr), null);
+                    throw new AgentLostException("the agent exited while running '" + module + "'" + tail(stderr), null,
+                            claimed, pid);
                 }
                 Map<String, Object> msg = Json.read(frame);
                 String type = Messages.type(msg);
                 if (Messages.RESULT.equals(type) && Messages.id(msg) == id) {
                     return Messages.map(msg, "result");
+                }
+                if (Messages.CLAIMED.equals(type) && Messages.id(msg) == id) {
+                    claimed = true;
+                    pid = msg.get("pid") instanceof Number n ? n.longValue() : pid;
+                    onClaim.claimed(pid);
+                    continue;
                 }
                 if (Messages.ERROR.equals(type)) {
                     throw new AgentException("the agent reported a protocol error: " + msg.get("message"));
@@ -161,7 +193,8 @@ public final class AgentClient implements AutoCloseable {
         } catch (ProtocolException e) {
             throw new AgentException("the agent broke the protocol while running '" + module + "': " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new AgentLostException("lost the agent while running '" + module + "': " + e.getMessage() + tail(stderr), e);
+            throw new AgentLostException("lost the agent while running '" + module + "': " + e.getMessage() + tail(stderr), e,
+                    claimed, pid);
         }
     }
 

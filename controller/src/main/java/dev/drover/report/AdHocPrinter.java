@@ -42,6 +42,20 @@ public final class AdHocPrinter implements RunListener {
         out.flush();
     }
 
+    /** The lines a playbook run prints too (PlaybookPrinter), so both read alike. */
+    @Override
+    public synchronized void connectionLost(String host, String command, int attempt, String reason) {
+        out.println(style.failed(host + ": connection lost, reconnecting (attempt " + attempt + ")..."));
+        out.flush();
+    }
+
+    @Override
+    public synchronized void reattached(String host, String command, int attempts, boolean replayed) {
+        out.println(host + ": reconnected, " + (replayed ? "the command had finished on the host; its result follows"
+                : "reattached to the command still running on the host"));
+        out.flush();
+    }
+
     private String oneLine(HostResult r) {
         return switch (r.status()) {
             case UNREACHABLE -> style.unreachable(r.host() + " | UNREACHABLE!: " + flat(r.message()));

@@ -20,4 +20,14 @@ public final class Fanout implements RunListener {
     public void hostResult(HostResult result) {
         adHoc.forEach(l -> l.hostResult(result));
     }
+
+    @Override
+    public void connectionLost(String host, String step, int attempt, String reason) {
+        adHoc.forEach(l -> l.connectionLost(host, step, attempt, reason));
+    }
+
+    @Override
+    public void reattached(String host, String step, int attempts, boolean replayed) {
+        adHoc.forEach(l -> l.reattached(host, step, attempts, replayed));
+    }
 }

@@ -97,6 +97,22 @@ abstract class CutStepFixture {
         return args.toArray(String[]::new);
     }
 
+    /** The long step's shell script, as {@code drover exec} sends it (the playbook's, {@code work} filled in). */
+    String stepScript() {
+        String block = PLAYBOOK.substring(PLAYBOOK.indexOf("shell: |\n") + "shell: |\n".length(), PLAYBOOK.indexOf("      register:"));
+        return block.replace("            ", "").replace("{{ work }}", work.toString());
+    }
+
+    /** {@code drover exec node1 -m command -- sh -c <the long step>} in this JVM, on a thread of its own. */
+    CompletableFuture<CliRun> startExec(Path inventory) {
+        String[] args = {"exec", "-i", inventory.toString(), "node1", "-m", "command", "--", "sh", "-c", stepScript()};
+        return CompletableFuture.supplyAsync(() -> CliRun.of(args), r -> {
+            Thread t = new Thread(r, "drover exec");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
     CompletableFuture<CliRun> start(Path inventory) {
         String[] args = run(inventory);
         return CompletableFuture.supplyAsync(() -> CliRun.of(args), r -> {
@@ -124,6 +140,36 @@ abstract class CutStepFixture {
     String counter() throws IOException {
         Path f = work.resolve("counter");
         return Files.exists(f) ? Files.readString(f) : "";
+    }
+
+    /**
+     * The spool of this test's step on node1 (the lab's nodes are this machine): the directory
+     * under the login user's {@code ~/.cache/drover/steps} whose claim names the step's agent.
+     * Other checkouts' spools live beside it (the lab user is machine-wide), so none is touched.
+     */
+    Path stepSpool() throws Exception {
+        String agent = Long.toString(awaitPid("agent.pid"));
+        Path steps = work.getParent().getParent().resolve(".cache/drover/steps");
+        try (var spools = Files.list(steps)) {
+            for (Path spool : spools.toList()) {
+                Path claim = spool.resolve("claim");
+                if (Files.exists(claim) && Files.readAllLines(claim).contains("agent_pid=" + agent)) {
+                    return spool;
+                }
+            }
+        }
+        throw new AssertionError("no spool in " + steps + " claimed by agent " + agent);
+    }
+
+    /** Waits until the step's spool holds its result: the step ended on the host. */
+    Path awaitSpooledResult() throws Exception {
+        Path spool = stepSpool();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(spool.resolve("result.json"))) {
+            assertTrue(System.nanoTime() < deadline, "the step never spooled its result in " + spool);
+            Thread.sleep(100);
+        }
+        return spool;
     }
 
     static void kill9(long pid) {

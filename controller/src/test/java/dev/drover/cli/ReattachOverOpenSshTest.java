@@ -53,6 +53,33 @@ class ReattachOverOpenSshTest extends CutStepFixture {
         assertTrue(r.out().contains("reconnecting (attempt 2)"), "at least one attempt was refused\n" + r);
     }
 
+    /**
+     * The at-most-once violation once seen in this class ({@code start end start end after}): while
+     * sshd was down, something removed the step's spool (another checkout's test wiped the shared lab
+     * user's {@code ~/.cache/drover}), so the re-sent step found no claim and was started again. The
+     * agent had acknowledged the claim, so the re-send only attaches: no spool means "fate unknown",
+     * never a second start.
+     */
+    @Test
+    void aSpoolRemovedWhileSshdIsDownIsNeverTakenForAStepThatNeverStarted(OpenSshLab.Lab lab) throws Exception {
+        workDir(lab);
+        CompletableFuture<CliRun> running = start(inventory(lab, ""));
+        long session = awaitPid("sshd.pid");
+        long master = Long.parseLong(Files.readString(lab.dir().resolve("node1/sshd.pid")).strip());
+        kill9(master);
+        kill9(session);
+        go(); // the step ends on the host while its controller cannot reach it
+        Path spool = awaitSpooledResult();
+        try (var files = Files.walk(spool)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        restartLab(lab);
+        CliRun r = running.get(120, TimeUnit.SECONDS);
+        assertEquals("start\nend\n", counter(), "the step was not started a second time\n" + r);
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("no record of it") && r.out().contains("will not start it again"), r.toString());
+    }
+
     @Test
     void aPathBlackholedFor20sIsNoticedByKeepaliveAndReattached(OpenSshLab.Lab lab) throws Exception {
         workDir(lab);
@@ -129,6 +156,11 @@ class ReattachOverOpenSshTest extends CutStepFixture {
         workDir(lab);
         CompletableFuture<CliRun> running = start(inventory(lab, ""));
         long agent = awaitPid("agent.pid");
+        // The step's shell can get this far before the agent has recorded its pid on a loaded machine.
+        Path pid = stepSpool().resolve("pid");
+        for (int i = 0; i < 300 && !(Files.exists(pid) && Files.size(pid) > 0); i++) {
+            Thread.sleep(100);
+        }
         kill9(agent);
         CliRun r = running.get(120, TimeUnit.SECONDS);
         assertEquals(2, r.exitCode(), r.toString());

@@ -67,6 +67,30 @@ class ResumeAfterCutOpenSshTest extends CutStepFixture {
         }
     }
 
+    /**
+     * The killed run's journal says the host claimed the step ({@code step_claimed}); its spool is
+     * gone by the time of the resume (the host's 7-day cleanup after a late resume, or a cleared
+     * {@code ~/.cache/drover}). The resumed run must not take that for a step that never started.
+     */
+    @Test
+    void resumeAfterTheSpoolWasRemovedNeverStartsAClaimedStepAgain(OpenSshLab.Lab lab) throws Exception {
+        workDir(lab);
+        DroverProcess p = DroverProcess.start(dir, "cut", Map.of(), run(inventory(lab, "")));
+        awaitPid("sshd.pid");
+        killController(p);
+        go();
+        java.nio.file.Path spool = awaitSpooledResult();
+        assertTrue(journal(0).contains("\"step_claimed\""), "the killed run journaled the claim");
+        try (var files = Files.walk(spool)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        CliRun resumed = CliRun.of("run", "--resume", "last", "--state-dir", dir.resolve("state").toString());
+        assertEquals("start\nend\n", counter(), "not started a second time\n" + resumed);
+        assertEquals(ExitCodes.HOST_FAILED, resumed.exitCode(), resumed.toString());
+        assertTrue(resumed.out().contains("no record of it") && resumed.out().contains("will not start it again"),
+                resumed.toString());
+    }
+
     @Test
     void ctrlCWhileReconnectingEndsTheWaitAtOnceAndResumeFinishesTheStep(OpenSshLab.Lab lab) throws Exception {
         workDir(lab);

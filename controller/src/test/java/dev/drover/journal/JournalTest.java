@@ -133,4 +133,30 @@ class JournalTest {
             assertTrue(msg.contains("newest runs: " + id), msg);
         }
     }
+
+    /**
+     * A claim stays open until a result closes it, across the resume chain read oldest first: a step
+     * a resumed run finished is not attached to again, one it claimed again after an earlier result is.
+     */
+    @Test
+    void stepClaimsAreClosedByTheirResultAcrossTheChainInOrder() throws IOException {
+        Path first = dir.resolve("first.jsonl");
+        Files.writeString(first, """
+                {"event":"step_claimed","host":"a","task":"t","step":"r/k1"}
+                {"event":"step_claimed","host":"a","task":"t","step":"r/k2"}
+                {"event":"step_done","host":"a","task":"t","step":"r/k2"}
+                {"event":"step_claimed","host":"a","task":"t","step":"r/k3"}
+                {"event":"step_done","host":"a","task":"t","step":"r/k3"}
+                """);
+        Path second = dir.resolve("second.jsonl");
+        Files.writeString(second, """
+                {"event":"step_done","host":"a","task":"t","step":"r/k1"}
+                {"event":"step_claimed","host":"a","task":"t","step":"r/k3"}
+                {"event":"step_claimed","host":"a","task":"t","step":"r/k4"
+                """);
+        java.util.Set<String> open = new java.util.LinkedHashSet<>();
+        Journal.applyStepLines(first, open);
+        Journal.applyStepLines(second, open);
+        assertEquals(java.util.Set.of("r/k3"), open, "k1 finished by the resumed run, k2 done, k3 claimed again, k4 cut");
+    }
 }

@@ -12,8 +12,10 @@ import java.util.Map;
  * <pre>
  * agent      -> controller  hello   {protocol, agent, java, os, capabilities[], modules[]}
  * controller -> agent       hello   {protocol, controller, capabilities[]}
- * controller -> agent       run     {id, module, args{}, check, diff, step?, grace?}
+ * controller -> agent       run     {id, module, args{}, check, diff, step?, grace?, ack?, attach?}
  * controller -> agent       forget  {step}          (only to agents announcing "steps"; no answer)
+ * agent      -> controller  claimed {id, step, pid?} (a run with ack: its step is claimed; again with
+ *                                    the pid once the step's process started)
  * agent      -> controller  result  {id, result{changed, failed, msg, ...module fields}}
  * controller -> agent       shutdown {}
  * agent      -> controller  bye     {}
@@ -33,6 +35,8 @@ public final class Messages {
     public static final String BYE = "bye";
     public static final String ERROR = "error";
     public static final String FORGET = "forget";
+    /** Agent to controller: the keyed step of request {@code id} is claimed on the host (its run asked for {@code ack}). */
+    public static final String CLAIMED = "claimed";
     /** Capability: the agent keys steps, spools them on the host and keeps them past end of stream. */
     public static final String CAP_STEPS = "steps";
 
@@ -79,6 +83,51 @@ public final class Messages {
         m.put("step", step);
         m.put("grace", graceSeconds);
         return m;
+    }
+
+    /**
+     * As {@link #run(long, String, Map, boolean, boolean, String, long)}, asking for a {@code claimed}
+     * frame once the host has claimed the step ({@code ack}); with {@code attach}, the controller
+     * already had that frame for this step (it is re-sent after a reconnect): the agent must never
+     * start it, only answer from its spool, or say the spool is gone.
+     */
+    public static Map<String, Object> run(long id, String module, Map<String, ?> args, boolean check, boolean diff,
+                                          String step, long graceSeconds, boolean attach) {
+        Map<String, Object> m = run(id, module, args, check, diff, step, graceSeconds);
+        m.put("ack", true);
+        if (attach) {
+            m.put("attach", true);
+        }
+        return m;
+    }
+
+    /** @param pid the step's process, once started; -1 before */
+    public static Map<String, Object> claimed(long id, String step, long pid) {
+        Map<String, Object> m = message(CLAIMED);
+        m.put("id", id);
+        m.put("step", step);
+        if (pid > 0) {
+            m.put("pid", pid);
+        }
+        return m;
+    }
+
+    /**
+     * The name of step {@code step}'s spool directory on a host, under {@code ~/.cache/drover/steps}:
+     * the hex sha256 of the key (the controller names it in messages; the agent creates it).
+     */
+    public static String stepSpoolName(String step) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(step.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : d) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The controller has the step's result in its journal: the host may delete the spool. */

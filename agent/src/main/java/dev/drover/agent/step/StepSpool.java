@@ -2,6 +2,7 @@ package dev.drover.agent.step;
 
 import dev.drover.agent.process.ProcessObserver;
 import dev.drover.protocol.Json;
+import dev.drover.protocol.Messages;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -15,8 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Properties;
 
@@ -51,7 +50,7 @@ public final class StepSpool implements ProcessObserver {
     }
 
     public static StepSpool of(Path root, String key) {
-        return new StepSpool(root.resolve(sha256(key)), key);
+        return new StepSpool(root.resolve(Messages.stepSpoolName(key)), key);
     }
 
     /** An existing spool directory found by cleanup; its key is whatever its claim says. */
@@ -65,6 +64,11 @@ public final class StepSpool implements ProcessObserver {
 
     public String key() {
         return key;
+    }
+
+    /** Whether the spool directory exists (claimed, or being claimed). */
+    public boolean exists() {
+        return Files.isDirectory(dir);
     }
 
     /** Creates the directory; false when another agent (or an earlier run) claimed the key first. */
@@ -207,19 +211,6 @@ public final class StepSpool implements ProcessObserver {
             return s == null ? -1 : Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    static String sha256(String key) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (byte b : d) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

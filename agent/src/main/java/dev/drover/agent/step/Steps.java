@@ -8,10 +8,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.SimpleDateFormat;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -38,6 +42,8 @@ public final class Steps {
     private final Path root;
     private final BooleanSupplier controllerGone;
     private volatile StepSpool owned;
+    /** Keys this agent claimed: a spool removed under it never lets the same key start twice here. */
+    private final Set<String> started = Collections.synchronizedSet(new HashSet<String>());
 
     /** @param controllerGone true once nobody would read an answer: waiting for another owner stops */
     public Steps(Path root, BooleanSupplier controllerGone) {
@@ -49,19 +55,30 @@ public final class Steps {
         return root;
     }
 
-    /** The result of step {@code key}: run now if nobody claimed it, else from its spool. */
-    public Map<String, Object> run(String key, String module, Execution execution) throws InterruptedException {
+    /**
+     * The result of step {@code key}: run now if nobody claimed it, else from its spool.
+     *
+     * @param attach  the controller knows the step was claimed on this host before (it had the
+     *                {@code claimed} frame): never start it; without a spool, say its fate is unknown
+     * @param claimed told once this call has claimed the step, before it starts
+     */
+    public Map<String, Object> run(String key, String module, boolean attach, Runnable claimed, Execution execution)
+            throws InterruptedException {
         StepSpool spool = StepSpool.of(root, key);
-        boolean claimed;
+        if (attach || started.contains(key)) {
+            // Known to have been claimed here: never claimed again, whatever happened to the spool.
+            return spool.exists() ? answer(spool) : gone(spool, attach);
+        }
         try {
-            claimed = spool.claim(module);
+            if (!spool.claim(module)) {
+                return answer(spool);
+            }
         } catch (IOException e) {
             return failed("cannot claim step " + key + " in " + spool.dir() + ": " + e
                     + "; the step was not started (free space in the home directory, then run again)");
         }
-        if (!claimed) {
-            return answer(spool);
-        }
+        started.add(key);
+        claimed.run();
         owned = spool;
         try {
             Map<String, Object> result = execution.run(spool);
@@ -96,6 +113,7 @@ public final class Steps {
         Properties claim = spool.readClaim();
         if (spool.readResult() != null || claim == null || !spool.ownerAlive(claim)) {
             spool.delete();
+            started.remove(key); // the controller has its result: the key may be sent as new work
         }
     }
 
@@ -125,6 +143,9 @@ public final class Steps {
                 result.put("_drover_replayed", true);
                 return result;
             }
+            if (!spool.exists()) {
+                return gone(spool, false); // removed while waited for: claimed by someone, fate unknown
+            }
             Properties claim = spool.readClaim();
             if (claim == null) {
                 if (System.currentTimeMillis() - firstSeen > CLAIM_WRITE_MILLIS) {
@@ -145,6 +166,21 @@ public final class Steps {
             }
             Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    /**
+     * A step known to have been claimed on this host whose spool is gone (removed with
+     * {@code ~/.cache/drover}, or by hand): it may have run, may still run; it is never started again.
+     */
+    private static Map<String, Object> gone(StepSpool spool, boolean attach) {
+        Map<String, Object> r = failed("step " + spool.key() + " was started on this host"
+                + (attach ? " before the connection dropped (its agent acknowledged it)" : "")
+                + ", but the host has no record of it now: its spool " + spool.dir() + " is gone (was ~/.cache/drover"
+                + " removed?). Whether it ran, and whether it still runs, is unknown, so drover will not start it"
+                + " again: check the host, then run the task again yourself if it did not happen.");
+        r.put("step_unknown", true);
+        r.put("step_spool", spool.dir().toString());
+        return r;
     }
 
     private static Map<String, Object> ownerDied(StepSpool spool, Properties claim) {

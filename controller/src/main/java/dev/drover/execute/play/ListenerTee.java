@@ -77,6 +77,16 @@ public final class ListenerTee implements PlayListener {
     }
 
     @Override
+    public void stepClaimed(String host, String task, String step, long pid) {
+        listeners.forEach(l -> l.stepClaimed(host, task, step, pid));
+    }
+
+    @Override
+    public void stepDone(String host, String task, String step) {
+        listeners.forEach(l -> l.stepDone(host, task, step));
+    }
+
+    @Override
     public void included(Path file, List<String> hosts) {
         listeners.forEach(l -> l.included(file, hosts));
     }

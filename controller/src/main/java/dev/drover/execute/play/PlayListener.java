@@ -144,6 +144,17 @@ public interface PlayListener {
     default void reattached(String host, String task, int attempts, boolean replayed) {
     }
 
+    /**
+     * {@code host} acknowledged claiming step {@code step} of {@code task} (the full step key;
+     * {@code pid} -1, then the step's process): a {@code --resume} must only attach to it.
+     */
+    default void stepClaimed(String host, String task, String step, long pid) {
+    }
+
+    /** The result of step {@code step} reached the controller: a resume that runs it again may start it afresh. */
+    default void stepDone(String host, String task, String step) {
+    }
+
     /** {@code until} did not hold yet; {@code retriesLeft} more attempts follow. */
     default void retrying(String host, String task, int retriesLeft, Map<String, Object> result) {
     }

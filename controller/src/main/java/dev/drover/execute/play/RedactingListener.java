@@ -82,6 +82,17 @@ public final class RedactingListener implements PlayListener {
         next.reattached(host, s(task), attempts, replayed);
     }
 
+    /** The step key is passed as is: a resumed run must find it unchanged (it names a place, never a value). */
+    @Override
+    public void stepClaimed(String host, String task, String step, long pid) {
+        next.stepClaimed(host, s(task), step, pid);
+    }
+
+    @Override
+    public void stepDone(String host, String task, String step) {
+        next.stepDone(host, s(task), step);
+    }
+
     @Override
     public void waiting(Waiting w) {
         next.waiting(new Waiting(w.host(), s(w.task()), s(w.what()), w.started()));

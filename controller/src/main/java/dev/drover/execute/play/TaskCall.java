@@ -322,6 +322,16 @@ final class TaskCall {
             }
 
             @Override
+            public void claimed(String h, String key, long pid) {
+                rc.listener().stepClaimed(h, name, key, pid);
+            }
+
+            @Override
+            public void done(String h, String key) {
+                rc.listener().stepDone(h, name, key);
+            }
+
+            @Override
             public boolean stopRequested() {
                 return rc.stop().requested();
             }
