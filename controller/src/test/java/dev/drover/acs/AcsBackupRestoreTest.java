@@ -185,30 +185,63 @@ class AcsBackupRestoreTest {
         assertTrue(next.out().contains(bad + " FAILED at step 'database dump'"), "and says so\n" + next);
     }
 
+    /**
+     * Stores outside dir.root (as Alfresco's cluster guide configures them) are restored where the installation
+     * keeps them: set aside by a rename beside each, the set's bytes put back there, nothing under dir.root in
+     * their place. A store that cannot be set aside by a rename (its parent not writable here) is refused before
+     * the node stops.
+     */
     @Test
-    void aRestoreOfStoresOutsideDirRootIsRefusedBeforeAnythingIsTouched(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+    void aRestoreOfStoresOutsideDirRootPutsThemBackWhereTheInstallationKeepsThem(OpenSshLab.Lab lab, PostgresLab.Cluster pg)
+            throws SQLException {
         String home = AcsTestbed.ok(lab, lab.nodes().get(0), "echo $HOME").strip();
         String remote = home + "/acs-shared/srv-" + java.util.UUID.randomUUID();
-        // As Alfresco's cluster guide configures it: the stores on shared storage outside dir.root.
         bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of("dir.remote", remote,
                 "dir.contentstore", "${dir.remote}/contentstore", "dir.keystore", "${dir.remote}/keystore"));
         node = bed.nodes.get(0);
         String home1 = bed.oldHome(node);
+        String stores = "cd " + remote + " && find contentstore keystore -type f | sort | xargs sha256sum";
         try {
             assertEquals(0, backup(Map.of()).exitCode(), "the backup follows the absolute paths");
-            JsonNode before = bed.fingerprint(node, home1);
-            String store = sh("cd " + remote + "/contentstore && find . -type f | sort | xargs sha256sum");
+            JsonNode atBackup = bed.fingerprint(node, home1);
+            String storeBytes = sh(stores);
+
+            sh("chmod 555 " + remote);
+            CliRun refused = restore("latest", bed.db.name());
+            sh("chmod 755 " + remote);
+
+            assertEquals(2, refused.exitCode(), refused.toString());
+            assertTrue(refused.out().contains("the parent of " + remote + "/contentstore (contentstore), " + remote
+                    + ", is not a directory this user can write") && refused.out().contains("Nothing was changed"), refused.toString());
+            assertEquals(0, bed.status(node, home1), "the node was never stopped");
+            assertEquals(atBackup, bed.fingerprint(node, home1), "its data untouched");
+            assertEquals(storeBytes, sh(stores), "the shared stores untouched");
+
+            // Damage: rows and content files deleted, the keystore's passwords file changed.
+            try (Connection c = bed.db.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM alf_node WHERE id IN (SELECT id FROM alf_node ORDER BY id LIMIT 5)");
+            }
+            sh("find " + remote + "/contentstore -name '*.bin' | head -3 | xargs rm -f && echo damaged >> " + remote
+                    + "/keystore/keystore-passwords.properties");
+            assertNotEquals(storeBytes, sh(stores), "the damage shows");
+            String underDirRoot = "find " + bed.dirRoot(node) + "/contentstore " + bed.dirRoot(node) + "/keystore -type f 2>/dev/null | sort; true";
+            String filesUnderDirRoot = sh(underDirRoot);
 
             CliRun run = restore("latest", bed.db.name());
 
-            assertEquals(2, run.exitCode(), run.toString());
-            assertTrue(run.out().contains("is outside dir.root") && run.out().contains("Nothing was changed"), run.toString());
-            assertEquals(0, bed.status(node, home1), "the node was never stopped");
-            assertEquals(before, bed.fingerprint(node, home1), "its data untouched");
-            assertEquals(store, sh("cd " + remote + "/contentstore && find . -type f | sort | xargs sha256sum"),
-                    "the shared store untouched");
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals(0, bed.status(node, home1), "the node runs again, on the restored keystore and database");
+            assertEquals(atBackup, bed.fingerprint(node, home1), "the data is what it was at backup time");
+            assertEquals(storeBytes, sh(stores), "the stores are back where the installation keeps them, byte for byte");
+            assertTrue(run.out().contains(remote + "/contentstore.pre-restore-"), "the report names the stores set aside\n" + run);
+            String aside = sh("ls -d " + remote + "/contentstore.pre-restore-*").strip();
+            assertTrue(Integer.parseInt(sh("find " + aside + " -name '*.bin' | wc -l").strip()) > 0,
+                    "the damaged store is kept aside beside it: " + aside);
+            assertTrue(sh("cat " + remote + "/keystore.pre-restore-*/keystore-passwords.properties").contains("damaged"),
+                    "the damaged keystore is kept aside beside it");
+            assertEquals(filesUnderDirRoot, sh(underDirRoot), "nothing restored under dir.root in their place");
         } finally {
-            AcsTestbed.ok(lab, lab.nodes().get(0), "rm -rf " + remote);
+            AcsTestbed.ok(lab, lab.nodes().get(0), "chmod -R u+w " + remote + " 2>/dev/null; rm -rf " + remote);
         }
     }
 

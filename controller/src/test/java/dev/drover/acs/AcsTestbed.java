@@ -45,11 +45,17 @@ final class AcsTestbed implements AutoCloseable {
     final List<OpenSshLab.Node> nodes;
     final int httpPort;
     final int clusterPort;
+    /**
+     * The 5.2+ distribution zip deployed into an operator's Tomcat ({@code <home>/tomcat}, started with
+     * {@code catalina.sh}, no {@code alfresco.sh}) instead of the 5.x installer's layout.
+     */
+    final boolean distribution;
     private final Path local;
 
     private AcsTestbed(OpenSshLab.Lab lab, PostgresLab.Database db, String work, boolean cluster,
-            List<OpenSshLab.Node> nodes, Path local) {
+            List<OpenSshLab.Node> nodes, Path local, boolean distribution) {
         this.lab = lab;
+        this.distribution = distribution;
         this.db = db;
         this.work = work;
         this.cluster = cluster;
@@ -97,21 +103,46 @@ final class AcsTestbed implements AutoCloseable {
     /** As above, with Solr's cores indexing under {@code dir.root/<solrIndex>} (their data.dir.root). */
     static AcsTestbed install(OpenSshLab.Lab lab, PostgresLab.Cluster postgres, int count, boolean cluster,
             Path local, Map<String, String> extraOldProperties, String solrIndex) {
+        return install(lab, postgres, count, cluster, local, extraOldProperties, solrIndex, false);
+    }
+
+    /**
+     * As above; with {@code distribution}, every node is the 5.2+ distribution zip deployed as Alfresco's install
+     * guide says into a Tomcat of the operator's at {@code <home>/tomcat}: web-server/webapps/*.war into its
+     * webapps, web-server/shared into its shared/, alfresco-global.properties written from the .sample.
+     */
+    static AcsTestbed installDistribution(OpenSshLab.Lab lab, PostgresLab.Cluster postgres, int count, boolean cluster,
+            Path local) {
+        return install(lab, postgres, count, cluster, local, Map.of(), "solr4/index", true);
+    }
+
+    private static AcsTestbed install(OpenSshLab.Lab lab, PostgresLab.Cluster postgres, int count, boolean cluster,
+            Path local, Map<String, String> extraOldProperties, String solrIndex, boolean distribution) {
         Tiers.require(OpenSshLab.TIER, Files.isRegularFile(SIM_JAR),
                 "the simulator is not built: " + SIM_JAR + " (mvn package builds it)");
         PostgresLab.Database db = postgres.createUniqueDatabase("alfresco");
         List<OpenSshLab.Node> nodes = lab.nodes().subList(0, count);
         String home = ok(lab, nodes.get(0), "echo $HOME").strip();
         String work = home + "/acs-e2e-" + UUID.randomUUID();
-        AcsTestbed bed = new AcsTestbed(lab, db, work, cluster, nodes, local);
+        AcsTestbed bed = new AcsTestbed(lab, db, work, cluster, nodes, local, distribution);
         OpenSshLab.Node first = nodes.get(0);
-        ok(lab, first, "mkdir -p " + work + "/dist && java -jar " + SIM_JAR + " dist --version " + OLD + " --out " + work
-                + "/dist >/dev/null && java -jar " + SIM_JAR + " dist --version " + NEW + " --out " + work + "/dist >/dev/null");
+        String layout = distribution ? " --layout distribution" : "";
+        ok(lab, first, "mkdir -p " + work + "/dist && java -jar " + SIM_JAR + " dist --version " + OLD + layout + " --out " + work
+                + "/dist >/dev/null && java -jar " + SIM_JAR + " dist --version " + NEW + layout + " --out " + work + "/dist >/dev/null");
         for (OpenSshLab.Node node : nodes) {
             String dir = work + "/" + node.name();
             String acsHome = bed.oldHome(node);
-            ok(lab, node, "mkdir -p " + dir + " && cd " + dir + " && jar xf " + work + "/dist/alfresco-content-services-"
-                    + OLD + ".zip && chmod 755 " + acsHome + "/alfresco.sh " + acsHome + "/bin/*.sh");
+            if (distribution) {
+                String top = "alfresco-content-services-distribution-" + OLD;
+                ok(lab, node, "mkdir -p " + acsHome + " && cd " + acsHome + " && jar xf " + work + "/dist/" + top + ".zip"
+                        + " && mv " + top + "/* . && rmdir " + top + " && chmod 755 bin/*.sh"
+                        + " && java -jar " + SIM_JAR + " tomcat --out " + acsHome + "/tomcat >/dev/null"
+                        + " && cp web-server/webapps/*.war tomcat/webapps/ && cp -R web-server/shared/. tomcat/shared/"
+                        + " && cp tomcat/shared/classes/alfresco-global.properties.sample tomcat/shared/classes/alfresco-global.properties");
+            } else {
+                ok(lab, node, "mkdir -p " + dir + " && cd " + dir + " && jar xf " + work + "/dist/alfresco-content-services-"
+                        + OLD + ".zip && chmod 755 " + acsHome + "/alfresco.sh " + acsHome + "/bin/*.sh");
+            }
             Map<String, String> props = new LinkedHashMap<>(bed.nodeProperties(node));
             props.put("dir.root", bed.dirRoot(node));
             props.put("db.driver", "org.postgresql.Driver");
@@ -171,9 +202,14 @@ final class AcsTestbed implements AutoCloseable {
         return cluster ? work + "/shared/alf_data" : oldHome(node) + "/alf_data";
     }
 
+    /** How the installation at {@code acsHome} is started: alfresco.sh, or catalina.sh from the installation. */
+    String startCommand(String acsHome) {
+        return distribution ? "cd " + acsHome + " && tomcat/bin/catalina.sh start" : acsHome + "/alfresco.sh start";
+    }
+
     /** Starts the installation at {@code acsHome} and waits for its success line. */
     void startAndWait(OpenSshLab.Node node, String acsHome) {
-        ok(lab, node, acsHome + "/alfresco.sh start >/dev/null && for i in $(seq 1 900); do"
+        ok(lab, node, startCommand(acsHome) + " >/dev/null && for i in $(seq 1 900); do"
                 + " grep -q 'started (Enterprise)' " + acsHome + "/alfresco.log 2>/dev/null && exit 0; sleep 0.1; done;"
                 + " echo 'no success line'; tail -20 " + acsHome + "/alfresco.log; exit 1");
     }
@@ -187,8 +223,12 @@ final class AcsTestbed implements AutoCloseable {
         }
     }
 
-    /** {@code alfresco.sh status} exit code: 0 running, 3 not. */
+    /** {@code alfresco.sh status} exit code: 0 running, 3 not (distribution layout: the pid file's process, alike). */
     int status(OpenSshLab.Node node, String acsHome) {
+        if (distribution) {
+            return lab.ssh(node, "pid=$(cat " + acsHome + "/tomcat/temp/catalina.pid 2>/dev/null) && [ -n \"$pid\" ]"
+                    + " && kill -0 \"$pid\" 2>/dev/null && exit 0; exit 3").exitCode();
+        }
         return lab.ssh(node, acsHome + "/alfresco.sh status >/dev/null 2>&1").exitCode();
     }
 
@@ -234,6 +274,9 @@ final class AcsTestbed implements AutoCloseable {
         vars.put("acs_start_timeout", 60);
         vars.put("acs_upgrade_timeout", 120);
         vars.put("acs_stop_timeout", 60);
+        if (distribution) {
+            vars.put("acs_layout", "distribution");
+        }
         if (cluster) {
             vars.put("acs_dir_root", work + "/shared/alf_data");
             vars.put("acs_new_dir_root", work + "/shared/alf_data-" + NEW);
@@ -263,7 +306,8 @@ final class AcsTestbed implements AutoCloseable {
     public void close() {
         for (OpenSshLab.Node node : nodes) {
             lab.ssh(node, "for h in " + work + "/" + node.name() + "/alfresco-content-services-*; do"
-                    + " [ -x \"$h/alfresco.sh\" ] && \"$h/alfresco.sh\" stop >/dev/null 2>&1; done; true");
+                    + " [ -x \"$h/alfresco.sh\" ] && \"$h/alfresco.sh\" stop >/dev/null 2>&1;"
+                    + " [ -x \"$h/tomcat/bin/catalina.sh\" ] && \"$h/tomcat/bin/catalina.sh\" stop >/dev/null 2>&1; done; true");
         }
         lab.ssh(nodes.get(0), "rm -rf '" + work + "'");
         // The lab's nodes are this machine: if the lab went away mid-test, stop our nodes directly.

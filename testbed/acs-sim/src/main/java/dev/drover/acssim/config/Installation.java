@@ -17,19 +17,23 @@ import java.util.Collections;
  * }</pre>
  */
 public final class Installation {
-    /** Relative to the installation. */
+    /** Relative to the installation (the installer's layout, and the distribution's usual Tomcat place). */
     public static final String GLOBAL_PROPERTIES = "tomcat/shared/classes/alfresco-global.properties";
     public static final String EXTENSION_DIR = "tomcat/shared/classes/alfresco/extension";
     public static final String ALFRESCO_WAR = "tomcat/webapps/alfresco.war";
     public static final String SHARE_WAR = "tomcat/webapps/share.war";
+    /** Relative to Tomcat's CATALINA_BASE. */
+    private static final String BASE_PROPERTIES = "shared/classes/alfresco-global.properties";
     public static final String DEFAULT_DIR_ROOT = "./alf_data";
 
     private final Path home;
+    private final Path catalinaBase;
     private final GlobalProperties properties;
     private final Path dirRoot;
 
-    private Installation(Path home, GlobalProperties properties, Path dirRoot) {
+    private Installation(Path home, Path catalinaBase, GlobalProperties properties, Path dirRoot) {
         this.home = home;
+        this.catalinaBase = catalinaBase;
         this.properties = properties;
         this.dirRoot = dirRoot;
     }
@@ -41,22 +45,37 @@ public final class Installation {
      * @throws SimException when {@code home} is not a directory or the properties cannot be read
      */
     public static Installation load(Path home) {
+        return load(home, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, with Tomcat's {@code CATALINA_BASE} somewhere else than {@code home/tomcat} (a
+     * distribution-zip installation deployed into the operator's own Tomcat; {@code null}: {@code home/tomcat}).
+     * {@code home} stays the JVM's working directory, against which relative paths resolve.
+     */
+    public static Installation load(Path home, Path catalinaBase) {
         Path abs = home.toAbsolutePath().normalize();
+        Path base = catalinaBase == null ? abs.resolve("tomcat") : catalinaBase.toAbsolutePath().normalize();
         if (!Files.isDirectory(abs)) {
             throw new SimException("--home " + home + " is not a directory; give the ACS installation directory"
                     + " (the one holding alfresco.sh and tomcat/)");
         }
-        Path file = abs.resolve(GLOBAL_PROPERTIES);
+        Path file = base.resolve(BASE_PROPERTIES);
         GlobalProperties firstPass = GlobalProperties.read(file, Collections.<String, String>emptyMap());
         Path dirRoot = abs.resolve(firstPass.get("dir.root", DEFAULT_DIR_ROOT)).normalize();
         GlobalProperties props = GlobalProperties.read(file,
                 Collections.singletonMap("dir.root", dirRoot.toString()));
-        return new Installation(abs, props, dirRoot);
+        return new Installation(abs, base, props, dirRoot);
     }
 
     /** The installation directory, absolute. */
     public Path home() {
         return home;
+    }
+
+    /** Tomcat's CATALINA_BASE, absolute: {@code conf/}, {@code webapps/}, {@code shared/classes/}, {@code logs/}. */
+    public Path catalinaBase() {
+        return catalinaBase;
     }
 
     public GlobalProperties properties() {
@@ -143,11 +162,15 @@ public final class Installation {
 
     /** The shared {@code alfresco/extension} directory. */
     public Path extensionDir() {
-        return home.resolve(EXTENSION_DIR);
+        return catalinaBase.resolve("shared/classes/alfresco/extension");
     }
 
     public Path alfrescoWar() {
-        return home.resolve(ALFRESCO_WAR);
+        return catalinaBase.resolve("webapps/alfresco.war");
+    }
+
+    public Path shareWar() {
+        return catalinaBase.resolve("webapps/share.war");
     }
 
     /** The database named by {@code db.*}. */

@@ -92,9 +92,4 @@ public final class ServerXml {
     public String address() {
         return address;
     }
-
-    /** Whether {@code home} has a {@code server.xml}. */
-    public static boolean exists(Path home) {
-        return Files.isRegularFile(home.resolve(PATH));
-    }
 }

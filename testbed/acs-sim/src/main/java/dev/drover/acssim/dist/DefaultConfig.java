@@ -56,4 +56,19 @@ final class DefaultConfig {
             "<alfresco-config>\n  <!-- Share " + p.version() + " overrides. -->\n</alfresco-config>\n"});
         return out;
     }
+
+    /**
+     * The 5.x bundle's Solr 4 cores: pairs of (core directory under {@code solr4/}, {@code solrcore.properties}).
+     * data.dir.root says where each core's index is (relative: from Tomcat's working directory).
+     */
+    static List<String[]> solr4Cores() {
+        List<String[]> out = new ArrayList<>();
+        for (String[] core : new String[][] {{"workspace-SpacesStore", "workspace/SpacesStore"},
+                {"archive-SpacesStore", "archive/SpacesStore"}}) {
+            out.add(new String[] {core[0], "# Solr 4 core " + core[0]
+                    + "\ndata.dir.root=alf_data/solr4/index\ndata.dir.store=" + core[1]
+                    + "\nenable.alfresco.tracking=true\nalfresco.host=localhost\nalfresco.port=8080\n"});
+        }
+        return out;
+    }
 }

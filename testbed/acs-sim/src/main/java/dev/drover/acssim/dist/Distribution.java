@@ -57,11 +57,8 @@ public final class Distribution {
         if (p.major() < 6) {
             // The 5.x bundle's Solr 4 cores; data.dir.root says where each core's index is (relative: from the
             // installation, Tomcat's working directory).
-            for (String[] core : new String[][] {{"workspace-SpacesStore", "workspace/SpacesStore"},
-                    {"archive-SpacesStore", "archive/SpacesStore"}}) {
-                zip.file(top + "solr4/" + core[0] + "/conf/solrcore.properties", "# Solr 4 core " + core[0]
-                        + "\ndata.dir.root=alf_data/solr4/index\ndata.dir.store=" + core[1]
-                        + "\nenable.alfresco.tracking=true\nalfresco.host=localhost\nalfresco.port=8080\n", 0644);
+            for (String[] core : DefaultConfig.solr4Cores()) {
+                zip.file(top + "solr4/" + core[0] + "/conf/solrcore.properties", core[1], 0644);
             }
         }
         zip.dir(top + "tomcat/logs");
@@ -74,7 +71,7 @@ public final class Distribution {
         return out;
     }
 
-    private static byte[] resource(String name) throws IOException {
+    static byte[] resource(String name) throws IOException {
         try (InputStream in = Distribution.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new SimException("acs-sim.jar lacks its resource " + name + "; rebuild it", SimException.FAILED, null);

@@ -3,6 +3,8 @@ package dev.drover.acssim.main;
 import dev.drover.acssim.Flags;
 import dev.drover.acssim.SimException;
 import dev.drover.acssim.dist.Distribution;
+import dev.drover.acssim.dist.DistributionZip;
+import dev.drover.acssim.dist.OperatorTomcat;
 import dev.drover.acssim.dist.RunningJar;
 import dev.drover.acssim.node.NodeControl;
 import dev.drover.acssim.node.NodeProcess;
@@ -18,8 +20,10 @@ import java.nio.file.Paths;
  */
 public final class SimMain {
     private static final String USAGE = "usage: java -jar acs-sim.jar <command> ...\n"
-            + "  dist --version V --out DIR\n"
-            + "  node start|run|stop|status --home ACS_HOME";
+            + "  dist --version V --out DIR [--layout installer|distribution]\n"
+            + "  tomcat --out DIR [--port 8080]\n"
+            + "  node start|stop|status --home ACS_HOME\n"
+            + "  node run --home ACS_HOME [--catalina-base TOMCAT]";
 
     private SimMain() {
     }
@@ -48,9 +52,26 @@ public final class SimMain {
         }
         switch (command) {
             case "dist": {
-                Flags o = Flags.parse("dist", Flags.tail(args, 1), "--version", "--out");
-                Path zip = Distribution.write(Persona.of(o.required("--version")), Paths.get(o.required("--out")), RunningJar.locate());
+                Flags o = Flags.parse("dist", Flags.tail(args, 1), "--version", "--out", "--layout");
+                Persona p = Persona.of(o.required("--version"));
+                Path out = Paths.get(o.required("--out"));
+                String layout = o.optional("--layout", "installer");
+                Path zip;
+                if (layout.equals("installer")) {
+                    zip = Distribution.write(p, out, RunningJar.locate());
+                } else if (layout.equals("distribution")) {
+                    zip = DistributionZip.write(p, out, RunningJar.locate());
+                } else {
+                    throw new SimException("dist: unknown --layout '" + layout + "'; use installer or distribution");
+                }
                 System.out.println(zip);
+                return 0;
+            }
+            case "tomcat": {
+                Flags o = Flags.parse("tomcat", Flags.tail(args, 1), "--out", "--port");
+                Path base = OperatorTomcat.write(Paths.get(o.required("--out")),
+                        (int) o.positiveLong("--port", "8080"), RunningJar.locate());
+                System.out.println(base);
                 return 0;
             }
             case "node":
@@ -64,10 +85,14 @@ public final class SimMain {
 
     private static int node(String[] args) throws IOException, InterruptedException {
         String action = args.length < 2 ? "" : args[1];
-        Path home = Paths.get(Flags.parse("node " + action, Flags.tail(args, 2), "--home").required("--home"));
+        Flags o = action.equals("run") ? Flags.parse("node run", Flags.tail(args, 2), "--home", "--catalina-base")
+                : Flags.parse("node " + action, Flags.tail(args, 2), "--home");
+        Path home = Paths.get(o.required("--home"));
         switch (action) {
-            case "run":
-                return NodeProcess.run(home, System.out, System.err);
+            case "run": {
+                String base = o.optional("--catalina-base", "");
+                return NodeProcess.run(home, base.isEmpty() ? null : Paths.get(base), System.out, System.err);
+            }
             case "start":
                 return NodeControl.start(home, System.out);
             case "stop":

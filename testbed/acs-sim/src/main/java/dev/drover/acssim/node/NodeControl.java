@@ -31,9 +31,18 @@ public final class NodeControl {
         return home.resolve("tomcat/temp/catalina.pid");
     }
 
+    /** The pid file of a Tomcat whose CATALINA_BASE is {@code base} ({@code CATALINA_PID} as set by setenv.sh). */
+    public static Path pidFileOfBase(Path base) {
+        return base.resolve("temp/catalina.pid");
+    }
+
     /** Its existence asks the running node to shut down. */
     public static Path shutdownFile(Path home) {
-        return home.resolve("tomcat/temp/catalina.shutdown");
+        return shutdownFileOfBase(home.resolve("tomcat"));
+    }
+
+    public static Path shutdownFileOfBase(Path base) {
+        return base.resolve("temp/catalina.shutdown");
     }
 
     public static Path catalinaOut(Path home) {

@@ -35,7 +35,13 @@ public final class NodeProcess {
 
     /** Runs the node until a shutdown request; returns the JVM's exit code. */
     public static int run(Path home, PrintStream out, PrintStream err) throws IOException, InterruptedException {
-        Installation acs = Installation.load(home);
+        return run(home, null, out, err);
+    }
+
+    /** As {@link #run(Path, PrintStream, PrintStream)} with Tomcat's CATALINA_BASE elsewhere (null: home/tomcat). */
+    public static int run(Path home, Path catalinaBase, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        Installation acs = Installation.load(home, catalinaBase);
         AlfrescoWar war = AlfrescoWar.read(acs.alfrescoWar());
         Persona persona = Persona.of(war.version());
         if (!JavaCheck.check(persona, err)) {
@@ -46,7 +52,7 @@ public final class NodeProcess {
 
     private int serve(AlfrescoWar war, Persona persona, NodeSettings settings) throws IOException, InterruptedException {
         long t0 = System.currentTimeMillis();
-        Path pidFile = NodeControl.pidFile(acs.home());
+        Path pidFile = NodeControl.pidFileOfBase(acs.catalinaBase());
         Files.createDirectories(pidFile.getParent());
         Files.write(pidFile, (pid() + "\n").getBytes(StandardCharsets.US_ASCII));
         // The shutdown request is not cleared here: alfresco.sh and NodeControl clear it before launching, and
@@ -56,7 +62,7 @@ public final class NodeProcess {
             log.tomcat("INFO", "main", "org.apache.catalina.startup.VersionLoggerListener.log",
                     "Server version:        Apache Tomcat/" + persona.tomcat());
             log.tomcat("INFO", "main", "org.apache.catalina.startup.VersionLoggerListener.log",
-                    "CATALINA_BASE:         " + acs.home().resolve("tomcat"));
+                    "CATALINA_BASE:         " + acs.catalinaBase());
             log.tomcat("INFO", "main", "org.apache.catalina.startup.VersionLoggerListener.log",
                     "Java Home:             " + System.getProperty("java.home"));
             log.tomcat("INFO", "main", "org.apache.coyote.AbstractProtocol.init", "Initializing ProtocolHandler " + connector);
@@ -66,7 +72,7 @@ public final class NodeProcess {
                 SolrReplication solr = persona.major() >= 6 ? null
                         : new SolrReplication(acs.dirRoot(), acs.solrIndexes(), settings.solrBackupDelayMs);
                 http = HttpServer.start(settings.httpHost, settings.port, state, solr, new RepositoryDocuments(acs),
-                        settings.adminPassword, Files.isRegularFile(acs.home().resolve(Installation.SHARE_WAR)));
+                        settings.adminPassword, Files.isRegularFile(acs.shareWar()));
             } catch (Exception e) {
                 log.tomcat("SEVERE", "main", "org.apache.catalina.core.StandardService.initInternal",
                         "Failed to initialize connector [Connector[HTTP/1.1-" + settings.port + "]] "
@@ -101,7 +107,7 @@ public final class NodeProcess {
                     state.openConnector();
                     tailPrinted = true;
                 }
-                if (Files.exists(NodeControl.shutdownFile(acs.home()))) {
+                if (Files.exists(NodeControl.shutdownFileOfBase(acs.catalinaBase()))) {
                     break;
                 }
                 if (tailPrinted) {
@@ -128,7 +134,7 @@ public final class NodeProcess {
             log.tomcat("INFO", "main", "org.apache.coyote.AbstractProtocol.stop", "Stopping ProtocolHandler " + connector);
             log.tomcat("INFO", "main", "org.apache.coyote.AbstractProtocol.destroy", "Destroying ProtocolHandler " + connector);
         }
-        Files.deleteIfExists(NodeControl.shutdownFile(acs.home()));
+        Files.deleteIfExists(NodeControl.shutdownFileOfBase(acs.catalinaBase()));
         Files.deleteIfExists(pidFile);
         return 0;
     }

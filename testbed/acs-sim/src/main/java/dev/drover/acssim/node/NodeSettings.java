@@ -3,6 +3,8 @@ package dev.drover.acssim.node;
 import dev.drover.acssim.config.GlobalProperties;
 import dev.drover.acssim.config.Installation;
 import dev.drover.acssim.config.ServerXml;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The properties a start reads (docs/testbed-acs-sim.md "Properties read at start"). Immutable. */
 public final class NodeSettings {
@@ -33,7 +35,8 @@ public final class NodeSettings {
         // Without a server.xml (in-process tests) the simulator falls back to alfresco.host:alfresco.port.
         // The connector's address attribute, when set, is where it binds; else alfresco.host (real Tomcat
         // binds every address then: the tests need one loopback address per node).
-        ServerXml xml = ServerXml.exists(acs.home()) ? ServerXml.read(acs.home().resolve(ServerXml.PATH)) : null;
+        Path serverXml = acs.catalinaBase().resolve("conf/server.xml");
+        ServerXml xml = Files.isRegularFile(serverXml) ? ServerXml.read(serverXml) : null;
         String address = xml == null ? "" : xml.address();
         host = p.get("alfresco.host", "127.0.0.1");
         httpHost = address.isEmpty() ? host : address;
