@@ -9,6 +9,9 @@
 # the run's journal exists, and closes it after the run, so what is measured is a page watching,
 # not a browser starting. SERVE_JAR=other.jar serves with another build (to compare with the
 # page that fetched the whole run every 300 ms).
+# PIN=1 puts the run (and its local agents) on CPU 0 and the server and the browsers on CPU 1
+# (taskset), as when the browsers are on the operators' own machines: what is left is what the
+# watching costs the run itself, not three renderers competing for its cores.
 # Needs Java, curl, python3 and Debian's chromium; no SSH lab (the hosts use the local connection).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,13 +27,15 @@ trap cleanup EXIT
 . bench/serve-lib.sh
 
 live="$work/state"
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$serve_jar" serve --port 0 --state-dir "$live" > "$work/serve.out" 2>&1 &
+run_on=(); side_on=()
+if [ "${PIN:-0}" = 1 ]; then run_on=(taskset -c 0); side_on=(taskset -c 1); fi
+${side_on[@]+"${side_on[@]}"} java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$serve_jar" serve --port 0 --state-dir "$live" > "$work/serve.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do grep -q 'http://' "$work/serve.out" 2>/dev/null && break; sleep 0.2; done
 url=$(grep -o 'http://[^ ]*/' "$work/serve.out" | head -n 1)
 ports=()
 for b in 1 2 3; do
-  chromium --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-extensions \
+  ${side_on[@]+"${side_on[@]}"} chromium --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-extensions \
     --user-data-dir="$work/chromium$b" --remote-debugging-port=0 about:blank > "$work/chromium$b.out" 2>&1 &
   pids+=($!)
 done
@@ -57,7 +62,7 @@ unwatch() {
 
 : > "$work/plain"; : > "$work/watched"
 TIMEFORMAT='%R %U %S'   # the run's wall time, and its own CPU time (user, system)
-timed() { { time drover run -i "$work/inv.yml" "$work/pb.yml" --state-dir "$live" --color never >/dev/null; } 2>> "$1"; }
+timed() { { time ${run_on[@]+"${run_on[@]}"} java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" run -i "$work/inv.yml" "$work/pb.yml" --state-dir "$live" --color never >/dev/null; } 2>> "$1"; }
 drover run -i "$work/inv.yml" "$work/pb.yml" --state-dir "$live" --color never >/dev/null   # warms the agent cache
 for i in $(seq 1 "$trials"); do
   timed "$work/plain"
@@ -72,6 +77,6 @@ for series in plain watched; do
   awk '{print $1}' "$work/$series" > "$work/$series.wall"
   awk '{print $2 + $3}' "$work/$series" > "$work/$series.cpu"
 done
-echo "serving with $serve_jar; $trials pairs"
+echo "serving with $serve_jar; $trials pairs${run_on[@]+; run on CPU 0, server and browsers on CPU 1}"
 echo "unwatched:          wall $(tr '\n' ' ' < "$work/plain.wall")-> median $(median < "$work/plain.wall") s; the run's CPU median $(median < "$work/plain.cpu") s"
 echo "3 chromium pages:   wall $(tr '\n' ' ' < "$work/watched.wall")-> median $(median < "$work/watched.wall") s; the run's CPU median $(median < "$work/watched.cpu") s"
