@@ -13,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * {@code node run}: the node's JVM in the foreground, as Tomcat runs under {@code alfresco.sh}. The main
@@ -54,7 +55,10 @@ public final class NodeProcess {
         long t0 = System.currentTimeMillis();
         Path pidFile = NodeControl.pidFileOfBase(acs.catalinaBase());
         Files.createDirectories(pidFile.getParent());
-        Files.write(pidFile, (pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+        // Written beside and renamed: a reader never sees the file empty (alfresco.sh wrote it already).
+        Path pidTmp = pidFile.resolveSibling(pidFile.getFileName() + ".tmp");
+        Files.write(pidTmp, (pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+        Files.move(pidTmp, pidFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         // The shutdown request is not cleared here: alfresco.sh and NodeControl clear it before launching, and
         // a stop that came in while this JVM was starting must still count.
         String connector = "[\"http-nio-" + settings.httpHost + "-" + settings.port + "\"]";
