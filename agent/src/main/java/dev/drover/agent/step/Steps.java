@@ -73,7 +73,7 @@ public final class Steps {
                 return answer(spool);
             }
         } catch (IOException e) {
-            return failed("cannot claim step " + key + " in " + spool.dir() + ": " + e
+            return Results.failed("cannot claim step " + key + " in " + spool.dir() + ": " + e
                     + "; the step was not started (free space in the home directory, then run again)");
         }
         started.add(key);
@@ -148,7 +148,7 @@ public final class Steps {
             Properties claim = spool.readClaim();
             if (claim == null) {
                 if (System.currentTimeMillis() - firstSeen > CLAIM_WRITE_MILLIS) {
-                    return failed("step " + spool.key() + " was claimed on this host (" + spool.dir()
+                    return Results.failed("step " + spool.key() + " was claimed on this host (" + spool.dir()
                             + ") but never started: its agent died at once. drover does not start a claimed step"
                             + " again; remove that directory to let it run.");
                 }
@@ -161,7 +161,7 @@ public final class Steps {
                 return ownerDied(spool, claim);
             }
             if (controllerGone.getAsBoolean()) {
-                return failed("the controller went away while step " + spool.key() + " was waited for");
+                return Results.failed("the controller went away while step " + spool.key() + " was waited for");
             }
             Thread.sleep(POLL_MILLIS);
         }
@@ -172,7 +172,7 @@ public final class Steps {
      * {@code ~/.cache/drover}, or by hand): it may have run, may still run; it is never started again.
      */
     private static Map<String, Object> gone(StepSpool spool, boolean attach) {
-        Map<String, Object> r = failed("step " + spool.key() + " was started on this host"
+        Map<String, Object> r = Results.failed("step " + spool.key() + " was started on this host"
                 + (attach ? " before the connection dropped (its agent acknowledged it)" : "")
                 + ", but the host has no record of it now: its spool " + spool.dir() + " is gone (was ~/.cache/drover"
                 + " removed?). Whether it ran, and whether it still runs, is unknown, so drover will not start it"
@@ -190,7 +190,7 @@ public final class Steps {
         String what = process == null ? "it had started no process"
                 : "its process (pid " + process[0] + ") is " + (alive ? "STILL RUNNING" : "no longer running");
         String tail = spool.outputTail(10);
-        Map<String, Object> r = failed("step " + spool.key() + " (" + claim.getProperty("module") + ") was started on this"
+        Map<String, Object> r = Results.failed("step " + spool.key() + " (" + claim.getProperty("module") + ") was started on this"
                 + " host at " + started + " by agent pid " + claim.getProperty("agent_pid") + ", which died before the"
                 + " step finished; " + what + "; whether it completed is unknown. drover will not start it again:"
                 + " check the host" + (alive ? " (wait for pid " + process[0] + " or stop it)" : "")
@@ -201,10 +201,6 @@ public final class Steps {
         r.put("step_output_tail", tail);
         r.put("step_spool", spool.dir().toString());
         return r;
-    }
-
-    private static Map<String, Object> failed(String msg) {
-        return Results.failed(msg);
     }
 
     @SuppressWarnings("unchecked")

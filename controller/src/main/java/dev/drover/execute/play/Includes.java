@@ -7,6 +7,7 @@ import dev.drover.playbook.Task;
 import dev.drover.playbook.TaskInclude;
 import dev.drover.playbook.TaskOptions;
 import dev.drover.playbook.parse.TaskFileParser;
+import dev.drover.protocol.Results;
 import dev.drover.template.TemplateException;
 import dev.drover.template.Templater;
 import java.nio.file.Path;
@@ -217,7 +218,7 @@ final class Includes {
     }
 
     private static TaskRunner.Outcome failed(HostState h, String msg) {
-        return outcome(h, HostStatus.FAILED, TaskRunner.failed(msg));
+        return outcome(h, HostStatus.FAILED, Results.failed(msg));
     }
 
     /** A task file that does not parse: the hosts including it fail with the parser's message. */

@@ -87,10 +87,10 @@ final class TaskRunner {
                 delegatedTo = d.delegatedTo();
             }
         } catch (TemplateException e) {
-            result = failed("task \"" + name + "\" (" + task.pos() + "): " + e.getMessage());
+            result = Results.failed("task \"" + name + "\" (" + task.pos() + "): " + e.getMessage());
             status = HostStatus.FAILED;
         } catch (IllegalArgumentException e) {
-            result = failed("task \"" + name + "\" (" + task.pos() + "): " + e.getMessage());
+            result = Results.failed("task \"" + name + "\" (" + task.pos() + "): " + e.getMessage());
             status = HostStatus.FAILED;
         }
         store(task, chain, host, status, result);
@@ -310,10 +310,6 @@ final class TaskRunner {
         r.put("skipped", true);
         r.put("skip_reason", "Conditional result was False");
         return r;
-    }
-
-    static Map<String, Object> failed(String msg) {
-        return Results.failed(msg);
     }
 
     @SuppressWarnings("unchecked")
