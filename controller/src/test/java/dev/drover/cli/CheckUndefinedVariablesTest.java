@@ -189,7 +189,10 @@ class CheckUndefinedVariablesTest {
         CliRun r = check(playbook);
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains("site.yml:1:3: hosts: 'target' is undefined"), r.err());
-        assertEquals(ExitCodes.BAD_INPUT, run().exitCode());
+        CliRun run = run();
+        assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
+        assertTrue(run.err().contains("site.yml:1:3: hosts: 'target' is undefined"), "run names where, as check does: "
+                + run.err());
         assertEquals(ExitCodes.OK, check(playbook, "-e", "target=g").exitCode());
         assertEquals(ExitCodes.OK, check("- hosts: '{{ target }}'\n  vars: {target: g}\n  gather_facts: false\n  tasks: []\n")
                 .exitCode());

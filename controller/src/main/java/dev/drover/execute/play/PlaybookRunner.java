@@ -175,7 +175,7 @@ public final class PlaybookRunner {
         Map<String, Object> varsFiles = varsFiles(play, playLevel);
         List<String> steps = new ArrayList<>();
         for (String step : play.serial().steps()) {
-            steps.add(render(step, playLevel, "serial"));
+            steps.add(render(play, step, playLevel, "serial"));
         }
         List<List<HostState>> batches;
         try {
@@ -226,7 +226,7 @@ public final class PlaybookRunner {
     }
 
     private List<Host> select(RunContext rc, Play play, Inventory inventory, Map<String, Object> vars) throws PlayException {
-        String pattern = render(play.hosts(), vars, "hosts");
+        String pattern = render(play, play.hosts(), vars, "hosts");
         HostSelector selector = new HostSelector(inventory);
         try {
             Selection s = selector.select(pattern);
@@ -302,7 +302,7 @@ public final class PlaybookRunner {
         for (List<String> names : play.varsFiles()) {
             List<String> rendered = new ArrayList<>();
             for (String name : names) {
-                rendered.add(render(name, vars, "vars_files"));
+                rendered.add(render(play, name, vars, "vars_files"));
             }
             Path file = VarsFileChoice.choose(dir, rendered).orElseThrow(() -> new PlayException("vars_files of play '"
                     + play.displayName() + "' (" + play.pos() + "): " + VarsFileChoice.notFound(rendered, dir), null));
@@ -316,15 +316,16 @@ public final class PlaybookRunner {
         return out;
     }
 
-    private String render(String raw, Map<String, Object> vars, String keyword) throws PlayException {
+    /** A play-level keyword's value rendered with the play-level variables; an error says where the play is, as check's does. */
+    private String render(Play play, String raw, Map<String, Object> vars, String keyword) throws PlayException {
         if (!Coerce.isTemplate(raw)) {
             return raw;
         }
         try {
             return String.valueOf(templater().render(raw, vars));
         } catch (TemplateException e) {
-            throw new PlayException(keyword + ": " + e.getMessage() + "; play-level keywords see only play vars and"
-                    + " extra vars (-e)", e);
+            throw new PlayException(play.pos() + ": " + keyword + ": " + e.getMessage()
+                    + "; play-level keywords see only play vars and extra vars (-e)", e);
         }
     }
 
