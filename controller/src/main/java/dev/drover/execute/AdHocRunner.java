@@ -2,7 +2,11 @@ package dev.drover.execute;
 
 import dev.drover.remote.AgentOptions;
 import dev.drover.remote.AgentPool;
+import dev.drover.template.TemplateException;
+import dev.drover.template.Templater;
+import dev.drover.template.UndefinedVariableException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Runs one module on many hosts at once ({@code drover exec}): up to {@code forks} hosts in
@@ -27,12 +32,17 @@ public final class AdHocRunner {
     private final Path cwd;
     private final int forks;
     private final AgentOptions.Become become;
+    /** Built on first use: only a host whose arguments or become variables are templated needs it. */
+    private final Supplier<Templater> templater = memoized(Templater::jinja);
 
     public AdHocRunner(AgentPool pool, ConnectionOverrides overrides, Path cwd, int forks) {
         this(pool, overrides, cwd, forks, null);
     }
 
-    /** @param become the user every host's agent runs as through sudo, or null for the login user */
+    /**
+     * @param become the user every host's agent runs as through sudo, or null for the login user, where
+     *               the host's {@code ansible_become*} variables say nothing
+     */
     public AdHocRunner(AgentPool pool, ConnectionOverrides overrides, Path cwd, int forks, AgentOptions.Become become) {
         this.pool = pool;
         this.overrides = overrides;
@@ -87,7 +97,32 @@ public final class AdHocRunner {
                 listener.reattached(h, request.module(), attempts, replayed);
             }
         };
-        return new AgentCall(pool, overrides, cwd).module(host, become, request.module(), request.args(),
+        Map<String, Object> args;
+        AgentOptions.Become hostBecome;
+        try {
+            args = AdHocHost.args(request.args(), host.vars(), templater);
+            hostBecome = AdHocHost.become(host.vars(), become, templater);
+        } catch (UndefinedVariableException e) {
+            return HostResult.failed(host.name(), "The task includes an option with an undefined variable. The error was: "
+                    + e.getMessage(), Duration.ZERO);
+        } catch (TemplateException e) {
+            return HostResult.failed(host.name(), e.getMessage(), Duration.ZERO);
+        }
+        return new AgentCall(pool, overrides, cwd).module(host, hostBecome, request.module(), args,
                 request.check(), request.diff(), new Step("exec/" + host.name(), -1, events));
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 }

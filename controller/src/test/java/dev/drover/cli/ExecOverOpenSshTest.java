@@ -63,6 +63,27 @@ class ExecOverOpenSshTest {
     }
 
     @Test
+    void argumentsAreRenderedWithEachHostsVariablesAndInventoryBecomeApplies(OpenSshLab.Lab lab) throws Exception {
+        // As Ansible's ad hoc command: -a is a template over the host's variables, and ansible_become* in the
+        // inventory become without -b. Before, drover sent '{{ greet }}' as it was and ran as the login user.
+        String target = lab.become().targetUser();
+        Path vars = dir.resolve("vars.ini");
+        Files.writeString(vars, "[nodes]\nnode1 greet=hello ansible_become=true ansible_become_user=" + target
+                + "\nnode2 greet=bonjour\n");
+        CliRun r = CliRun.of("exec", "-i", lab.inventory().toString(), "-i", vars.toString(), "node1:node2", "-m", "shell",
+                "-a", "echo {{ greet }} from {{ inventory_hostname }} as $(id -un)");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("node1 | CHANGED | rc=0 >>\nhello from node1 as " + target), r.toString());
+        assertTrue(r.out().contains("node2 | CHANGED | rc=0 >>\nbonjour from node2 as " + lab.user()), r.toString());
+
+        CliRun undefined = CliRun.of("exec", "-i", lab.inventory().toString(), "node3", "-m", "shell", "-a",
+                "echo {{ greet }}");
+        assertEquals(ExitCodes.HOST_FAILED, undefined.exitCode(), undefined.toString());
+        assertTrue(undefined.out().contains("The task includes an option with an undefined variable. The error was:"
+                + " 'greet' is undefined"), undefined.toString());
+    }
+
+    @Test
     void unknownHostKeyIsRefusedWithTheFingerprintThenAcceptedOnRequest(OpenSshLab.Lab lab) throws Exception {
         OpenSshLab.Node node = lab.nodes().get(0);
         Path knownHosts = dir.resolve("known_hosts");
