@@ -45,7 +45,7 @@ public final class Runs {
      * lock); a fresh id is drawn only if that one is taken.
      */
     public Path create(Instant now, String wanted) throws IOException {
-        PrivateFiles.directory(state.root());
+        PrivateFiles.directoryKeepingItsMode(state.root());
         PrivateFiles.directory(state.runs());
         for (int attempt = 0; ; attempt++) {
             String id = attempt == 0 ? wanted : RunId.next(now, random);

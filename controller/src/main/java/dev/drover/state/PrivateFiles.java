@@ -57,6 +57,19 @@ public final class PrivateFiles {
     }
 
     /**
+     * Like {@link #directory(Path)}, but an existing {@code dir} keeps its mode: for a directory the user
+     * names and other things may live in (the state directory: {@code --state-dir /srv/ops}, or a project's
+     * {@code .drover} holding the OpenSSH lab, whose login user must still reach its files). What drover
+     * keeps there lives in subdirectories made with {@link #directory(Path)}.
+     */
+    public static Path directoryKeepingItsMode(Path dir) throws IOException {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return dir;
+        }
+        return directory(dir);
+    }
+
+    /**
      * Opens {@code file} for writing with the given options (CREATE, CREATE_NEW, APPEND...), never
      * through a symbolic link; a file it creates is 0600.
      *

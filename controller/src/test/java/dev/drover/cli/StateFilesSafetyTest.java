@@ -49,6 +49,20 @@ class StateFilesSafetyTest extends LocalPlaybookRun {
     }
 
     @Test
+    void anExistingStateDirectoryKeepsItsModeWhileWhatDroverKeepsThereIsPrivate() throws Exception {
+        // A project's .drover may hold other things (the OpenSSH lab's files, which its login user must reach):
+        // narrowing it to 0700 locked that user out. The runs and locks under it are the user's alone.
+        Path pb = write("site.yml", QUICK);
+        Path state = Files.createDirectory(dir.resolve("shared-state"));
+        Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
+        CliRun run = CliRun.of("run", "-i", inventory.toString(), pb.toString(), "--state-dir", state.toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertEquals("rwxr-xr-x", mode(state));
+        assertEquals("rwx------", mode(state.resolve("runs")));
+        assertEquals("rwx------", mode(state.resolve("locks")));
+    }
+
+    @Test
     void aSymlinkPlantedWhereTheLockGoesIsRefusedAndItsTargetIsUntouched() throws Exception {
         Path pb = write("site.yml", QUICK);
         Path state = dir.resolve("state");
