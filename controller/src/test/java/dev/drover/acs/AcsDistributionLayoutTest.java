@@ -6,6 +6,7 @@ import static dev.drover.acs.AcsTestbed.lines;
 import static dev.drover.acs.AcsTestbed.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,9 @@ import dev.drover.cli.CliRun;
 import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.PostgresLab;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +124,38 @@ class AcsDistributionLayoutTest {
         assertFalse(lines(bed.log(node1, bed.newHome(node1)), "Applying patch 'patch.db-V5.2").isEmpty(), "node1 upgrades the schema");
         OpenSshLab.Node node2 = bed.nodes.get(1);
         assertTrue(lines(bed.log(node2, bed.newHome(node2)), "Applying patch 'patch.db-V5.2").isEmpty(), "node2 finds it upgraded");
+    }
+
+    /**
+     * Backup and restore on the distribution layout: the hot backup of a running node, then, after rows and content
+     * files were lost, the restore that stops its Tomcat with catalina.sh, puts the data back and starts it again.
+     */
+    @Test
+    void aHotBackupAndARestoreOfADamagedDistributionNodeBringBackItsDataAndItsTomcat(OpenSshLab.Lab lab,
+            PostgresLab.Cluster pg) throws SQLException {
+        bed = AcsTestbed.installDistribution(lab, pg, 1, false, local);
+        OpenSshLab.Node node = bed.nodes.get(0);
+        String home = bed.oldHome(node);
+        JsonNode atBackup = bed.fingerprint(node, home);
+        String oldFiles = oldInstallationSums(node);
+
+        CliRun backup = run("acs-backup.yml", Map.of(), "-e", "acs_backup_id=dist-backup");
+        assertEquals(0, backup.exitCode(), backup.toString());
+        assertEquals(0, bed.status(node, home), "the hot backup left the node running");
+        try (Connection c = bed.db.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM alf_node WHERE id IN (SELECT id FROM alf_node ORDER BY id LIMIT 5)");
+        }
+        ok(lab, node, "find " + bed.dirRoot(node) + "/contentstore -name '*.bin' | head -3 | xargs rm -f");
+        assertNotEquals(atBackup, bed.fingerprint(node, home), "the damage shows");
+
+        CliRun restore = run("acs-restore.yml", Map.of("acs_backup_id", "dist-backup", "acs_restore_confirm", bed.db.name()));
+
+        assertEquals(0, restore.exitCode(), restore.toString());
+        assertEquals(0, bed.status(node, home), "the node's Tomcat runs again");
+        assertEquals(atBackup, bed.fingerprint(node, home), "the data is what it was at backup time");
+        assertEquals(oldFiles, oldInstallationSums(node), "the Tomcat and the distribution's files are as they were");
+        assertTrue(ok(lab, node, "cat " + home + "/tomcat/logs/catalina.out").contains("Destroying ProtocolHandler"),
+                "the restore stopped the Tomcat with catalina.sh and waited for its JVM");
     }
 
     /**
