@@ -127,6 +127,42 @@ class AcsDistributionLayoutTest {
     }
 
     /**
+     * The common distribution install: the operator's Tomcat is not inside the directory the zip was unpacked in
+     * ({@code acs_current_tomcat}). The upgrade stops that Tomcat, leaves its files unwritten, and runs the new
+     * version in a Tomcat of its own.
+     */
+    @Test
+    void aTomcatOutsideTheInstallationIsStoppedKeptUnwrittenAndTheNewVersionRunsInATomcatOfItsOwn(OpenSshLab.Lab lab,
+            PostgresLab.Cluster pg) {
+        bed = AcsTestbed.installDistribution(lab, pg, 1, false, local);
+        OpenSshLab.Node node = bed.nodes.get(0);
+        String home = bed.oldHome(node);
+        String tomcat = bed.work + "/" + node.name() + "/tomcat-operator";
+        JsonNode before = bed.fingerprint(node, home); // the simulator's tool finds the properties under <home>/tomcat
+        ok(lab, node, home + "/tomcat/bin/catalina.sh stop >/dev/null && for i in $(seq 1 300); do pid=$(cat " + home
+                + "/tomcat/temp/catalina.pid 2>/dev/null); [ -n \"$pid\" ] && kill -0 \"$pid\" 2>/dev/null || break; sleep 0.1;"
+                + " done && rm -f " + home + "/tomcat/temp/catalina.pid && mv " + home + "/tomcat " + tomcat + " && mv " + home
+                + "/alfresco.log " + home + "/alfresco.log.1"); // the wait below looks for the next start's line
+        bed.startAndWait(node, home, "cd " + home + " && " + tomcat + "/bin/catalina.sh start");
+        String sums = "cd " + tomcat + " && sha256sum webapps/alfresco.war conf/server.xml bin/catalina.sh"
+                + " shared/classes/alfresco-global.properties";
+        String oldTomcatFiles = ok(lab, node, sums);
+
+        CliRun run = AcsTestbed.drover("run", "-i", bed.inventory(Map.of(node.name(), Map.of("acs_current_tomcat", tomcat)),
+                Map.of()).toString(), AcsTestbed.playbook("acs-upgrade.yml"));
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(3, lab.ssh(node, "pid=$(cat " + tomcat + "/temp/catalina.pid 2>/dev/null) && [ -n \"$pid\" ]"
+                + " && kill -0 \"$pid\" 2>/dev/null && exit 0; exit 3").exitCode(), "the operator's Tomcat is stopped");
+        assertEquals(oldTomcatFiles, ok(lab, node, sums), "and its files are as they were");
+        assertFalse(bed.exists(node, home + "/tomcat"), "no Tomcat was made inside the old installation");
+        assertUpgraded(node, 3);
+        JsonNode after = bed.fingerprint(node, bed.newHome(node));
+        assertEquals(before.get("data_sha256"), after.get("data_sha256"), "every row intact");
+        assertEquals(before.get("content_sha256"), after.get("content_sha256"), "every content file intact");
+    }
+
+    /**
      * Backup and restore on the distribution layout: the hot backup of a running node, then, after rows and content
      * files were lost, the restore that stops its Tomcat with catalina.sh, puts the data back and starts it again.
      */

@@ -209,7 +209,12 @@ final class AcsTestbed implements AutoCloseable {
 
     /** Starts the installation at {@code acsHome} and waits for its success line. */
     void startAndWait(OpenSshLab.Node node, String acsHome) {
-        ok(lab, node, startCommand(acsHome) + " >/dev/null && for i in $(seq 1 900); do"
+        startAndWait(node, acsHome, startCommand(acsHome));
+    }
+
+    /** Starts the installation at {@code acsHome} with {@code command} and waits for its success line. */
+    void startAndWait(OpenSshLab.Node node, String acsHome, String command) {
+        ok(lab, node, command + " >/dev/null && for i in $(seq 1 900); do"
                 + " grep -q 'started (Enterprise)' " + acsHome + "/alfresco.log 2>/dev/null && exit 0; sleep 0.1; done;"
                 + " echo 'no success line'; tail -20 " + acsHome + "/alfresco.log; exit 1");
     }
