@@ -2,6 +2,7 @@ package dev.drover.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -89,6 +90,14 @@ class LayeringTest {
                         && !a.getOriginOwner().getName().equals("dev.drover.execute.play.FailurePolicy")
                         && !(a.getOriginOwner().getName().equals(hostState) && a.getOrigin().getName().equals("startPlay")));
         noClasses().should().setFieldWhere(writtenElsewhere).check(classes);
+    }
+
+    @Test
+    void theThinClientsJarHoldsJdkClassesOnly() {
+        // The launcher starts cli.thin from its own jar (cli.thin and socket) with no other class path.
+        classes().that().resideInAnyPackage("dev.drover.cli.thin..", "dev.drover.socket..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.drover.cli.thin..", "dev.drover.socket..")
+                .check(classes);
     }
 
     @Test
