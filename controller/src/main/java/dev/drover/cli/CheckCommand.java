@@ -1,5 +1,6 @@
 package dev.drover.cli;
 
+import dev.drover.execute.play.ModuleArgChecks;
 import dev.drover.execute.play.PlayTemplates;
 import dev.drover.execute.play.UndefinedVariables;
 import dev.drover.playbook.Block;
@@ -19,9 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code drover check}: parse and check a playbook without touching any host. */
 @Command(mixinStandardHelpOptions = true, name = "check", description = {
     "Check a playbook without touching hosts: syntax, handler and file references,",
-    "variable names, templates, and features drover does not support yet. Given the",
-    "inventory and -e that run will get (the same -i, -e and -l as run), also variables",
-    "nothing could define and templated hosts, vars_files and include names.",
+    "module arguments, variable names, templates, and features drover does not",
+    "support yet. Given the inventory and -e that run will get (the same -i, -e and",
+    "-l as run), also variables nothing could define and templated hosts, vars_files",
+    "and include names.",
     "Lists every problem; exit 4 if there is one.",
     "Example:",
     "  drover check -i inventory.yml -e release=7.4 playbooks/examples/site.yml"})
@@ -52,7 +54,8 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, Object> extra = extraVars.parse(err, v);
         boolean withInventory = hasInventory();
         Playbook pb = PlaybookLoader.load(playbook, cfg.rolesPath(), v, true, p -> {
-            List<Problem> problems = new ArrayList<>(PlayTemplates.check(p, extra, v));
+            List<Problem> problems = new ArrayList<>(ModuleArgChecks.check(p, v));
+            problems.addAll(PlayTemplates.check(p, extra, v));
             if (withInventory) {
                 problems.addAll(UndefinedVariables.check(p, inventory.load(err), extra, v));
             }

@@ -4,6 +4,8 @@ import dev.drover.cli.thin.Identity;
 import dev.drover.cli.thin.Wire;
 import dev.drover.persist.PersistDir;
 import dev.drover.report.Terminal;
+import dev.drover.socket.SocketStreams;
+import dev.drover.socket.UnixListener;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -13,14 +15,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +58,7 @@ final class CommandWorker implements AutoCloseable {
     private final AtomicInteger active = new AtomicInteger();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long lastActivity = System.currentTimeMillis();
-    private volatile boolean closing;
-    private ServerSocketChannel server;
+    private final UnixListener listener;
     private Path socket;
     private String owner;
 
@@ -68,6 +66,7 @@ final class CommandWorker implements AutoCloseable {
         this.dir = dir;
         this.keep = keep;
         this.log = log;
+        this.listener = new UnixListener(log, "drover persist: command worker");
         this.identity = ownIdentity();
     }
 
@@ -145,9 +144,7 @@ final class CommandWorker implements AutoCloseable {
                 Files.deleteIfExists(socket);
             }
         }
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
-        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        listener.bind(socket);
         daemon("drover-worker-accept", this::acceptLoop);
         daemon("drover-worker-idle", this::idleLoop);
         log.println("drover persist: command worker on " + socket + " for " + System.getProperty("user.dir")
@@ -164,22 +161,18 @@ final class CommandWorker implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!closing) {
-            try {
-                SocketChannel client = server.accept();
-                active.incrementAndGet();
-                daemon("drover-worker-command", () -> serve(client));
-            } catch (IOException e) {
-                if (!closing) {
-                    log.println("drover persist: command worker: accept failed: " + e.getMessage());
-                }
+        while (!listener.closing()) {
+            SocketChannel client = listener.accept();
+            if (client == null) {
                 return;
             }
+            active.incrementAndGet();
+            daemon("drover-worker-command", () -> serve(client));
         }
     }
 
     private void idleLoop() {
-        while (!closing) {
+        while (!listener.closing()) {
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
@@ -190,7 +183,7 @@ final class CommandWorker implements AutoCloseable {
                 close();
             }
             // A socket file removed or replaced (drover persist stop, a new worker) ends this one.
-            if (!closing && !Files.exists(socket)) {
+            if (!listener.closing() && !Files.exists(socket)) {
                 close();
             }
         }
@@ -203,8 +196,8 @@ final class CommandWorker implements AutoCloseable {
                 log.println("drover persist: command worker refused a client of user " + peer.user().getName());
                 return;
             }
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Wire.in(client)));
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Wire.out(client)));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(SocketStreams.in(client)));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(SocketStreams.out(client)));
             if (in.readInt() != Wire.MAGIC) {
                 return;
             }
@@ -262,20 +255,9 @@ final class CommandWorker implements AutoCloseable {
     /** Stops listening; commands running finish (their clients still wait for them). Idempotent. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closing) {
-                return;
-            }
-            closing = true;
+        if (listener.close(false)) {
+            stopped.countDown();
         }
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } catch (IOException e) {
-            log.println("drover persist: command worker: closing the socket: " + e.getMessage());
-        }
-        stopped.countDown();
     }
 
     /** Paths of the workers' sockets in {@code dir}. */

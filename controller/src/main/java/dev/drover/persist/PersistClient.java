@@ -5,6 +5,7 @@ import dev.drover.remote.AgentException;
 import dev.drover.remote.AgentLeaser;
 import dev.drover.remote.AgentOptions;
 import dev.drover.remote.HostAgent;
+import dev.drover.socket.SocketStreams;
 import dev.drover.transport.ConnectionSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,15 +68,15 @@ public final class PersistClient implements AgentLeaser {
             return null;
         }
         try {
-            InputStream in = ChannelStreams.in(ch);
-            OutputStream out = ChannelStreams.out(ch);
+            InputStream in = SocketStreams.in(ch);
+            OutputStream out = SocketStreams.out(ch);
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("type", "lease");
             request.put("key", key.key());
             request.put("keep_ms", keep.toMillis());
             request.put("settings", key.settings());
             request.put("agent", key.agent());
-            ChannelStreams.send(out, request);
+            Messages.send(out, request);
             // A wedged process must not hang the run: no answer within what a direct connect and
             // agent start may take closes the socket, and the run connects directly.
             AtomicBoolean answered = new AtomicBoolean();
@@ -86,7 +87,7 @@ public final class PersistClient implements AgentLeaser {
                     closeQuietly(toClose);
                 }
             });
-            Map<String, Object> reply = ChannelStreams.receive(in);
+            Map<String, Object> reply = Messages.receive(in);
             answered.set(true);
             if (reply == null || !"leased".equals(reply.get("type"))) {
                 ch.close();
@@ -133,8 +134,8 @@ public final class PersistClient implements AgentLeaser {
     public static Map<String, Object> ask(PersistDir dir, String type) throws IOException {
         dir.check();
         try (SocketChannel ch = connect(dir)) {
-            ChannelStreams.send(ChannelStreams.out(ch), Map.of("type", type));
-            Map<String, Object> reply = ChannelStreams.receive(ChannelStreams.in(ch));
+            Messages.send(SocketStreams.out(ch), Map.of("type", type));
+            Map<String, Object> reply = Messages.receive(SocketStreams.in(ch));
             return reply == null ? Map.of() : reply;
         }
     }

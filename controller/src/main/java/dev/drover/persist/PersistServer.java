@@ -1,6 +1,8 @@
 package dev.drover.persist;
 
 import dev.drover.remote.AgentBootstrap;
+import dev.drover.socket.SocketStreams;
+import dev.drover.socket.UnixListener;
 import dev.drover.remote.AgentException;
 import dev.drover.remote.AgentOptions;
 import dev.drover.transport.ConnectionSettings;
@@ -13,10 +15,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,8 +60,7 @@ public final class PersistServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long keepMillis;
     private volatile long lastActivity = System.currentTimeMillis();
-    private volatile boolean closing;
-    private ServerSocketChannel server;
+    private final UnixListener listener;
     private String owner;
 
     /** One held connection and the agents started over it. */
@@ -75,6 +74,7 @@ public final class PersistServer implements AutoCloseable {
         this.bootstrap = bootstrap;
         this.keepMillis = keep.toMillis();
         this.log = log;
+        this.listener = new UnixListener(log, "drover persist");
     }
 
     /** @return false when another server already answers on the socket (this one then does nothing) */
@@ -89,9 +89,7 @@ public final class PersistServer implements AutoCloseable {
                 Files.deleteIfExists(dir.socket());
             }
         }
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(dir.socket()));
-        Files.setPosixFilePermissions(dir.socket(), PosixFilePermissions.fromString("rw-------"));
+        listener.bind(dir.socket());
         daemon("drover-persist-accept", this::acceptLoop);
         daemon("drover-persist-expiry", this::expiryLoop);
         log.println("drover persist: listening on " + dir.socket() + " (pid " + ProcessHandle.current().pid() + ")");
@@ -104,16 +102,12 @@ public final class PersistServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
-        while (!closing) {
-            try {
-                SocketChannel client = server.accept();
-                daemon("drover-persist-client", () -> serve(client));
-            } catch (IOException e) {
-                if (!closing) {
-                    log.println("drover persist: accept failed: " + e.getMessage());
-                }
+        while (!listener.closing()) {
+            SocketChannel client = listener.accept();
+            if (client == null) {
                 return;
             }
+            daemon("drover-persist-client", () -> serve(client));
         }
     }
 
@@ -125,18 +119,18 @@ public final class PersistServer implements AutoCloseable {
                 log.println("drover persist: refused a client of user " + peer.user().getName());
                 return;
             }
-            InputStream in = ChannelStreams.in(client);
-            OutputStream out = ChannelStreams.out(client);
-            Map<String, Object> request = ChannelStreams.receive(in);
+            InputStream in = SocketStreams.in(client);
+            OutputStream out = SocketStreams.out(client);
+            Map<String, Object> request = Messages.receive(in);
             String type = request == null ? "" : String.valueOf(request.get("type"));
             switch (type) {
                 case "lease" -> lease(request, in, out);
-                case "status" -> ChannelStreams.send(out, status());
+                case "status" -> Messages.send(out, status());
                 case "stop" -> {
-                    ChannelStreams.send(out, Map.of("type", "stopping"));
+                    Messages.send(out, Map.of("type", "stopping"));
                     daemon("drover-persist-stop", this::close);
                 }
-                default -> ChannelStreams.send(out, Map.of("type", "refused", "message", "unknown request '" + type + "'"));
+                default -> Messages.send(out, Map.of("type", "refused", "message", "unknown request '" + type + "'"));
             }
         } catch (IOException | RuntimeException e) {
             log.println("drover persist: client failed: " + e);
@@ -155,7 +149,7 @@ public final class PersistServer implements AutoCloseable {
         keepMillis = keep;
         Long refused = refusedUntil.get(key);
         if (refused != null && refused > System.currentTimeMillis()) {
-            ChannelStreams.send(out, Map.of("type", "refused", "message", "refused a moment ago"));
+            Messages.send(out, Map.of("type", "refused", "message", "refused a moment ago"));
             return;
         }
         HeldAgent agent;
@@ -202,7 +196,7 @@ public final class PersistServer implements AutoCloseable {
                     drop(h);
                 }
                 refusedUntil.put(key, System.currentTimeMillis() + Math.min(keep, 60_000));
-                ChannelStreams.send(out, Map.of("type", "refused", "message", String.valueOf(e.getMessage())));
+                Messages.send(out, Map.of("type", "refused", "message", String.valueOf(e.getMessage())));
                 return;
             }
         }
@@ -210,7 +204,7 @@ public final class PersistServer implements AutoCloseable {
         reply.put("type", "leased");
         reply.put("reused", reused);
         reply.put("uploaded", uploaded);
-        ChannelStreams.send(out, reply);
+        Messages.send(out, reply);
         agent.relay(in, out, keep);
     }
 
@@ -240,7 +234,7 @@ public final class PersistServer implements AutoCloseable {
     }
 
     private void expiryLoop() {
-        while (!closing) {
+        while (!listener.closing()) {
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
@@ -277,19 +271,8 @@ public final class PersistServer implements AutoCloseable {
     /** Stops listening, shuts every held agent down and closes every connection. Idempotent. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closing) {
-                return;
-            }
-            closing = true;
-        }
-        try {
-            if (server != null) {
-                server.close();
-                Files.deleteIfExists(dir.socket());
-            }
-        } catch (IOException e) {
-            log.println("drover persist: closing the socket: " + e.getMessage());
+        if (!listener.close(true)) {
+            return;
         }
         held.values().parallelStream().forEach(this::drop);
         stopped.countDown();

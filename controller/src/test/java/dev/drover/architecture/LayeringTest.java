@@ -2,12 +2,16 @@ package dev.drover.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +66,39 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.drover.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.drover.cli..", "dev.drover.remote..",
                         "dev.drover.transport..", "dev.drover.journal..", "dev.drover.persist..", "picocli..")
+                .check(classes);
+    }
+
+    @Test
+    void theStrategysCollaboratorsDoNotCallItBack() {
+        // Includes, Handlers and FactGathering get a Batch (hosts, policy, workers, a task walk), not the
+        // strategy; only the runner, which makes one per batch, knows it.
+        noClasses().that().resideInAPackage("dev.drover.execute..")
+                .and().haveNameNotMatching("dev\\.drover\\.execute\\.play\\.(LinearStrategy|PlaybookRunner)(\\$.*)?")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.drover.execute.play.LinearStrategy")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheFailurePolicyWritesAHostsPlayFlags() {
+        // Who is still in the play is one class's decision; HostState itself only resets them when a play starts.
+        String hostState = "dev.drover.execute.play.HostState";
+        Set<String> flags = Set.of("failed", "unreachable", "ended", "lastFailedTask", "lastFailedResult");
+        DescribedPredicate<JavaFieldAccess> writtenElsewhere = DescribedPredicate.describe(
+                "a host's play flag written outside FailurePolicy and HostState.startPlay",
+                a -> a.getTarget().getOwner().getName().equals(hostState) && flags.contains(a.getTarget().getName())
+                        && !a.getOriginOwner().getName().equals("dev.drover.execute.play.FailurePolicy")
+                        && !(a.getOriginOwner().getName().equals(hostState) && a.getOrigin().getName().equals("startPlay")));
+        noClasses().should().setFieldWhere(writtenElsewhere).check(classes);
+    }
+
+    @Test
+    void theThinClientsJarHoldsJdkClassesOnly() {
+        // The launcher starts cli.thin from its own jar (cli.thin and socket) with no other class path;
+        // sun.misc (module jdk.unsupported) is the JDK's, for passing signals on to the full CLI.
+        classes().that().resideInAnyPackage("dev.drover.cli.thin..", "dev.drover.socket..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "sun.misc..", "dev.drover.cli.thin..",
+                        "dev.drover.socket..")
                 .check(classes);
     }
 

@@ -22,7 +22,7 @@ public final class PeerProbe {
     public static void main(String[] args) {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
-            DataOutputStream out = new DataOutputStream(Wire.out(ch));
+            DataOutputStream out = new DataOutputStream(dev.drover.socket.SocketStreams.out(ch));
             out.writeInt(Wire.MAGIC);
             Wire.writeString(out, Files.readString(Path.of(args[1])));
             out.writeInt(args.length - 2);
@@ -31,7 +31,7 @@ public final class PeerProbe {
             }
             out.writeBoolean(false);
             out.flush();
-            int type = Wire.readType(new DataInputStream(Wire.in(ch)));
+            int type = Wire.readType(new DataInputStream(dev.drover.socket.SocketStreams.in(ch)));
             System.out.println(type < 0 ? "closed" : "answer " + (char) type);
         } catch (Exception e) {
             System.out.println("error " + e);

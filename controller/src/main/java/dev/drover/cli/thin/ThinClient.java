@@ -1,5 +1,6 @@
 package dev.drover.cli.thin;
 
+import dev.drover.socket.SocketStreams;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -88,7 +89,7 @@ public final class ThinClient {
             return -1;
         }
         try {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Wire.out(ch), 8192));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(SocketStreams.out(ch), 8192));
             out.writeInt(Wire.MAGIC);
             Wire.writeString(out, identity);
             out.writeInt(args.length);
@@ -97,7 +98,7 @@ public final class ThinClient {
             }
             out.writeBoolean(System.console() != null);
             out.flush();
-            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Wire.in(ch), 8192));
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(SocketStreams.in(ch), 8192));
             PrintStream stdout = System.out;
             PrintStream stderr = System.err;
             boolean any = false;

@@ -4,10 +4,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * command itself), {@link #STDOUT} and {@link #STDERR} (a length and bytes, written as they come),
  * and last {@link #EXIT} (the exit code). The client sends nothing more; its end of the socket
  * closing (Ctrl-C, SIGTERM, a kill) ends the command in the worker. Strings are an int length
- * and UTF-8 bytes.
+ * and UTF-8 bytes. Both ends read and write the socket through {@link dev.drover.socket.SocketStreams}.
  */
 public final class Wire {
     public static final int MAGIC = 0x44525631; // "DRV1"
@@ -54,43 +50,5 @@ public final class Wire {
         } catch (EOFException e) {
             return -1;
         }
-    }
-
-    /**
-     * A socket channel's input. Not {@code Channels.newInputStream}: on JDK 17 its reads hold the
-     * channel's blocking lock, so a thread waiting to read would stop another from writing.
-     */
-    public static InputStream in(SocketChannel ch) {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return len == 0 ? 0 : ch.read(ByteBuffer.wrap(b, off, len));
-            }
-        };
-    }
-
-    /** A socket channel's output (see {@link #in}). */
-    public static OutputStream out(SocketChannel ch) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.drover.execute.play;
 
+import dev.drover.execute.HostResult;
+import dev.drover.execute.HostStatus;
 import dev.drover.playbook.Play;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class FactGathering {
     private final RunContext rc;
     private final Play play;
-    private final LinearStrategy strategy;
+    private final Batch batch;
 
-    FactGathering(RunContext rc, Play play, LinearStrategy strategy) {
+    FactGathering(RunContext rc, Play play, Batch batch) {
         this.rc = rc;
         this.play = play;
-        this.strategy = strategy;
+        this.batch = batch;
     }
 
     void run() {
@@ -31,20 +33,44 @@ final class FactGathering {
         }
         List<String> tags = new ArrayList<>(play.tags());
         tags.add("always");
-        List<HostState> hosts = strategy.active();
+        List<HostState> hosts = batch.active();
         if (hosts.isEmpty() || !rc.options().tags().runs(tags)) {
             return;
         }
         rc.listener().taskStart(new PlayListener.TaskStart("Gathering Facts", PlayListener.Kind.FACTS, "gather_facts",
                 play.pos(), hosts.stream().map(HostState::name).toList()));
         AtomicBoolean warned = new AtomicBoolean();
-        List<Optional<TaskRunner.Outcome>> results = strategy.parallel(hosts, 0, h -> strategy.gather(h, () -> {
+        List<Optional<TaskRunner.Outcome>> results = batch.parallel(hosts, 0, h -> gather(h, () -> {
             if (!warned.getAndSet(true)) {
                 rc.listener().warning("the agent has no 'setup' module, so no facts were gathered; set"
                         + " 'gather_facts: false' or update drover");
             }
         }));
         List<TaskRunner.Outcome> outcomes = results.stream().flatMap(Optional::stream).toList();
-        strategy.policy().apply(outcomes, "Gathering Facts", "gather_facts", false, strategy.batch());
+        batch.apply(outcomes, "Gathering Facts", "gather_facts", false);
+    }
+
+    /** Facts for one host through the agent's setup module, or empty when the agent has none. */
+    private Optional<TaskRunner.Outcome> gather(HostState h, Runnable noSetup) {
+        // setup only reads: after a dropped connection it runs again on a new agent (fresh facts, no spool).
+        HostResult r = rc.agents().rerunnable(h.target(), null, "Gathering Facts",
+                TaskCall.events(rc, "Gathering Facts"), agent -> {
+            if (!agent.modules().contains("setup")) {
+                return Map.of("_no_setup", true);
+            }
+            return agent.run("setup", Map.of(), false, false);
+        });
+        if (r.result().containsKey("_no_setup")) {
+            noSetup.run();
+            return Optional.empty();
+        }
+        if (r.status() != HostStatus.FAILED && r.result().get("ansible_facts") instanceof Map<?, ?> facts) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> f = (Map<String, Object>) facts;
+            h.addFacts(f);
+        }
+        rc.listener().hostResult(new PlayListener.TaskResult(h.name(), Optional.empty(), "gather_facts", r.status(),
+                r.result(), false, false, false));
+        return Optional.of(new TaskRunner.Outcome(h, r.status(), r.result(), false, false, false, false, Optional.empty()));
     }
 }

@@ -13,6 +13,11 @@ import java.util.OptionalDouble;
  * {@code any_errors_fatal} stops every host. Also keeps the recap counters. Runs on the run's main
  * thread after every host finished the task.
  *
+ * <p>The one writer of a host's play flags ({@code failed}, {@code unreachable}, {@code ended}) and
+ * of what a rescue sees ({@code lastFailedTask}, {@code lastFailedResult}): the strategy and the
+ * handlers change them only through the static methods below (a new play's reset is
+ * {@link HostState#startPlay}'s). {@code LayeringTest} keeps it so.
+ *
  * <p>Across batches (the {@link Rules} of a play), decided by pure functions, {@link #afterTask} and
  * {@link #afterBatch}:
  * <ul>
@@ -166,9 +171,7 @@ final class FailurePolicy {
             if (stopReason == null) {
                 stopReason = reason;
             }
-            for (HostState h : batch) {
-                h.ended = true;
-            }
+            end(batch);
         }
         return stopAll;
     }
@@ -185,5 +188,28 @@ final class FailurePolicy {
         facts.put("ansible_failed_task", h.lastFailedTask == null ? Map.of() : h.lastFailedTask);
         facts.put("ansible_failed_result", h.lastFailedResult == null ? Map.of() : h.lastFailedResult);
         h.setHostFacts(facts);
+    }
+
+    /** {@code meta: end_host}, {@code end_play}, or the policy's stop: the hosts run nothing more in this play. */
+    static void end(List<HostState> hosts) {
+        for (HostState h : hosts) {
+            h.ended = true;
+        }
+    }
+
+    /** {@code meta: clear_host_errors}: every host of the batch that failed (not unreachable) runs the next tasks again. */
+    static void clearErrors(List<HostState> batch) {
+        batch.forEach(h -> h.failed = false);
+    }
+
+    /**
+     * Runs {@code work} with the failed hosts among {@code hosts} taken as active, then marks them
+     * failed again: a block's {@code always} and a forced handler run on a failed host, which stays failed.
+     */
+    static void despiteFailure(List<HostState> hosts, Runnable work) {
+        List<HostState> wasFailed = hosts.stream().filter(h -> h.failed).toList();
+        wasFailed.forEach(h -> h.failed = false);
+        work.run();
+        wasFailed.forEach(h -> h.failed = true);
     }
 }

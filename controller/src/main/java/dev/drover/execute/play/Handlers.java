@@ -32,15 +32,16 @@ final class Handlers {
     }
 
     private final Play play;
-    private final LinearStrategy strategy;
+    /** The strategy's walk, which runs a handler like any task. */
+    private final Batch.TaskWalk walk;
     /** {@code force_handlers}: hosts that failed after notifying still run their handlers. */
     private final boolean force;
     /** Grows when a dynamic include_role brings its role's handlers; flushes iterate over a snapshot. */
     private final List<Entry> entries;
 
-    Handlers(Play play, LinearStrategy strategy, boolean force) {
+    Handlers(Play play, Batch.TaskWalk walk, boolean force) {
         this.play = play;
-        this.strategy = strategy;
+        this.walk = walk;
         this.force = force;
         this.entries = new java.util.concurrent.CopyOnWriteArrayList<>(entries(play));
     }
@@ -160,10 +161,8 @@ final class Handlers {
             }
             if (!notified.isEmpty()) {
                 // A forced handler runs on a failed host, which stays failed afterwards.
-                List<HostState> wasFailed = notified.stream().filter(h -> h.failed).toList();
-                wasFailed.forEach(h -> h.failed = false);
-                strategy.runList(List.of(entry.handler()), entry.chain(), notified, PlayListener.Kind.HANDLER);
-                wasFailed.forEach(h -> h.failed = true);
+                FailurePolicy.despiteFailure(notified, () ->
+                        walk.run(List.of(entry.handler()), entry.chain(), notified, PlayListener.Kind.HANDLER));
                 for (HostState h : notified) {
                     resolve(h);
                     h.pendingHandlers.remove(entry.handler());

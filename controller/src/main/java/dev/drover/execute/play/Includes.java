@@ -30,15 +30,18 @@ final class Includes {
 
     private final RunContext rc;
     private final Variables.PlayScope scope;
-    private final LinearStrategy strategy;
+    private final Batch batch;
+    /** Where a dynamic include_role's handlers join the play's. */
+    private final Handlers handlers;
     private final Map<Path, List<Task>> parsed = new ConcurrentHashMap<>();
     /** Dynamic roles loaded, per include_role task and rendered name: each include loads its own, as Ansible. */
     private final Map<Map.Entry<RoleInclude, RenderedRole>, List<Task>> loadedRoles = new ConcurrentHashMap<>();
 
-    Includes(RunContext rc, Variables.PlayScope scope, LinearStrategy strategy) {
+    Includes(RunContext rc, Variables.PlayScope scope, Batch batch, Handlers handlers) {
         this.rc = rc;
         this.scope = scope;
-        this.strategy = strategy;
+        this.batch = batch;
+        this.handlers = handlers;
     }
 
     /**
@@ -57,7 +60,7 @@ final class Includes {
             return;
         }
         String action = inc.isRole() ? "include_role" : "include_tasks";
-        String name = strategy.displayName(inc, action);
+        String name = Settings.taskName(inc, action, chain.play(), rc.options().extraVars(), rc.templater());
         rc.listener().taskStart(new PlayListener.TaskStart(name, kind, action, inc.pos(),
                 hosts.stream().map(HostState::name).toList()));
         Templater t = rc.templater().get();
@@ -122,10 +125,10 @@ final class Includes {
                         action, o.status(), o.result(), false, false, false)));
         if (inc.isRole()) {
             // Ansible's recap does not count an include_role that ran, only one skipped or failed.
-            strategy.policy().apply(outcomes.stream().filter(o -> o.status() != HostStatus.OK).toList(), name, action,
-                    chain.rescuable(), strategy.batch());
+            batch.apply(outcomes.stream().filter(o -> o.status() != HostStatus.OK).toList(), name, action,
+                    chain.rescuable());
         } else {
-            strategy.policy().apply(outcomes, name, action, chain.rescuable(), strategy.batch());
+            batch.apply(outcomes, name, action, chain.rescuable());
             countEachInclusion(outcomes, groups);
         }
         for (Map.Entry<Key, List<HostState>> g : groups.entrySet()) {
@@ -139,7 +142,7 @@ final class Includes {
             Map<String, Object> vars = new LinkedHashMap<>(inc.vars());
             vars.putAll(g.getKey().vars());
             TaskOptions frame = inc.options().toBuilder().vars(vars).build();
-            strategy.runList(tasks, chain.include(frame), members, kind);
+            batch.runList(tasks, chain.include(frame), members, kind);
         }
     }
 
@@ -167,7 +170,7 @@ final class Includes {
         } catch (PlaybookException e) {
             throw new IncludeFailed(e.getMessage());
         }
-        strategy.handlers().addRole(loaded.handlers(), strategy.batch());
+        handlers.addRole(loaded.handlers(), batch.hosts());
         if (spec.isPublic()) {
             // As Ansible's IncludeRole.get_block_list: a public role joins the play's roles when loaded.
             scope.roles().add(loaded.block().role().orElseThrow());

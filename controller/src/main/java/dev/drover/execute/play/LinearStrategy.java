@@ -1,7 +1,5 @@
 package dev.drover.execute.play;
 
-import dev.drover.execute.HostResult;
-import dev.drover.execute.HostStatus;
 import dev.drover.playbook.Block;
 import dev.drover.playbook.ModuleTask;
 import dev.drover.playbook.Play;
@@ -14,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 
 /**
  * Ansible's linear strategy for one batch: each task runs on every active host of the batch (up to
@@ -26,8 +20,10 @@ import java.util.function.Function;
  * {@code always:} on every host that entered. Handlers run at the end of each section and at
  * {@code meta: flush_handlers}. Includes are expanded per host at run time ({@link Includes}).
  *
- * <p>Which host is still in the play is the {@link FailurePolicy}'s decision; this class only walks
- * the tasks. Runs on the run's main thread; host work goes to the run's workers.
+ * <p>Which host is still in the play is the {@link FailurePolicy}'s decision, and only the policy
+ * writes a host's failed, unreachable and ended flags (also for {@code meta}, a block's
+ * {@code always} and forced handlers); this class only walks the tasks. Its collaborators get a
+ * {@link Batch}, never the strategy. Runs on the run's main thread; host work goes to the run's workers.
  */
 final class LinearStrategy {
     /**
@@ -44,11 +40,12 @@ final class LinearStrategy {
     private final int playIndex;
     private final Play play;
     private final Variables.PlayScope scope;
-    private final List<HostState> batch;
+    private final Batch batch;
     private final TaskRunner runner;
     private final FailurePolicy policy;
     private final Includes includes;
     private final Handlers handlers;
+    private final FactGathering facts;
     /** The policy stopped the batch, or {@code meta: end_play} / {@code end_batch}: nothing more runs in it. */
     private boolean stopped;
     private boolean endPlay;
@@ -60,19 +57,21 @@ final class LinearStrategy {
         this.playIndex = playIndex;
         this.play = play;
         this.scope = scope;
-        this.batch = batch;
         this.runner = new TaskRunner(rc, scope, playIndex);
         this.policy = new FailurePolicy(rc.stats(), rules);
-        this.includes = new Includes(rc, scope, this);
+        this.batch = new Batch(batch, policy, rc.workers(), this::runList);
         Map<String, Object> playVars = new LinkedHashMap<>(play.vars());
         playVars.putAll(rc.options().extraVars());
-        this.handlers = new Handlers(play, this, Settings.bool(play.forceHandlers(), false, rc.templater().get(), playVars));
+        this.handlers = new Handlers(play, this.batch::runList,
+                Settings.bool(play.forceHandlers(), false, rc.templater().get(), playVars));
+        this.includes = new Includes(rc, scope, this.batch, handlers);
+        this.facts = new FactGathering(rc, play, this.batch);
     }
 
-    /** Runs the play's sections on the batch. */
-    BatchEnd run(Runnable gatherFacts) {
+    /** Gathers facts (unless the operator stopped the run), then runs the play's sections on the batch. */
+    BatchEnd run() {
         if (!rc.stop().requested()) {
-            gatherFacts.run();
+            facts.run();
         }
         stopped |= policy.stopReason().isPresent();
         for (List<Task> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
@@ -81,18 +80,18 @@ final class LinearStrategy {
             }
             runList(section, Chain.of(play), active(), PlayListener.Kind.TASK);
             if (!stopped && !rc.stop().requested()) {
-                handlers.flush(batch.stream().filter(handlers::serves).toList());
+                handlers.flush(batch.hosts().stream().filter(handlers::serves).toList());
             }
         }
         return new BatchEnd(endPlay, policy.stopReason());
     }
 
-    List<HostState> active() {
-        return batch.stream().filter(HostState::active).toList();
+    private List<HostState> active() {
+        return batch.active();
     }
 
     /** Runs tasks in order on the hosts; returns those still active afterwards. */
-    List<HostState> runList(List<Task> tasks, Chain chain, List<HostState> hosts, PlayListener.Kind kind) {
+    private List<HostState> runList(List<Task> tasks, Chain chain, List<HostState> hosts, PlayListener.Kind kind) {
         List<HostState> current = hosts;
         for (Task task : tasks) {
             current = current.stream().filter(HostState::active).toList();
@@ -126,14 +125,12 @@ final class LinearStrategy {
         }
         if (!b.always().isEmpty()) {
             // Hosts that failed without rescue still run 'always', then stay failed.
-            List<HostState> stillFailed = always.stream().filter(h -> h.failed).toList();
-            stillFailed.forEach(h -> h.failed = false);
-            runList(b.always(), chain.enter(b.options(), false), hosts.stream().filter(always::contains).toList(), kind);
-            stillFailed.forEach(h -> h.failed = true);
+            FailurePolicy.despiteFailure(always, () ->
+                    runList(b.always(), chain.enter(b.options(), false), hosts.stream().filter(always::contains).toList(), kind));
         }
     }
 
-    void runModule(ModuleTask task, Chain chain, List<HostState> hosts, PlayListener.Kind kind) {
+    private void runModule(ModuleTask task, Chain chain, List<HostState> hosts, PlayListener.Kind kind) {
         // As in Ansible, --tags selects tasks; a notified handler runs whatever its tags.
         if (kind != PlayListener.Kind.HANDLER && !rc.options().tags().runs(chain.tags(task.options()))) {
             return;
@@ -142,22 +139,23 @@ final class LinearStrategy {
             meta(task, chain, hosts);
             return;
         }
-        String name = chain.role().map(r -> r.name() + " : ").orElse("") + displayName(task, task.module());
+        String name = chain.role().map(r -> r.name() + " : ").orElse("")
+                + Settings.taskName(task, task.module(), play, rc.options().extraVars(), rc.templater());
         Templater t = rc.templater().get();
-        Map<String, Object> first = Variables.forTask(runnerScope(), hosts.get(0), chain, task.options().vars(), rc.options().check());
+        Map<String, Object> first = Variables.forTask(scope, hosts.get(0), chain, task.options().vars(), rc.options().check());
         boolean runOnce = Settings.bool(chain.setting(task.options(), o -> o.runOnce(), play.runOnce()), false, t, first);
         int throttle = Settings.integer(chain.setting(task.options(), o -> o.throttle(), play.throttle()), 0, t, first);
         List<HostState> targets = runOnce ? List.of(hosts.get(0)) : hosts;
         rc.listener().taskStart(new PlayListener.TaskStart(name, kind, task.module(), task.pos(),
                 targets.stream().map(HostState::name).toList(), chain.outermost().orElse(task.pos())));
-        List<TaskRunner.Outcome> outcomes = parallel(targets, throttle, h -> runner.run(task, chain, h, name));
+        List<TaskRunner.Outcome> outcomes = batch.parallel(targets, throttle, h -> runner.run(task, chain, h, name));
         if (runOnce) {
             for (HostState other : hosts.subList(1, hosts.size())) {
                 runner.share(task, chain, other, outcomes.get(0));
             }
         }
         // ansible_failed_task.name is the task's own name: empty for an unnamed task, as in Ansible.
-        if (policy.apply(outcomes, task.options().name().isPresent() ? name : "", task.module(), chain.rescuable(), batch)) {
+        if (batch.apply(outcomes, task.options().name().isPresent() ? name : "", task.module(), chain.rescuable())) {
             stopped = true;
         }
     }
@@ -167,7 +165,7 @@ final class LinearStrategy {
         Templater t = rc.templater().get();
         List<HostState> matching = new ArrayList<>();
         for (HostState h : hosts) {
-            Map<String, Object> vars = Variables.forTask(runnerScope(), h, chain, task.options().vars(), rc.options().check());
+            Map<String, Object> vars = Variables.forTask(scope, h, chain, task.options().vars(), rc.options().check());
             try {
                 if (t.condition(chain.when(task.options()), vars)) {
                     matching.add(h);
@@ -180,99 +178,16 @@ final class LinearStrategy {
             case "flush_handlers" -> handlers.flush(matching.stream().filter(handlers::serves).toList());
             case "noop", "reset_connection" -> { }
             // As Ansible: every host of the play that failed (not unreachable) runs the next tasks again.
-            case "clear_host_errors" -> batch.forEach(h -> h.failed = false);
-            case "end_host" -> matching.forEach(h -> h.ended = true);
+            case "clear_host_errors" -> FailurePolicy.clearErrors(batch.hosts());
+            case "end_host" -> FailurePolicy.end(matching);
             case "end_play", "end_batch" -> {
                 if (!matching.isEmpty()) {
-                    batch.forEach(h -> h.ended = true);
+                    FailurePolicy.end(batch.hosts());
                     stopped = true;
                     endPlay |= what.equals("end_play");
                 }
             }
             default -> throw new IllegalStateException("meta '" + what + "' passed the preflight check");
         }
-    }
-
-    /** Runs {@code work} for each host on the run's workers, at most {@code throttle} at once (0: forks). */
-    <T> List<T> parallel(List<HostState> hosts, int throttle, Function<HostState, T> work) {
-        Semaphore gate = new Semaphore(throttle > 0 ? throttle : Integer.MAX_VALUE);
-        List<Future<T>> futures = new ArrayList<>();
-        for (HostState h : hosts) {
-            futures.add(rc.workers().submit(() -> {
-                gate.acquireUninterruptibly();
-                try {
-                    return work.apply(h);
-                } finally {
-                    gate.release();
-                }
-            }));
-        }
-        List<T> out = new ArrayList<>();
-        for (Future<T> f : futures) {
-            try {
-                out.add(f.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while hosts were running a task", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a host thread crashed: " + e.getCause(), e.getCause());
-            }
-        }
-        return out;
-    }
-
-    /** A task's name as Ansible shows it: its name rendered with play-level variables, else its action. */
-    String displayName(Task task, String action) {
-        Optional<String> name = task.options().name();
-        if (name.isEmpty()) {
-            return action;
-        }
-        try {
-            Map<String, Object> vars = new LinkedHashMap<>(play.vars());
-            vars.putAll(rc.options().extraVars());
-            return String.valueOf(rc.templater().get().render(name.get(), vars));
-        } catch (TemplateException e) {
-            return name.get();
-        }
-    }
-
-    Variables.PlayScope runnerScope() {
-        return scope;
-    }
-
-    Handlers handlers() {
-        return handlers;
-    }
-
-    FailurePolicy policy() {
-        return policy;
-    }
-
-    List<HostState> batch() {
-        return batch;
-    }
-
-    /** Facts for one host through the agent's setup module, or empty when the agent has none. */
-    Optional<TaskRunner.Outcome> gather(HostState h, Runnable noSetup) {
-        // setup only reads: after a dropped connection it runs again on a new agent (fresh facts, no spool).
-        HostResult r = rc.agents().rerunnable(h.target(), null, "Gathering Facts",
-                TaskCall.events(rc, "Gathering Facts"), agent -> {
-            if (!agent.modules().contains("setup")) {
-                return Map.of("_no_setup", true);
-            }
-            return agent.run("setup", Map.of(), false, false);
-        });
-        if (r.result().containsKey("_no_setup")) {
-            noSetup.run();
-            return Optional.empty();
-        }
-        if (r.status() != HostStatus.FAILED && r.result().get("ansible_facts") instanceof Map<?, ?> facts) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> f = (Map<String, Object>) facts;
-            h.addFacts(f);
-        }
-        rc.listener().hostResult(new PlayListener.TaskResult(h.name(), Optional.empty(), "gather_facts", r.status(),
-                r.result(), false, false, false));
-        return Optional.of(new TaskRunner.Outcome(h, r.status(), r.result(), false, false, false, false, Optional.empty()));
     }
 }

@@ -198,7 +198,7 @@ public final class PlaybookRunner {
                     batch.stream().map(HostState::name).toList(), playHosts, playbookDir, options.check(), options.diff(),
                     options.tags(), options.verbosity(), playRoles);
             LinearStrategy strategy = new LinearStrategy(rc, playIndex, play, scope, batch, rules);
-            LinearStrategy.BatchEnd end = strategy.run(() -> new FactGathering(rc, play, strategy).run());
+            LinearStrategy.BatchEnd end = strategy.run();
             Optional<String> reason = end.stopReason()
                     .or(() -> FailurePolicy.afterBatch(rules, batch.size(), FailurePolicy.failedHosts(batch)));
             boolean interrupted = rc.stop().requested();

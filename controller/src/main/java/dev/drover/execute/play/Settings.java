@@ -1,10 +1,15 @@
 package dev.drover.execute.play;
 
 import dev.drover.playbook.Coerce;
+import dev.drover.playbook.Play;
 import dev.drover.playbook.Setting;
+import dev.drover.playbook.Task;
+import dev.drover.template.TemplateException;
 import dev.drover.template.Templater;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Turns keyword {@link Setting}s into values for one host: literals as written, templates rendered. */
 final class Settings {
@@ -48,5 +53,23 @@ final class Settings {
     static String string(String raw, Templater t, Map<String, Object> vars) {
         Object v = t.render(raw, vars);
         return v == null ? "" : String.valueOf(v);
+    }
+
+    /**
+     * A task's name as Ansible shows it: its name rendered with play-level variables (the play's
+     * {@code vars}, then {@code -e}), else its action. A name that does not render is shown as written.
+     */
+    static String taskName(Task task, String action, Play play, Map<String, Object> extraVars, Supplier<Templater> t) {
+        Optional<String> name = task.options().name();
+        if (name.isEmpty()) {
+            return action;
+        }
+        try {
+            Map<String, Object> vars = new LinkedHashMap<>(play.vars());
+            vars.putAll(extraVars);
+            return String.valueOf(t.get().render(name.get(), vars));
+        } catch (TemplateException e) {
+            return name.get();
+        }
     }
 }

@@ -28,6 +28,15 @@ public final class Actions {
     private Actions() {
     }
 
+    /**
+     * Whether the agent's module of this name gets the task's arguments as written (rendered), so
+     * its schema applies to them: every module but those a controller action stands in for
+     * ({@code script}); {@code copy} from the controller passes its arguments on to the agent's copy.
+     */
+    public static boolean agentTakesArgsAsWritten(String module) {
+        return !BY_NAME.containsKey(module);
+    }
+
     /** Arguments of {@code module} that must reach the action unrendered. */
     public static Set<String> rawArgs(String module) {
         ControllerAction a = BY_NAME.get(module);

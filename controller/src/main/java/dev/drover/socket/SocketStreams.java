@@ -1,24 +1,23 @@
-package dev.drover.persist;
+package dev.drover.socket;
 
-import dev.drover.protocol.FrameCodec;
-import dev.drover.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.Map;
 
 /**
  * Streams over a blocking socket channel. {@code Channels.newInputStream} would do, except that on
  * JDK 17 its read and write share the channel's blocking lock, so a thread blocked reading a
- * socket stops another from writing to it: a relay needs both at once.
+ * socket stops another from writing to it: a relay (the persist process) and a command worker
+ * (output written while the client's end is watched) need both at once. Closing the input closes
+ * the channel; closing the output shuts down the channel's output.
  */
-final class ChannelStreams {
-    private ChannelStreams() {
+public final class SocketStreams {
+    private SocketStreams() {
     }
 
-    static InputStream in(SocketChannel ch) {
+    public static InputStream in(final SocketChannel ch) {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -42,7 +41,7 @@ final class ChannelStreams {
         };
     }
 
-    static OutputStream out(SocketChannel ch) {
+    public static OutputStream out(final SocketChannel ch) {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -62,15 +61,5 @@ final class ChannelStreams {
                 ch.shutdownOutput();
             }
         };
-    }
-
-    static void send(OutputStream out, Map<String, ?> message) throws IOException {
-        FrameCodec.write(out, Json.write(message));
-    }
-
-    /** One message, or null at end of stream. */
-    static Map<String, Object> receive(InputStream in) throws IOException {
-        byte[] frame = FrameCodec.read(in);
-        return frame == null ? null : Json.read(frame);
     }
 }
