@@ -50,9 +50,15 @@ class ThinClientOverOpenSshTest extends ThinClientFixture {
                     - debug: msg="controller {{ lookup('pipe', 'echo $PPID') }}"
                       run_once: true
                 """);
-        // The first run fills the persist process (it logs in); a worker-served run then reuses it.
+        // The first run starts the persist process, the second fills it (logs in); a worker-served
+        // run then reuses what it holds.
         Outcome warmUp = runThin("warmup", "run", "-i", inv, pb.toString());
         assertEquals(0, warmUp.code(), warmUp::toString);
+        for (int i = 0; i < 600 && !Files.exists(persistDir.resolve("sock")); i++) {
+            Thread.sleep(50);
+        }
+        Outcome fill = runThin("fill", "run", "-i", inv, pb.toString());
+        assertEquals(0, fill.code(), fill::toString);
         OpenSshLab.Node node1 = lab.node("node1");
         String before = Files.readString(node1.sshdLog());
         Outcome thin = runThin("thin", "run", "-i", inv, pb.toString());
