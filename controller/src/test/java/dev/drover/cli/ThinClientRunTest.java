@@ -113,15 +113,8 @@ class ThinClientRunTest extends ThinClientFixture {
         assertEquals(badFull, badThin);
     }
 
-    static final String INTERRUPTED = """
-            - hosts: local
-              gather_facts: false
-              serial: 1
-              tasks:
-                - shell: echo {{ inventory_hostname }} >> OUT/started
-                - shell: touch OUT/in-flight-{{ inventory_hostname }}; sleep 3; echo {{ inventory_hostname }} >> OUT/slow
-                - shell: echo {{ inventory_hostname }} >> OUT/after
-            """;
+    /** RunInterruptTest's playbook (serial 1: started, a slow task, after) on this inventory's hosts. */
+    static final String INTERRUPTED = RunInterruptTest.PLAYBOOK.replace("hosts: web", "hosts: local");
 
     /** As RunInterruptTest shows for the full CLI: the task in flight finishes, none starts, exit 99, resume completes it. */
     @ParameterizedTest
