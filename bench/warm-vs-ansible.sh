@@ -6,7 +6,7 @@
 #   exec50    `exec /bin/true`, 50 hosts, forks 50, with the peak RSS of the controller process
 #   play20    20 `command: /bin/true` tasks x 3 hosts (bench/playbooks/twenty-true.yml)
 #             (drover's cpu: its own process plus its persist process's and command workers' during
-#             the run; a warm exec runs in a command worker, the client only relays)
+#             the run; a warm exec or run runs in a command worker, the client only relays)
 #   pertask   drover's time per task: (play20 - play1) / 19 from the medians (wall, and CPU per host),
 #             and from play20's journals the controller's time per task per host, free of the
 #             host's own time (bench/journal-overhead.py)
@@ -121,6 +121,10 @@ for row in "${rows[@]}"; do
     exec50)  pair exec50 "$drover" exec "${dflags[@]}" -i "$inv" nodes -f 50 -- /bin/true :: ansible -i "$inv" nodes -m command -a /bin/true ;;
     play20)
       state="$lab/state"; rm -rf "$state"
+      # A warm run is served by the command worker too: its first runs are its JIT warm-up for run.
+      for ((i = 0; i < 2; i++)); do
+        "$drover" run "${dflags[@]}" --state-dir "$lab/state1" -i "$inv" --limit "$three" bench/playbooks/one-true.yml >/dev/null
+      done
       pair play20 "$drover" run "${dflags[@]}" --state-dir "$state" -i "$inv" --limit "$three" bench/playbooks/twenty-true.yml \
         :: ansible-playbook -i "$inv" --limit "$three" bench/playbooks/twenty-true.yml
       d20=$(printf '%s\n' "${dw[@]}" | median); c20=$(printf '%s\n' "${dc_[@]}" | median)

@@ -11,13 +11,9 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,25 +26,29 @@ import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 
 /**
- * A command worker ({@code drover persist work}): a warm JVM that runs {@code drover exec} for the
+ * A command worker ({@code drover persist work}): a warm JVM that runs {@code drover exec} and {@code run} for the
  * thin client ({@link dev.drover.cli.thin.ThinClient}), so a warm run costs the client a JVM with a
  * few dozen JDK classes instead of drover's start-up, class loading and cold JIT.
  *
- * <p>It is started by an exec that ran in its own JVM, when its command is done ({@link #want}), detached, with that
+ * <p>It is started by an exec or run that ran in its own JVM, when its command is done ({@link #want}), detached, with that
  * CLI's working directory, umask and environment, and serves only clients whose {@link Identity} is
  * exactly its own: everything a command reads from its process (relative paths, {@code ANSIBLE_*},
  * {@code DROVER_*}, {@code NO_COLOR}, {@code lookup('env')}) is what the client's own JVM would read.
  * Its socket is {@code <persist dir>/cmd-<hash of the identity>.sock}, 0600 in the 0700 directory,
  * and a client of another uid ({@code SO_PEERCRED}) is refused. Whether the client has a terminal
  * comes with the request ({@link Terminal}); a password prompt, which needs the client's terminal,
- * sends the command back to the client. Each command runs on a thread of its own; the client's
- * socket closing (Ctrl-C, SIGTERM, kill) interrupts it, as the signal would have ended its own JVM.
+ * sends the command back to the client. Each command runs on a thread of its own ({@link WorkerCommand}),
+ * as the client's {@link Invocation}: a run gets the client's Ctrl-C and SIGTERM over the socket and
+ * a hard stop ends that command only; the client's socket closing (an exec's Ctrl-C, a kill) stops
+ * it as the end of its own JVM would have.
  * With no command for the keep time, the worker exits.
  */
 final class CommandWorker implements AutoCloseable {
     /** Options that ask on the terminal, and the one that keeps a run away from any background process. */
     private static final Set<String> REFUSED = Set.of("-k", "--ask-pass", "-K", "--ask-become-pass", "-J",
             "--ask-vault-pass", "--ask-vault-password", "--no-persist");
+    /** The commands a worker runs: the ones an operator repeats, for which drover's start-up is most of the wait. */
+    static final Set<String> SERVED = Set.of("exec", "run");
     private static volatile boolean spawning;
 
     private final PersistDir dir;
@@ -70,9 +70,9 @@ final class CommandWorker implements AutoCloseable {
         this.identity = ownIdentity();
     }
 
-    /** Lets this process start a worker: called by {@link Main#main} for an exec in its own JVM, never by tests. */
+    /** Lets this process start a worker: called by {@link Main#main} for an exec or run in its own JVM, never by tests. */
     static void allowSpawning(String[] args) {
-        spawning = args.length > 0 && args[0].equals("exec") && !"0".equals(System.getenv("DROVER_THIN"));
+        spawning = args.length > 0 && SERVED.contains(args[0]) && !"0".equals(System.getenv("DROVER_THIN"));
     }
 
     static String ownIdentity() {
@@ -83,7 +83,7 @@ final class CommandWorker implements AutoCloseable {
     private static volatile Duration wantedKeep;
 
     /**
-     * Notes that this exec, run with persist on, wants a worker in {@code dir} (only in an exec's
+     * Notes that this exec or run, with persist on, wants a worker in {@code dir} (only in an exec's
      * own JVM, see {@link #allowSpawning}); {@link #spawnIfWanted} starts it when the command is
      * done, so a cold run does not share the CPU with a starting JVM.
      */
@@ -211,12 +211,13 @@ final class CommandWorker implements AutoCloseable {
                 args[i] = Wire.readString(in);
             }
             boolean console = in.readBoolean();
+            long pid = in.readLong();
             String refusal = !theirs.equals(identity) ? "another directory, environment or jar" : refusal(args);
             if (refusal != null) {
                 fallback(out, refusal);
                 return;
             }
-            new CommandRun(client, in, out, args, console).run();
+            new WorkerCommand(client, in, out, args, console, pid).run();
         } catch (IOException | RuntimeException e) {
             log.println("drover persist: command worker: " + e);
         } finally {
@@ -234,8 +235,8 @@ final class CommandWorker implements AutoCloseable {
     /** Why this worker sends {@code args} back to the client, or null when it runs them. */
     static String refusal(String[] args) {
         int first = args.length > 0 && args[0].equals("--debug") ? 1 : 0;
-        if (args.length <= first || !args[first].equals("exec")) {
-            return "not an exec";
+        if (args.length <= first || !SERVED.contains(args[first])) {
+            return "not an exec or a run";
         }
         for (int i = first + 1; i < args.length; i++) {
             String a = args[i];
@@ -275,100 +276,5 @@ final class CommandWorker implements AutoCloseable {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();
-    }
-
-    /** One client's command: runs it on this thread, its output framed to the client. */
-    private static final class CommandRun {
-        private final SocketChannel client;
-        private final DataInputStream in;
-        private final DataOutputStream out;
-        private final String[] args;
-        private volatile boolean clientGone;
-        private volatile boolean wrote;
-        /** The worker's own last word after a refused question, which the discarding below lets through. */
-        private volatile boolean finalWord;
-        private final Terminal.Client terminal;
-
-        CommandRun(SocketChannel client, DataInputStream in, DataOutputStream out, String[] args, boolean console) {
-            this.client = client;
-            this.in = in;
-            this.out = out;
-            this.args = args;
-            this.terminal = new Terminal.Client(console);
-        }
-
-        void run() throws IOException {
-            Thread command = Thread.currentThread();
-            daemon("drover-worker-client", () -> {
-                try {
-                    while (in.read() >= 0) {
-                        // the client sends nothing after its request
-                    }
-                } catch (IOException e) {
-                    // a broken socket is a gone client
-                }
-                clientGone = true;
-                command.interrupt();
-            });
-            PrintWriter stdout = writer(Wire.STDOUT);
-            PrintWriter stderr = writer(Wire.STDERR);
-            int code;
-            Terminal.setForClient(terminal);
-            try {
-                code = Main.run(args, stdout, stderr);
-            } finally {
-                Terminal.setForClient(null);
-                Thread.interrupted();
-            }
-            if (terminal.asked()) {
-                if (!wrote) {
-                    fallback(out, "asks on the terminal");
-                    return;
-                }
-                finalWord = true;
-                stderr.println("drover: this command asks for a password on the terminal, which a command worker cannot:"
-                        + " run it again with --no-persist");
-                code = ExitCodes.BAD_INPUT;
-            }
-            stdout.flush();
-            stderr.flush();
-            if (!clientGone) {
-                synchronized (out) {
-                    out.writeByte(Wire.EXIT);
-                    out.writeInt(code);
-                    out.flush();
-                }
-            }
-            client.shutdownOutput();
-        }
-
-        private PrintWriter writer(byte type) {
-            OutputStream frames = new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    if (len == 0 || clientGone) {
-                        return; // the client is gone: what the command still prints goes nowhere
-                    }
-                    if (terminal.asked() && !finalWord) {
-                        // After a refused question the command's own error is replaced by the
-                        // client's run (nothing written before it) or by the worker's last word.
-                        return;
-                    }
-                    wrote = true;
-                    synchronized (out) {
-                        out.writeByte(type);
-                        out.writeInt(len);
-                        out.write(b, off, len);
-                        out.flush();
-                    }
-                }
-            };
-            return new PrintWriter(new OutputStreamWriter(frames, StandardCharsets.UTF_8), true);
-        }
     }
 }

@@ -3,8 +3,6 @@ package dev.drover.cli;
 import dev.drover.execute.play.StopRequest;
 import java.io.PrintWriter;
 import java.time.Duration;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C (SIGINT) or SIGTERM during {@code drover run}: SIGTERM is what systemd, {@code timeout} and
@@ -15,42 +13,36 @@ import sun.misc.SignalHandler;
  * at once, leaving the tasks in flight to the hosts.
  *
  * <p>Installed for one run and removed by {@link #close()} (the previous handler comes back), so
- * an in-process caller such as a test is left as it was. Signal handlers run on a JVM thread of
- * their own; {@link StopRequest} is safe to set from it.
+ * an in-process caller such as a test, or a command worker's next command, is left as it was. The
+ * signals are those of the run's {@link Invocation}: its own JVM's, or for a run in a command worker
+ * the thin client's, which it passes on over its socket. Handlers run on a thread of their own
+ * (the JVM's signal thread, the worker's client reader); {@link StopRequest} is safe to set from it.
  */
 final class Interrupts implements AutoCloseable {
-    private static final Signal INT = new Signal("INT");
-    private static final Signal TERM = new Signal("TERM");
+    /**
+     * Not a signal: a command worker's client went away without one (killed, hung up). Its process
+     * is gone, as a CLI's JVM killed under its run is: the run stops at once ({@code hardStop}).
+     */
+    static final String LOST = "LOST";
 
-    private final SignalHandler previousInt;
-    private final SignalHandler previousTerm;
+    private final AutoCloseable handlers;
     private volatile boolean first = true;
 
-    private Interrupts(SignalHandler previousInt, SignalHandler previousTerm) {
-        this.previousInt = previousInt;
-        this.previousTerm = previousTerm;
+    private Interrupts(Invocation invocation, StopRequest stop, PrintWriter err, Duration grace, Runnable hardStop) {
+        this.handlers = invocation.onSignals(sig -> onSignal(sig, stop, err, grace, hardStop));
     }
 
-    /** Installs the handlers; on a JVM that refuses them (run with -Xrs), the signals keep their default. */
-    static Interrupts install(StopRequest stop, PrintWriter err, Duration grace, Runnable hardStop) {
-        Interrupts[] self = new Interrupts[1];
-        SignalHandler handler = sig -> self[0].onSignal(sig, stop, err, grace, hardStop);
-        SignalHandler previousInt = handle(INT, handler);
-        SignalHandler previousTerm = handle(TERM, handler);
-        self[0] = new Interrupts(previousInt, previousTerm);
-        return self[0];
+    /** Installs the handlers for the signals of {@code invocation}'s process (its own JVM's, or a thin client's). */
+    static Interrupts install(Invocation invocation, StopRequest stop, PrintWriter err, Duration grace, Runnable hardStop) {
+        return new Interrupts(invocation, stop, err, grace, hardStop);
     }
 
-    private static SignalHandler handle(Signal signal, SignalHandler handler) {
-        try {
-            return Signal.handle(signal, handler);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return null;
+    private void onSignal(String sig, StopRequest stop, PrintWriter err, Duration grace, Runnable hardStop) {
+        if (sig.equals(LOST)) {
+            hardStop.run();
+            return;
         }
-    }
-
-    private void onSignal(Signal sig, StopRequest stop, PrintWriter err, Duration grace, Runnable hardStop) {
-        String what = sig.getName().equals("TERM") ? "terminated (SIGTERM)" : "interrupted";
+        String what = sig.equals("TERM") ? "terminated (SIGTERM)" : "interrupted";
         if (!first) {
             err.println();
             err.println("drover: second signal: stopping now, without waiting for running tasks");
@@ -76,15 +68,21 @@ final class Interrupts implements AutoCloseable {
         }, "drover-stop-grace");
         timer.setDaemon(true);
         timer.start();
+        this.timer = timer;
     }
+
+    private volatile Thread timer;
 
     @Override
     public void close() {
-        if (previousInt != null) {
-            Signal.handle(INT, previousInt);
+        Thread t = timer;
+        if (t != null) {
+            t.interrupt(); // a command worker outlives the run: its grace timer must not
         }
-        if (previousTerm != null) {
-            Signal.handle(TERM, previousTerm);
+        try {
+            handlers.close();
+        } catch (Exception e) {
+            // restoring a handler does not fail
         }
     }
 }

@@ -25,8 +25,9 @@ final class LockOptions {
      * Takes the run's lock, or fails with exit 6 naming the holder.
      *
      * @param inventorySources as given, files made absolute, so the key does not depend on the working directory
+     * @param pid the process the operator started the run in, named to the next run while it holds the lock
      */
-    RunLock acquire(StateDir state, Path playbook, List<String> inventorySources, RunId runId, ZonedDateTime started) {
+    RunLock acquire(StateDir state, Path playbook, List<String> inventorySources, RunId runId, ZonedDateTime started, long pid) {
         String fileName;
         try {
             fileName = name != null ? LockName.explicit(name) : LockName.forRun(playbook, inventorySources);
@@ -34,7 +35,7 @@ final class LockOptions {
             throw new UserError("--lock: " + e.getMessage());
         }
         Path file = state.locks().resolve(fileName);
-        LockHolder me = new LockHolder(ProcessHandle.current().pid(), Timestamps.format(started), runId.value(),
+        LockHolder me = new LockHolder(pid, Timestamps.format(started), runId.value(),
                 hostName(), playbook.toAbsolutePath().normalize().toString());
         try {
             return RunLock.acquire(file, me);

@@ -78,7 +78,17 @@ public final class Main implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, Invocation.OWN_JVM);
+    }
+
+    /** {@link #run(String[], PrintWriter, PrintWriter)} for a command run on behalf of {@code invocation}'s process. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation) {
         CommandLine cli = commandLine(args);
+        cli.getSubcommands().values().forEach(sub -> {
+            if (sub.getCommand() instanceof RunCommand run) {
+                run.invocation = invocation;
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

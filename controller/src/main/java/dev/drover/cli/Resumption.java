@@ -38,7 +38,8 @@ final class Resumption {
         return new Resumption(Optional.empty(), Optional.empty(), Set.of());
     }
 
-    static Resumption of(JournalOptions options, Runs runs) {
+    /** @param pid the process the operator started this run in (a thin client's, for a run in a command worker) */
+    static Resumption of(JournalOptions options, Runs runs, long pid) {
         if (options.resume == null) {
             if (options.resumeForce) {
                 throw new UserError("--resume-force needs --resume RUN");
@@ -47,11 +48,11 @@ final class Resumption {
         }
         try {
             Journal journal = Journal.read(runs.journal(options.resume));
-            long pid = journal.start().pid();
-            boolean alive = journal.end().isEmpty() && pid != ProcessHandle.current().pid()
-                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            long holder = journal.start().pid();
+            boolean alive = journal.end().isEmpty() && holder != pid && holder != ProcessHandle.current().pid()
+                    && ProcessHandle.of(holder).map(ProcessHandle::isAlive).orElse(false);
             if (alive) {
-                throw new UserError("run " + journal.runId() + " has not ended and its controller (pid " + pid
+                throw new UserError("run " + journal.runId() + " has not ended and its controller (pid " + holder
                         + ") is still alive; wait for it, or stop it (Ctrl-C) before resuming");
             }
             return new Resumption(Optional.of(journal), Optional.of(origin(journal, runs)), claimed(journal, runs));

@@ -17,6 +17,7 @@ import dev.drover.playbook.Playbook;
 import dev.drover.remote.AgentPool;
 import dev.drover.report.JunitReport;
 import dev.drover.report.Style;
+import dev.drover.report.Terminal;
 import dev.drover.state.lock.RunLock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import dev.drover.execute.play.RedactingListener;
@@ -123,19 +125,22 @@ final class RunCommand extends HostsCommand {
     @Mixin
     VaultOptions vaultOptions;
 
+    /** The process this run belongs to: this JVM, or the thin client a command worker runs it for ({@link Main#run}). */
+    Invocation invocation = Invocation.OWN_JVM;
+
     @Override
     public Integer call() throws Exception {
         Clock clock = Clock.systemDefaultZone();
         ZonedDateTime started = ZonedDateTime.now(clock);
         RunId runId = RunId.start(started.toInstant());
-        RunJournal rj = RunJournal.prepare(journal);
+        RunJournal rj = RunJournal.prepare(journal, invocation);
         try (RunOutput report = RunOutput.open(output, spec.commandLine().getOut(), spec.commandLine().getErr(), runId, clock)) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("command", "run");
             Path shown = rj.resumption().playbook(playbook);
             fields.put("playbook", shown.toAbsolutePath().normalize().toString());
             fields.put("check", check);
-            report.start("drover run " + shown + (check ? " --check" : ""), fields);
+            report.start(invocation.pid(), "drover run " + shown + (check ? " --check" : ""), fields);
             if (output.junitXml == null) {
                 return report.guard(() -> run(report, null, started, rj, runId));
             }
@@ -174,19 +179,23 @@ final class RunCommand extends HostsCommand {
             maskConnectionPasswords(vault.redactor(), inv.hostVars(h.name()));
         }
         PlayListener listener = report.forPlaybook(Style.choose(color), verbose.length, diff, junit,
-                System.console() != null, Duration.ofMillis((long) (journal.progressInterval * 1000)));
+                Terminal.present(), Duration.ofMillis((long) (journal.progressInterval * 1000)));
         StopRequest stop = new StopRequest();
+        // What a hard stop in a command worker lets go of at once (in a JVM of its own, the exit does).
+        AtomicReference<AgentPool> poolHeld = new AtomicReference<>();
         // The lock first: a second run of the same playbook and inventory leaves no journal behind.
-        try (RunLock held = lock.acquire(journal.state(), playbookPath, inventory.identity(), runId, started);
+        try (RunLock held = lock.acquire(journal.state(), playbookPath, inventory.identity(), runId, started, invocation.pid());
                 JournalWriter writer = rj.open(runId.value(), pb, options, inventory.sources, runTags, runSkipTags,
                         safeVars, varsFiles);
-                Interrupts ignored = Interrupts.install(stop, err, RunJournal.stopGrace(), () -> rj.hardStop(writer, err));
+                Interrupts ignored = Interrupts.install(invocation, stop, err, RunJournal.stopGrace(),
+                        () -> rj.hardStop(writer, err, () -> abort(stop, poolHeld.get(), held)));
                 LiveServer page = serve ? LiveServer.start(journal.state(), servePort, "runs/" + writer.runId(),
                         "Watch this run", err) : LiveServer.none()) {
             held.tookOverFrom().ifPresent(h -> report.warning("took over a stale lock from " + h.describe()
                     + ": that run ended without releasing it (killed, or its machine restarted)"));
             PlaybookRunner.Result result;
             try (AgentPool pool = persist.pool(spec.commandLine().getErr())) {
+                poolHeld.set(pool);
                 AgentCall agents = new AgentCall(pool, connection.overrides(), Path.of("").toAbsolutePath(),
                         resume.stepRunKey(runId.value()), resume.claimedSteps());
                 result = new PlaybookRunner(agents, options, ActionNames.forParser(), resume.completed(), stop, vault)
@@ -199,6 +208,23 @@ final class RunCommand extends HostsCommand {
                 throw e;
             }
             return rj.finish(writer, result, report.console());
+        }
+    }
+
+    /**
+     * A hard stop of a run in a command worker: what the end of its JVM would do. No new task starts,
+     * every agent connection is cut (a step in flight goes on under its grace on the host, as when
+     * the CLI exits) and the lock is released, so a resume can start while this thread unwinds.
+     */
+    private static void abort(StopRequest stop, AgentPool pool, RunLock held) {
+        stop.request();
+        if (pool != null) {
+            pool.abort();
+        }
+        try {
+            held.close();
+        } catch (java.io.IOException e) {
+            // the kernel drops the lock with the worker anyway
         }
     }
 }

@@ -26,16 +26,18 @@ final class RunJournal {
     private final JournalOptions options;
     private final Runs runs;
     private final Resumption resumption;
+    private final Invocation invocation;
 
-    private RunJournal(JournalOptions options, Runs runs, Resumption resumption) {
+    private RunJournal(JournalOptions options, Runs runs, Resumption resumption, Invocation invocation) {
         this.options = options;
         this.runs = runs;
         this.resumption = resumption;
+        this.invocation = invocation;
     }
 
-    static RunJournal prepare(JournalOptions options) {
+    static RunJournal prepare(JournalOptions options, Invocation invocation) {
         Runs runs = new Runs(options.state());
-        return new RunJournal(options, runs, Resumption.of(options, runs));
+        return new RunJournal(options, runs, Resumption.of(options, runs, invocation.pid()), invocation);
     }
 
     Resumption resumption() {
@@ -56,7 +58,7 @@ final class RunJournal {
             RunStart start = new RunStart(id, pb.source().toAbsolutePath().normalize(), Checksums.ofPlaybook(pb),
                     sources.stream().map(s -> new RunStart.Source(absolute(s), Checksums.ofSource(s))).toList(),
                     vars.getKey(), vars.getValue(), run.limit(), tags, skipTags, run.check(), run.diff(),
-                    ProcessHandle.current().pid(), clock.instant(), resumption.runId().orElse(null), extraVarsFiles);
+                    invocation.pid(), clock.instant(), resumption.runId().orElse(null), extraVarsFiles);
             return JournalWriter.open(file, start, clock);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new UserError("cannot write the run journal under " + runs.dir() + ": " + e.getMessage()
@@ -89,12 +91,15 @@ final class RunJournal {
         return code;
     }
 
-    /** A second Ctrl-C, or running tasks outlived the grace period: end the journal and leave now. */
-    void hardStop(JournalWriter writer, PrintWriter err) {
+    /**
+     * A second Ctrl-C, or running tasks outlived the grace period: end the journal and leave now
+     * ({@link Invocation#halt}; in a command worker {@code abort} then lets go of what the run holds).
+     */
+    void hardStop(JournalWriter writer, PrintWriter err, Runnable abort) {
         writer.end("interrupted", ExitCodes.INTERRUPTED);
         err.println(hint(writer.runId()));
         err.flush();
-        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+        invocation.halt(ExitCodes.INTERRUPTED, abort);
     }
 
     /** A source that is a file or directory, made absolute, so a resume from another directory finds it. */

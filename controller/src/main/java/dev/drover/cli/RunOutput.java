@@ -103,8 +103,13 @@ final class RunOutput implements AutoCloseable {
 
     /** The first event: what runs, for whom. {@code summary} is the log file's line; {@code fields} the JSON's. */
     void start(String summary, Map<String, Object> fields) {
+        start(ProcessHandle.current().pid(), summary, fields);
+    }
+
+    /** {@link #start(String, Map)} for a command run on behalf of process {@code pid} (a thin client's). */
+    void start(long pid, String summary, Map<String, Object> fields) {
         if (log != null) {
-            log.println("run " + runId + " started (pid " + ProcessHandle.current().pid() + "): " + summary);
+            log.println("run " + runId + " started (pid " + pid + "): " + summary);
             log.flush();
         }
         if (json != null) {

@@ -330,6 +330,11 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
     }
 
     private void write(Map<String, Object> e, boolean sync) {
+        if (ended && !"run_end".equals(e.get("event"))) {
+            // A run hard-stopped in a command worker unwinds after its end was written: the end
+            // stays the last line, as when the CLI's JVM exits right after writing it.
+            return;
+        }
         ByteBuffer bytes = ByteBuffer.wrap((JsonLines.write(e) + "\n").getBytes(StandardCharsets.UTF_8));
         try {
             while (bytes.hasRemaining()) {

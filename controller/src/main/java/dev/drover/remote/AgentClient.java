@@ -228,6 +228,14 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Cuts the channel now, from any thread, even while {@link #run} waits for a result (which then
+     * fails as a lost agent): no shutdown frame, so the agent treats it as a dropped connection.
+     */
+    public void abort() {
+        process.close();
+    }
+
     private static String tail(OutputTail stderr) {
         String text = stderr == null ? "" : stderr.text(200).strip();
         return text.isEmpty() ? "" : "; agent stderr: " + lastLines(text, 5);

@@ -21,8 +21,22 @@ public final class AgentJar {
         this.sha256 = sha256(this.bytes);
     }
 
-    /** The jar this controller was built with. */
+    /**
+     * The jar this controller was built with. Read and hashed once per JVM: a command worker runs
+     * many commands, and each would otherwise inflate and hash the same megabyte again.
+     */
     public static AgentJar embedded() {
+        AgentJar jar = embedded;
+        if (jar == null) {
+            jar = read(); // two threads at once may both read it: the same bytes, kept once
+            embedded = jar;
+        }
+        return jar;
+    }
+
+    private static volatile AgentJar embedded;
+
+    private static AgentJar read() {
         try (InputStream in = AgentJar.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("this build of drover has no embedded agent jar (" + RESOURCE

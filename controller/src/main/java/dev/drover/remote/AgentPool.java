@@ -85,6 +85,24 @@ public final class AgentPool implements AutoCloseable {
         all.parallelStream().forEach(AgentPool::shut);
     }
 
+    /**
+     * Cuts every agent's connection at once, without the goodbye {@link #close} waits for, from any
+     * thread (a hard stop in a command worker, while host threads still wait for results): what the
+     * end of the CLI's JVM does to them. A step in flight goes on under its grace on the host; host
+     * threads waiting for one see the agent lost, and nothing opens again.
+     */
+    public void abort() {
+        closed = true;
+        List<HostAgent> all = new ArrayList<>(open.values());
+        open.clear();
+        for (HostAgent agent : all) {
+            agent.client().abort();
+            if (agent.transport() != null) {
+                agent.transport().close();
+            }
+        }
+    }
+
     private static void shut(HostAgent agent) {
         try {
             agent.client().close();

@@ -24,13 +24,15 @@ import sun.misc.SignalHandler;
 
 /**
  * The thin client the {@code ./drover} launcher starts for {@code --version} and, when a command
- * worker may be up, for {@code exec}: a JVM that loads JDK classes only (a few dozen beyond a hello
+ * worker may be up, for {@code exec} and {@code run}: a JVM that loads JDK classes only (a few dozen beyond a hello
  * world) instead of drover's 29 MB jar.
  *
- * <p>{@code exec}: it looks for the worker whose {@link Identity} is its own (same jar, directory,
+ * <p>{@code exec} and {@code run}: it looks for the worker whose {@link Identity} is its own (same jar, directory,
  * umask and environment) in the persist directory, sends it the arguments and copies the command's
- * stdout, stderr and exit code back. A signal ends this JVM as it would end an in-process run
- * (Ctrl-C exits 130, SIGTERM 143); the worker sees the socket close and stops the command. With no
+ * stdout, stderr and exit code back. During an exec a signal ends this JVM as it would end the
+ * full CLI (Ctrl-C exits 130, SIGTERM 143); the worker sees the socket close and stops the command.
+ * During a run, Ctrl-C and SIGTERM are passed to the worker, which stops the run as the full CLI
+ * does on them, and this JVM exits with the run's code (99). With no
  * such worker, or one that will not run this command (it answers {@link Wire#FALLBACK} before
  * anything ran), the full CLI runs as a child with this process's streams, and this process passes
  * SIGTERM and SIGHUP on to it and waits: the exit code is the child's. That child starts the worker
@@ -97,7 +99,11 @@ public final class ThinClient {
                 Wire.writeString(out, a);
             }
             out.writeBoolean(System.console() != null);
+            out.writeLong(ProcessHandle.current().pid());
             out.flush();
+            if (isRun(args)) {
+                passSignals(ch);
+            }
             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(SocketStreams.in(ch), 8192));
             PrintStream stdout = System.out;
             PrintStream stderr = System.err;
@@ -130,6 +136,33 @@ public final class ThinClient {
             System.err.println("drover: the command worker ended without an exit code; run again with --no-persist");
             return LOST;
         }
+    }
+
+    /** {@code drover run}, maybe after {@code --debug}: its Ctrl-C is an orderly stop, not the end of this JVM. */
+    static boolean isRun(String[] args) {
+        int first = args.length > 0 && "--debug".equals(args[0]) ? 1 : 0;
+        return args.length > first && "run".equals(args[first]);
+    }
+
+    /**
+     * A run's Ctrl-C and SIGTERM go to the worker, which stops the run as a CLI of its own would
+     * (no new task, the recap, exit 99; a second one stops at once): this JVM keeps printing what
+     * the worker sends until the exit code comes.
+     */
+    private static void passSignals(final SocketChannel ch) {
+        SignalHandler pass = new SignalHandler() {
+            @Override
+            public void handle(Signal sig) {
+                byte b = "TERM".equals(sig.getName()) ? Wire.SIGTERM : Wire.SIGINT;
+                try {
+                    SocketStreams.out(ch).write(b);
+                } catch (IOException e) {
+                    System.exit("TERM".equals(sig.getName()) ? 143 : 130); // no worker to tell: as by default
+                }
+            }
+        };
+        handle("INT", pass);
+        handle("TERM", pass);
     }
 
     /** {@code $DROVER_PERSIST_DIR}, else ~/.cache/drover/persist/UID; null unless it is ours and 0700. */

@@ -32,12 +32,14 @@ public final class RunLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final LockHolder previous;
+    private final LockHolder me;
 
-    private RunLock(Path file, FileChannel channel, FileLock lock, LockHolder previous) {
+    private RunLock(Path file, FileChannel channel, FileLock lock, LockHolder previous, LockHolder me) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.previous = previous;
+        this.me = me;
     }
 
     /**
@@ -79,7 +81,7 @@ public final class RunLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(me.serialize().getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(true);
-            return new RunLock(file, channel, lock, previous);
+            return new RunLock(file, channel, lock, previous, me);
         } catch (LockHeldException | IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -104,9 +106,13 @@ public final class RunLock implements AutoCloseable {
         return file;
     }
 
-    /** Empties the file and releases the lock; a clean exit leaves no holder behind. */
+    /**
+     * Empties the file and releases the lock; a clean exit leaves no holder behind. Idempotent and
+     * callable from any thread (a hard stop in a command worker releases it while the run unwinds):
+     * a second close leaves alone a lock this JVM has given to another run since.
+     */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         try {
             if (channel.isOpen()) {
                 channel.truncate(0);
@@ -114,7 +120,7 @@ public final class RunLock implements AutoCloseable {
             }
         } finally {
             channel.close();
-            HELD.remove(file);
+            HELD.remove(file, me);
         }
     }
 }
