@@ -45,10 +45,16 @@ public final class LineInFileModule implements Module {
         }
         List<String> warnings = new ArrayList<>();
         if ("".equals(regexp) || "".equals(search)) {
-            warnings.add("an empty " + (regexp != null ? "regexp" : "search_string") + " matches every line;"
-                    + " the last line will be replaced instead of a line appended" + (regexp != null ? " (use '^' if this is wanted)" : ""));
+            // Ansible's warning, word for word.
+            warnings.add("The " + (regexp != null ? "regular expression" : "search string") + " is an empty string,"
+                    + " which will match every line in the file. This may have unintended consequences, such as"
+                    + " replacing the last line in the file rather than appending."
+                    + (regexp != null ? " If this is desired, use '^' to match every line in the file and avoid this warning." : ""));
         }
 
+        if (java.nio.file.Files.isDirectory(path)) {
+            throw new ModuleException("Path " + path + " is a directory !").with("rc", 256);
+        }
         TextEdit edit = TextEdit.open(path, null);
         ModuleResult result;
         if ("present".equals(state)) {
@@ -59,7 +65,7 @@ public final class LineInFileModule implements Module {
                 throw new ModuleException("line is required with state=present");
             }
             if (!edit.existed() && !args.bool("create", false)) {
-                throw new ModuleException("destination " + path + " does not exist; set create: true to create it")
+                throw new ModuleException("Destination " + path + " does not exist !")
                         .with("rc", 257);
             }
             if (insertAfter == null && insertBefore == null) {

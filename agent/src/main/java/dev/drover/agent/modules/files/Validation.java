@@ -29,7 +29,7 @@ final class Validation implements AtomicWrite.Check {
             return null;
         }
         if (!command.contains("%s")) {
-            throw new ModuleException("validate must contain %s (the file to check): " + command);
+            throw new ModuleException("validate must contain %s: " + command);
         }
         return new Validation(split(command), ctx);
     }
@@ -42,8 +42,8 @@ final class Validation implements AtomicWrite.Check {
         }
         ProcessRunner.Completed done = ctx.processes().run(resolved, null, Collections.<String, String>emptyMap(), null, 0);
         if (done.rc != 0) {
-            throw new ModuleException("failed to validate: rc:" + done.rc + " error:" + done.stderr.trim()
-                    + " (the file was left unchanged)")
+            // Ansible's message (lineinfile, replace); the file is left unchanged.
+            throw new ModuleException("failed to validate: rc:" + done.rc + " error:" + done.stderr)
                     .with("rc", done.rc).with("stdout", done.stdout).with("stderr", done.stderr);
         }
     }
