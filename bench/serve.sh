@@ -57,8 +57,15 @@ java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" run -i "$work/inv.yml"
 live_pid=$!
 for _ in $(seq 1 600); do id=$(cat "$state/runs/last" 2>/dev/null || true); [ -n "$id" ] && [ "$id" != "$before" ] && break; sleep 0.05; done
 sleep 3
+# What the server read and spent for them, from its /proc counters (a load-independent count).
+jpid=$(pgrep -P "$serve_pid" java || echo "$serve_pid")
+io() { awk '/^rchar/ {print $2}' "/proc/$jpid/io"; }
+cpu() { awk '{print $14 + $15}' "/proc/$jpid/stat"; }
+read0=$(io); cpu0=$(cpu)
 for _ in $(seq 1 20); do t "${url}api/runs"; sleep 0.2; done > "$work/live"
+read1=$(io); cpu1=$(cpu)
 echo "warm GET /api/runs while a 900-result run is live: median $(median < "$work/live") s, max $(sort -n "$work/live" | tail -n 1) s" \
   "(its journal $(du -k "$state/runs/$id/journal.jsonl" | cut -f1) KB when the last request was answered)"
+echo "  the server read $(( (read1 - read0) / 1024 )) KB and used $(( (cpu1 - cpu0) * 1000 / $(getconf CLK_TCK) )) ms of CPU for those 20 requests"
 kill "$live_pid" 2>/dev/null || true; wait "$live_pid" 2>/dev/null || true
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=
