@@ -49,4 +49,23 @@ echo "cold GET /api/runs: $(t "${url}api/runs") s (every journal parsed)"
 for _ in $(seq 1 20); do t "${url}api/runs"; done > "$work/warm"
 echo "warm GET /api/runs: median $(median < "$work/warm") s, max $(sort -n "$work/warm" | tail -n 1) s ($runs runs, 20 requests)"
 echo "warm GET /api/runs?result=failed: $(t "${url}api/runs?result=failed") s"
+# A live run in the list: its journal grows between requests, and only what it gained is read.
+{ echo "- hosts: all"; echo "  gather_facts: false"; echo "  tasks:"
+  for i in $(seq 1 300); do echo "    - command: echo {{ inventory_hostname }} $i"; done; } > "$work/long.yml"
+before=$(cat "$state/runs/last" 2>/dev/null || true)
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" run -i "$work/inv.yml" "$work/long.yml" --state-dir "$state" --color never >/dev/null &
+live_pid=$!
+for _ in $(seq 1 600); do id=$(cat "$state/runs/last" 2>/dev/null || true); [ -n "$id" ] && [ "$id" != "$before" ] && break; sleep 0.05; done
+sleep 3
+# What the server read and spent for them, from its /proc counters (a load-independent count).
+jpid=$(pgrep -P "$serve_pid" java || echo "$serve_pid")
+io() { awk '/^rchar/ {print $2}' "/proc/$jpid/io"; }
+cpu() { awk '{print $14 + $15}' "/proc/$jpid/stat"; }
+read0=$(io); cpu0=$(cpu)
+for _ in $(seq 1 20); do t "${url}api/runs"; sleep 0.2; done > "$work/live"
+read1=$(io); cpu1=$(cpu)
+echo "warm GET /api/runs while a 900-result run is live: median $(median < "$work/live") s, max $(sort -n "$work/live" | tail -n 1) s" \
+  "(its journal $(du -k "$state/runs/$id/journal.jsonl" | cut -f1) KB when the last request was answered)"
+echo "  the server read $(( (read1 - read0) / 1024 )) KB and used $(( (cpu1 - cpu0) * 1000 / $(getconf CLK_TCK) )) ms of CPU for those 20 requests"
+kill "$live_pid" 2>/dev/null || true; wait "$live_pid" 2>/dev/null || true
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; serve_pid=

@@ -29,7 +29,7 @@ final class LiveServer implements AutoCloseable {
         ServeServer s = null;
         for (int p : port == 0 ? new int[] {0} : new int[] {port, 0}) {
             try {
-                s = ServeServer.start(ServeConfig.local(state, p));
+                s = ServeServer.start(ServeConfig.local(state, p), false);
                 break;
             } catch (IOException e) {
                 if (p == 0) {

@@ -94,8 +94,9 @@ public record RunStart(String runId, Path playbook, Map<String, String> files, L
         return e;
     }
 
+    /** A {@code run_start} line read back (also by readers that fold a journal line by line). */
     @SuppressWarnings("unchecked")
-    static RunStart fromEvent(Map<String, Object> e) {
+    public static RunStart fromEvent(Map<String, Object> e) {
         List<Source> inv = new ArrayList<>();
         for (Object o : (List<Object>) e.getOrDefault("inventory", List.of())) {
             Map<String, Object> m = (Map<String, Object>) o;

@@ -69,7 +69,8 @@ final class Api {
                 f.model().apply(l);
             }
             Map<String, Object> out = f.model().toJson(row.get());
-            out.put("resumed_by", resumedBy(row.get().id()));
+            // A run still running was resumed by nobody (yet): no need to look through every journal.
+            out.put("resumed_by", row.get().running() ? List.of() : resumedBy(row.get().id()));
             return Optional.of(json(out));
         }
     }

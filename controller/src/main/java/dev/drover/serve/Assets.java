@@ -20,7 +20,6 @@ final class Assets {
             "style.css", "text/css; charset=utf-8",
             "common.js", "text/javascript; charset=utf-8",
             "runs.js", "text/javascript; charset=utf-8",
-            "model.js", "text/javascript; charset=utf-8",
             "run.js", "text/javascript; charset=utf-8");
 
     private Assets() {

@@ -17,19 +17,26 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code /api/runs/{id}/events} for every watcher of one run: the run's journal as server-sent
- * events, from its first line (or after {@code Last-Event-ID}, so a reconnecting browser misses
- * nothing), then each line as the run writes it. Each event's {@code id} is its line number, its
- * {@code event} the journal event's name, its {@code data} the line; a {@code task} line carries
- * {@code message} (failures) instead of its {@code result}, which {@code /output} serves. When another
- * run resumes this one, a {@code resumed} event names it. The page applies these events to its own
- * copy of the grid, so a watcher costs the server one write per new line, nothing per refresh.
+ * The two streams of one run, for every watcher (server-sent events):
+ * <ul>
+ * <li>{@code /api/runs/{id}/events}: the run's journal from its first line (or after
+ * {@code Last-Event-ID}, so a reconnecting client misses nothing), then each line as the run writes
+ * it. Each event's {@code id} is its line number, its {@code event} the journal event's name, its
+ * {@code data} the line; a {@code task} line carries {@code message} (failures) instead of its
+ * {@code result}, which {@code /output} serves.
+ * <li>{@code /api/runs/{id}/changes}, what the run's page watches: a {@code snapshot} event (the
+ * grid as {@code /api/runs/{id}} has it, {@link RunModel#view}), then a {@code change} event per
+ * poll that found new lines, the pairs {@link RunModel#changes} gives. The page sets each value at
+ * its path: it draws the server's model, and builds none of its own.
+ * </ul>
+ * When another run resumes this one, both get a {@code resumed} event naming it.
  *
  * <p>One stream per watched run, shared by all its watchers ({@link Feeds}): the journal is tailed
  * once every {@value #POLL_MS} ms whatever the number of watchers, each new line is turned into
- * its event text once, and the text of the lines so far is kept for the next watcher to join.
- * Threading: every method runs on the one executor {@link Feeds} gives it; it reads the journal
- * read-only and never touches the run that writes it. The poll stops with the last watcher.
+ * its event text and applied to the model once, each poll's changes are written once for all the
+ * pages, and the text of the lines so far is kept for the next watcher to join. Threading: every
+ * method runs on the one executor {@link Feeds} gives it; it reads the journal read-only and never
+ * touches the run that writes it. The poll stops with the last watcher.
  */
 final class EventStream {
     static final long POLL_MS = 250;
@@ -45,7 +52,10 @@ final class EventStream {
     private final ScheduledExecutorService executor;
     private final Runnable onIdle;
     private final List<Event> events = new ArrayList<>();
+    private final RunModel model = new RunModel();
     private final Set<Channel> watchers = new HashSet<>();
+    /** The watchers of {@code /changes}; the others get the journal's events. */
+    private final Set<Channel> pages = new HashSet<>();
     private final Set<String> resumedSent = new HashSet<>();
     private boolean ended;
     private long lastWrite = System.currentTimeMillis();
@@ -60,17 +70,24 @@ final class EventStream {
         this.onIdle = onIdle;
     }
 
-    /** Sends {@code watcher} the events after {@code lastEventId}, then every new one; on the executor. */
-    void join(Channel watcher, long lastEventId) {
+    /**
+     * Sends {@code watcher} the events after {@code lastEventId}, then every new one; or, for a
+     * page ({@code changes}), the snapshot, then every poll's changes. On the executor.
+     */
+    void join(Channel watcher, long lastEventId, boolean changes) {
         if (!watcher.isActive()) {
             leaveIfIdle();
             return;
         }
-        poll();
+        tick(false);
         StringBuilder backlog = new StringBuilder();
-        for (Event e : events) {
-            if (e.number() > lastEventId) {
-                backlog.append(e.text());
+        if (changes) {
+            backlog.append(event("snapshot", model.lines(), model.view()));
+        } else {
+            for (Event e : events) {
+                if (e.number() > lastEventId) {
+                    backlog.append(e.text());
+                }
             }
         }
         for (String id : resumedSent) {
@@ -78,12 +95,16 @@ final class EventStream {
         }
         write(watcher, backlog);
         watchers.add(watcher);
+        if (changes) {
+            pages.add(watcher);
+        }
         watcher.closeFuture().addListener(f -> executor.execute(() -> {
             watchers.remove(watcher);
+            pages.remove(watcher);
             leaveIfIdle();
         }));
         if (poll == null) {
-            poll = executor.scheduleWithFixedDelay(this::tick, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+            poll = executor.scheduleWithFixedDelay(() -> tick(true), POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -96,49 +117,65 @@ final class EventStream {
         }
     }
 
-    private void tick() {
+    /** Reads what the journal gained and writes it to every watcher; {@code timed}: the poll's, which also checks resumes and heartbeats. */
+    private void tick(boolean timed) {
         watchers.removeIf(w -> !w.isActive());
-        if (watchers.isEmpty()) {
+        pages.retainAll(watchers);
+        if (timed && watchers.isEmpty()) {
             leaveIfIdle();
             return;
         }
-        StringBuilder out = poll();
+        StringBuilder lines = new StringBuilder();
+        StringBuilder changes = new StringBuilder();
+        poll(lines, changes);
+        StringBuilder both = new StringBuilder();
         long now = System.currentTimeMillis();
-        if (ended && now - lastResumeCheck >= RESUME_CHECK_MS) {
+        if (timed && ended && now - lastResumeCheck >= RESUME_CHECK_MS) {
             lastResumeCheck = now;
             for (String id : api.resumedBy(runId)) {
                 if (resumedSent.add(id)) {
-                    out.append(resumed(id));
+                    both.append(resumed(id));
                 }
             }
         }
-        if (out.length() == 0 && now - lastWrite >= HEARTBEAT_MS) {
-            out.append(": still here\n\n");
+        if (timed && lines.length() == 0 && both.length() == 0 && now - lastWrite >= HEARTBEAT_MS) {
+            both.append(": still here\n\n");
         }
-        if (out.length() > 0) {
+        if (lines.length() > 0 || both.length() > 0) {
             lastWrite = now;
+            lines.append(both);
+            changes.append(both);
             for (Channel w : watchers) {
-                write(w, out);
+                write(w, pages.contains(w) ? changes : lines);
             }
         }
     }
 
-    /** Reads the lines the journal gained, keeps their event text and returns it. */
-    private StringBuilder poll() {
-        StringBuilder out = new StringBuilder();
+    /** Reads the lines the journal gained: their event text (kept) into {@code lines}, the model's changes into {@code changes}. */
+    private void poll(StringBuilder lines, StringBuilder changes) {
         try {
             for (JournalTail.Line l : tail.poll()) {
                 ended |= l.type().equals("run_end");
                 String text = "id: " + l.number() + "\nevent: " + l.type() + "\ndata: "
                         + new String(Api.json(streamed(l.event())), StandardCharsets.UTF_8) + "\n\n";
                 events.add(new Event(l.number(), text));
-                out.append(text);
+                lines.append(text);
+                model.apply(l);
             }
         } catch (IOException e) {
-            out.append("event: error\ndata: ").append(new String(Api.json(Map.of("message", "cannot read the journal: "
-                    + e.getMessage())), StandardCharsets.UTF_8)).append("\n\n");
+            String error = "event: error\ndata: " + new String(Api.json(Map.of("message", "cannot read the journal: "
+                    + e.getMessage())), StandardCharsets.UTF_8) + "\n\n";
+            lines.append(error);
+            changes.append(error);
         }
-        return out;
+        List<List<Object>> pairs = model.changes();
+        if (!pairs.isEmpty() && !pages.isEmpty()) {
+            changes.append(event("change", model.lines(), pairs));
+        }
+    }
+
+    private static String event(String name, long id, Object data) {
+        return "id: " + id + "\nevent: " + name + "\ndata: " + new String(Api.json(data), StandardCharsets.UTF_8) + "\n\n";
     }
 
     private static String resumed(String id) {

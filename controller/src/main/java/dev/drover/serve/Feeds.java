@@ -24,9 +24,12 @@ final class Feeds {
         this.executor = executor;
     }
 
-    /** Streams run {@code runId}'s journal to {@code watcher}, after line {@code lastEventId}. */
-    void watch(Channel watcher, String runId, Path journal, long lastEventId) {
+    /**
+     * Streams run {@code runId}'s journal to {@code watcher}, after line {@code lastEventId}; or, for
+     * a page ({@code changes}), its grid and the grid's changes.
+     */
+    void watch(Channel watcher, String runId, Path journal, long lastEventId, boolean changes) {
         executor.execute(() -> streams.computeIfAbsent(runId,
-                id -> new EventStream(api, id, journal, executor, () -> streams.remove(id))).join(watcher, lastEventId));
+                id -> new EventStream(api, id, journal, executor, () -> streams.remove(id))).join(watcher, lastEventId, changes));
     }
 }

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 @io.netty.channel.ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-    private static final Pattern RUN = Pattern.compile("/api/runs/([^/]+)(/events|/output)?");
+    private static final Pattern RUN = Pattern.compile("/api/runs/([^/]+)(/events|/changes|/output)?");
     private static final Pattern PAGE = Pattern.compile("/runs/([^/]+)");
     private static final String JSON = "application/json; charset=utf-8";
 
@@ -108,8 +108,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             String id = m.group(1);
             if (m.group(2) == null) {
                 send(ctx, req, api.run(id).map(b -> ok(b, JSON)).orElseGet(() -> notFound("no run '" + id + "' here")));
-            } else if (m.group(2).equals("/events")) {
-                events(ctx, req, id);
+            } else if (m.group(2).equals("/events") || m.group(2).equals("/changes")) {
+                events(ctx, req, id, m.group(2).equals("/changes"));
             } else {
                 String task = first(q, "task");
                 String host = first(q, "host");
@@ -123,7 +123,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         send(ctx, req, notFound("no page " + path));
     }
 
-    private void events(ChannelHandlerContext ctx, FullHttpRequest req, String id) {
+    private void events(ChannelHandlerContext ctx, FullHttpRequest req, String id, boolean changes) {
         Optional<RunRow> row = api.index().row(id);
         if (row.isEmpty()) {
             send(ctx, req, notFound("no run '" + id + "' here"));
@@ -136,7 +136,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         security(r);
         ctx.writeAndFlush(r);
         long last = parse(req.headers().get("Last-Event-ID"), 0);
-        feeds.watch(ctx.channel(), row.get().id(), api.index().journal(row.get().id()).orElseThrow(), last);
+        feeds.watch(ctx.channel(), row.get().id(), api.index().journal(row.get().id()).orElseThrow(), last, changes);
     }
 
     private static Optional<FullHttpResponse> asset(String name) {

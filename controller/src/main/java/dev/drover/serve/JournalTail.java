@@ -39,6 +39,11 @@ final class JournalTail {
         this.file = file;
     }
 
+    /** How far the journal was read: the end of the last complete line returned. */
+    long offset() {
+        return offset;
+    }
+
     /** The lines completed since the last poll; empty when the journal did not grow. */
     @SuppressWarnings("unchecked")
     List<Line> poll() throws IOException {

@@ -2,7 +2,6 @@ package dev.drover.serve;
 
 import dev.drover.journal.Journal;
 import dev.drover.journal.RunId;
-import dev.drover.journal.RunSummary;
 import dev.drover.state.StateDir;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,33 +13,48 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The runs of a state directory as {@link RunRow}s, newest first. A journal is parsed once and
- * kept until its size or modification time changes, so listing 1,000 runs costs 1,000 {@code stat}
- * calls, not 1,000 parses (bench/serve-runs-list.sh).
+ * The runs of a state directory as {@link RunRow}s, newest first. Each journal is read once, from
+ * where the last read stopped: a finished run's row is kept, so listing 1,000 runs costs 1,000
+ * {@code stat} calls, not 1,000 parses, and a live run's journal costs each list only the lines
+ * it gained since the last ({@link RowFold}); a journal replaced or cut is read again from its
+ * start (bench/serve.sh).
  *
  * <p>Only journals owned by the user serving them are listed or opened ({@link #journal}): a state
  * directory shared by several operators does not show one's runs (their results, hosts, output) to
  * another's browser. A journal that cannot be read is left out of the list, never an error page.
  *
- * <p>Thread-safe: the cache is concurrent; two threads may parse the same changed journal once each.
+ * <p>Thread-safe: the cache is concurrent, and each journal is read under its own lock.
  */
 public final class RunIndex {
     private final StateDir state;
     private final String user;
     private final Clock clock;
     private final Integer uid;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Followed> cache = new ConcurrentHashMap<>();
 
-    private record Cached(long size, long modified, RunRow row, long pid) {
+    /**
+     * One journal as far as it was read: its tail (the offset reached) and the row folded from the
+     * lines before it. Guarded by its own lock.
+     */
+    private static final class Followed {
+        final JournalTail tail;
+        final RowFold fold = new RowFold();
+        long size = -1;
+        long modified;
+        Object fileKey;
+
+        Followed(Path file) {
+            this.tail = new JournalTail(file);
+        }
     }
 
     /** @param user the serving user's name: journals owned by anyone else are not served */
@@ -94,17 +108,33 @@ public final class RunIndex {
         }
         try {
             BasicFileAttributes a = Files.readAttributes(file.get(), BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            long size = a.size();
-            long modified = a.lastModifiedTime().toMillis();
-            Cached c = cache.get(id);
-            if (c == null || c.size() != size || c.modified() != modified) {
-                Journal j = Journal.read(file.get());
-                c = new Cached(size, modified, toRow(j, user), j.start().pid());
-                cache.put(id, c);
+            Followed f = cache.computeIfAbsent(id, k -> new Followed(file.get()));
+            Optional<RunRow> row;
+            long pid;
+            synchronized (f) {
+                if (f.size != a.size() || f.modified != a.lastModifiedTime().toMillis() || !Objects.equals(f.fileKey, a.fileKey())) {
+                    if (a.size() < f.tail.offset() || (f.fileKey != null && !f.fileKey.equals(a.fileKey()))) {
+                        // Not the journal read so far (replaced, or cut): read the new one from its start.
+                        cache.remove(id, f);
+                        return row(id);
+                    }
+                    f.size = a.size();
+                    f.modified = a.lastModifiedTime().toMillis();
+                    f.fileKey = a.fileKey();
+                    // Only the bytes added since the last read: a live run's journal is never read twice.
+                    long before;
+                    do {
+                        before = f.tail.offset();
+                        f.tail.poll().forEach(f.fold::apply);
+                    } while (f.tail.offset() != before);
+                }
+                row = f.fold.row(user);
+                pid = f.fold.pid();
             }
-            return Optional.of(c.row().exitCode() == null ? live(c) : c.row());
+            // A journal being created (no run_start yet): not listed until it has one.
+            return row.map(r -> r.exitCode() == null ? live(r, pid) : r);
         } catch (IOException | RuntimeException e) {
-            // A journal being created (no run_start yet) or damaged: not listed rather than a broken page.
+            // A damaged journal: not listed rather than a broken page.
             return Optional.empty();
         }
     }
@@ -168,25 +198,13 @@ public final class RunIndex {
      * A journal without its end: {@value RunRow#RUNNING} while the process that writes it is alive
      * (its pid, on this machine), with the time so far; else as {@code drover history} shows it.
      */
-    private RunRow live(Cached c) {
-        RunRow r = c.row();
-        boolean alive = c.pid() > 0 && ProcessHandle.of(c.pid()).map(ProcessHandle::isAlive).orElse(false);
+    private RunRow live(RunRow r, long pid) {
+        boolean alive = pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         if (!alive) {
             return r;
         }
         long soFar = Math.max(r.durationMs(), Duration.between(r.started(), clock.instant()).toMillis());
         return new RunRow(r.id(), r.playbook(), r.inventory(), r.started(), soFar, RunRow.RUNNING, null, r.hosts(),
                 r.failedHosts(), r.user(), r.resumedFrom(), r.check());
-    }
-
-    static RunRow toRow(Journal j, String owner) {
-        RunSummary s = RunSummary.of(j);
-        LinkedHashSet<String> hosts = new LinkedHashSet<>();
-        j.plays().values().forEach(p -> hosts.addAll(p.hosts()));
-        j.tasks().forEach(t -> hosts.add(t.host()));
-        return new RunRow(j.runId(), String.valueOf(j.start().playbook()),
-                j.start().inventory().stream().map(dev.drover.journal.RunStart.Source::source).toList(), j.start().started(),
-                s.duration().toMillis(), s.result(), s.exitCode().orElse(null), List.copyOf(hosts), s.failedHosts(), owner,
-                j.start().resumedFrom(), j.start().check());
     }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * plays, each cut into its batches (a {@code serial} play's rolling order), each batch's tasks with
  * one cell per host (status, duration, failure message), the gate each host waits on now, the
  * failures and the recap. Applying the lines a growing journal gains keeps it current, so a live
- * run costs one parse of each new line, whoever watches.
+ * run costs one parse of each new line, whoever watches. {@link #changes} says what the lines applied
+ * since its last call changed, for the pages that watch ({@link EventStream}).
  *
  * <p>Values are the journal's own: secrets were masked when it was written and {@code no_log}
  * results were never written ({@link Output} serves a host's output the same way). Not thread-safe:
@@ -19,66 +20,14 @@ import java.util.Objects;
  */
 final class RunModel {
     private final Map<String, Object> start = new LinkedHashMap<>();
-    private final List<Play> plays = new ArrayList<>();
+    private final Grid grid = new Grid();
     private final Map<String, Map<String, Object>> waiting = new LinkedHashMap<>();
     private final List<Map<String, Object>> failures = new ArrayList<>();
     private Map<String, Object> end;
-    private Task current;
+    private Grid.Task current;
     private long lines;
-
-    private static final class Play {
-        final int index;
-        final String name;
-        final List<?> hosts;
-        final List<Batch> batches = new ArrayList<>();
-        Map<String, Object> stop;
-        List<?> failed;
-
-        Play(int index, String name, List<?> hosts) {
-            this.index = index;
-            this.name = name;
-            this.hosts = hosts;
-        }
-
-        Batch batch() {
-            if (batches.isEmpty()) {
-                // A journal written before batch_start lines: the play as one batch.
-                batches.add(new Batch(0, 1, hosts));
-            }
-            return batches.get(batches.size() - 1);
-        }
-    }
-
-    private record Batch(int index, int count, List<?> hosts, List<Task> tasks) {
-        Batch(int index, int count, List<?> hosts) {
-            this(index, count, hosts, new ArrayList<>());
-        }
-
-        Task task(String where, String kind, String name) {
-            for (Task t : tasks) {
-                if (t.where.equals(where) && t.kind.equals(kind)) {
-                    return t;
-                }
-            }
-            Task t = new Task(where, kind, name);
-            tasks.add(t);
-            return t;
-        }
-    }
-
-    private static final class Task {
-        final String where;
-        final String kind;
-        String name;
-        String action;
-        final Map<String, Map<String, Object>> cells = new LinkedHashMap<>();
-
-        Task(String where, String kind, String name) {
-            this.where = where;
-            this.kind = kind;
-            this.name = name;
-        }
-    }
+    private long linesSent;
+    private boolean failuresChanged;
 
     long lines() {
         return lines;
@@ -91,10 +40,10 @@ final class RunModel {
         switch (line.type()) {
             case "run_start" -> start.putAll(e);
             case "play_start" -> {
-                plays.add(new Play(num(e.get("play")), str(e.get("name")), list(e.get("hosts"))));
+                grid.addPlay(num(e.get("play")), str(e.get("name")), list(e.get("hosts")));
                 current = null;
             }
-            case "batch_start" -> play(e).batches.add(new Batch(num(e.get("batch")), num(e.get("batches")), list(e.get("hosts"))));
+            case "batch_start" -> play(e).addBatch(num(e.get("batch")), num(e.get("batches")), list(e.get("hosts")));
             case "task_start" -> taskStart(e);
             case "task" -> result(e);
             case "waiting" -> {
@@ -110,10 +59,14 @@ final class RunModel {
                 Map<String, Object> s = new LinkedHashMap<>();
                 s.put("reason", e.get("reason"));
                 s.put("never_started", list(e.get("never_started")));
-                play(e).stop = s;
+                Grid.Play p = play(e);
+                p.stop = s;
+                p.changed();
             }
             case "play_end" -> {
-                play(e).failed = list(e.get("failed"));
+                Grid.Play p = play(e);
+                p.failed = list(e.get("failed"));
+                p.changed();
                 settle();
             }
             case "run_end" -> {
@@ -129,8 +82,7 @@ final class RunModel {
 
     private void taskStart(Map<String, Object> e) {
         settle();
-        Play p = play(e);
-        Task t = p.batch().task(str(e.get("task")), str(e.get("kind")), str(e.get("name")));
+        Grid.Task t = play(e).batch().task(str(e.get("task")), str(e.get("kind")), str(e.get("name")));
         t.name = str(e.get("name"));
         t.action = str(e.get("action"));
         for (Object h : list(e.get("hosts"))) {
@@ -139,13 +91,14 @@ final class RunModel {
             cell.put("start", e.get("time"));
             t.cells.putIfAbsent(String.valueOf(h), cell);
         }
+        t.changed();
         current = t;
     }
 
     private void result(Map<String, Object> e) {
-        Play p = play(e);
+        Grid.Play p = play(e);
         String kind = e.get("kind") == null ? "task" : str(e.get("kind"));
-        Task t = p.batch().task(str(e.get("task")), kind, str(e.get("name")));
+        Grid.Task t = p.batch().task(str(e.get("task")), kind, str(e.get("name")));
         String host = str(e.get("host"));
         Map<String, Object> cell = new LinkedHashMap<>();
         cell.put("status", e.get("status"));
@@ -176,9 +129,11 @@ final class RunModel {
                 f.put("status", e.get("status"));
                 f.put("message", message);
                 failures.add(f);
+                failuresChanged = true;
             }
         }
         t.cells.put(host, cell);
+        t.changed();
         waiting.remove(host);
     }
 
@@ -196,23 +151,16 @@ final class RunModel {
                 }
             }
             current.cells.values().removeIf(c -> "running".equals(c.get("status")));
+            current.changed();
         }
         current = null;
     }
 
-    private Play play(Map<String, Object> e) {
-        int index = num(e.get("play"));
-        for (int i = plays.size() - 1; i >= 0; i--) {
-            if (plays.get(i).index == index) {
-                return plays.get(i);
-            }
-        }
-        Play p = new Play(index, "play " + (index + 1), List.of());
-        plays.add(p);
-        return p;
+    private Grid.Play play(Map<String, Object> e) {
+        return grid.play(num(e.get("play")));
     }
 
-    /** The run's page data, as served by {@code /api/runs/{id}}. */
+    /** The run's page data, as served by {@code /api/runs/{id}}: the run's row, its start's options, and {@link #view}. */
     Map<String, Object> toJson(RunRow row) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run", Api.row(row));
@@ -220,48 +168,55 @@ final class RunModel {
         out.put("masked_vars", start.get("masked_vars"));
         out.put("limit", start.get("limit"));
         out.put("tags", start.get("tags"));
-        List<Object> ps = new ArrayList<>();
-        for (Play p : plays) {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("play", p.index);
-            pm.put("name", p.name);
-            pm.put("hosts", p.hosts);
-            List<Object> bs = new ArrayList<>();
-            for (Batch b : p.batches) {
-                Map<String, Object> bm = new LinkedHashMap<>();
-                bm.put("batch", b.index());
-                bm.put("batches", b.count());
-                bm.put("hosts", b.hosts());
-                List<Object> ts = new ArrayList<>();
-                for (Task t : b.tasks()) {
-                    Map<String, Object> tm = new LinkedHashMap<>();
-                    tm.put("task", t.where);
-                    tm.put("name", t.name);
-                    tm.put("kind", t.kind);
-                    tm.put("cells", t.cells);
-                    ts.add(tm);
-                }
-                bm.put("tasks", ts);
-                bs.add(bm);
+        out.putAll(view());
+        return out;
+    }
+
+    /** What the journal's lines make of the run: plays, running, waiting, failures, recap, end, lines. */
+    Map<String, Object> view() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("plays", grid.json());
+        out.putAll(state());
+        out.put("failures", new ArrayList<>(failures));
+        return out;
+    }
+
+    /**
+     * What the lines applied since the last call (or since the model was made) changed in
+     * {@link #view}, as {@code [path, value]} pairs: set {@code value} at {@code path}, keys and list
+     * indexes from the view's root, an index one past a list's end appending. A new play, batch or
+     * task row comes whole, a changed row whole, a play's {@code stop}, {@code failed} and
+     * {@code ended} alone; after any line {@code running}, {@code waiting}, {@code recap},
+     * {@code end} and {@code lines}, and {@code failures} when it grew. Applied in order to a view
+     * taken at any time since the previous call they give the view now (each pair sets a value, so
+     * one already seen does no harm). Empty when no line came. The values are copies.
+     */
+    List<List<Object>> changes() {
+        List<List<Object>> out = grid.changes();
+        if (lines != linesSent) {
+            linesSent = lines;
+            state().forEach((k, v) -> out.add(Grid.pair(List.of(k), v)));
+            if (failuresChanged) {
+                out.add(Grid.pair(List.of("failures"), new ArrayList<>(failures)));
             }
-            pm.put("batches", bs);
-            pm.put("stop", p.stop);
-            pm.put("failed", p.failed);
-            pm.put("ended", p.failed != null);
-            ps.add(pm);
         }
-        out.put("plays", ps);
+        failuresChanged = false;
+        return out;
+    }
+
+    /** The parts of the view that any line may change. */
+    private Map<String, Object> state() {
+        Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> running = null;
         if (end == null && current != null) {
             running = new LinkedHashMap<>();
-            running.put("play", plays.get(plays.size() - 1).index);
-            running.put("batch", plays.get(plays.size() - 1).batch().index());
+            running.put("play", current.batch.play.index);
+            running.put("batch", current.batch.index);
             running.put("task", current.where);
             running.put("name", Objects.requireNonNullElse(current.name, current.where));
         }
         out.put("running", running);
         out.put("waiting", new ArrayList<>(waiting.values()));
-        out.put("failures", failures);
         out.put("recap", end == null ? null : end.get("stats"));
         Map<String, Object> ended = null;
         if (end != null) {

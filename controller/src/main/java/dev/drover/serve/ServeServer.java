@@ -48,6 +48,16 @@ public final class ServeServer implements AutoCloseable {
 
     /** Checks {@code config} ({@link ServeConfig#check}) and listens; a taken port is an IOException naming it. */
     public static ServeServer start(ServeConfig config) throws IOException {
+        return start(config, true);
+    }
+
+    /**
+     * As {@link #start(ServeConfig)}; {@code parseHistory}: parse every journal of the state
+     * directory now, in the background, so the runs list answers at once. A server beside a run
+     * ({@code drover run --serve}) does not: its page is the run's, and the history, parsed in the
+     * run's own JVM, would cost the run the CPU of reading every journal the state directory holds.
+     */
+    public static ServeServer start(ServeConfig config, boolean parseHistory) throws IOException {
         config.check();
         RunIndex index = RunIndex.forCurrentUser(config.state());
         Api api = new Api(index);
@@ -72,7 +82,9 @@ public final class ServeServer implements AutoCloseable {
         try {
             Channel ch = b.bind(new InetSocketAddress(config.bind(), config.port())).sync().channel();
             // Parse the history once now, in the background, so the first visit does not wait for it.
-            handlers.execute(() -> index.list(r -> true));
+            if (parseHistory) {
+                handlers.execute(() -> index.list(r -> true));
+            }
             return new ServeServer(config, boss, io, handlers, ch, connections);
         } catch (Exception e) {
             boss.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -3,10 +3,12 @@
  * (docs/serve.md). The runs list, one run's live grid, a host's output, the JSON API with its event
  * stream, and Prometheus metrics.
  *
- * <p>Data flow: {@link dev.drover.serve.RunIndex} lists the journals the serving user owns (one
- * parse per journal change); a run's page data comes from a {@code RunModel} fed line by line by a
- * {@code JournalTail} that follows the growing file, so a run started before the page opened, or
- * still running, reads the same way. Nothing here writes a journal or talks to a run: the run's
+ * <p>Data flow: {@link dev.drover.serve.RunIndex} lists the journals the serving user owns, each
+ * read from where its last read stopped ({@code RowFold}); a run's page data comes from a
+ * {@code RunModel} (its {@code Grid}) fed line by line by a {@code JournalTail} that follows the
+ * growing file, so a run started before the page opened, or still running, reads the same way.
+ * The page draws the server's model: a snapshot, then the parts each poll changed
+ * ({@code EventStream}); it folds no journal lines itself. Nothing here writes a journal or talks to a run: the run's
  * only cost is the file it writes anyway.
  *
  * <p>Safety: {@link dev.drover.serve.ServeConfig} binds loopback by default and refuses any other

@@ -192,6 +192,92 @@ class ServeApiTest {
     }
 
     @Test
+    void thePagesStreamIsTheServersGridThenOnlyWhatChanged() throws Exception {
+        JournalWriter w = journals.open("20261130-030000-dddd", "site.yml", T0, ProcessHandle.current().pid());
+        w.playStart("rolling", List.of("node1", "node2"));
+        w.batchStart(0, 2, List.of("node1"));
+        w.taskStart(journals.task("Stop the node", 4, List.of("node1")));
+        w.hostResult(Journals.result("node1", HostStatus.CHANGED, Map.of("changed", true)));
+
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.url() + "api/runs/20261130-030000-dddd/changes")).build();
+        HttpResponse<java.io.InputStream> stream = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        // The page's data: the snapshot, then each change set at its path, as run.js does.
+        com.fasterxml.jackson.databind.node.ObjectNode page = JSON.createObjectNode();
+        List<String> paths = new ArrayList<>();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            try {
+                String event = null;
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith("event: ")) {
+                        event = line.substring(7);
+                    } else if (line.startsWith("data: ")) {
+                        JsonNode data = JSON.readTree(line.substring(6));
+                        synchronized (page) {
+                            if ("snapshot".equals(event)) {
+                                page.setAll((com.fasterxml.jackson.databind.node.ObjectNode) data);
+                            } else if ("change".equals(event)) {
+                                for (JsonNode pair : data) {
+                                    set(page, pair.get(0), pair.get(1));
+                                    paths.add(pair.get(0).toString());
+                                }
+                            }
+                            if (!page.path("end").isNull() && !page.path("end").isMissingNode()) {
+                                return;
+                            }
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        waitFor(() -> {
+            synchronized (page) {
+                return page.has("plays");
+            }
+        });
+        // The run goes on: a second batch, a gate, a failure, the end.
+        w.batchStart(1, 2, List.of("node2"));
+        w.taskStart(journals.task("Stop the node", 4, List.of("node2")));
+        w.waiting(new PlayListener.Waiting("node2", "Stop the node", "wait_for port=8080", System.nanoTime()));
+        w.waitOver(new PlayListener.Waiting("node2", "Stop the node", "", 0));
+        w.hostResult(Journals.result("node2", HostStatus.FAILED, Map.of("failed", true, "msg", "still up")));
+        w.playEnd("rolling", List.of("node2"));
+        w.end("failed", 2);
+        w.close();
+        reading.get(10, TimeUnit.SECONDS);
+        stream.body().close();
+
+        JsonNode api = json("api/runs/20261130-030000-dddd");
+        for (String key : List.of("plays", "running", "waiting", "failures", "recap", "end", "lines")) {
+            assertEquals(api.get(key), page.get(key), key + " as the page has it and as /api/runs/{id} has it");
+        }
+        assertEquals("still up", page.get("failures").get(0).get("message").asText());
+        // Only what changed travelled: the new batch and rows, never the first play whole again.
+        assertFalse(paths.contains("[\"plays\",0]"), paths.toString());
+        assertTrue(paths.contains("[\"plays\",0,\"batches\",1]"), paths.toString());
+    }
+
+    /** Sets {@code value} at {@code path} ([key or index...]); an index one past an array's end appends. */
+    static void set(JsonNode root, JsonNode path, JsonNode value) {
+        JsonNode parent = root;
+        for (int i = 0; i < path.size() - 1; i++) {
+            parent = path.get(i).isInt() ? parent.get(path.get(i).asInt()) : parent.get(path.get(i).asText());
+        }
+        JsonNode last = path.get(path.size() - 1);
+        if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            if (last.asInt() == a.size()) {
+                a.add(value);
+            } else {
+                a.set(last.asInt(), value);
+            }
+        } else {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) parent).set(last.asText(), value);
+        }
+    }
+
+    @Test
     void readOnlyAndOtherUsersJournalsAreNotServed() throws Exception {
         journals.rolling("20261128-023000-aaaa", "site.yml", T0, null);
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/runs/20261128-023000-aaaa"))

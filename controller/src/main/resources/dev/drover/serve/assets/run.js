@@ -1,12 +1,12 @@
 'use strict';
 // One run's page: the grid of hosts x tasks per play and batch, the gate waiting now, failures,
-// recap. The run's summary comes from /api/runs/{id} once; the grid is built here from the event
-// stream /api/runs/{id}/events (the journal's lines, each sent once: drover.RunModel applies them)
-// and drawn again at most every 300 ms, so a watcher costs the run's server no refetching.
+// recap. The run comes from /api/runs/{id} once; then /api/runs/{id}/changes streams the server's
+// model of it (drover.serve.RunModel): a snapshot, then the parts each journal poll changed, as
+// [path, value] pairs set here as they come. The page builds no model of its own; it draws what
+// it was sent, at most every 300 ms.
 (function () {
   let id = decodeURIComponent(location.pathname.split('/')[2] || '');
   let data = null;
-  let model = null;
   let pending = null;
   let source = null;
   const el = name => document.getElementById(name);
@@ -148,7 +148,6 @@
 
   function render() {
     pending = null;
-    Object.assign(data, model.view());
     if (data.end) {
       data.run.result = data.end.result;
       data.run.exit_code = data.end.exit_code;
@@ -165,17 +164,24 @@
     if (!pending) pending = setTimeout(render, 300);
   }
 
+  // Sets value at path (keys and list indexes from data's root; one past a list's end appends).
+  function set(path, value) {
+    let o = data;
+    for (let i = 0; i < path.length - 1; i++) o = o[path[i]];
+    o[path[path.length - 1]] = value;
+  }
+
   function listen() {
-    // From the first line; a stream that reconnects (Last-Event-ID) gets only what it missed.
-    model = new drover.RunModel();
-    source = new EventSource('/api/runs/' + encodeURIComponent(id) + '/events');
-    for (const name of ['run_start', 'play_start', 'batch_start', 'task_start', 'task', 'waiting', 'wait_over',
-      'play_stop', 'play_end', 'run_end']) {
-      source.addEventListener(name, ev => {
-        model.apply(name, JSON.parse(ev.data));
-        soon();
-      });
-    }
+    // A snapshot first (again after a reconnect), then what changed.
+    source = new EventSource('/api/runs/' + encodeURIComponent(id) + '/changes');
+    source.addEventListener('snapshot', ev => {
+      Object.assign(data, JSON.parse(ev.data));
+      soon();
+    });
+    source.addEventListener('change', ev => {
+      for (const [path, value] of JSON.parse(ev.data)) set(path, value);
+      soon();
+    });
     source.addEventListener('resumed', ev => {
       const r = JSON.parse(ev.data).run_id;
       if (!data.resumed_by.includes(r)) data.resumed_by.push(r);
@@ -196,8 +202,7 @@
       id = data.run.id;
       history.replaceState(null, '', '/runs/' + encodeURIComponent(id));
     }
-    renderSummary(data.run);
-    renderResumed();
+    render();
     listen();
   }
 
