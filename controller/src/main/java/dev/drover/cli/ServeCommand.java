@@ -55,6 +55,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token-file", paramLabel = "FILE", description = "The token to require (default with TLS: a new one, printed once).")
     Path tokenFile;
 
+    /** Set by {@code run --serve}: serve beside that run's process and end with it (and parse no history now). */
+    @Option(names = "--beside-run", paramLabel = "PID", hidden = true)
+    long besideRun;
+
     @Spec
     CommandSpec spec;
 
@@ -64,11 +68,15 @@ final class ServeCommand implements Callable<Integer> {
         ServeConfig config = config();
         ServeServer server;
         try {
-            server = ServeServer.start(config);
+            server = ServeServer.start(config, besideRun == 0);
         } catch (IOException e) {
             throw new UserError(e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "drover-serve-stop"));
+        if (besideRun != 0) {
+            // A run killed before it could stop its page must not leave the server behind.
+            ProcessHandle.of(besideRun).ifPresentOrElse(run -> run.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+        }
         out.println("drover serve: the runs of " + config.state().runs() + " at " + server.url() + " (read-only; Ctrl-C stops)");
         config.tls().ifPresent(t -> out.println("TLS certificate SHA-256 fingerprint: " + t.fingerprint()));
         config.access().ifPresent(a -> {
