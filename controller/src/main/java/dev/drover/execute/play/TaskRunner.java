@@ -310,8 +310,13 @@ final class TaskRunner {
         loop.put("last", i == n - 1);
         loop.put("length", n);
         loop.put("allitems", items);
-        loop.put("previtem", i > 0 ? items.get(i - 1) : null);
-        loop.put("nextitem", i < n - 1 ? items.get(i + 1) : null);
+        // As Ansible: the first item has no previtem and the last no nextitem (undefined, not none).
+        if (i > 0) {
+            loop.put("previtem", items.get(i - 1));
+        }
+        if (i < n - 1) {
+            loop.put("nextitem", items.get(i + 1));
+        }
         v.put("ansible_loop", loop);
     }
 
