@@ -41,6 +41,8 @@ class AnsibleTargetsTest {
         "lookup_items, 0, ok=5 changed=0 unreachable=0 failed=0 skipped=1 rescued=0 ignored=0",
         "lookup_list, 0, ok=3 changed=0 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
         "loop-until, 0, ok=21 changed=13 unreachable=0 failed=0 skipped=0 rescued=0 ignored=3",
+        "lookup_env, 0, ok=6 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
+        "lookup_nested, 0, ok=7 changed=0 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
     })
     void targetPassesAsUnderAnsible(String target, int exit, String recap) throws Exception {
         // Programs the targets' tasks run on the host (Ansible's test hosts have them).
