@@ -128,6 +128,10 @@ final class Lookups {
                 out.add(v != null ? v : c.kwargs().getOrDefault("default", ""));
             });
             case "vars" -> terms.forEach(t -> {
+                if (!(t instanceof String)) {
+                    throw eval.fail(new TemplateFailure("Invalid setting identifier, \"" + PyValues.str(t, eval)
+                            + "\" is not a string, its a <class '" + PyValues.typeName(t) + "'>"));
+                }
                 Object v = eval.variable(String.valueOf(t));
                 if (v instanceof Undefined) {
                     if (!c.kwargs().containsKey("default")) {

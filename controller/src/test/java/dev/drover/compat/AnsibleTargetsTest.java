@@ -43,6 +43,7 @@ class AnsibleTargetsTest {
         "loop-until, 0, ok=21 changed=13 unreachable=0 failed=0 skipped=0 rescued=0 ignored=3",
         "lookup_env, 0, ok=6 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
         "lookup_nested, 0, ok=7 changed=0 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
+        "lookup_vars, 0, ok=9 changed=0 unreachable=0 failed=0 skipped=0 rescued=2 ignored=0",
     })
     void targetPassesAsUnderAnsible(String target, int exit, String recap) throws Exception {
         // Programs the targets' tasks run on the host (Ansible's test hosts have them).

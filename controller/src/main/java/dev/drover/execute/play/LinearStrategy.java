@@ -156,8 +156,10 @@ final class LinearStrategy {
                 runner.share(task, chain, other, outcomes.get(0));
             }
         }
-        // ansible_failed_task.name is the task's own name: empty for an unnamed task, as in Ansible.
-        if (policy.apply(outcomes, task.options().name().isPresent() ? name : "", task.module(), chain.rescuable(), batch)) {
+        // ansible_failed_task.name is the task's own name: empty for an unnamed task, and without the
+        // 'role : ' prefix of the banner, as in Ansible.
+        if (policy.apply(outcomes, task.options().name().isPresent() ? displayName(task, task.module()) : "", task.module(),
+                chain.rescuable(), batch)) {
             stopped = true;
         }
     }
