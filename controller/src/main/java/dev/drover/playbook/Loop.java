@@ -11,8 +11,10 @@ public record Loop(Flavor flavor, Object items) {
 
     /** Which keyword wrote the loop; they differ in how the rendered value becomes a list of items. */
     public enum Flavor {
-        /** {@code loop:} or {@code with_list:}: the rendered list, item by item. */
+        /** {@code loop:}: the rendered list, item by item. */
         LIST,
+        /** {@code with_list:}: as {@code loop:}, with the list lookup's message for a value that is no list. */
+        WITH_LIST,
         /** {@code with_items:}: the rendered list flattened one level, as Ansible does. */
         ITEMS,
         /** {@code with_dict:}: a mapping turned into items {@code {key: k, value: v}} (dict2items). */

@@ -199,7 +199,8 @@ public final class PlaybookPrinter implements PlayListener {
         progress.clearLine();
         out.println();
         out.println(style.bold(banner("PLAY RECAP")));
-        stats.forEach((host, s) -> {
+        // Ansible's default callback lists the hosts sorted by name, not in inventory order.
+        new java.util.TreeMap<>(stats).forEach((host, s) -> {
             if (s.equals(NOTHING_COUNTED)) {
                 return; // Ansible lists only the hosts a result was counted for (meta tasks count none)
             }

@@ -12,7 +12,7 @@ import java.util.List;
  * The filters and tests drover adds to Jinjava's, registered once into the shared library context
  * before any call runs (registration replaces Jinjava's built-ins of the same name). Jinjava's other
  * built-ins stay available: {@code lower}, {@code upper}, {@code trim}, {@code replace}, {@code map},
- * {@code select}, {@code reject}, {@code selectattr}, {@code rejectattr}, {@code list}, {@code reverse},
+ * {@code select}, {@code reject}, {@code selectattr}, {@code rejectattr}, {@code reverse},
  * {@code sum}, {@code round}, {@code abs}, {@code dictsort}, {@code groupby}, {@code batch},
  * {@code difference}, {@code intersect}, {@code union}, {@code symmetric_difference}, {@code indent},
  * {@code urlencode}, {@code truncate}, {@code title}, {@code capitalize} and the Jinja2 tests; Jinjava's
@@ -27,6 +27,7 @@ final class AnsibleLibrary {
         all.addAll(CoreFilters.all());
         all.addAll(DataFilters.all());
         all.addAll(TextFilters.all());
+        all.addAll(SequenceFilters.all());
         all.addAll(RegexFilters.filters());
         all.addAll(Versions.filters());
         return all;

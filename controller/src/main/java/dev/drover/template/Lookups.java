@@ -24,9 +24,23 @@ final class Lookups {
     private Lookups() {
     }
 
+    /** The function a {@code *args} argument is rewritten to ({@link TemplateText}); it wraps the values. */
+    static final String SPLAT = "__drover_splat__";
+
+    /** Values of a {@code *args} argument, unpacked into the positional arguments of the call. */
+    record Splat(List<Object> values) {
+    }
+
+    static Object splat(Object... args) {
+        if (args == null || args.length != 1) {
+            throw Evaluation.current().fail(new TemplateFailure("*args takes one value"));
+        }
+        return new Splat(PyValues.items(args[0]));
+    }
+
     static void install(Context library) {
-        for (String name : List.of("lookup", "query", "q", "now")) {
-            String method = name.equals("q") ? "query" : name;
+        for (String name : List.of("lookup", "query", "q", "now", SPLAT)) {
+            String method = name.equals("q") ? "query" : name.equals(SPLAT) ? "splat" : name;
             try {
                 java.lang.reflect.Method m = Lookups.class.getDeclaredMethod(method, Object[].class);
                 m.setAccessible(true); // the class stays package-private; Jinjava calls it reflectively
@@ -89,6 +103,8 @@ final class Lookups {
         for (Object a : args) {
             if (a instanceof NamedParameter n) {
                 kw.put(n.getName(), n.getValue());
+            } else if (a instanceof Splat s) {
+                pos.addAll(s.values());
             } else {
                 pos.add(a);
             }
@@ -112,6 +128,10 @@ final class Lookups {
                 out.add(v != null ? v : c.kwargs().getOrDefault("default", ""));
             });
             case "vars" -> terms.forEach(t -> {
+                if (!(t instanceof String)) {
+                    throw eval.fail(new TemplateFailure("Invalid setting identifier, \"" + PyValues.str(t, eval)
+                            + "\" is not a string, its a <class '" + PyValues.typeName(t) + "'>"));
+                }
                 Object v = eval.variable(String.valueOf(t));
                 if (v instanceof Undefined) {
                     if (!c.kwargs().containsKey("default")) {
@@ -178,7 +198,19 @@ final class Lookups {
         Object dir = eval.variable("playbook_dir");
         Path base = Path.of(dir instanceof String s ? s : ".");
         Path p = Path.of(name);
-        List<Path> candidates = p.isAbsolute() ? List.of(p) : List.of(base.resolve(subdir).resolve(name), base.resolve(name));
+        List<Path> candidates = new ArrayList<>();
+        if (p.isAbsolute()) {
+            candidates.add(p);
+        } else {
+            // Ansible's search path: the role's files/ (or templates/) and the role's directory first,
+            // then the playbook's.
+            if (eval.variable("role_path") instanceof String role) {
+                candidates.add(Path.of(role).resolve(subdir).resolve(name));
+                candidates.add(Path.of(role).resolve(name));
+            }
+            candidates.add(base.resolve(subdir).resolve(name));
+            candidates.add(base.resolve(name));
+        }
         for (Path f : candidates) {
             if (Files.isRegularFile(f)) {
                 try {

@@ -224,6 +224,40 @@ final class TemplateText {
         return j < dot && !Character.isDigit(text.charAt(j));
     }
 
+    /** The {@code *} at {@code star} opens a call argument: only spaces since a '(' or ','. */
+    private static boolean startsArgument(String text, int from, int star) {
+        int j = star - 1;
+        while (j >= from && text.charAt(j) == ' ') {
+            j--;
+        }
+        return j >= from && (text.charAt(j) == '(' || text.charAt(j) == ',');
+    }
+
+    /** Where the argument starting at {@code from} ends: the ',' or ')' that closes it at depth 0. */
+    private static int argumentEnd(String text, int from, int to) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            } else if ((c == ',' || c == ')') && depth == 0) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     private static void copyCode(String text, int from, int to, StringBuilder out) {
         copyCode(text, from, to, out, false);
     }
@@ -250,6 +284,16 @@ final class TemplateText {
             }
             if (c == '\'' || c == '"') {
                 quote = c;
+            }
+            if (c == '*' && startsArgument(text, from, i) && i + 1 < to && text.charAt(i + 1) != '*') {
+                // f(a, *rest): Jinja2 unpacks rest into positional arguments; JUEL has no such syntax, so the
+                // argument becomes a marker call that lookup() and query() unpack (Lookups.Splat).
+                int end = argumentEnd(text, i + 1, to);
+                out.append(Lookups.SPLAT).append('(');
+                copyCode(text, i + 1, end, out, unescape);
+                out.append(')');
+                i = end - 1;
+                continue;
             }
             if (c == '.' && afterOperand(text, from, i)) {
                 int end = wordEnd(text, i + 1, to);

@@ -42,6 +42,10 @@ class AnsibleTargetsTest {
         "lookup_list, 0, ok=3 changed=0 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
         // The wrapper's second play removes the file.txt the target leaves in the working directory.
         "lineinfile, 0, ok=190 changed=48 unreachable=0 failed=0 skipped=0 rescued=2 ignored=2",
+        "loop-until, 0, ok=21 changed=13 unreachable=0 failed=0 skipped=0 rescued=0 ignored=3",
+        "lookup_env, 0, ok=6 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
+        "lookup_nested, 0, ok=7 changed=0 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
+        "lookup_vars, 0, ok=9 changed=0 unreachable=0 failed=0 skipped=0 rescued=2 ignored=0",
     })
     void targetPassesAsUnderAnsible(String target, int exit, String recap) throws Exception {
         // Programs the targets' tasks run on the host (Ansible's test hosts have them).
@@ -61,6 +65,21 @@ class AnsibleTargetsTest {
         assertTrue(m.find(), text);
         assertEquals(recap, m.group(1).replaceAll(" +", " "), text);
         assertEquals(exit, code, text);
+    }
+
+    /**
+     * Targets drover runs unmodified up to a known difference: the expected recap is drover's, with
+     * ansible-playbook's beside it. loops: its last task asserts that a value read through
+     * {@code hostvars} from include_vars ({@code "foo{{ version_64169 }}"}) is templated again when the
+     * loop item is not unsafe (Ansible issue 64169); drover's hostvars give the raw text.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        // ansible-playbook: 0, ok=59 changed=2 unreachable=0 failed=0 skipped=3 rescued=0 ignored=2
+        "loops, 2, ok=58 changed=2 unreachable=0 failed=1 skipped=3 rescued=0 ignored=2",
+    })
+    void targetRunsUpToItsKnownDifference(String target, int exit, String recap) throws Exception {
+        targetPassesAsUnderAnsible(target, exit, recap);
     }
 
     private static final Map<String, List<String>> NEEDS = Map.of(

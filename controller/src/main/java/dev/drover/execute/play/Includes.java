@@ -1,6 +1,7 @@
 package dev.drover.execute.play;
 
 import dev.drover.execute.HostStatus;
+import dev.drover.playbook.LoopControl;
 import dev.drover.playbook.PlaybookException;
 import dev.drover.playbook.RoleInclude;
 import dev.drover.playbook.Task;
@@ -77,9 +78,10 @@ final class Includes {
                 List<Map<String, Object>> itemVars = new ArrayList<>();
                 if (inc.options().loop().isPresent()) {
                     List<Object> items = TaskRunner.items(inc.options().loop().get(), t, vars);
+                    LoopControl lc = TaskRunner.withLoopVar(inc.options().loopControl(), t, vars);
                     for (int i = 0; i < items.size(); i++) {
                         Map<String, Object> v = new HashMap<>();
-                        TaskRunner.loopVars(v, inc.options().loopControl(), items, i);
+                        TaskRunner.loopVars(v, lc, items, i);
                         itemVars.add(v);
                     }
                 } else {

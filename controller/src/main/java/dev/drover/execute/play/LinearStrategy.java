@@ -154,8 +154,11 @@ final class LinearStrategy {
                 runner.share(task, chain, other, outcomes.get(0));
             }
         }
-        // ansible_failed_task.name is the task's own name: empty for an unnamed task, as in Ansible.
-        if (batch.apply(outcomes, task.options().name().isPresent() ? name : "", task.module(), chain.rescuable())) {
+        // ansible_failed_task.name is the task's own name: empty for an unnamed task, and without the
+        // 'role : ' prefix of the banner, as in Ansible.
+        if (batch.apply(outcomes, task.options().name().isPresent()
+                ? Settings.taskName(task, task.module(), play, rc.options().extraVars(), rc.templater()) : "",
+                task.module(), chain.rescuable())) {
             stopped = true;
         }
     }

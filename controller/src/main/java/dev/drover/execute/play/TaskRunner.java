@@ -171,7 +171,7 @@ final class TaskRunner {
     private TaskCall.Done loop(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, List<Object> items,
             List<String> when, boolean check, String name, boolean noLog, String step) {
         Templater t = rc.templater().get();
-        LoopControl lc = task.options().loopControl();
+        LoopControl lc = withLoopVar(task.options().loopControl(), t, vars);
         double pause = Settings.decimal(lc.pause(), 0, t, vars);
         List<Object> results = new ArrayList<>();
         boolean changed = false;
@@ -234,6 +234,12 @@ final class TaskRunner {
     static List<Object> items(Loop loop, Templater t, Map<String, Object> vars) {
         Object rendered = t.render(loop.items(), vars);
         return switch (loop.flavor()) {
+            case WITH_LIST -> {
+                if (!(rendered instanceof List<?> l)) {
+                    throw new IllegalArgumentException("with_list expects a list"); // Ansible's list lookup
+                }
+                yield new ArrayList<>(l);
+            }
             case LIST -> {
                 if (!(rendered instanceof List<?> l)) {
                     // Ansible's words (task_executor._get_loop_items), then what to do about a mapping.
@@ -256,7 +262,7 @@ final class TaskRunner {
             case SEQUENCE, TOGETHER, NESTED, INDEXED_ITEMS, FLATTENED -> LoopFlavors.items(loop.flavor(), rendered);
             case DICT -> {
                 if (!(rendered instanceof Map<?, ?> m)) {
-                    throw new IllegalArgumentException("with_dict requires a mapping, got " + dev.drover.playbook.Coerce.describe(rendered));
+                    throw new IllegalArgumentException("with_dict expects a dict");
                 }
                 List<Object> out = new ArrayList<>();
                 m.forEach((k, v) -> {
@@ -268,6 +274,22 @@ final class TaskRunner {
                 yield out;
             }
         };
+    }
+
+    /**
+     * The loop control with its {@code loop_var} rendered: Ansible templates it with the task's
+     * variables ({@code loop_var: "{{ name }}"}); the result must be a variable name.
+     */
+    static LoopControl withLoopVar(LoopControl lc, Templater t, Map<String, Object> vars) {
+        if (!dev.drover.playbook.Coerce.isTemplate(lc.loopVar())) {
+            return lc;
+        }
+        String name = String.valueOf(t.render(lc.loopVar(), vars)).strip();
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("loop_var '" + lc.loopVar() + "' rendered to '" + name
+                    + "', which is not a valid variable name");
+        }
+        return new LoopControl(name, lc.indexVar(), lc.label(), lc.pause());
     }
 
     /** The loop variable, {@code index_var}, {@code ansible_loop_var} and {@code ansible_loop} for item {@code i}. */
@@ -288,8 +310,13 @@ final class TaskRunner {
         loop.put("last", i == n - 1);
         loop.put("length", n);
         loop.put("allitems", items);
-        loop.put("previtem", i > 0 ? items.get(i - 1) : null);
-        loop.put("nextitem", i < n - 1 ? items.get(i + 1) : null);
+        // As Ansible: the first item has no previtem and the last no nextitem (undefined, not none).
+        if (i > 0) {
+            loop.put("previtem", items.get(i - 1));
+        }
+        if (i < n - 1) {
+            loop.put("nextitem", items.get(i + 1));
+        }
         v.put("ansible_loop", loop);
     }
 

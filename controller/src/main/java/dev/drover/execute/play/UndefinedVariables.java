@@ -48,7 +48,7 @@ import java.util.stream.Stream;
 public final class UndefinedVariables {
     /** Ansible's magic variables that no inventory lists (ansible_* ones pass by prefix). */
     private static final Set<String> MAGIC = Set.of("hostvars", "play_hosts", "playbook_dir", "role_name", "role_names",
-            "role_path", "omit", "environment", "vars", "inventory_hostname", "inventory_hostname_short", "group_names",
+            "role_path", "ansible_search_path", "omit", "environment", "vars", "inventory_hostname", "inventory_hostname_short", "group_names",
             "groups", "inventory_file", "inventory_dir");
 
     private final Templater templater = Templater.jinja();

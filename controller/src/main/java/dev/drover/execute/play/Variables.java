@@ -68,6 +68,11 @@ final class Variables {
             v.put("ansible_role_name", r.name());
             v.put("role_path", r.path().toAbsolutePath().normalize().toString());
         });
+        // Where Ansible looks for a task's relative files: the role's directory first, then the playbook's.
+        List<Object> searchPath = new java.util.ArrayList<>();
+        role.ifPresent(r -> searchPath.add(r.path().toAbsolutePath().normalize().toString()));
+        searchPath.add(v.get("playbook_dir"));
+        v.put("ansible_search_path", searchPath);
         return v;
     }
 

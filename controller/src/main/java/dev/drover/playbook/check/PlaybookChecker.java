@@ -145,7 +145,9 @@ public final class PlaybookChecker {
             }
         }
         if (o.loop().isPresent()) {
-            checkIdentifier(t, "loop_var", o.loopControl().loopVar(), problems);
+            if (!Coerce.isTemplate(o.loopControl().loopVar())) { // a templated one is checked when rendered
+                checkIdentifier(t, "loop_var", o.loopControl().loopVar(), problems);
+            }
             o.loopControl().indexVar().ifPresent(v -> checkIdentifier(t, "index_var", v, problems));
         }
         if (t instanceof TaskInclude inc && inc.role().isEmpty() && !Coerce.isTemplate(inc.file())) {

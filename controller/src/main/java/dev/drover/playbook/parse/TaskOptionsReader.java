@@ -99,7 +99,7 @@ final class TaskOptionsReader {
         switch (e.key()) {
             case "loop", "with_list" -> {
                 if (v instanceof YamlNode.Sequence || template) {
-                    return new Loop(Loop.Flavor.LIST, v.toPlain());
+                    return new Loop(e.key().equals("loop") ? Loop.Flavor.LIST : Loop.Flavor.WITH_LIST, v.toPlain());
                 }
                 throw values.wrongType(e, "a list or a template that renders to one", e.key() + ": \"{{ hosts_to_add }}\"");
             }

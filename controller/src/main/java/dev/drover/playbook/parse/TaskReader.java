@@ -169,12 +169,33 @@ final class TaskReader {
         } else if (Keywords.PLAY.contains(key)) {
             throw sources.error(e.keyPos(), "'" + key + "' is a play keyword, not a task keyword",
                     "check the indentation: play keywords line up with the play's 'hosts:'");
+        } else if (actionPlugin(e.keyPos().file(), key) != null) {
+            throw sources.error(e.keyPos(), "'" + key + "' is an Ansible action plugin ("
+                            + actionPlugin(e.keyPos().file(), key) + "); drover runs no Python plugins",
+                    "write the task with the modules the plugin calls (for a wrapper of shell, a shell task"
+                            + " with failed_when)");
         } else {
             String near = Suggest.closest(key, suggestionPool);
             throw sources.error(e.keyPos(), "unknown module or keyword '" + key + "'"
                             + (near != null ? " (did you mean '" + near + "'?)" : ""),
                     "a task holds task keywords and exactly one module; check the spelling or the indentation");
         }
+    }
+
+    /**
+     * The Python action plugin named {@code name} that Ansible would load for a task in {@code file}:
+     * {@code action_plugins/NAME.py} beside the file or up to two folders above it (a role's tasks
+     * file, the playbook); null when there is none.
+     */
+    private static java.nio.file.Path actionPlugin(java.nio.file.Path file, String name) {
+        java.nio.file.Path dir = file == null ? null : file.toAbsolutePath().getParent();
+        for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
+            java.nio.file.Path plugin = dir.resolve("action_plugins").resolve(name + ".py");
+            if (java.nio.file.Files.isRegularFile(plugin)) {
+                return plugin;
+            }
+        }
+        return null;
     }
 
     private Block readBlock(YamlNode.Mapping m, Parts parts, TaskContext ctx) throws PlaybookException {

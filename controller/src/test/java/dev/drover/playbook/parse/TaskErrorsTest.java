@@ -297,4 +297,16 @@ class TaskErrorsTest {
                 """);
         assertAt(e, 6, 9, "unknown loop_control keyword 'loopvar' (did you mean 'loop_var'?)");
     }
+
+    @Test
+    void pythonActionPluginIsRefusedAsSuch() {
+        // Ansible's until target calls its own action_plugins/shell_no_failed.py.
+        Files.write(dir, "action_plugins/shell_no_failed.py", "class ActionModule: pass\n");
+        PlaybookException e = failure("""
+                - shell_no_failed:
+                    cmd: exit 0
+                """);
+        assertTrue(e.problem().startsWith("'shell_no_failed' is an Ansible action plugin ("), e.problem());
+        assertTrue(e.problem().endsWith("shell_no_failed.py); drover runs no Python plugins"), e.problem());
+    }
 }
