@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -118,8 +119,11 @@ class ServeBrowserTest {
         // The batches in rolling order: node1's, then node2's; node3's never started.
         List<String> batches = texts("tr.batch");
         assertEquals(List.of("batch 1 of 3: node1", "batch 2 of 3: node2"), batches);
-        WebElement cell = browser.findElement(By.cssSelector("td.cell.status-failed[data-host='node2']"));
-        cell.click();
+        // A row the server's changes redraw replaces its cells: find the cell again if it went stale meanwhile.
+        waiting(20).ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("td.cell.status-failed[data-host='node2']")).click();
+            return true;
+        });
         WebElement output = waiting(20).until(d -> d.findElement(By.id("output-body")));
         waiting(20).until(d -> output.isDisplayed() && output.getText().contains("--- stderr"));
         assertTrue(output.getText().contains("boom: the repository did not start"), output.getText());
