@@ -112,6 +112,9 @@ public final class SshTransportFactory implements TransportFactory {
             if (via == null) {
                 try {
                     client.connect(target.host(), target.port());
+                    // A step's request is a small write after a small write (a window adjust): with Nagle on,
+                    // it waits for sshd's delayed ACK, about 40 ms a task on loopback.
+                    client.getSocket().setTcpNoDelay(true);
                 } catch (IOException | RuntimeException e) {
                     boolean tcpConnected = client.getSocket() != null && client.getSocket().isConnected();
                     throw ConnectErrors.explain(e, target, verifier, tcpConnected, settings.connectTimeout(),
