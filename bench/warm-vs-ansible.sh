@@ -29,7 +29,8 @@ lab="${LAB_DIR:-.drover/lab-bench}"
 port="${LAB_PORT:-2232}"
 drover="${DROVER:-./drover}"
 read -r -a dflags <<<"${DROVER_BENCH_FLAGS:-}"
-export DROVER_PERSIST_DIR="${DROVER_PERSIST_DIR:-$PWD/$lab/persist}"
+case "$lab" in /*) labpath="$lab" ;; *) labpath="$PWD/$lab" ;; esac
+export DROVER_PERSIST_DIR="${DROVER_PERSIST_DIR:-$labpath/persist}"
 trap '"$drover" persist stop >/dev/null 2>&1 || true' EXIT
 
 "$drover" --version >/dev/null                     # build (and the launcher's caches) first
