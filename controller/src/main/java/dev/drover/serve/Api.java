@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON API (docs/serve.md): {@code /api/runs}, {@code /api/runs/{id}},
@@ -19,8 +18,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Api {
     private final RunIndex index;
-    /** Per run, its model so far and the tail that feeds it: a live run's page costs the new lines only. */
-    private final Map<String, Followed> models = new ConcurrentHashMap<>();
+    /**
+     * The runs' models read most recently: per run, its model so far and the tail that feeds it, so a
+     * live run's page costs the new lines only. At most {@link #MODELS_HELD}: a server left running for
+     * months is opened on thousands of runs, and a model holds every result's row; a run whose model
+     * was let go is read again from its journal when it is next asked for.
+     */
+    private final Map<String, Followed> models = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Followed> eldest) {
+            return size() > MODELS_HELD;
+        }
+    };
+
+    static final int MODELS_HELD = 32;
 
     private record Followed(JournalTail tail, RunModel model) {
     }
@@ -63,7 +74,10 @@ final class Api {
             return Optional.empty();
         }
         Path file = index.journal(row.get().id()).orElseThrow();
-        Followed f = models.computeIfAbsent(row.get().id(), k -> new Followed(new JournalTail(file), new RunModel()));
+        Followed f;
+        synchronized (models) {
+            f = models.computeIfAbsent(row.get().id(), k -> new Followed(new JournalTail(file), new RunModel()));
+        }
         synchronized (f) {
             for (JournalTail.Line l : f.tail().poll()) {
                 f.model().apply(l);
@@ -91,6 +105,13 @@ final class Api {
             out.add(0, r.id());
         }
         return out;
+    }
+
+    /** The runs whose model is held now, least recently read first. */
+    List<String> heldModels() {
+        synchronized (models) {
+            return List.copyOf(models.keySet());
+        }
     }
 
     static Map<String, Object> row(RunRow r) {

@@ -314,6 +314,27 @@ class ServeApiTest {
                 .get("node1").get("replayed_from").asText());
     }
 
+    @Test
+    void aServerOpenedOnManyRunsHoldsTheModelsOfTheLastOnesOnlyAndReadsTheOthersAgain() throws Exception {
+        int runs = Api.MODELS_HELD + 8;
+        for (int i = 0; i < runs; i++) {
+            journals.rolling(String.format("20261128-%06d-aaaa", i), "acs-backup.yml", T0.plusSeconds(i), i % 2 == 0 ? null : "node2");
+        }
+        Api api = new Api(RunIndex.forCurrentUser(state));
+        String first = String.format("20261128-%06d-aaaa", 0);
+        String before = new String(api.run(first).orElseThrow(), StandardCharsets.UTF_8);
+        for (int i = 1; i < runs; i++) {
+            api.run(String.format("20261128-%06d-aaaa", i)).orElseThrow();
+        }
+        List<String> held = api.heldModels();
+        assertEquals(Api.MODELS_HELD, held.size(), "a model per run ever opened: " + held.size());
+        assertEquals(String.format("20261128-%06d-aaaa", runs - 1), held.get(held.size() - 1));
+        assertFalse(held.contains(first), "the run read first was let go");
+        // Let go, then asked for again: read again from its journal, the same answer.
+        assertEquals(before, new String(api.run(first).orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals(first, api.heldModels().get(Api.MODELS_HELD - 1));
+    }
+
     static List<String> copy(List<String> l) {
         synchronized (l) {
             return List.copyOf(l);
