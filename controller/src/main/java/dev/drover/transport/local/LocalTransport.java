@@ -18,21 +18,36 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs commands on the controller's own machine, as the controller's user, with the home directory
- * as working directory (as an SSH login would). Holds no resources between calls, so
- * {@link #close()} has nothing to release.
+ * Runs commands on the controller's own machine, as the controller's user. Their working directory
+ * is the controller's, as under Ansible's local connection, where a module's relative path ({@code
+ * dest: out.txt}, {@code command: ls}) means the directory ansible-playbook was started in, not the
+ * home directory an SSH login starts in. Relative remote paths of uploads and downloads are the
+ * home directory's, as over SFTP. Holds no resources between calls, so {@link #close()} has nothing
+ * to release.
  */
 public final class LocalTransport implements Transport {
     private final String hostName;
     private final Path home;
+    private final Path workingDirectory;
 
+    /** Commands run in {@code home}, as an SSH login's would. */
     public LocalTransport(String hostName, Path home) {
-        this.hostName = hostName;
-        this.home = home;
+        this(hostName, home, home);
     }
 
+    public LocalTransport(String hostName, Path home, Path workingDirectory) {
+        this.hostName = hostName;
+        this.home = home;
+        this.workingDirectory = workingDirectory;
+    }
+
+    /**
+     * The controller's own machine, commands in the controller's working directory (a command
+     * worker's is its client's: workers serve only clients started in their directory).
+     */
     public static LocalTransport open(ConnectionSettings settings) {
-        return new LocalTransport(settings.hostName(), Path.of(System.getProperty("user.home")));
+        return new LocalTransport(settings.hostName(), Path.of(System.getProperty("user.home")),
+                Path.of(System.getProperty("user.dir")));
     }
 
     @Override
@@ -42,7 +57,7 @@ public final class LocalTransport implements Transport {
 
     @Override
     public RemoteProcess exec(String command) throws TransportException {
-        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).directory(home.toFile());
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command).directory(workingDirectory.toFile());
         pb.environment().put("HOME", home.toString());
         try {
             return new LocalProcess(pb.start());
