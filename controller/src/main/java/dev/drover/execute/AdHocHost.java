@@ -2,7 +2,6 @@ package dev.drover.execute;
 
 import dev.drover.playbook.Coerce;
 import dev.drover.remote.AgentOptions;
-import dev.drover.secret.Secret;
 import dev.drover.template.Templater;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,23 +34,7 @@ final class AdHocHost {
      * host's variables say nothing, each {@code ansible_become*} variable over its option where set.
      */
     static AgentOptions.Become become(Map<String, Object> vars, AgentOptions.Become cli, Supplier<Templater> templater) {
-        boolean on = vars.containsKey("ansible_become")
-                ? Coerce.toBoolean(render(vars.get("ansible_become"), vars, templater))
-                : cli != null;
-        if (!on) {
-            return null;
-        }
-        Object user = vars.containsKey("ansible_become_user") ? render(vars.get("ansible_become_user"), vars, templater)
-                : cli != null ? cli.user() : null;
-        Object method = vars.containsKey("ansible_become_method")
-                ? render(vars.get("ansible_become_method"), vars, templater)
-                : cli != null ? cli.method() : null;
-        Object password = vars.containsKey("ansible_become_password") ? vars.get("ansible_become_password")
-                : vars.get("ansible_become_pass");
-        Secret secret = password == null ? (cli != null ? cli.password() : null)
-                : password instanceof Secret s ? s : Secret.of(String.valueOf(render(password, vars, templater)));
-        return new AgentOptions.Become(user == null ? null : String.valueOf(user),
-                method == null ? null : String.valueOf(method), secret);
+        return BecomeVars.resolve(BecomeVars.Keywords.NONE, vars, cli, cli != null, v -> render(v, vars, templater));
     }
 
     private static Object render(Object value, Map<String, Object> vars, Supplier<Templater> templater) {

@@ -1,5 +1,6 @@
 package dev.drover.execute.play;
 
+import dev.drover.execute.BecomeVars;
 import dev.drover.execute.HostResult;
 import dev.drover.execute.HostStatus;
 import dev.drover.execute.Step;
@@ -8,6 +9,7 @@ import dev.drover.execute.play.action.ActionContext;
 import dev.drover.execute.play.action.Actions;
 import dev.drover.execute.play.action.ControllerAction;
 import dev.drover.playbook.ModuleTask;
+import dev.drover.playbook.Setting;
 import dev.drover.remote.AgentOptions;
 import dev.drover.secret.Secret;
 import dev.drover.template.Omit;
@@ -257,27 +259,11 @@ final class TaskCall {
     }
 
     private AgentOptions.Become become(Chain chain, ModuleTask task, Map<String, Object> vars, Templater t) {
-        AgentOptions.Become cli = rc.options().become();
-        boolean on = Settings.bool(chain.setting(task.options(), o -> o.become(), chain.play().become()),
-                vars.containsKey("ansible_become")
-                        ? dev.drover.playbook.Coerce.toBoolean(t.render(vars.get("ansible_become"), vars))
-                        : rc.options().becomeByDefault(),
-                t, vars);
-        if (!on) {
-            return null;
-        }
-        String user = chain.optional(task.options(), o -> o.becomeUser(), chain.play().becomeUser())
-                .map(u -> Settings.string(u, t, vars))
-                .orElse(vars.containsKey("ansible_become_user") ? Settings.string(String.valueOf(vars.get("ansible_become_user")), t, vars)
-                        : cli != null ? cli.user() : null);
-        String method = chain.optional(task.options(), o -> o.becomeMethod(), chain.play().becomeMethod())
-                .map(u -> Settings.string(u, t, vars))
-                .orElse(vars.containsKey("ansible_become_method") ? String.valueOf(vars.get("ansible_become_method")) : null);
-        Object password = vars.containsKey("ansible_become_password") ? vars.get("ansible_become_password")
-                : vars.get("ansible_become_pass");
-        Secret secret = password == null ? (cli != null ? cli.password() : null)
-                : password instanceof Secret s ? s : Secret.of(String.valueOf(t.render(password, vars)));
-        return new AgentOptions.Become(user, method, secret);
+        Setting<Boolean> on = chain.setting(task.options(), o -> o.become(), chain.play().become());
+        BecomeVars.Keywords keywords = new BecomeVars.Keywords(on.isSet() ? Settings.bool(on, false, t, vars) : null,
+                chain.optional(task.options(), o -> o.becomeUser(), chain.play().becomeUser()).map(u -> Settings.string(u, t, vars)).orElse(null),
+                chain.optional(task.options(), o -> o.becomeMethod(), chain.play().becomeMethod()).map(u -> Settings.string(u, t, vars)).orElse(null));
+        return BecomeVars.resolve(keywords, vars, rc.options().become(), rc.options().becomeByDefault(), v -> t.render(v, vars));
     }
 
     private static Object reveal(Object v) {

@@ -1,0 +1,36 @@
+package dev.drover.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * How a playbook's task decides who to become: its keywords, then the host's {@code ansible_become*},
+ * then the command line, as in Ansible (the ad hoc side is {@code ExecOverOpenSshTest}'s). drover
+ * becomes through sudo only, so the method a task ends up with shows in the agent's refusal.
+ */
+class BecomeResolutionRunTest extends LocalPlaybookRun {
+    static final String PLAY = """
+            - hosts: a
+              gather_facts: false
+              tasks:
+                - command: id -un
+                  become: true
+            """;
+
+    @Test
+    void aHostsTemplatedBecomeMethodIsRendered() throws Exception {
+        CliRun run = run(PLAY, "-e", "m=doas", "-e", "ansible_become_method={{ m }}");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("become method 'doas' is not supported"), run.toString());
+    }
+
+    @Test
+    void theTasksKeywordWinsOverTheHostsVariable() throws Exception {
+        CliRun run = run(PLAY.replace("become: true", "become: true\n      become_method: pbrun"),
+                "-e", "ansible_become_method=doas");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("become method 'pbrun' is not supported"), run.toString());
+    }
+}
