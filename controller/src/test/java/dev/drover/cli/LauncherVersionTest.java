@@ -3,21 +3,15 @@ package dev.drover.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.drover.cli.thin.ThinClient;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,37 +25,12 @@ class LauncherVersionTest {
     @TempDir
     Path dir;
 
-    private Path root;
     private Path thin;
 
-    /** A jar holding only a manifest whose class path is this build's: what -cp JAR then runs. */
-    private static void manifestJar(Path jar, String mainClass) throws IOException {
-        Files.createDirectories(jar.getParent());
-        Manifest m = new Manifest();
-        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
-        List<String> urls = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            urls.add(Path.of(entry).toUri().toString());
-        }
-        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", urls));
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, m)) {
-            // manifest only
-        }
-    }
-
     private Path launcher() throws IOException {
-        root = dir.resolve("root");
-        manifestJar(root.resolve("controller/target/drover.jar"), Main.class.getName());
-        thin = root.resolve("controller/target/drover-controller-0.0.0-thin.jar");
-        manifestJar(thin, ThinClient.class.getName());
-        Path sim = root.resolve("testbed/acs-sim/target/acs-sim.jar");
-        Files.createDirectories(sim.getParent());
-        Files.writeString(sim, "");
-        Path script = root.resolve("drover");
-        Files.copy(Path.of(System.getProperty("user.dir")).getParent().resolve("drover"), script);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
+        LauncherCopy copy = LauncherCopy.in(dir.resolve("root"), true);
+        thin = copy.thinJar();
+        return copy.script();
     }
 
     private String version(Path script) throws Exception {
