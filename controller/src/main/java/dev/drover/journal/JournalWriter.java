@@ -165,7 +165,14 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
         write(e, true);
     }
 
-    /** Written at once: a controller killed right after must leave it for {@code --resume}. */
+    /**
+     * The claim (no pid yet) is forced at once: a controller killed right after must leave it for
+     * {@code --resume}. The agent always sends it before the line that adds the step's pid, which
+     * only names the process in messages: that line is written without its own fsync and reaches the
+     * disk with the next force. Each of these forces ran on the host's own thread, under this
+     * writer's lock, between a step's claim and its result: two fsyncs per step and host, the
+     * hosts of a task queued behind each other's.
+     */
     @Override
     public synchronized void stepClaimed(String host, String task, String step, long pid) {
         Map<String, Object> e = event("step_claimed");
@@ -175,7 +182,7 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
         if (pid > 0) {
             e.put("pid", pid);
         }
-        write(e, true);
+        write(e, pid <= 0);
     }
 
     @Override

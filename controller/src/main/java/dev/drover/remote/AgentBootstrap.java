@@ -216,12 +216,16 @@ public final class AgentBootstrap {
      * crash. Like Ansible's modules ("best parsable locale"), the agent and the commands it runs get
      * {@code LC_ALL} set to C.UTF-8, else en_US.UTF-8, whichever the host has.
      *
-     * <p>JVM flags for a short-lived, small agent: serial GC (no GC threads per core) and a modest
-     * thread stack; both exist on Java 8.
+     * <p>JVM flags for a small agent: serial GC (no GC threads per core), a modest thread stack, and
+     * the client compiler only ({@code TieredStopAtLevel=1}): the agent waits on I/O and child
+     * processes, and C2 gains it nothing but cost. With C2 on, a warm agent held by the persist
+     * process spent most of its CPU in the C2 compiler thread, still compiling after hundreds of
+     * steps (about 23 ms of CPU per {@code command: /bin/true} step, 62 of its 82 ticks in C2; see
+     * docs/ssh.md "Latency"). All three flags exist on Java 8.
      */
     static String java(AgentOptions options) {
         return "env LC_ALL=\"$(locale -a 2>/dev/null | grep -m1 -ixE 'c\\.utf-?8|en_us\\.utf-?8' || echo C.UTF-8)\" "
-                + shellQuote(options.javaCommand()) + " -XX:+UseSerialGC -Xss1m";
+                + shellQuote(options.javaCommand()) + " -XX:+UseSerialGC -Xss1m -XX:TieredStopAtLevel=1";
     }
 
     private static String pathExpr(String path) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,27 +34,7 @@ class SecretsInProcessListTest {
 
     /** A copy of the launcher in a root whose drover.jar runs this build's classes. */
     private Path launcher() throws IOException {
-        Path root = dir.resolve("root");
-        Path jar = root.resolve("controller/target/drover.jar");
-        Files.createDirectories(jar.getParent());
-        Manifest m = new Manifest();
-        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
-        List<String> urls = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            urls.add(Path.of(entry).toUri().toString());
-        }
-        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", urls));
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, m)) {
-            // manifest only
-        }
-        Path sim = root.resolve("testbed/acs-sim/target/acs-sim.jar");
-        Files.createDirectories(sim.getParent());
-        Files.writeString(sim, "");
-        Path script = root.resolve("drover");
-        Files.copy(Path.of(System.getProperty("user.dir")).getParent().resolve("drover"), script);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
+        return LauncherCopy.in(dir.resolve("root"), false).script();
     }
 
     private Path secretsFile(String name) throws IOException {

@@ -79,6 +79,24 @@ class AgentBootstrapTest {
         assertEquals(mtime, Files.getLastModifiedTime(cached()).toMillis());
     }
 
+    /**
+     * The agent runs on the client compiler only: with C2, an agent held warm by the persist process
+     * spent most of its CPU compiling, about 23 ms per {@code /bin/true} step on the host.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wirings")
+    void theAgentJvmRunsWithTheClientCompilerAndSerialGc(String kind) throws Exception {
+        use(kind);
+        try (AgentClient client = start(AgentOptions.defaults()).client()) {
+            // The command's parent is the agent's JVM: its command line is what the host runs.
+            Map<String, Object> r = client.run("command",
+                    Map.of("argv", List.of("sh", "-c", "tr '\\0' ' ' </proc/$PPID/cmdline")), false, false);
+            String cmdline = (String) r.get("stdout");
+            assertTrue(cmdline.contains("-XX:TieredStopAtLevel=1"), cmdline);
+            assertTrue(cmdline.contains("-XX:+UseSerialGC"), cmdline);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("wirings")
     void anUploadSweepsTempFilesAKilledRunLeftButNotFreshOnes(String kind) throws Exception {

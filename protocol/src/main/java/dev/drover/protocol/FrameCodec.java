@@ -21,10 +21,17 @@ public final class FrameCodec {
         if (payload.length == 0 || payload.length > MAX_FRAME_BYTES) {
             throw new ProtocolException("frame of " + payload.length + " bytes is outside 1.." + MAX_FRAME_BYTES);
         }
+        // One write of header and payload: on an unbuffered socket (the persist process's and the
+        // command worker's Unix sockets) two writes were two system calls, and the reader woke for
+        // the header alone before blocking again for the payload.
         int n = payload.length;
-        byte[] header = {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
-        out.write(header);
-        out.write(payload);
+        byte[] frame = new byte[4 + n];
+        frame[0] = (byte) (n >>> 24);
+        frame[1] = (byte) (n >>> 16);
+        frame[2] = (byte) (n >>> 8);
+        frame[3] = (byte) n;
+        System.arraycopy(payload, 0, frame, 4, n);
+        out.write(frame);
         out.flush();
     }
 
@@ -35,17 +42,23 @@ public final class FrameCodec {
      * @throws ProtocolException on a truncated frame or a length outside the allowed range
      */
     public static byte[] read(InputStream in) throws IOException {
-        int first = in.read();
-        if (first < 0) {
-            return null;
+        // The header in one read where the stream has it (not byte by byte: each byte was a system
+        // call on an unbuffered socket), and never a byte past this frame: a stream may change hands
+        // between frames (the persist process's lease).
+        byte[] header = new byte[4];
+        int got = 0;
+        while (got < 4) {
+            int r = in.read(header, got, 4 - got);
+            if (r < 0) {
+                if (got == 0) {
+                    return null;
+                }
+                throw new ProtocolException("truncated frame header");
+            }
+            got += r;
         }
         DataInputStream data = new DataInputStream(in);
-        int n;
-        try {
-            n = (first << 24) | (data.readUnsignedByte() << 16) | (data.readUnsignedByte() << 8) | data.readUnsignedByte();
-        } catch (EOFException e) {
-            throw new ProtocolException("truncated frame header");
-        }
+        int n = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8) | (header[3] & 0xff);
         if (n <= 0 || n > MAX_FRAME_BYTES) {
             throw new ProtocolException("frame length " + (n & 0xffffffffL) + " is outside 1.." + MAX_FRAME_BYTES);
         }

@@ -137,6 +137,55 @@ class FrameCodecTest {
         }
     }
 
+    /**
+     * On an unbuffered socket each call is a system call and a wake-up of the peer: a frame is one
+     * write, and it is read in two calls (header, payload), never past its end.
+     */
+    @Test
+    void aFrameIsOneWriteAndTwoReadsOfItsOwnBytes() throws IOException {
+        int[] writes = {0};
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        java.io.OutputStream counting = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                writes[0]++;
+                sink.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes[0]++;
+                sink.write(b, off, len);
+            }
+        };
+        byte[] payload = Json.write(Map.of("type", "run", "id", 7));
+        FrameCodec.write(counting, payload);
+        assertEquals(1, writes[0], "header and payload in one write");
+
+        byte[] two = Arrays.copyOf(sink.toByteArray(), sink.size() * 2);
+        System.arraycopy(sink.toByteArray(), 0, two, sink.size(), sink.size());
+        int[] reads = {0};
+        ByteArrayInputStream source = new ByteArrayInputStream(two);
+        InputStream socketLike = new InputStream() {
+            @Override
+            public int read() {
+                reads[0]++;
+                return source.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                reads[0]++;
+                return source.read(b, off, len);
+            }
+        };
+        assertArrayEquals(payload, FrameCodec.read(socketLike));
+        assertEquals(2, reads[0], "the header in one read, the payload in one");
+        assertEquals(sink.size(), source.available(), "the next frame is left unread");
+        assertArrayEquals(payload, FrameCodec.read(socketLike));
+        assertNull(FrameCodec.read(socketLike));
+    }
+
     /** Serves the given bytes, then ends; counts how many were read. */
     private static final class CountingStream extends InputStream {
         private final byte[] bytes;
