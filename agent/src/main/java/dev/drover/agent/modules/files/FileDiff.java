@@ -27,6 +27,18 @@ final class FileDiff {
     private final Map<String, Object> before = new LinkedHashMap<String, Object>();
     private final Map<String, Object> after = new LinkedHashMap<String, Object>();
 
+    /** Attributes only, for the text modules' second diff entry ({@code (file attributes)}). */
+    FileDiff() {
+    }
+
+    /** Adds {@code before} and {@code after} to {@code out} when an attribute differs (Ansible's attr_diff). */
+    void addChangesTo(Map<String, Object> out) {
+        if (!before.isEmpty()) {
+            out.put("before", before);
+            out.put("after", after);
+        }
+    }
+
     FileDiff(Path path, String state, String prev) {
         before.put("path", path.toString());
         after.put("path", path.toString());
