@@ -41,6 +41,7 @@ import java.util.Optional;
  * @param ignoreErrors      keep going after failures
  * @param ignoreUnreachable keep going when hosts cannot be reached
  * @param runOnce           run each task for the first host of a batch only
+ * @param diff              the play's {@code diff:}: below a task's own, above {@code --diff}
  * @param pos               where the play starts (its first key)
  */
 public record Play(
@@ -73,6 +74,7 @@ public record Play(
         Setting<Boolean> ignoreErrors,
         Setting<Boolean> ignoreUnreachable,
         Setting<Boolean> runOnce,
+        Setting<Boolean> diff,
         SourcePos pos) {
 
     public Play {
@@ -105,6 +107,7 @@ public record Play(
         Objects.requireNonNull(ignoreErrors, "ignoreErrors");
         Objects.requireNonNull(ignoreUnreachable, "ignoreUnreachable");
         Objects.requireNonNull(runOnce, "runOnce");
+        Objects.requireNonNull(diff, "diff");
         Objects.requireNonNull(pos, "pos");
     }
 

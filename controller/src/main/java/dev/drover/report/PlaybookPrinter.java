@@ -85,7 +85,7 @@ public final class PlaybookPrinter implements PlayListener {
             out.flush();
             return;
         }
-        printDiff(r.result(), r.noLog());
+        printDiff(r.result(), r.noLog(), r.diff());
         switch (r.status()) {
             case OK -> out.println(style.ok("ok: " + who + details(shown, r.action())));
             case CHANGED -> out.println(style.changed("changed: " + who + details(shown, r.action())));
@@ -108,7 +108,7 @@ public final class PlaybookPrinter implements PlayListener {
         Map<String, Object> shown = shown(r.result(), r.action(), r.noLog());
         String item = "(item=" + (r.noLog() ? "None" : PyRepr.of(r.label())) + ")";
         moduleWarnings(r.result(), r.noLog());
-        printDiff(r.result(), r.noLog());
+        printDiff(r.result(), r.noLog(), r.diff());
         switch (r.status()) {
             case OK -> out.println(style.ok("ok: " + who + " => " + item + details(shown, r.action())));
             case CHANGED -> out.println(style.changed("changed: " + who + " => " + item + details(shown, r.action())));
@@ -256,13 +256,15 @@ public final class PlaybookPrinter implements PlayListener {
         err.flush();
     }
 
-    private void printDiff(Map<String, Object> result, boolean noLog) {
-        if (!diff || noLog) {
+    /** @param shown the task's effective diff setting (its diff:, its play's, or --diff) */
+    private void printDiff(Map<String, Object> result, boolean noLog, boolean shown) {
+        if (!shown || noLog) {
             return;
         }
+        // Ansible's v2_on_file_diff: only a changed result's diff, rendered as _get_diff does.
         Object d = result.get("diff");
-        if (d instanceof String s && !s.isBlank()) {
-            out.print(s.endsWith("\n") ? s : s + "\n");
+        if (d != null && Boolean.TRUE.equals(result.get("changed"))) {
+            out.print(AnsibleDiff.render(d));
         }
     }
 

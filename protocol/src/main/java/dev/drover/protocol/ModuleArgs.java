@@ -39,7 +39,7 @@ public final class ModuleArgs {
         "copy", "dest! content content_base64 src remote_src:b mode owner group backup:b force:b checksum"
             + " directory_mode follow:b local_follow:b validate _original_basename",
         "file", "path|dest|name! state mode owner group recurse:b src force:b follow:b modification_time"
-            + " modification_time_format access_time access_time_format",
+            + " modification_time_format access_time access_time_format attributes|attr _diff_peek:b",
         "find", "paths|name|path! patterns|pattern excludes|exclude contains read_whole_file:b file_type age age_stamp"
             + " size recurse:b hidden:b follow:b get_checksum:b use_regex:b depth:i",
         "get_url", "url! dest! backup:b checksum timeout:f headers:m tmp_dest force:b http_agent validate_certs:b"

@@ -45,12 +45,22 @@ public interface PlayListener {
      * @param looped      the task had a loop; its items were reported through {@link #itemResult}
      */
     record TaskResult(String host, Optional<String> delegatedTo, String action, HostStatus status,
-            Map<String, Object> result, boolean ignored, boolean noLog, boolean looped) {
+            Map<String, Object> result, boolean ignored, boolean noLog, boolean looped, boolean diff) {
+        /** A result no {@code diff} is shown for (facts, includes, replays). */
+        public TaskResult(String host, Optional<String> delegatedTo, String action, HostStatus status,
+                Map<String, Object> result, boolean ignored, boolean noLog, boolean looped) {
+            this(host, delegatedTo, action, status, result, ignored, noLog, looped, false);
+        }
     }
 
     /** One loop item's result on one host; {@code label} is what Ansible shows after {@code item=}. */
     record ItemResult(String host, Optional<String> delegatedTo, String action, HostStatus status,
-            Map<String, Object> result, Object label, boolean noLog) {
+            Map<String, Object> result, Object label, boolean noLog, boolean diff) {
+        /** An item no {@code diff} is shown for. */
+        public ItemResult(String host, Optional<String> delegatedTo, String action, HostStatus status,
+                Map<String, Object> result, Object label, boolean noLog) {
+            this(host, delegatedTo, action, status, result, label, noLog, false);
+        }
     }
 
     /** One host's counters for the recap, Ansible's {@code PLAY RECAP} columns. */

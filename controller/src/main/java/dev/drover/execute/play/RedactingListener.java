@@ -33,7 +33,7 @@ public final class RedactingListener implements PlayListener {
 
     private TaskResult result(TaskResult r) {
         return new TaskResult(r.host(), r.delegatedTo(), r.action(), r.status(), map(r.result()), r.ignored(), r.noLog(),
-                r.looped());
+                r.looped(), r.diff());
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class RedactingListener implements PlayListener {
     @Override
     public void itemResult(ItemResult r) {
         next.itemResult(new ItemResult(r.host(), r.delegatedTo(), r.action(), r.status(), map(r.result()),
-                redactor.maskDeep(r.label()), r.noLog()));
+                redactor.maskDeep(r.label()), r.noLog(), r.diff()));
     }
 
     @Override

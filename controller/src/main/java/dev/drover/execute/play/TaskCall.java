@@ -140,7 +140,7 @@ final class TaskCall {
                 target = new TargetHost(target.name(), v);
             }
         }
-        boolean diff = Settings.bool(chain.setting(task.options(), o -> o.diff(), dev.drover.playbook.Setting.unset()),
+        boolean diff = Settings.bool(chain.setting(task.options(), o -> o.diff(), chain.play().diff()),
                 rc.options().diff(), t, vars);
         AgentOptions.Become become = become(chain, task, vars, t);
         TargetHost on = target;

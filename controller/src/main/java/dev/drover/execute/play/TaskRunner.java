@@ -55,6 +55,7 @@ final class TaskRunner {
         boolean ignoreUnreachable = false;
         boolean fatal = false;
         boolean noLog = false;
+        boolean diff = false;
         HostStatus status;
         Map<String, Object> result;
         Optional<String> delegatedTo = Optional.empty();
@@ -68,13 +69,15 @@ final class TaskRunner {
                     chain.play().ignoreUnreachable()), false, t, vars);
             fatal = Settings.bool(chain.setting(task.options(), o -> o.anyErrorsFatal(), chain.play().anyErrorsFatal()), false, t, vars);
             noLog = Settings.bool(chain.setting(task.options(), o -> o.noLog(), chain.play().noLog()), false, t, vars);
+            // Whether the callback shows this task's diff: the task's diff:, its blocks', the play's, then --diff.
+            diff = Settings.bool(chain.setting(task.options(), o -> o.diff(), chain.play().diff()), rc.options().diff(), t, vars);
             List<String> when = chain.when(task.options());
             Optional<List<Object>> items = task.options().loop().isPresent() ? loopItems(task, t, vars, when) : Optional.empty();
             if (task.options().loop().isPresent() && items.isEmpty()) {
                 status = HostStatus.SKIPPED;
                 result = skipped();
             } else if (task.options().loop().isPresent()) {
-                TaskCall.Done d = loop(task, chain, host, vars, items.get(), when, check, name, noLog, step);
+                TaskCall.Done d = loop(task, chain, host, vars, items.get(), when, check, name, noLog, diff, step);
                 status = d.status();
                 result = d.result();
                 delegatedTo = d.delegatedTo();
@@ -96,7 +99,7 @@ final class TaskRunner {
         store(task, chain, host, status, result);
         Outcome o = new Outcome(host, status, result, ignoreErrors, ignoreUnreachable, fatal, noLog, delegatedTo);
         rc.listener().hostResult(new PlayListener.TaskResult(host.name(), delegatedTo, task.module(), status, result,
-                o.ignored(), noLog, task.options().loop().isPresent()));
+                o.ignored(), noLog, task.options().loop().isPresent(), diff));
         return o;
     }
 
@@ -169,7 +172,7 @@ final class TaskRunner {
     }
 
     private TaskCall.Done loop(ModuleTask task, Chain chain, HostState host, Map<String, Object> vars, List<Object> items,
-            List<String> when, boolean check, String name, boolean noLog, String step) {
+            List<String> when, boolean check, String name, boolean noLog, boolean diff, String step) {
         Templater t = rc.templater().get();
         LoopControl lc = withLoopVar(task.options().loopControl(), t, vars);
         double pause = Settings.decimal(lc.pause(), 0, t, vars);
@@ -213,7 +216,7 @@ final class TaskRunner {
             changed |= s == HostStatus.CHANGED || Boolean.TRUE.equals(r.get("changed"));
             failed |= s == HostStatus.FAILED || s == HostStatus.UNREACHABLE;
             allSkipped &= s == HostStatus.SKIPPED;
-            rc.listener().itemResult(new PlayListener.ItemResult(host.name(), delegatedTo, task.module(), s, r, label, noLog));
+            rc.listener().itemResult(new PlayListener.ItemResult(host.name(), delegatedTo, task.module(), s, r, label, noLog, diff));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("changed", changed);

@@ -70,7 +70,7 @@ final class Keywords {
             "gather_facts", "serial", "order", "strategy", "max_fail_percentage", "any_errors_fatal",
             "force_handlers", "throttle", "timeout", "become", "become_user", "become_method",
             "remote_user", "connection", "environment", "tags", "check_mode", "no_log", "ignore_errors",
-            "ignore_unreachable", "run_once", "roles", "collections");
+            "ignore_unreachable", "run_once", "roles", "collections", "diff");
 
     /** Ansible play keywords drover rejects, with what to do instead. */
     static final Map<String, String> UNSUPPORTED_PLAY = Map.ofEntries(
@@ -80,7 +80,6 @@ final class Keywords {
             Map.entry("fact_path", "drover has no local facts; remove it"),
             Map.entry("module_defaults", "write the arguments on each task"),
             Map.entry("debugger", "drover has no task debugger"),
-            Map.entry("diff", "drover does not print diffs"),
             Map.entry("port", "set ansible_port in the inventory"),
             Map.entry("become_exe", "use become_method"),
             Map.entry("become_flags", "use become_method and become_user"),

@@ -74,6 +74,7 @@ final class PlayReader {
         Setting<Boolean> ignoreErrors = Setting.unset();
         Setting<Boolean> ignoreUnreachable = Setting.unset();
         Setting<Boolean> runOnce = Setting.unset();
+        Setting<Boolean> diff = Setting.unset();
     }
 
     Play read(YamlNode.Mapping m, TaskContext ctx) throws PlaybookException {
@@ -113,7 +114,7 @@ final class PlayReader {
         return new Play(d.name, d.hosts, d.vars, d.varsFiles, d.preTasks, d.tasks, d.postTasks, d.handlers,
                 d.gatherFacts, d.serial, d.order, d.strategy, d.maxFailPercentage, d.anyErrorsFatal, d.forceHandlers,
                 d.throttle, d.timeout, d.become, d.becomeUser, d.becomeMethod, d.remoteUser, d.connection,
-                d.environment, d.tags, d.checkMode, d.noLog, d.ignoreErrors, d.ignoreUnreachable, d.runOnce, m.pos());
+                d.environment, d.tags, d.checkMode, d.noLog, d.ignoreErrors, d.ignoreUnreachable, d.runOnce, d.diff, m.pos());
     }
 
     private void apply(Draft d, YamlNode.Entry e, TaskContext ctx) throws PlaybookException {
@@ -135,6 +136,7 @@ final class PlayReader {
             case "any_errors_fatal" -> d.anyErrorsFatal = values.bool(e);
             case "force_handlers" -> d.forceHandlers = values.bool(e);
             case "throttle" -> d.throttle = values.integer(e);
+            case "diff" -> d.diff = values.bool(e);
             case "timeout" -> d.timeout = values.integer(e);
             case "become" -> d.become = values.bool(e);
             case "become_user" -> d.becomeUser = Optional.of(values.string(e));

@@ -38,7 +38,7 @@ public final class BlockInFileModule implements Module {
         }
         FileAttributes attributes = FileAttributes.from(args);
         Validation validation = Validation.of(args.string("validate"), ctx);
-        TextEdit edit = TextEdit.open(path, null);
+        TextEdit edit = TextEdit.open(path, null).listDiff();
         if (!edit.existed() && !args.bool("create", false)) {
             throw new ModuleException("Path " + path + " does not exist !").with("rc", 257);
         }

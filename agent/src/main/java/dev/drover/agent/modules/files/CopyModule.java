@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import dev.drover.agent.text.TextCodec;
-import dev.drover.agent.text.UnifiedDiff;
 
 /**
  * {@code copy}, agent side. The content arrives as {@code content} (text) or {@code content_base64}
@@ -114,7 +117,7 @@ public final class CopyModule implements Module {
         boolean changed = !source.sha1().equals(destChecksum) || Files.isSymbolicLink(dest);
         ModuleResult result = ModuleResult.ok();
         if (changed && ctx.diffMode()) {
-            result.with("diff", diff(dest, source, destChecksum != null));
+            result.with("diff", diff(dest, source, destChecksum != null, args.string("src")));
         }
         if (changed && !ctx.checkMode()) {
             final Validation validation = Validation.of(args.string("validate"), ctx);
@@ -163,12 +166,20 @@ public final class CopyModule implements Module {
         }
     }
 
-    private static String diff(Path dest, CopySource source, boolean destIsFile) throws ModuleException {
+    /**
+     * Ansible's copy diff: a list of one mapping, {@code before_header} (the destination, when it is
+     * a file), {@code before}, {@code after_header} (the source), {@code after}; or the
+     * {@code dst_binary} / {@code src_binary} / {@code *_larger} notes its callback prints instead.
+     */
+    private static List<Map<String, Object>> diff(Path dest, CopySource source, boolean destIsFile, String src)
+            throws ModuleException {
+        Map<String, Object> d = new LinkedHashMap<String, Object>();
         byte[] before = new byte[0];
         try {
             if (destIsFile) {
                 if (Files.size(dest) > MAX_DIFF_BYTES) {
-                    return note(dest, "file is larger than 1 MiB, no line diff");
+                    d.put("dst_larger", MAX_DIFF_BYTES);
+                    return Collections.singletonList(d);
                 }
                 before = Files.readAllBytes(dest);
             }
@@ -177,16 +188,21 @@ public final class CopyModule implements Module {
         }
         byte[] after = source.bytesForDiff(MAX_DIFF_BYTES);
         if (after == null) {
-            return note(dest, "new content is larger than 1 MiB, no line diff");
+            d.put("src_larger", MAX_DIFF_BYTES);
+        } else if (isBinary(before)) {
+            d.put("dst_binary", 1);
+        } else if (isBinary(after)) {
+            d.put("src_binary", 1);
+        } else {
+            if (destIsFile) {
+                d.put("before_header", dest.toString());
+            }
+            d.put("before", TextCodec.decode(before));
+            // Ansible names the controller's temporary copy here; drover the source, or dest for content.
+            d.put("after_header", src != null ? src : dest.toString());
+            d.put("after", TextCodec.decode(after));
         }
-        if (isBinary(before) || isBinary(after)) {
-            return note(dest, "binary content differs");
-        }
-        return UnifiedDiff.of(dest.toString(), TextCodec.decode(before), TextCodec.decode(after));
-    }
-
-    private static String note(Path dest, String what) {
-        return "--- before: " + dest + "\n+++ after: " + dest + "\n# " + what + "\n";
+        return Collections.singletonList(d);
     }
 
     private static boolean isBinary(byte[] bytes) {

@@ -75,6 +75,11 @@ public final class FileAttributes {
      *     (check mode, file not created yet) counts as a change when anything is requested
      */
     public boolean apply(Path path, boolean checkMode) throws ModuleException {
+        return apply(path, checkMode, null);
+    }
+
+    /** As {@link #apply(Path, boolean)}, recording each attribute that differs in {@code diff} (may be null). */
+    boolean apply(Path path, boolean checkMode, FileDiff diff) throws ModuleException {
         if (isEmpty()) {
             return false;
         }
@@ -87,16 +92,19 @@ public final class FileAttributes {
         try {
             boolean changed = false;
             if (owner != null) {
-                changed |= applyOwner(path, checkMode);
+                changed |= applyOwner(path, checkMode, diff);
             }
             if (group != null) {
-                changed |= applyGroup(path, checkMode);
+                changed |= applyGroup(path, checkMode, diff);
             }
             if (mode != null && !Files.isSymbolicLink(path)) {
                 int current = (Integer) Files.getAttribute(path, "unix:mode", NOFOLLOW);
                 int wanted = mode.resolve(current & 07777, Files.isDirectory(path, NOFOLLOW));
                 if ((current & 07777) != wanted) {
                     changed = true;
+                    if (diff != null) {
+                        diff.put("mode", String.format("0%03o", current & 07777), String.format("0%03o", wanted));
+                    }
                     if (!checkMode) {
                         Files.setAttribute(path, "unix:mode", wanted, NOFOLLOW);
                     }
@@ -111,10 +119,10 @@ public final class FileAttributes {
         }
     }
 
-    private boolean applyOwner(Path path, boolean checkMode) throws IOException, ModuleException {
+    private boolean applyOwner(Path path, boolean checkMode, FileDiff diff) throws IOException, ModuleException {
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, NOFOLLOW);
+        int uid = (Integer) Files.getAttribute(path, "unix:uid", NOFOLLOW);
         if (isNumber(owner)) {
-            int uid = (Integer) Files.getAttribute(path, "unix:uid", NOFOLLOW);
             if (uid == Integer.parseInt(owner)) {
                 return false;
             }
@@ -129,6 +137,7 @@ public final class FileAttributes {
             return missing(checkMode, "user '" + owner + "' does not exist on this host");
         }
         if (checkMode) {
+            record(diff, "owner", uid, isNumber(owner) ? Integer.valueOf(owner) : localId("/etc/passwd", owner));
             return true;
         }
         try {
@@ -137,6 +146,7 @@ public final class FileAttributes {
             } else {
                 view.setOwner(user);
             }
+            record(diff, "owner", uid, Files.getAttribute(path, "unix:uid", NOFOLLOW));
         } catch (FileSystemException e) {
             throw new ModuleException("cannot change owner of " + path + " to " + owner + ": " + reason(e)
                     + "; changing ownership needs root (the agent runs as " + System.getProperty("user.name")
@@ -145,10 +155,10 @@ public final class FileAttributes {
         return true;
     }
 
-    private boolean applyGroup(Path path, boolean checkMode) throws IOException, ModuleException {
+    private boolean applyGroup(Path path, boolean checkMode, FileDiff diff) throws IOException, ModuleException {
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, NOFOLLOW);
+        int gid = (Integer) Files.getAttribute(path, "unix:gid", NOFOLLOW);
         if (isNumber(group)) {
-            int gid = (Integer) Files.getAttribute(path, "unix:gid", NOFOLLOW);
             if (gid == Integer.parseInt(group)) {
                 return false;
             }
@@ -163,6 +173,7 @@ public final class FileAttributes {
             return missing(checkMode, "group '" + group + "' does not exist on this host");
         }
         if (checkMode) {
+            record(diff, "group", gid, isNumber(group) ? Integer.valueOf(group) : localId("/etc/group", group));
             return true;
         }
         try {
@@ -171,12 +182,37 @@ public final class FileAttributes {
             } else {
                 view.setGroup(principal);
             }
+            record(diff, "group", gid, Files.getAttribute(path, "unix:gid", NOFOLLOW));
         } catch (FileSystemException e) {
             throw new ModuleException("cannot change group of " + path + " to " + group + ": " + reason(e)
                     + "; a user can only give files to groups it belongs to, root to any:"
                     + " run the task with become: true, or drop group", e);
         }
         return true;
+    }
+
+    private static void record(FileDiff diff, String key, Object was, Object will) {
+        if (diff != null) {
+            diff.put(key, was, will);
+        }
+    }
+
+    /**
+     * The id of a name in a local account file, for the check-mode diff (Ansible's is the numeric
+     * id); the name itself when the entry comes from another NSS source.
+     */
+    private static Object localId(String file, String name) {
+        try {
+            for (String line : Files.readAllLines(java.nio.file.Paths.get(file), java.nio.charset.StandardCharsets.UTF_8)) {
+                String[] f = line.split(":", -1);
+                if (f.length > 2 && f[0].equals(name) && isNumber(f[2])) {
+                    return Integer.valueOf(f[2]);
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the name
+        }
+        return name;
     }
 
     /** Check mode tolerates a user or group an earlier task would create (Ansible warns too). */

@@ -70,16 +70,29 @@ final class FileMeta {
         stat.put("attributes", names);
     }
 
-    /** The program's output, or null when it is not installed or fails. */
-    private static String run(ProcessRunner processes, String program, String... args) {
-        String bin = null;
+    /** lsattr's flags of {@code path} without the dashes (Ansible's attr_flags), or null without lsattr. */
+    static String flags(Path path, ProcessRunner processes) {
+        String out = run(processes, "lsattr", "-d", path.toString());
+        if (out == null || out.trim().isEmpty()) {
+            return null;
+        }
+        return out.trim().split("\\s+")[0].replace("-", "").trim();
+    }
+
+    /** The program's path on the PATH (or the sbin directories), or null. */
+    static String program(String program) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin") + ":/usr/sbin:/sbin:/usr/bin:/bin";
         for (String dir : path.split(":")) {
             if (!dir.isEmpty() && new File(dir, program).canExecute()) {
-                bin = new File(dir, program).getPath();
-                break;
+                return new File(dir, program).getPath();
             }
         }
+        return null;
+    }
+
+    /** The program's output, or null when it is not installed or fails. */
+    private static String run(ProcessRunner processes, String program, String... args) {
+        String bin = program(program);
         if (bin == null) {
             return null;
         }

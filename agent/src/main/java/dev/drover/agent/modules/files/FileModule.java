@@ -27,7 +27,11 @@ public final class FileModule implements Module {
     @Override
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
         args.allow("path", "dest", "name", "state", "mode", "owner", "group", "recurse", "src", "force", "follow",
-                "modification_time", "modification_time_format", "access_time", "access_time_format");
+                "modification_time", "modification_time_format", "access_time", "access_time_format", "attributes", "attr", "_diff_peek");
+        if (args.asMap().get("_diff_peek") != null) {
+            // Ansible's action plugins ask whether a file looks binary (a NUL in its first 8 KiB).
+            return diffPeek(PathArgs.require(args, "path", "dest", "name"));
+        }
         Path path = PathArgs.require(args, "path", "dest", "name");
         String state = args.choice("state", null, "file", "directory", "link", "hard", "touch", "absent");
         boolean recurse = args.bool("recurse", false);
@@ -47,22 +51,23 @@ public final class FileModule implements Module {
             throw new ModuleException("src option requires state to be 'link' or 'hard'").with("path", path.toString());
         }
         FileAttributes attributes = FileAttributes.from(args);
+        ChattrFlags flags = new ChattrFlags(args.string("attributes", args.string("attr")), ctx.processes());
         FileTimes times = FileTimes.from(args, state);
         boolean follow = args.bool("follow", true);
-        LinkStates links = new LinkStates(ctx.checkMode(), attributes, times);
+        LinkStates links = new LinkStates(ctx.checkMode(), attributes, flags, times);
         ModuleResult result;
         switch (state) {
             case "absent":
                 result = absent(path, prev, ctx.checkMode());
                 break;
             case "touch":
-                result = touch(path, prev, attributes, times, ctx.checkMode());
+                result = touch(path, prev, attributes, flags, times, ctx.checkMode());
                 break;
             case "file":
-                result = file(path, prev, follow, attributes, times, ctx.checkMode());
+                result = file(path, prev, follow, attributes, flags, times, ctx.checkMode());
                 break;
             case "directory":
-                result = directory(path, prev, follow, recurse, attributes, times, ctx.checkMode());
+                result = directory(path, prev, follow, recurse, attributes, flags, times, ctx.checkMode());
                 break;
             case "link":
                 result = links.symlink(path, src, prev, follow, args.bool("force", false));
@@ -80,6 +85,7 @@ public final class FileModule implements Module {
         if ("absent".equals(prev)) {
             return ModuleResult.ok().with("path", path.toString()).with("state", "absent");
         }
+        FileDiff diff = new FileDiff(path, "absent", prev);
         if (!check) {
             try {
                 deleteTree(path);
@@ -87,10 +93,10 @@ public final class FileModule implements Module {
                 throw new ModuleException("cannot remove " + path + ": " + e.getMessage(), e).with("path", path.toString());
             }
         }
-        return ModuleResult.changed().with("path", path.toString()).with("state", "absent");
+        return ModuleResult.changed().with("path", path.toString()).with("state", "absent").with("diff", diff.toMap());
     }
 
-    private static ModuleResult touch(Path path, String prev, FileAttributes attributes, FileTimes times,
+    private static ModuleResult touch(Path path, String prev, FileAttributes attributes, ChattrFlags flags, FileTimes times,
                                       boolean check) throws ModuleException {
         if ("absent".equals(prev)) {
             if (check) {
@@ -103,20 +109,21 @@ public final class FileModule implements Module {
             }
         }
         boolean changed = "absent".equals(prev);
+        FileDiff diff = new FileDiff(path, "touch", prev);
         try {
-            changed |= attributes.apply(path, check);
-            changed |= times.apply(path, check);
+            changed |= attributes.apply(path, check, diff) | flags.apply(path, check, diff);
+            changed |= times.apply(path, check, diff);
         } catch (ModuleException e) {
             if ("absent".equals(prev)) {
                 deleteQuietly(path);
             }
             throw e;
         }
-        return info(ModuleResult.changed(changed).with("dest", path.toString()), path);
+        return info(ModuleResult.changed(changed).with("dest", path.toString()), path).with("diff", diff.toMap());
     }
 
     private static ModuleResult file(Path path, String prev, boolean follow, FileAttributes attributes,
-                                     FileTimes times, boolean check) throws ModuleException {
+                                     ChattrFlags flags, FileTimes times, boolean check) throws ModuleException {
         if (follow && "link".equals(prev)) {
             path = realPath(path);
             prev = PathInfo.state(path);
@@ -126,20 +133,23 @@ public final class FileModule implements Module {
                     + ("absent".equals(prev) ? "; state: file only changes existing files (use touch or copy to create one)" : ""))
                     .with("path", path.toString()).with("state", prev);
         }
-        boolean changed = attributes.apply(path, check);
-        changed |= times.apply(path, check);
-        return info(ModuleResult.changed(changed).with("path", path.toString()), path);
+        FileDiff diff = new FileDiff(path, "file", prev);
+        boolean changed = attributes.apply(path, check, diff) | flags.apply(path, check, diff);
+        changed |= times.apply(path, check, diff);
+        return info(ModuleResult.changed(changed).with("path", path.toString()), path).with("diff", diff.toMap());
     }
 
     private static ModuleResult directory(Path path, String prev, boolean follow, boolean recurse,
-                                          FileAttributes attributes, FileTimes times, boolean check) throws ModuleException {
+                                          FileAttributes attributes, ChattrFlags flags, FileTimes times, boolean check) throws ModuleException {
         if (follow && "link".equals(prev)) {
             path = realPath(path);
             prev = PathInfo.state(path);
         }
+        FileDiff diff = new FileDiff(path, "directory", prev);
         if ("absent".equals(prev)) {
             if (check) {
-                return ModuleResult.changed().with("path", path.toString()).with("state", "absent");
+                return ModuleResult.changed().with("path", path.toString()).with("state", "absent")
+                        .with("diff", diff.toMap());
             }
             Path target = path.toAbsolutePath().normalize();
             Path existing = target;
@@ -158,20 +168,21 @@ public final class FileModule implements Module {
                     throw new ModuleException("there was an issue creating " + p + " as requested: " + e, e)
                             .with("path", path.toString());
                 }
-                attributes.apply(p, false);
+                attributes.apply(p, false, diff);
+                flags.apply(p, false, diff);
             }
-            times.apply(path, false);
-            return info(ModuleResult.changed().with("path", path.toString()), path);
+            times.apply(path, false, diff);
+            return info(ModuleResult.changed().with("path", path.toString()), path).with("diff", diff.toMap());
         }
         if (!"directory".equals(prev)) {
             throw new ModuleException(path + " already exists as a " + prev).with("path", path.toString());
         }
-        boolean changed = attributes.apply(path, check);
-        changed |= times.apply(path, check);
+        boolean changed = attributes.apply(path, check, diff) | flags.apply(path, check, diff);
+        changed |= times.apply(path, check, diff);
         if (recurse) {
             changed |= recurse(path, attributes, times, check);
         }
-        return info(ModuleResult.changed(changed).with("path", path.toString()), path);
+        return info(ModuleResult.changed(changed).with("path", path.toString()), path).with("diff", diff.toMap());
     }
 
     private static boolean recurse(Path top, final FileAttributes attributes, final FileTimes times,
@@ -210,6 +221,23 @@ public final class FileModule implements Module {
             throw failure[0];
         }
         return changed[0];
+    }
+
+    private static ModuleResult diffPeek(Path path) {
+        boolean binary = false;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            byte[] head = new byte[8192];
+            int n = 0;
+            for (int r; n < head.length && (r = in.read(head, n, head.length - n)) > 0; ) {
+                n += r;
+            }
+            for (int i = 0; i < n && !binary; i++) {
+                binary = head[i] == 0;
+            }
+        } catch (IOException e) {
+            // As Ansible: a file it cannot read is assumed to be text.
+        }
+        return ModuleResult.ok().with("appears_binary", binary);
     }
 
     static ModuleResult info(ModuleResult result, Path path) {

@@ -46,6 +46,11 @@ final class FileTimes {
 
     /** Sets the times if they differ; "now" always counts as a change. */
     boolean apply(Path path, boolean checkMode) throws ModuleException {
+        return apply(path, checkMode, null);
+    }
+
+    /** As {@link #apply(Path, boolean)}, recording the times that differ in {@code diff} (may be null). */
+    boolean apply(Path path, boolean checkMode, FileDiff diff) throws ModuleException {
         if (mtime == null && atime == null && !mtimeNow && !atimeNow) {
             return false;
         }
@@ -60,6 +65,12 @@ final class FileTimes {
             }
             if (!checkMode) {
                 Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(wantM, wantA, null);
+            }
+            if (diff != null && !wantM.equals(current.lastModifiedTime())) {
+                diff.put("mtime", FileDiff.seconds(current.lastModifiedTime()), FileDiff.seconds(wantM));
+            }
+            if (diff != null && !wantA.equals(current.lastAccessTime())) {
+                diff.put("atime", FileDiff.seconds(current.lastAccessTime()), FileDiff.seconds(wantA));
             }
             return true;
         } catch (IOException e) {

@@ -55,7 +55,7 @@ public final class LineInFileModule implements Module {
         if (java.nio.file.Files.isDirectory(path)) {
             throw new ModuleException("Path " + path + " is a directory !").with("rc", 256);
         }
-        TextEdit edit = TextEdit.open(path, null);
+        TextEdit edit = TextEdit.open(path, null).listDiff();
         ModuleResult result;
         if ("present".equals(state)) {
             if (backrefs && regexp == null) {

@@ -21,11 +21,13 @@ import java.nio.file.StandardCopyOption;
 final class LinkStates {
     private final boolean check;
     private final FileAttributes attributes;
+    private final ChattrFlags flags;
     private final FileTimes times;
 
-    LinkStates(boolean check, FileAttributes attributes, FileTimes times) {
+    LinkStates(boolean check, FileAttributes attributes, ChattrFlags flags, FileTimes times) {
         this.check = check;
         this.attributes = attributes;
+        this.flags = flags;
         this.times = times;
     }
 
@@ -53,8 +55,13 @@ final class LinkStates {
                     + " (force: true replaces it)").with("path", path.toString());
         }
         boolean changed;
+        FileDiff diff = new FileDiff(path, "link", prev);
         if ("link".equals(prev)) {
-            changed = src != null && !readLink(path).toString().equals(src);
+            String old = readLink(path).toString();
+            changed = src != null && !old.equals(src);
+            if (changed) {
+                diff.put("src", old, src);
+            }
         } else {
             if (src == null) {
                 throw new ModuleException("src is required for creating new symlinks");
@@ -77,7 +84,7 @@ final class LinkStates {
         }
         ModuleResult result = ModuleResult.changed(changed).with("dest", path.toString()).with("src", src);
         if (check && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return result;
+            return result.with("diff", diff.toMap());
         }
         // follow: attributes go to the link's target, which must exist; otherwise to the link itself.
         Path target = follow && Files.exists(path) ? FileModule.realPath(path) : path;
@@ -85,12 +92,12 @@ final class LinkStates {
             attributes.warnings().add("cannot set attributes on the missing target of " + path
                     + "; set follow: false to change the link itself");
         } else {
-            changed |= attributes.apply(target, check);
+            changed |= attributes.apply(target, check, diff) | flags.apply(target, check, diff);
             if (Files.exists(target)) {
-                changed |= times.apply(target, check);
+                changed |= times.apply(target, check, diff);
             }
         }
-        return FileModule.info(result.with("changed", changed), path);
+        return FileModule.info(result.with("changed", changed), path).with("diff", diff.toMap());
     }
 
     ModuleResult hardlink(Path path, String src, String prev, boolean force) throws ModuleException {
@@ -102,6 +109,7 @@ final class LinkStates {
             throw new ModuleException("src does not exist: " + source).with("dest", path.toString()).with("src", src);
         }
         boolean changed;
+        FileDiff diff = new FileDiff(path, "hard", prev);
         switch (prev) {
             case "absent":
                 changed = true;
@@ -109,6 +117,10 @@ final class LinkStates {
             case "link":
                 // Ansible keeps a symlink whose target text equals src; a hard link was asked for.
                 changed = true;
+                String old = readLink(path).toString();
+                if (src != null && !old.equals(src)) {
+                    diff.put("src", old, src);
+                }
                 break;
             case "hard":
             case "file":
@@ -139,11 +151,11 @@ final class LinkStates {
         }
         ModuleResult result = ModuleResult.changed(changed).with("dest", path.toString()).with("src", src);
         if (check && !Files.exists(path)) {
-            return result;
+            return result.with("diff", diff.toMap());
         }
-        changed |= attributes.apply(path, check);
-        changed |= times.apply(path, check);
-        return FileModule.info(result.with("changed", changed), path);
+        changed |= attributes.apply(path, check, diff) | flags.apply(path, check, diff);
+        changed |= times.apply(path, check, diff);
+        return FileModule.info(result.with("changed", changed), path).with("diff", diff.toMap());
     }
 
     private static void replace(Path tmp, Path path, boolean directory) throws IOException {

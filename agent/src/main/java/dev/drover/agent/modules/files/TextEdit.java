@@ -4,18 +4,20 @@ import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
 import dev.drover.agent.text.TextCodec;
-import dev.drover.agent.text.UnifiedDiff;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One text file being edited by {@code lineinfile}, {@code replace} or {@code properties}: read
  * once, changed in memory by the module, then {@link #commit committed} with the rules those
  * modules share: nothing is written in check mode, a backup is taken only when content changes,
- * the write is atomic, the {@code diff} field is a unified diff, and mode/owner/group are applied
+ * the write is atomic, the {@code diff} field is Ansible's (before/after texts with headers), and mode/owner/group are applied
  * afterwards. A symlinked path is edited at its target, as Ansible does.
  */
 final class TextEdit {
@@ -24,6 +26,7 @@ final class TextEdit {
     private final boolean existed;
     private final String before;
     private final Charset charset;
+    private boolean listDiff;
 
     private TextEdit(Path path, Path target, boolean existed, String before, Charset charset) {
         this.path = path;
@@ -62,6 +65,12 @@ final class TextEdit {
         } catch (IOException e) {
             throw new ModuleException("cannot read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Ansible's lineinfile and blockinfile return their diff as a list; replace as one mapping. */
+    TextEdit listDiff() {
+        this.listDiff = true;
+        return this;
     }
 
     boolean existed() {
@@ -118,7 +127,8 @@ final class TextEdit {
         String message = msg;
         boolean changed = contentChanged;
         boolean fileThere = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-        if (fileThere && attributes.apply(target, ctx.checkMode())) {
+        FileDiff attrDiff = new FileDiff();
+        if (fileThere && attributes.apply(target, ctx.checkMode(), attrDiff)) {
             message = message.isEmpty() ? "ownership, perms or SE linux context changed"
                     : message + " and ownership, perms or SE linux context changed";
             changed = true;
@@ -127,8 +137,26 @@ final class TextEdit {
         if (backupFile != null) {
             result.with(backupField, backupFile);
         }
-        if (ctx.diffMode() && contentChanged) {
-            result.with("diff", UnifiedDiff.of(path.toString(), before, after));
+        if (listDiff) {
+            // lineinfile and blockinfile: always [content, file attributes], the texts only in diff mode.
+            Map<String, Object> content = new LinkedHashMap<String, Object>();
+            content.put("before", ctx.diffMode() ? before : "");
+            content.put("after", ctx.diffMode() ? after : "");
+            content.put("before_header", path + " (content)");
+            content.put("after_header", path + " (content)");
+            Map<String, Object> attrs = new LinkedHashMap<String, Object>();
+            attrDiff.addChangesTo(attrs);
+            attrs.put("before_header", path + " (file attributes)");
+            attrs.put("after_header", path + " (file attributes)");
+            result.with("diff", Arrays.asList(content, attrs));
+        } else if (ctx.diffMode() && contentChanged) {
+            // replace: one mapping, only for a changed content in diff mode.
+            Map<String, Object> content = new LinkedHashMap<String, Object>();
+            content.put("before_header", path.toString());
+            content.put("before", before);
+            content.put("after_header", path.toString());
+            content.put("after", after);
+            result.with("diff", content);
         }
         if (!attributes.warnings().isEmpty()) {
             result.with("warnings", attributes.warnings());
