@@ -46,6 +46,8 @@ class AnsibleTargetsTest {
         "lookup_env, 0, ok=6 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
         "lookup_nested, 0, ok=7 changed=0 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
         "lookup_vars, 0, ok=9 changed=0 unreachable=0 failed=0 skipped=0 rescued=2 ignored=0",
+        // Run with the target's inventory and --vault-password-file vault-password, as its runme.sh.
+        "test_core, 0, ok=44 changed=4 unreachable=0 failed=0 skipped=1 rescued=0 ignored=17",
     })
     void targetPassesAsUnderAnsible(String target, int exit, String recap) throws Exception {
         // Programs the targets' tasks run on the host (Ansible's test hosts have them).
@@ -58,8 +60,12 @@ class AnsibleTargetsTest {
                 "localhost ansible_connection=local ansible_python_interpreter=/usr/bin/python3\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"run", "--state-dir", work.resolve("state").toString(), "-i", inventory.toString(),
-            root.resolve(target + ".yml").toString(), "-e", "work=" + work}, new PrintWriter(out, true), new PrintWriter(err, true));
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--state-dir", work.resolve("state").toString(),
+                "-i", inventory.toString(), root.resolve(target + ".yml").toString(), "-e", "work=" + work));
+        for (String arg : ARGS.getOrDefault(target, List.of())) {
+            args.add(arg.startsWith("roles/") ? root.resolve(arg).toString() : arg);
+        }
+        int code = Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
         String text = out + "\n--- stderr\n" + err;
         Matcher m = Pattern.compile("localhost +: (ok=.*?ignored=\\d+)").matcher(out.toString());
         assertTrue(m.find(), text);
@@ -84,6 +90,10 @@ class AnsibleTargetsTest {
 
     private static final Map<String, List<String>> NEEDS = Map.of(
             "command_shell", List.of("python3"), "stat", List.of("file", "lsattr"));
+
+    /** Command-line arguments a target's runme.sh passes (paths under roles/ are the copied target's). */
+    private static final Map<String, List<String>> ARGS = Map.of(
+            "test_core", List.of("-i", "roles/test_core/inventory", "--vault-password-file", "roles/test_core/vault-password"));
 
     private static boolean onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
