@@ -168,6 +168,8 @@ final class TaskCall {
             } finally {
                 rc.listener().waitOver(waiting);
             }
+        } else if (InventoryActions.NAMES.contains(task.module())) {
+            result = InventoryActions.run(task.module(), resolved, host.name(), rc.inventory());
         } else if (ActionNames.NOT_SHIPPED.contains(task.module())) {
             result = ActionNames.notShipped(task.module());
         } else if (task.options().async().isSet()) {

@@ -58,7 +58,8 @@ public final class WaitForModule implements Module {
         if (a.state.equals("drained")) {
             result = drained(a, start, deadline);
         } else if (path == null && a.port == null) {
-            sleepUntil(deadline);
+            // Ansible sleeps the whole timeout after the delay here (elsewhere the deadline includes it).
+            sleepUntil(start + a.delayNanos + a.timeoutNanos);
             result = ModuleResult.ok().with("elapsed", elapsed(start));
         } else if (a.state.equals("absent") || a.state.equals("stopped")) {
             result = path != null ? fileGone(a, path, start, deadline) : portStopped(a, start, deadline);

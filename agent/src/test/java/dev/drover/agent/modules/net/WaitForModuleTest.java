@@ -105,6 +105,14 @@ class WaitForModuleTest {
     }
 
     @Test
+    void withNothingToWaitForTheTimeoutIsSleptAfterTheDelay() throws Exception {
+        // Ansible's wait_for target: timeout 2, delay 2 reports elapsed >= 4.
+        Map<String, Object> r = run(args("timeout", 1, "delay", 1));
+        assertEquals(false, r.get("failed"), String.valueOf(r));
+        assertEquals(2L, ((Number) r.get("elapsed")).longValue(), String.valueOf(r));
+    }
+
+    @Test
     void aSingleFailRegexStringIsAccepted() throws Exception {
         Path log = dir.resolve("alfresco.log");
         append(log, "java.lang.OutOfMemoryError: Java heap space\n");
