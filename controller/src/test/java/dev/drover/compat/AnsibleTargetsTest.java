@@ -66,6 +66,13 @@ class AnsibleTargetsTest {
             args.add(arg.startsWith("roles/") ? root.resolve(arg).toString() : arg);
         }
         int code = Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+        if (target.equals("changed_when") && out.toString().contains("ls: cannot access '/tmp/")) {
+            // Its first task is 'ls -al /tmp', which fails (under ansible-playbook too) when another
+            // process removes a file between ls's readdir and its lstat: a busy shared /tmp. Once more.
+            out = new StringWriter();
+            err = new StringWriter();
+            code = Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+        }
         String text = out + "\n--- stderr\n" + err;
         Matcher m = Pattern.compile("localhost +: (ok=.*?ignored=\\d+)").matcher(out.toString());
         assertTrue(m.find(), text);
