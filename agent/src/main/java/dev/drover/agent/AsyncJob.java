@@ -1,6 +1,5 @@
 package dev.drover.agent;
 
-import dev.drover.agent.modules.BuiltinModules;
 import dev.drover.agent.process.SystemProcessRunner;
 import dev.drover.agent.step.StepSpool;
 import dev.drover.agent.step.Steps;
@@ -44,7 +43,7 @@ public final class AsyncJob {
                 : new LinkedHashMap<String, Object>();
         boolean check = Boolean.TRUE.equals(request.get("check"));
         boolean diff = Boolean.TRUE.equals(request.get("diff"));
-        Dispatcher dispatcher = new Dispatcher(BuiltinModules.registry(), new SystemProcessRunner(), ZoneId.systemDefault());
+        Dispatcher dispatcher = new Dispatcher(AgentModules.registry(), new SystemProcessRunner(), ZoneId.systemDefault());
         Steps steps = new Steps(root, () -> true);
         AtomicBoolean timedOut = new AtomicBoolean();
         Thread watchdog = new Thread(() -> {

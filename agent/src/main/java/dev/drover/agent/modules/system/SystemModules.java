@@ -2,8 +2,7 @@ package dev.drover.agent.modules.system;
 
 import dev.drover.agent.module.ModuleRegistry;
 
-/** The system family: modules about the host and the agent itself: ping, setup, service,
- * async jobs (async_start, async_status). */
+/** The system family: modules about the host and the agent itself: ping, setup, service. */
 public final class SystemModules {
     private SystemModules() {
     }
@@ -12,8 +11,6 @@ public final class SystemModules {
         registry.register("ping", PingModule::new)
                 .register("setup", SetupModule::new)
                 .register("service", ServiceModule::new)
-                .register("systemd", SystemdModule::new)
-                .register("async_start", AsyncStartModule::new)
-                .register("async_status", AsyncStatusModule::new);
+                .register("systemd", SystemdModule::new);
     }
 }

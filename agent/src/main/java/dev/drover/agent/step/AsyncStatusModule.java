@@ -1,11 +1,10 @@
-package dev.drover.agent.modules.system;
+package dev.drover.agent.step;
 
 import dev.drover.agent.module.Args;
 import dev.drover.agent.module.Module;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
-import dev.drover.agent.step.StepSpool;
 import java.util.Map;
 import java.util.Properties;
 

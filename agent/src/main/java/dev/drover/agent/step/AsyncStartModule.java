@@ -1,11 +1,10 @@
-package dev.drover.agent.modules.system;
+package dev.drover.agent.step;
 
 import dev.drover.agent.module.Args;
 import dev.drover.agent.module.Module;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
-import dev.drover.agent.step.StepSpool;
 import dev.drover.protocol.Json;
 import dev.drover.protocol.Messages;
 import java.io.File;
