@@ -1,7 +1,6 @@
 package dev.drover.agent;
 
 import dev.drover.agent.module.ModuleRegistry;
-import dev.drover.agent.modules.BuiltinModules;
 import dev.drover.agent.process.SystemProcessRunner;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -34,7 +33,7 @@ public final class AgentMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, BuiltinModules::registry));
+        System.exit(run(args, AgentModules::registry));
     }
 
     /**

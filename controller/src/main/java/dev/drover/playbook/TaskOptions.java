@@ -41,8 +41,8 @@ import java.util.Optional;
  * @param delay             seconds between attempts (Ansible's default 5 applies if unset)
  * @param diff              the {@code diff:} keyword: report changes as diffs for this task
  * @param remoteUser        the task's {@code remote_user}, below the inventory's ansible_user as in Ansible
- * @param async             {@code async:} seconds; the task runs to completion, polled as with {@code poll}
- * @param poll              {@code poll:} seconds (0, fire-and-forget, is refused by the parser)
+ * @param async             {@code async:} seconds: the module runs as a job on the host, killed after that long
+ * @param poll              {@code poll:} seconds between checks of the job; 0: fire-and-forget, checked with async_status
  * @param vars              task-level variables in the order written
  * @param pos               where the node starts (its first key)
  */

@@ -39,6 +39,9 @@ final class AnsibleTests {
                 result("skip", r -> flag(r, "skipped")),
                 result("unreachable", r -> flag(r, "unreachable")),
                 result("reachable", r -> !flag(r, "unreachable")),
+                // Ansible's: a result without the field (not async) counts as started and finished.
+                result("finished", r -> one(r, "finished")),
+                result("started", r -> one(r, "started")),
                 TestDef.of("truthy", (v, a, e) -> truthy(v, a)),
                 TestDef.of("falsy", (v, a, e) -> !truthy(v, a)),
                 TestDef.of("contains", (v, a, e) -> contains(v, a.required(0, "value"))),
@@ -70,6 +73,11 @@ final class AnsibleTests {
             return PyValues.truthy(CoreFilters.toBool(value));
         }
         return PyValues.truthy(value);
+    }
+
+    private static boolean one(Map<?, ?> result, String key) {
+        Object v = result.containsKey(key) ? result.get(key) : 1;
+        return v instanceof Number n ? n.doubleValue() == 1 : Boolean.TRUE.equals(v) || "1".equals(v);
     }
 
     private static boolean flag(Map<?, ?> result, String key) {

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  *   <li>{@code strict} (or {@code strict=true}), StrictVersion: {@code 1.2}, {@code 1.2.3},
  *       {@code 1.2.3a1}, {@code 1.2b3} only;
  *   <li>{@code semver} / {@code semantic}: Semantic Versioning 2.0, pre-releases before releases.
+ *   <li>{@code pep440}: Python packaging's Version ({@code 2.14.0rc1 < 2.14.0}; epoch, pre, post and dev
+ *       releases; a local label is not compared).
  * </ul>
- * {@code pep440} is not supported.
  */
 final class Versions {
     private static final Map<String, String> OPERATORS = Map.ofEntries(Map.entry("==", "eq"), Map.entry("=", "eq"),
@@ -71,8 +72,9 @@ final class Versions {
             case "loose" -> compareLoose(left, right);
             case "strict" -> compareStrict(left, right);
             case "semver", "semantic" -> compareSemver(left, right);
+            case "pep440" -> comparePep440(left, right);
             default -> throw new TemplateFailure("Invalid version type (" + kind
-                    + "). Must be one of loose, strict, semver, semantic (pep440 is not supported)");
+                    + "). Must be one of 'loose', 'strict', 'semver', 'semantic', 'pep440'");
         };
         return switch (op) {
             case "eq" -> c == 0;
@@ -82,6 +84,62 @@ final class Versions {
             case "gt" -> c > 0;
             default -> c >= 0;
         };
+    }
+
+    private static final Pattern PEP440 = Pattern.compile("\\s*v?(?:(\\d+)!)?(\\d+(?:\\.\\d+)*)"
+            + "(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\\d+)?)?"
+            + "(?:-(\\d+)|[-_.]?(post|rev|r)[-_.]?(\\d+)?)?"
+            + "(?:[-_.]?(dev)[-_.]?(\\d+)?)?(?:\\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?\\s*", Pattern.CASE_INSENSITIVE);
+
+    private static int comparePep440(String left, String right) {
+        List<Long> a = pep440(left);
+        List<Long> b = pep440(right);
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            long x = i < a.size() ? a.get(i) : 0;
+            long y = i < b.size() ? b.get(i) : 0;
+            if (x != y) {
+                return Long.compare(x, y);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * packaging's sort key, flattened: epoch, release, then pre, post and dev (each a rank and a number: no
+     * pre-release sorts after any, a dev release of a final before its pre-releases), then the release.
+     */
+    private static List<Long> pep440(String version) {
+        Matcher m = PEP440.matcher(version);
+        if (!m.matches()) {
+            throw new TemplateFailure("Version comparison failed: Invalid version: '" + version + "'");
+        }
+        List<Long> key = new ArrayList<>();
+        key.add(m.group(1) == null ? 0 : Long.parseLong(m.group(1)));
+        List<Long> release = new ArrayList<>();
+        for (String part : m.group(2).split("\\.")) {
+            release.add(Long.parseLong(part));
+        }
+        while (release.size() > 1 && release.get(release.size() - 1) == 0) {
+            release.remove(release.size() - 1);
+        }
+        for (int i = 0; i < 8; i++) {
+            key.add(i < release.size() ? release.get(i) : 0);
+        }
+        boolean post = m.group(5) != null || m.group(6) != null;
+        boolean dev = m.group(8) != null;
+        String pre = m.group(3) == null ? null : m.group(3).toLowerCase();
+        long preRank = pre == null ? (!post && dev ? -1 : 9) : switch (pre) {
+            case "a", "alpha" -> 1;
+            case "b", "beta" -> 2;
+            default -> 3;
+        };
+        key.add(preRank);
+        key.add(m.group(4) == null ? 0 : Long.parseLong(m.group(4)));
+        key.add(post ? 1L : 0L);
+        key.add(m.group(5) != null ? Long.parseLong(m.group(5)) : m.group(7) != null ? Long.parseLong(m.group(7)) : 0);
+        key.add(dev ? 0L : 1L);
+        key.add(m.group(9) == null ? 0 : Long.parseLong(m.group(9)));
+        return key;
     }
 
     private static int compareLoose(String left, String right) {

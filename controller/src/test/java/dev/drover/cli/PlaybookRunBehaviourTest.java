@@ -199,14 +199,15 @@ class PlaybookRunBehaviourTest extends LocalPlaybookRun {
                   tasks:
                     - debug: {msg: x}
                       notify: restrat
-                    - add_host: {name: extra}
+                    - debug: {msg: y}
+                      timeout: 5
                   handlers:
                     - {name: restart, debug: {msg: r}}
                 """).toString());
         assertEquals(ExitCodes.BAD_INPUT, check.exitCode(), check.toString());
         assertTrue(check.err().contains("2 problems"), check.toString());
         assertTrue(check.err().contains("did you mean 'restart'?"), check.toString());
-        assertTrue(check.err().contains("add_host is not supported by drover yet"), check.toString());
+        assertTrue(check.err().contains("timeout is not supported by drover yet"), check.toString());
 
         CliRun good = CliRun.of("check", write("g.yml", "- hosts: all\n  tasks: [{debug: {msg: x}}]\n").toString());
         assertEquals(ExitCodes.OK, good.exitCode(), good.toString());

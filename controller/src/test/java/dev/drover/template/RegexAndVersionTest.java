@@ -89,6 +89,13 @@ class RegexAndVersionTest {
                         + " {{ '1.0.0-alpha.beta' is version('1.0.0-beta', '<', version_type='semantic') }}"
                         + " {{ '1.0.0-2' is version('1.0.0-11', '<', version_type='semver') }}"
                         + " {{ '1.0.0+b1' is version('1.0.0+b2', '==', version_type='semver') }}", "True True True True"),
+                // ansible (packaging's Version): True True True True True True
+                Arguments.of("{{ '2.14.0rc1' is version('2.14.0', 'lt', version_type='pep440') }}"
+                        + " {{ '1.0.dev1' is version('1.0a1', '<', version_type='pep440') }}"
+                        + " {{ '1.0.post1' is version('1.0', '>', version_type='pep440') }}"
+                        + " {{ '1.0' is version('1.0.0', '==', version_type='pep440') }}"
+                        + " {{ '1!0.1' is version('2.0', '>', version_type='pep440') }}"
+                        + " {{ '1.0rc1' is version('1.0.post1.dev2', '<', version_type='pep440') }}", "True True True True True True"),
                 Arguments.of("{{ 7 is version('6', '>') }} {{ '7.4.2' is version('7.4.2', '!=') }} {{ '7.4.2' is version('7.4.1', '<>') }}",
                         "True False True"),
                 // The filter of older playbooks.
@@ -114,8 +121,10 @@ class RegexAndVersionTest {
                         "Version comparison failed: invalid version number '1.0.0-rc1'"),
                 Arguments.of("{{ '1.0' is version('1.0.0', '<', version_type='semver') }}",
                         "Version comparison failed: invalid semantic version '1.0'"),
-                Arguments.of("{{ '1.0' is version('1.0', '<', version_type='pep440') }}",
-                        "Invalid version type (pep440). Must be one of loose, strict, semver, semantic (pep440 is not supported)"),
+                Arguments.of("{{ '1.0' is version('1.0', '<', version_type='boom') }}",
+                        "Invalid version type (boom). Must be one of 'loose', 'strict', 'semver', 'semantic', 'pep440'"),
+                Arguments.of("{{ 'nope' is version('1.0', '<', version_type='pep440') }}",
+                        "Version comparison failed: Invalid version: 'nope'"),
                 Arguments.of("{{ '' is version('1.0', '<') }}", "Input version value cannot be empty"),
                 Arguments.of("{{ '1' is version('1.0', '<', strict=true, version_type='loose') }}",
                         "Cannot specify both 'strict' and 'version_type'"));

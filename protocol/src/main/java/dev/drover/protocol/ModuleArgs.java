@@ -31,6 +31,8 @@ public final class ModuleArgs {
      * {@code :b}, {@code :i}, {@code :f}, {@code :m} its type (boolean, whole number, number, mapping).
      */
     private static final String[] SPECS = {
+        "async_start", "module! args:m time_limit:i",
+        "async_status", "jid! mode",
         "archive", "path! dest format exclude_path exclusion_patterns force_archive:b remove:b mode owner group",
         "blockinfile", "path|dest|destfile|name! state marker block|content insertafter insertbefore create:b backup:b"
             + " validate marker_begin marker_end mode owner group",

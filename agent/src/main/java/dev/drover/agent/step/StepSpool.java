@@ -53,6 +53,14 @@ public final class StepSpool implements ProcessObserver {
         return new StepSpool(root.resolve(Messages.stepSpoolName(key)), key);
     }
 
+    /**
+     * The spool whose directory is {@code name} under {@code root} (an async job's id), or null when
+     * the name is not a spool directory name (a path, or {@code ..}).
+     */
+    public static StepSpool named(Path root, String name) {
+        return name.matches("[0-9a-f]{64}") ? new StepSpool(root.resolve(name), "?") : null;
+    }
+
     /** An existing spool directory found by cleanup; its key is whatever its claim says. */
     static StepSpool at(Path dir) {
         return new StepSpool(dir, "?");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class BuiltinModulesTest {
     @Test
     void theAgentRegistersExactlyTheModulesTheProtocolNames() {
-        assertEquals(ModuleNames.BUILTIN, new TreeSet<>(BuiltinModules.registry().names()),
+        assertEquals(ModuleNames.BUILTIN, new TreeSet<>(dev.drover.agent.AgentModules.registry().names()),
                 "add a new module's name to dev.drover.protocol.ModuleNames.BUILTIN as well");
     }
 }

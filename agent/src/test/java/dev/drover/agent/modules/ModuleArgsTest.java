@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * added to a module's {@code allow} list and not to the schema fails here.
  */
 class ModuleArgsTest {
-    private static final ModuleRegistry REGISTRY = BuiltinModules.registry();
+    private static final ModuleRegistry REGISTRY = dev.drover.agent.AgentModules.registry();
 
     @Test
     void everyModuleHasASchema() {

@@ -145,7 +145,8 @@ final class LinearStrategy {
         Map<String, Object> first = Variables.forTask(scope, hosts.get(0), chain, task.options().vars(), rc.options().check());
         boolean runOnce = Settings.bool(chain.setting(task.options(), o -> o.runOnce(), play.runOnce()), false, t, first);
         int throttle = Settings.integer(chain.setting(task.options(), o -> o.throttle(), play.throttle()), 0, t, first);
-        List<HostState> targets = runOnce ? List.of(hosts.get(0)) : hosts;
+        // add_host runs once per batch, on its first host (Ansible's BYPASS_HOST_LOOP); only run_once shares it.
+        List<HostState> targets = runOnce || InventoryActions.ONCE.contains(task.module()) ? List.of(hosts.get(0)) : hosts;
         rc.listener().taskStart(new PlayListener.TaskStart(name, kind, task.module(), task.pos(),
                 targets.stream().map(HostState::name).toList(), chain.outermost().orElse(task.pos())));
         List<TaskRunner.Outcome> outcomes = batch.parallel(targets, throttle, h -> runner.run(task, chain, h, name));

@@ -118,14 +118,15 @@ public final class PlaybookRunner {
         Set<String> extra = new HashSet<>(moduleNames);
         extra.addAll(dev.drover.execute.play.action.Actions.EXTRA_NAMES);
         Path playbookDir = TaskCall.dir(playbook.source());
+        RunInventory runInventory = new RunInventory(inventory);
         RunContext rc = new RunContext(this::templater, agents, listener, stats, options,
-                name -> inventory.host(name).map(h -> target(inventory, h.name())),
-                new TaskFileParser(extra, vault), workers, completed, stopRequest, playbookDir);
+                name -> runInventory.current().host(name).map(h -> target(runInventory.current(), h.name())),
+                new TaskFileParser(extra, vault), workers, completed, stopRequest, playbookDir, runInventory);
         Map<String, HostState> states = new LinkedHashMap<>();
         Set<String> out = new HashSet<>();
         try {
             for (int p = 0; p < playbook.plays().size(); p++) {
-                if (stopRequest.requested() || !runPlay(rc, p, playbook.plays().get(p), inventory, states, out, playbookDir)) {
+                if (stopRequest.requested() || !runPlay(rc, p, playbook.plays().get(p), runInventory.current(), states, out, playbookDir)) {
                     break;
                 }
             }

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Refuses, before any host is touched, what the playbook asks for but drover's runner does not do
- * yet, so nothing is silently ignored: {@code add_host}, {@code group_by}, strategies other than
+ * yet, so nothing is silently ignored: strategies other than
  * {@code linear}, task {@code timeout}, and
  * {@code meta} actions other than flush_handlers, noop, end_host, end_play, end_batch, clear_host_errors
  * and reset_connection. Stateless.
@@ -47,8 +47,6 @@ public final class Preflight {
             }
             if (t instanceof ModuleTask m) {
                 switch (m.module()) {
-                    case "add_host", "group_by" -> problems.add(new Problem(t.pos(), m.module()
-                            + " is not supported by drover yet; list the hosts and groups in the inventory instead"));
                     case "meta" -> {
                         String what = String.valueOf(m.args().getOrDefault(ModuleTask.RAW_PARAMS, "")).trim();
                         if (!META.contains(what)) {

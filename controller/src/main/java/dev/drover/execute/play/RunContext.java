@@ -19,8 +19,10 @@ import java.util.function.Supplier;
  * @param completed     what an earlier run completed ({@code --resume}), or {@link CompletedTasks#NONE}
  * @param stop          set when the operator asked the run to stop
  * @param playbookDir   the playbook's directory, for task identities ({@link PlayListener#where})
+ * @param inventory     the inventory as add_host and group_by change it; each play starts from its current state
  */
 record RunContext(Supplier<Templater> templater, AgentCall agents, PlayListener listener, Stats stats,
         RunOptions options, Function<String, Optional<TargetHost>> inventoryHost, TaskFileParser taskFiles,
-        ExecutorService workers, CompletedTasks completed, StopRequest stop, java.nio.file.Path playbookDir) {
+        ExecutorService workers, CompletedTasks completed, StopRequest stop, java.nio.file.Path playbookDir,
+        RunInventory inventory) {
 }

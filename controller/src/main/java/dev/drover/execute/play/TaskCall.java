@@ -170,6 +170,14 @@ final class TaskCall {
             } finally {
                 rc.listener().waitOver(waiting);
             }
+        } else if (InventoryActions.NAMES.contains(task.module())) {
+            result = InventoryActions.run(task.module(), resolved, host.name(), rc.inventory());
+        } else if (ActionNames.NOT_SHIPPED.contains(task.module())) {
+            result = ActionNames.notShipped(task.module());
+        } else if (task.options().async().isSet()) {
+            int async = Settings.integer(task.options().async(), 0, t, vars);
+            int poll = Settings.integer(task.options().poll(), AsyncTask.DEFAULT_POLL, t, vars);
+            result = AsyncTask.run(agent, task.module(), resolved, async, poll, () -> rc.stop().requested());
         } else {
             result = new LinkedHashMap<>(agent.module(task.module(), resolved).result());
         }

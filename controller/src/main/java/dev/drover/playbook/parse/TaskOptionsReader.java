@@ -70,13 +70,7 @@ final class TaskOptionsReader {
             case "diff" -> b.diff(values.bool(e));
             case "remote_user" -> b.remoteUser(Optional.of(values.string(e)));
             case "async" -> b.async(values.integer(e));
-            case "poll" -> {
-                if (e.value() instanceof YamlNode.Scalar s && s.value() instanceof Number n && n.intValue() == 0) {
-                    throw values.wrongType(e, "a number of seconds above 0 (poll: 0, fire-and-forget checked with"
-                            + " async_status, is not supported by drover)", "poll: 5, or drop async to run the task to its end");
-                }
-                b.poll(values.integer(e));
-            }
+            case "poll" -> b.poll(values.integer(e));
             case "delegate_to" -> b.delegateTo(Optional.of(values.string(e)));
             case "run_once" -> b.runOnce(values.bool(e));
             case "throttle" -> b.throttle(values.integer(e));

@@ -152,17 +152,6 @@ class TaskErrorsTest {
     }
 
     @Test
-    void fireAndForgetAsyncIsRefused() {
-        PlaybookException e = failure("""
-                - command: /opt/long-job
-                  async: 3600
-                  poll: 0
-                """);
-        assertTrue(e.getMessage().contains("poll: 0, fire-and-forget checked with async_status, is not supported by drover"),
-                e.getMessage());
-    }
-
-    @Test
     void unsupportedLoopsPointToLoop() {
         PlaybookException e = failure("""
                 - copy: src={{ item }} dest=/etc/

@@ -58,7 +58,8 @@ public final class WaitForModule implements Module {
         if (a.state.equals("drained")) {
             result = drained(a, start, deadline);
         } else if (path == null && a.port == null) {
-            sleepUntil(deadline);
+            // Ansible sleeps the whole timeout after the delay here (elsewhere the deadline includes it).
+            sleepUntil(start + a.delayNanos + a.timeoutNanos);
             result = ModuleResult.ok().with("elapsed", elapsed(start));
         } else if (a.state.equals("absent") || a.state.equals("stopped")) {
             result = path != null ? fileGone(a, path, start, deadline) : portStopped(a, start, deadline);
@@ -111,7 +112,7 @@ public final class WaitForModule implements Module {
                 return success(a, start, NO_GROUPS, Collections.<String, String>emptyMap());
             }
             if (!pause(a, deadline)) {
-                return timeout(a, start, "Timeout when waiting for " + a.path + " to be absent", null);
+                return timeout(a, start, "Timeout when waiting for " + a.path + " to be absent.", null);
             }
         }
     }
@@ -146,7 +147,7 @@ public final class WaitForModule implements Module {
                 return success(a, start, NO_GROUPS, Collections.<String, String>emptyMap());
             }
             if (!pause(a, deadline)) {
-                return timeout(a, start, "Timeout when waiting for " + probe.describe() + " to stop", null);
+                return timeout(a, start, "Timeout when waiting for " + probe.describe() + " to stop.", null);
             }
         }
     }
@@ -167,8 +168,8 @@ public final class WaitForModule implements Module {
                 return success(a, start, NO_GROUPS, Collections.<String, String>emptyMap());
             }
             if (!pause(a, deadline)) {
-                return timeout(a, start, "Timeout when waiting for " + a.host + ":" + a.port + " to drain ("
-                        + active + " active connection" + (active == 1 ? "" : "s") + ")", null);
+                return timeout(a, start, "Timeout when waiting for " + a.host + ":" + a.port + " to drain",
+                        active + " active connection" + (active == 1 ? "" : "s"));
             }
         }
     }
@@ -247,10 +248,9 @@ public final class WaitForModule implements Module {
     }
 
     private static ModuleResult timeout(WaitForArgs a, long start, String what, String lastError) {
-        String msg = a.msg != null ? a.msg
-                : what + " after " + WaitForArgs.formatSeconds(a.timeoutSeconds) + " s"
-                        + (lastError != null ? " (last error: " + lastError + ")" : "");
-        return ModuleResult.failed(msg).with("elapsed", elapsed(start));
+        // Ansible's words exactly (playbooks compare them); what drover knows more goes in last_error.
+        ModuleResult r = ModuleResult.failed(a.msg != null ? a.msg : what).with("elapsed", elapsed(start));
+        return lastError != null ? r.with("last_error", lastError) : r;
     }
 
     /** Sleeps one poll interval; false when the deadline has passed (no sleep then). */
