@@ -115,7 +115,10 @@ final class Lookups {
         Evaluation eval = Evaluation.current();
         List<Object> out = new ArrayList<>();
         List<Object> terms = new ArrayList<>();
-        for (Object t : c.terms()) {
+        for (Object term : c.terms()) {
+            // Ansible templates a lookup's terms again (listify_lookup_plugin_terms): a literal
+            // '{{ x }}' inside a term's text is rendered; an unsafe value never is.
+            Object t = term instanceof String s && (s.contains("{{") || s.contains("{%")) ? eval.renderText(s) : term;
             if (t instanceof List<?> l && !c.plugin().equals("list")) {
                 terms.addAll(l);
             } else {

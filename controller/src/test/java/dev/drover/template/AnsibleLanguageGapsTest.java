@@ -57,6 +57,14 @@ class AnsibleLanguageGapsTest {
     }
 
     @Test
+    void lookupTermsAreTemplatedAgainUnlessUnsafe() {
+        // Ansible's template target: lookup('pipe', '{{ ansible_python["executable"] }} -c ...')
+        assertEquals(List.of(1, 2, 3), render("{{ lookup('vars', '{{ \"l\" }}') }}"));
+        assertEquals("{{ l }}", TEMPLATER.render("{{ lookup('items', u) }}",
+                Map.of("u", Unsafe.of("{{ l }}"), "l", List.of(1))));
+    }
+
+    @Test
     void expanduserAndExtract() {
         assertEquals(System.getenv("HOME") + "/x", render("{{ '~/x' | expanduser }}"));
         assertEquals(List.of("b", "a"), render("{{ [1, 0] | map('extract', ['a', 'b']) | list }}"));
