@@ -75,10 +75,12 @@ final class JinjaTemplater implements Templater {
     }
 
     @Override
-    public String renderFile(String text, Map<String, ?> vars, TemplateSyntax wanted) {
+    public String renderFile(String text, Map<String, ?> vars, TemplateSyntax given) {
+        TemplateOverrides header = TemplateOverrides.read(text, given);
+        TemplateSyntax wanted = header.syntax();
         TemplateSyntax engine = wanted.engineOptions();
         JinjaTemplater t = engine.equals(syntax) ? this : variants.computeIfAbsent(engine, JinjaTemplater::new);
-        Object out = t.render(wanted.standardize(text), vars);
+        Object out = t.render(header.body(), vars);
         String rendered = out instanceof String s ? s : PyValues.str(out, null);
         // Ansible's templar keeps as many line breaks at the end as the template had, even where
         // trim_blocks ate the one after a closing tag.

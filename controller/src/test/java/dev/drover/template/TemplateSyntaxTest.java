@@ -33,6 +33,17 @@ class TemplateSyntaxTest {
     }
 
     @Test
+    void aTemplatesOwnJinja2Header() {
+        // the target's override_colon_value.j2 and override_separator.j2
+        assertEquals("foo\n", TEMPLATER.renderFile("#jinja2: line_statement_prefix:\":\"\n: if true\nfoo\n: endif\n",
+                Map.of(), TemplateSyntax.ANSIBLE));
+        assertEquals("x\n", TEMPLATER.renderFile("#jinja2: lstrip_blocks: True\n" + IF_BLOCK, Map.of(), TemplateSyntax.ANSIBLE));
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> TEMPLATER.renderFile("#jinja2: lstrip_blocks=True\n", Map.of(), TemplateSyntax.ANSIBLE));
+        assertTrue(e.getMessage().contains("failed to parse jinja2 override 'lstrip_blocks=True'"), e.getMessage());
+    }
+
+    @Test
     void otherCommentDelimiters() {
         TemplateSyntax brackets = new TemplateSyntax(true, false, List.of("[#", "#]", "{%", "%}", "{{", "}}"));
         assertEquals("Before\nAfter 1\n",
