@@ -57,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
             List<Problem> problems = new ArrayList<>(ModuleArgChecks.check(p, v));
             problems.addAll(PlayTemplates.check(p, extra, v));
             if (withInventory) {
-                problems.addAll(UndefinedVariables.check(p, inventory.load(err), extra, v));
+                problems.addAll(UndefinedVariables.check(p, inventory.load(err, playbook.toAbsolutePath().getParent()), extra, v));
             }
             return problems;
         });

@@ -48,9 +48,20 @@ final class InventoryOptions {
 
     /** Loads the sources; warnings (skipped keys, unmatched pattern terms) go to {@code warnings}. */
     Inventory load(PrintWriter warnings) {
+        return load(warnings, null);
+    }
+
+    /**
+     * Loads the sources, and with a playbook's directory the group_vars/host_vars next to it, as
+     * ansible-playbook reads them.
+     */
+    Inventory load(PrintWriter warnings, java.nio.file.Path playbookDir) {
         List<String> chosen = chosen();
         try {
             Inventory inventory = InventorySources.load(chosen, vault);
+            if (playbookDir != null) {
+                inventory = InventorySources.withPlaybookVars(inventory, playbookDir, vault);
+            }
             inventory.warnings().forEach(w -> warnings.println("[WARNING]: " + w));
             return inventory;
         } catch (InventoryException e) {

@@ -174,7 +174,7 @@ final class RunCommand extends HostsCommand {
                 TagFilter.split(runTags), TagFilter.split(runSkipTags)),
                 extra, inventory.limit, verbose.length,
                 become.defaultsForPlaybook(TerminalPrompt.forThisProcess()), become.becomeByDefault());
-        Inventory inv = inventory.load(err);
+        Inventory inv = inventory.load(err, playbookPath.toAbsolutePath().getParent());
         for (Host h : inv.hosts()) {
             maskConnectionPasswords(vault.redactor(), inv.hostVars(h.name()));
         }

@@ -38,6 +38,9 @@ public final class Inventory {
     private final List<Host> orderedHosts;
     private final Map<String, List<String>> groupsMagic;
     private final List<String> warnings;
+    /** group_vars and host_vars read next to the playbook (Ansible's play-adjacent vars); none by default. */
+    private Map<String, Map<String, Object>> playGroupVars = Map.of();
+    private Map<String, Map<String, Object>> playHostVars = Map.of();
 
     /**
      * @param groups   all groups, in first-seen order (the order {@code all.children} and
@@ -187,11 +190,32 @@ public final class Inventory {
     }
 
     /**
+     * This inventory with the {@code group_vars/} and {@code host_vars/} files found next to the
+     * playbook, which Ansible reads for every play (its vars plugins' 'play' stage): each layer
+     * right above the same kind of file next to the inventory ({@link #inventoryVars}).
+     *
+     * @param groupVars group name to its merged play-adjacent variables
+     * @param hostVars  host name to its merged play-adjacent variables
+     * @param warnings  what reading them would make Ansible warn about
+     */
+    public Inventory withPlaybookVars(Map<String, Map<String, Object>> groupVars,
+            Map<String, Map<String, Object>> hostVars, List<String> warnings) {
+        List<String> all = new ArrayList<>(this.warnings);
+        all.addAll(warnings);
+        Inventory out = new Inventory(groups.values(), hosts.values(), all);
+        out.playGroupVars = Map.copyOf(groupVars);
+        out.playHostVars = Map.copyOf(hostVars);
+        return out;
+    }
+
+    /**
      * The merged inventory variables of a host, lowest precedence first (ansible-core's default
      * {@code VARIABLE_PRECEDENCE}): {@code all}'s vars; the vars of every other group containing the
      * host, in {@link #precedenceOrder(Host)}; {@code group_vars/all} files; the other groups'
      * {@code group_vars} files in the same order; {@code inventory_file}/{@code inventory_dir}; the
-     * host's own vars; its {@code host_vars} files. Merging is shallow (Ansible's default
+     * host's own vars; its {@code host_vars} files. Each kind of file next to the playbook comes
+     * right after the same kind next to the inventory: {@code group_vars/all}, then the other
+     * groups' files, then {@code host_vars}. Merging is shallow (Ansible's default
      * {@code hash_behaviour=replace}). The result is a new mutable map.
      */
     public Map<String, Object> inventoryVars(String host) {
@@ -201,13 +225,16 @@ public final class Inventory {
         Map<String, Object> vars = new LinkedHashMap<>(all.vars());
         ordered.forEach(g -> vars.putAll(g.vars()));
         vars.putAll(all.fileVars());
+        vars.putAll(playGroupVars.getOrDefault(Group.ALL, Map.of()));
         ordered.forEach(g -> vars.putAll(g.fileVars()));
+        ordered.forEach(g -> vars.putAll(playGroupVars.getOrDefault(g.name(), Map.of())));
         if (!isImplicit(h)) {
             vars.put("inventory_file", h.inventoryFile().map(p -> p.toString()).orElse(null));
             vars.put("inventory_dir", h.inventoryFile().map(p -> p.getParent().toString()).orElse(null));
         }
         vars.putAll(h.vars());
         vars.putAll(h.fileVars());
+        vars.putAll(playHostVars.getOrDefault(h.name(), Map.of()));
         return vars;
     }
 

@@ -109,6 +109,11 @@ final class Evaluation extends Context {
         return vars.templater().renderNested(text, vars);
     }
 
+    /** Whether this call has read an unsafe value so far (host output, !unsafe, facts). */
+    boolean unsafeRead() {
+        return vars.unsafeRead();
+    }
+
     /** A new pending undefined marker. */
     Undefined undefined(String variable, String reason) {
         Undefined u = new Undefined(variable, reason);

@@ -28,10 +28,19 @@ import java.util.function.Function;
 final class JinjaTemplater implements Templater {
     private final Jinjava jinjava;
     private final JinjavaConfig config;
+    private final TemplateSyntax syntax;
+    /** Engines for other template options, made on first use; each is as thread-safe as this one. */
+    private final Map<TemplateSyntax, JinjaTemplater> variants = new java.util.concurrent.ConcurrentHashMap<>();
 
     JinjaTemplater() {
+        this(TemplateSyntax.ANSIBLE);
+    }
+
+    private JinjaTemplater(TemplateSyntax syntax) {
+        this.syntax = syntax;
         config = JinjavaConfig.newBuilder()
-                .withTrimBlocks(true)
+                .withTrimBlocks(syntax.trimBlocks())
+                .withLstripBlocks(syntax.lstripBlocks())
                 .withElResolver(new AnsibleResolver())
                 .withFailOnUnknownTokens(false)
                 .withLegacyOverrides(LegacyOverrides.newBuilder()
@@ -63,6 +72,28 @@ final class JinjaTemplater implements Templater {
             return s; // the common case, without allocating anything
         }
         return render(value, new LazyVars(vars, this));
+    }
+
+    @Override
+    public String renderFile(String text, Map<String, ?> vars, TemplateSyntax given) {
+        TemplateOverrides header = TemplateOverrides.read(text, given);
+        TemplateSyntax wanted = header.syntax();
+        TemplateSyntax engine = wanted.engineOptions();
+        JinjaTemplater t = engine.equals(syntax) ? this : variants.computeIfAbsent(engine, JinjaTemplater::new);
+        Object out = t.render(header.body(), vars);
+        String rendered = out instanceof String s ? s : PyValues.str(out, null);
+        // Ansible's templar keeps as many line breaks at the end as the template had, even where
+        // trim_blocks ate the one after a closing tag.
+        int missing = trailingNewlines(text) - trailingNewlines(rendered);
+        return missing > 0 ? rendered + "\n".repeat(missing) : rendered;
+    }
+
+    private static int trailingNewlines(String s) {
+        int n = 0;
+        while (n < s.length() && s.charAt(s.length() - 1 - n) == '\n') {
+            n++;
+        }
+        return n;
     }
 
     /** A whole template text rendered inside a call in progress (lookup('template')). */

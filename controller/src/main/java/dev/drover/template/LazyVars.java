@@ -32,6 +32,8 @@ final class LazyVars {
     private final JinjaTemplater templater;
     private final Map<String, Object> rendered = new HashMap<>();
     private final Deque<String> resolving = new ArrayDeque<>();
+    /** Whether this call has read an {@link Unsafe} value (lookup terms are then never rendered again). */
+    private boolean unsafeRead;
 
     JinjaTemplater templater() {
         return templater;
@@ -55,6 +57,7 @@ final class LazyVars {
             return MISSING;
         }
         if (value instanceof Unsafe u) {
+            unsafeRead = true;
             return u.value();
         }
         if (!containsTemplate(value)) {
@@ -84,6 +87,10 @@ final class LazyVars {
         } finally {
             resolving.pop();
         }
+    }
+
+    boolean unsafeRead() {
+        return unsafeRead;
     }
 
     /** True if rendering would change the value: a string with a template marker, outside Unsafe parts. */

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code file} and {@code template} read files next to the playbook (its {@code files/} and
  * {@code templates/} directories first), {@code vars} reads a variable by a computed name,
  * {@code items} and {@code list} return their terms, {@code pipe} runs a shell command on the
- * controller. Other plugins are refused by name.
+ * controller ({@code lines}: its output a line per item). Other plugins are refused by name.
  */
 final class Lookups {
     private Lookups() {
@@ -115,7 +115,12 @@ final class Lookups {
         Evaluation eval = Evaluation.current();
         List<Object> out = new ArrayList<>();
         List<Object> terms = new ArrayList<>();
-        for (Object t : c.terms()) {
+        for (Object term : c.terms()) {
+            // Ansible templates a lookup's terms again (listify_lookup_plugin_terms): a literal
+            // '{{ x }}' inside a term's text is rendered; an unsafe value never is. Unsafe values are
+            // plain once read, so a call that has read any keeps its terms as they are.
+            boolean again = !eval.unsafeRead() && term instanceof String s && (s.contains("{{") || s.contains("{%"));
+            Object t = again ? eval.renderText((String) term) : term;
             if (t instanceof List<?> l && !c.plugin().equals("list")) {
                 terms.addAll(l);
             } else {
@@ -160,21 +165,38 @@ final class Lookups {
                 out.add(text);
             });
             case "template" -> terms.forEach(t -> out.add(eval.renderText(read(eval, "templates", String.valueOf(t), c))));
-            case "pipe" -> terms.forEach(t -> out.add(pipe(eval, String.valueOf(t))));
+            case "pipe" -> terms.forEach(t -> out.add(pipe(eval, "pipe", String.valueOf(t)).stripTrailing()));
+            // Python's str.splitlines of the command's output, a list item per line.
+            case "lines" -> terms.forEach(t -> out.addAll(splitlines(pipe(eval, "lines", String.valueOf(t)))));
             default -> throw eval.fail(new TemplateFailure("lookup plugin '" + c.plugin() + "' is not available in drover"
-                    + " (it has env, file, items, list, pipe, template, vars)"));
+                    + " (it has env, file, items, lines, list, pipe, template, vars)"));
         }
         return out;
     }
 
+    /** Python's {@code str.splitlines()}: no item for the final line break, none at all for "". */
+    private static List<String> splitlines(String text) {
+        List<String> lines = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\r\n|\r|\n").matcher(text);
+        int at = 0;
+        while (m.find()) {
+            lines.add(text.substring(at, m.start()));
+            at = m.end();
+        }
+        if (at < text.length()) {
+            lines.add(text.substring(at));
+        }
+        return lines;
+    }
+
     /**
-     * Ansible's pipe lookup: {@code sh -c TERM} on the controller in the playbook's directory, its
-     * standard output decoded and right-stripped; a non-zero exit fails. Only in a run (a check,
-     * which has no playbook_dir, never runs commands).
+     * Ansible's pipe and lines lookups: {@code sh -c TERM} on the controller in the playbook's
+     * directory, its standard output decoded; a non-zero exit fails. Only in a run (a check, which
+     * has no playbook_dir, never runs commands).
      */
-    private static String pipe(Evaluation eval, String command) {
+    private static String pipe(Evaluation eval, String plugin, String command) {
         if (!(eval.variable("playbook_dir") instanceof String dir)) {
-            throw eval.fail(new TemplateFailure("lookup('pipe') runs only in a run, in the playbook's directory"));
+            throw eval.fail(new TemplateFailure("lookup('" + plugin + "') runs only in a run, in the playbook's directory"));
         }
         try {
             Process p = new ProcessBuilder("/bin/sh", "-c", command).directory(Path.of(dir).toFile())
@@ -183,14 +205,14 @@ final class Lookups {
             byte[] stdout = p.getInputStream().readAllBytes();
             int rc = p.waitFor();
             if (rc != 0) {
-                throw eval.fail(new TemplateFailure("lookup_plugin.pipe(" + command + ") returned " + rc));
+                throw eval.fail(new TemplateFailure("lookup_plugin." + plugin + "(" + command + ") returned " + rc));
             }
-            return new String(stdout, StandardCharsets.UTF_8).stripTrailing();
+            return new String(stdout, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw eval.fail(new TemplateFailure("lookup_plugin.pipe(" + command + "): " + e.getMessage()));
+            throw eval.fail(new TemplateFailure("lookup_plugin." + plugin + "(" + command + "): " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw eval.fail(new TemplateFailure("lookup_plugin.pipe(" + command + ") was interrupted"));
+            throw eval.fail(new TemplateFailure("lookup_plugin." + plugin + "(" + command + ") was interrupted"));
         }
     }
 

@@ -45,6 +45,12 @@ public interface Templater {
      */
     Object render(Object value, Map<String, ?> vars);
 
+    /**
+     * Renders a template file's text as Ansible's {@code template} action does, with that task's
+     * Jinja2 options (trim_blocks, lstrip_blocks, delimiters); always a string.
+     */
+    String renderFile(String text, Map<String, ?> vars, TemplateSyntax syntax);
+
     /** Evaluates a bare Jinja expression such as {@code result.rc != 0} to its native value. */
     Object evaluate(String expression, Map<String, ?> vars);
 

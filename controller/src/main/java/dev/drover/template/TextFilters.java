@@ -28,6 +28,7 @@ final class TextFilters {
                 FilterDef.of("basename", (v, a, e) -> basename(PyValues.str(v, e))),
                 FilterDef.of("expanduser", (v, a, e) -> expanduser(PyValues.str(v, e))),
                 FilterDef.of("dirname", (v, a, e) -> dirname(PyValues.str(v, e))),
+                FilterDef.of("fileglob", (v, a, e) -> Fileglob.files(PyValues.str(v, e))),
                 FilterDef.of("splitext", (v, a, e) -> splitext(PyValues.str(v, e))),
                 // Jinja2 lowers str(value), so True | lower is "true"; Jinjava's filters left non-text alone.
                 FilterDef.of("lower", (v, a, e) -> PyValues.str(v, e).toLowerCase(java.util.Locale.ROOT)),

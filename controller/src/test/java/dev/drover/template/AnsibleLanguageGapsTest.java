@@ -57,6 +57,35 @@ class AnsibleLanguageGapsTest {
     }
 
     @Test
+    void lookupTermsAreTemplatedAgainUnlessUnsafe() {
+        // Ansible's template target: lookup('pipe', '{{ ansible_python["executable"] }} -c ...')
+        assertEquals(List.of(1, 2, 3), render("{{ lookup('vars', '{{ \"l\" }}') }}"));
+        assertEquals(List.of("{{ l }}"), TEMPLATER.render("{{ lookup('items', u) }}",
+                Map.of("u", Unsafe.of("{{ l }}"), "l", List.of(1))));
+    }
+
+    @Test
+    void linesLookupGivesAnItemPerLine() {
+        // Ansible's template target: lookup('lines', 'echo lookedup_bar') in a macro
+        Map<String, Object> vars = Map.of("playbook_dir", System.getProperty("java.io.tmpdir"));
+        assertEquals(List.of("a", "b"), TEMPLATER.render("{{ query('lines', 'echo a; echo b') }}", vars));
+        assertEquals("x", TEMPLATER.render("{{ lookup('lines', 'echo x') }}", vars));
+    }
+
+    @Test
+    void fileglobListsTheRegularFilesAPatternMatches(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // filter_core's foo.j2: (playbook_dir + '/files/fileglob/*') | fileglob | map('basename') | sort
+        java.nio.file.Files.createDirectories(dir.resolve("files/fileglob/sub"));
+        java.nio.file.Files.writeString(dir.resolve("files/fileglob/two.txt"), "2");
+        java.nio.file.Files.writeString(dir.resolve("files/fileglob/one.txt"), "1");
+        java.nio.file.Files.writeString(dir.resolve("files/fileglob/.hidden"), "h");
+        assertEquals(List.of(dir + "/files/fileglob/one.txt", dir + "/files/fileglob/two.txt"),
+                TEMPLATER.render("{{ (d + '/files/*/*') | fileglob }}", Map.of("d", dir.toString())));
+        assertEquals(List.of(), TEMPLATER.render("{{ (d + '/nothing/*') | fileglob }}", Map.of("d", dir.toString())));
+    }
+
+    @Test
     void expanduserAndExtract() {
         assertEquals(System.getenv("HOME") + "/x", render("{{ '~/x' | expanduser }}"));
         assertEquals(List.of("b", "a"), render("{{ [1, 0] | map('extract', ['a', 'b']) | list }}"));

@@ -73,6 +73,21 @@ public final class InventorySources {
         return builder.build();
     }
 
+    /**
+     * The inventory with the {@code group_vars/} and {@code host_vars/} next to the playbook, as
+     * Ansible reads them for a play (ansible-core's default PLAYBOOK_VARS_ROOT, 'top': the directory
+     * of the playbook given on the command line).
+     */
+    public static Inventory withPlaybookVars(Inventory inventory, Path playbookDir, Vault vault) throws InventoryException {
+        List<String> warnings = new ArrayList<>();
+        VarsFiles files = new VarsFiles(warnings::add, vault);
+        List<VarsFiles.BaseDir> dir = List.of(new VarsFiles.BaseDir(playbookDir.toString(), playbookDir));
+        List<String> groupNames = inventory.groups().stream().map(dev.drover.inventory.Group::name).toList();
+        List<String> hostNames = inventory.hosts().stream().map(dev.drover.inventory.Host::name).toList();
+        return inventory.withPlaybookVars(files.load(dir, "group_vars", groupNames), files.load(dir, "host_vars", hostNames),
+                warnings);
+    }
+
     /** Loads one source. */
     public static Inventory load(String source) throws InventoryException {
         return load(List.of(source));

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * hidden files and backups ({@code ~}). Files are YAML mappings; empty files add nothing. Each
  * source directory is read in source order, each file merged shallowly over the previous ones.
  *
- * <p>Play-adjacent {@code group_vars} (next to a playbook) are the playbook's business, not here.
+ * <p>Play-adjacent files (next to a playbook) come through {@link InventorySources#withPlaybookVars}.
  */
 final class VarsFiles {
     private static final List<String> EXTENSIONS = List.of("", ".yml", ".yaml", ".json");

@@ -2,6 +2,7 @@ package dev.drover.execute.play.action;
 
 import dev.drover.execute.HostResult;
 import dev.drover.template.TemplateException;
+import dev.drover.template.TemplateSyntax;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,10 @@ import java.util.Set;
 final class TemplateAction implements ControllerAction {
     private static final Set<String> PASSED_TO_COPY = Set.of("dest", "mode", "owner", "group", "backup", "force",
             "validate", "follow");
+    /** Read here: the Jinja2 options and what becomes of the rendered text. */
+    private static final Set<String> OWN = Set.of("src", "trim_blocks", "lstrip_blocks", "newline_sequence",
+            "output_encoding", "comment_start_string", "comment_end_string", "block_start_string", "block_end_string",
+            "variable_start_string", "variable_end_string");
     static final String ANSIBLE_MANAGED = "Ansible managed";
 
     @Override
@@ -32,9 +37,11 @@ final class TemplateAction implements ControllerAction {
         for (Map.Entry<String, Object> e : args.entrySet()) {
             if (PASSED_TO_COPY.contains(e.getKey())) {
                 copyArgs.put(e.getKey(), e.getValue());
-            } else if (!e.getKey().equals("src")) {
+            } else if (!OWN.contains(e.getKey())) {
+                java.util.TreeSet<String> known = new java.util.TreeSet<>(PASSED_TO_COPY);
+                known.addAll(OWN);
                 return ControllerAction.failed("template: parameter '" + e.getKey() + "' is not supported by drover;"
-                        + " supported: src, " + String.join(", ", new java.util.TreeSet<>(PASSED_TO_COPY)));
+                        + " supported: " + String.join(", ", known));
             }
         }
         if (args.get("src") == null || args.get("dest") == null) {
@@ -59,16 +66,76 @@ final class TemplateAction implements ControllerAction {
         vars.put("template_fullpath", src.get().toString());
         vars.put("template_destpath", String.valueOf(args.get("dest")));
         vars.put("template_host", ctx.host());
+        String newline = args.get("newline_sequence") == null ? "\n" : String.valueOf(args.get("newline_sequence"));
+        // As Ansible: the escaped spellings ('\r\n' in single quotes) stand for the sequences.
+        List<String> escaped = List.of("\\n", "\\r", "\\r\\n");
+        if (escaped.contains(newline)) {
+            newline = List.of("\n", "\r", "\r\n").get(escaped.indexOf(newline));
+        }
+        if (!List.of("\n", "\r", "\r\n").contains(newline)) {
+            return ControllerAction.failed("newline_sequence needs to be one of: \n, \r or \r\n");
+        }
+        java.nio.charset.Charset encoding;
+        String named = args.get("output_encoding") == null ? "" : String.valueOf(args.get("output_encoding"));
+        try {
+            encoding = named.isEmpty() ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(named);
+        } catch (IllegalArgumentException e) {
+            return ControllerAction.failed("template: unknown output_encoding '" + named + "'");
+        }
         String rendered;
         try {
-            Object out = ctx.templater().render(text, vars);
-            rendered = out instanceof String s ? s : String.valueOf(out);
+            rendered = ctx.templater().renderFile(text, vars, syntax(args));
         } catch (TemplateException e) {
             return ControllerAction.failed("template " + src.get() + ": " + e.getMessage());
         }
-        copyArgs.put("content", rendered);
+        if (!newline.equals("\n")) {
+            rendered = rendered.replace("\n", newline);
+        }
+        if (encoding.equals(StandardCharsets.UTF_8)) {
+            copyArgs.put("content", rendered);
+        } else {
+            copyArgs.put("content_base64", java.util.Base64.getEncoder().encodeToString(rendered.getBytes(encoding)));
+        }
         copyArgs.put("_original_basename", src.get().getFileName().toString());
+        if ("preserve".equals(copyArgs.get("mode"))) {
+            // Ansible: the destination takes the template file's own mode.
+            try {
+                int bits = 0;
+                for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(src.get())) {
+                    bits |= 0400 >> p.ordinal();
+                }
+                copyArgs.put("mode", String.format("0%03o", bits));
+            } catch (IOException | UnsupportedOperationException e) {
+                return ControllerAction.failed("template: mode: preserve cannot read the mode of " + src.get() + ": " + e);
+            }
+        }
         HostResult r = ctx.agent().module("copy", copyArgs);
-        return r.result();
+        Map<String, Object> result = r.result();
+        if (Boolean.TRUE.equals(result.get("changed")) && !result.containsKey("src")) {
+            // Ansible's result names the source the copy module read (its temporary copy on the
+            // host); drover sends the text inline, so the source is the template it rendered.
+            result = new LinkedHashMap<>(result);
+            result.put("src", src.get().toString());
+        }
+        return result;
+    }
+
+    /** The task's Jinja2 options over Ansible's defaults (trim_blocks on, lstrip_blocks off). */
+    private static TemplateSyntax syntax(Map<String, Object> args) {
+        List<String> delimiters = new ArrayList<>();
+        for (int i = 0; i < TemplateSyntax.DELIMITER_OPTIONS.size(); i++) {
+            Object given = args.get(TemplateSyntax.DELIMITER_OPTIONS.get(i));
+            delimiters.add(given == null ? TemplateSyntax.ANSIBLE.delimiters().get(i) : String.valueOf(given));
+        }
+        return new TemplateSyntax(flag(args.get("trim_blocks"), true), flag(args.get("lstrip_blocks"), false), delimiters);
+    }
+
+    private static boolean flag(Object value, boolean otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        // Ansible's boolean argument type: yes/no, true/false, on/off, 1/0 in any case.
+        String v = String.valueOf(value).strip().toLowerCase(java.util.Locale.ROOT);
+        return List.of("true", "yes", "on", "1", "y", "t", "1.0").contains(v);
     }
 }
