@@ -33,6 +33,7 @@ public final class Actions {
             "fetch", new FetchAction(),
             "script", new ScriptAction());
     private static final ControllerAction COPY = new CopyAction();
+    private static final ControllerAction UNARCHIVE = new UnarchiveAction();
 
     private Actions() {
     }
@@ -60,6 +61,9 @@ public final class Actions {
     public static Optional<ControllerAction> forTask(String module, Map<String, Object> args) {
         if (module.equals("copy")) {
             return CopyAction.controllerSide(args) ? Optional.of(COPY) : Optional.empty();
+        }
+        if (module.equals("unarchive")) {
+            return UnarchiveAction.controllerSide(args) ? Optional.of(UNARCHIVE) : Optional.empty();
         }
         if (NotShippedAction.NAMES.contains(module)) {
             return Optional.of(new NotShippedAction(module));
