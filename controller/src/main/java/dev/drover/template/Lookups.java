@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code file} and {@code template} read files next to the playbook (its {@code files/} and
  * {@code templates/} directories first), {@code vars} reads a variable by a computed name,
  * {@code items} and {@code list} return their terms, {@code pipe} runs a shell command on the
- * controller ({@code lines}: its output a line per item). Other plugins are refused by name.
+ * controller ({@code lines}: its output a line per item), {@code password} ({@link PasswordLookup})
+ * and {@code first_found} ({@link FirstFoundLookup}) as Ansible's. Other plugins are refused by name.
  */
 final class Lookups {
     private Lookups() {
@@ -168,8 +169,16 @@ final class Lookups {
             case "pipe" -> terms.forEach(t -> out.add(pipe(eval, "pipe", String.valueOf(t)).stripTrailing()));
             // Python's str.splitlines of the command's output, a list item per line.
             case "lines" -> terms.forEach(t -> out.addAll(splitlines(pipe(eval, "lines", String.valueOf(t)))));
+            case "password" -> terms.forEach(t -> out.add(password(eval, String.valueOf(t), c)));
+            case "first_found" -> {
+                try {
+                    out.addAll(FirstFoundLookup.run(terms, options(c), eval));
+                } catch (TemplateFailure e) {
+                    throw eval.fail(e);
+                }
+            }
             default -> throw eval.fail(new TemplateFailure("lookup plugin '" + c.plugin() + "' is not available in drover"
-                    + " (it has env, file, items, lines, list, pipe, template, vars)"));
+                    + " (it has env, file, first_found, items, lines, list, password, pipe, template, vars)"));
         }
         return out;
     }
@@ -187,6 +196,24 @@ final class Lookups {
             lines.add(text.substring(at));
         }
         return lines;
+    }
+
+    /** The plugin's own keyword options: without {@code wantlist} and {@code errors}, which are lookup()'s. */
+    private static Map<String, Object> options(Call c) {
+        Map<String, Object> kw = new LinkedHashMap<>(c.kwargs());
+        kw.remove("wantlist");
+        kw.remove("errors");
+        return kw;
+    }
+
+    /** The password lookup; a relative path is the playbook's folder's, as Ansible's {@code path_dwim}. */
+    private static String password(Evaluation eval, String term, Call c) {
+        Object dir = eval.variable("playbook_dir");
+        try {
+            return PasswordLookup.run(term, options(c), Path.of(dir instanceof String s ? s : "."));
+        } catch (TemplateFailure e) {
+            throw eval.fail(e);
+        }
     }
 
     /**

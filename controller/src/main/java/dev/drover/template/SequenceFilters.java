@@ -184,6 +184,16 @@ final class SequenceFilters {
         if (sizeArg != null && !(sizeArg instanceof Number)) {
             throw new TemplateFailure("salt_size must be an integer, got " + PyValues.typeName(sizeArg));
         }
+        return crypt(type, PyValues.str(password, eval), saltArg == null ? null : PyValues.str(saltArg, eval),
+                sizeArg == null ? null : ((Number) sizeArg).intValue(), rounds);
+    }
+
+    /**
+     * {@code password} hashed as Ansible's crypt backend does ({@code password_hash}, the password
+     * lookup's {@code encrypt}): md5_crypt, sha256_crypt or sha512_crypt (short names too), with
+     * {@code salt} or a random one of {@code saltSize} characters (the scheme's size when null).
+     */
+    static String crypt(String type, String password, String saltGiven, Integer saltSize, Object rounds) {
         String prefix = switch (type) {
             case "sha512", "sha512_crypt" -> "$6$";
             case "sha256", "sha256_crypt" -> "$5$";
@@ -191,22 +201,26 @@ final class SequenceFilters {
             default -> throw new TemplateFailure("crypt.crypt does not support '" + type + "' algorithm");
         };
         String salt;
-        if (saltArg != null) {
-            salt = PyValues.str(saltArg, eval);
+        if (saltGiven != null) {
+            salt = saltGiven;
         } else {
-            int size = sizeArg == null ? (prefix.equals("$1$") ? 8 : 16) : ((Number) sizeArg).intValue();
-            StringBuilder s = new StringBuilder();
-            for (int i = 0; i < size; i++) {
-                s.append(SALT_CHARS.charAt(RANDOM.nextInt(SALT_CHARS.length())));
-            }
-            salt = s.toString();
+            salt = randomSalt(saltSize == null ? (prefix.equals("$1$") ? 8 : 16) : saltSize);
         }
         String setting = prefix + (rounds == null || prefix.equals("$1$") ? "" : "rounds=" + rounds + "$") + salt;
-        byte[] key = PyValues.str(password, eval).getBytes(StandardCharsets.UTF_8);
+        byte[] key = password.getBytes(StandardCharsets.UTF_8);
         return switch (prefix) {
             case "$6$" -> Sha2Crypt.sha512Crypt(key, setting);
             case "$5$" -> Sha2Crypt.sha256Crypt(key, setting);
             default -> Md5Crypt.md5Crypt(key, setting);
         };
+    }
+
+    /** Ansible's {@code random_salt}: letters, digits, '.' and '/'. */
+    static String randomSalt(int size) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < size; i++) {
+            s.append(SALT_CHARS.charAt(RANDOM.nextInt(SALT_CHARS.length())));
+        }
+        return s.toString();
     }
 }

@@ -38,9 +38,16 @@ final class ActionResolver {
         this.sources = sources;
     }
 
+    /**
+     * Ansible's {@code gather_facts} action, run as a task: it runs the fact module ({@code setup}) with
+     * the task's arguments; {@code parallel} only matters to Ansible when several fact modules run.
+     */
+    static final String GATHER_FACTS = "gather_facts";
+
     /** True if the key names a known action, in short or {@code ansible.builtin.} form. */
     boolean isAction(String key) {
-        return actions.contains(Keywords.shortName(key));
+        String name = Keywords.shortName(key);
+        return actions.contains(name) || name.equals(GATHER_FACTS) && actions.contains("setup");
     }
 
     Resolved resolve(YamlNode.Entry action, YamlNode.Entry argsEntry) throws PlaybookException {
@@ -57,6 +64,10 @@ final class ActionResolver {
             own = newStyle(action, module);
         }
         merged.putAll(own);
+        if (module.equals(GATHER_FACTS)) {
+            module = "setup";
+            merged.remove("parallel");
+        }
         checkRawParams(action, module, merged);
         if (!Keywords.FREE_FORM_MODULES.contains(module)) {
             for (String key : merged.keySet()) {
@@ -111,7 +122,7 @@ final class ActionResolver {
         }
         List<String> words = split(modulePos, moduleString);
         String module = Keywords.shortName(words.get(0).strip());
-        if (!actions.contains(module)) {
+        if (!isAction(module)) {
             throw unknownModule(modulePos, words.get(0).strip());
         }
         String rest = String.join(" ", words.subList(1, words.size()));

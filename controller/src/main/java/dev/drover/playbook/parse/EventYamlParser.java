@@ -18,6 +18,13 @@ final class EventYamlParser extends YAMLParser {
 
     private static final Factory FACTORY = new Factory();
 
+    static {
+        // PyYAML, hence Ansible, reads "\/" in a double-quoted scalar as "/" (YAML 1.2's escape; Ansible's
+        // unarchive target writes regexes so); SnakeYAML's YAML 1.1 scanner refuses it. Its table is
+        // public and mutable: adding the escape accepts more, and changes nothing that parsed before.
+        org.yaml.snakeyaml.scanner.ScannerImpl.ESCAPE_REPLACEMENTS.putIfAbsent('/', "/");
+    }
+
     private EventYamlParser(IOContext ctxt, int parserFeatures, int yamlFeatures,
                             org.yaml.snakeyaml.LoaderOptions options, Reader reader) {
         super(ctxt, parserFeatures, yamlFeatures, options, null, reader);

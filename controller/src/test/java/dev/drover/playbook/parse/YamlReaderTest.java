@@ -44,7 +44,9 @@ class YamlReaderTest {
         "4294967296|Long|4294967296", ".5|Double|0.5", "-.5|String|-.5", "1.5e3|String|1.5e3",
         "1.5e+3|Double|1500.0", "1e3|String|1e3", "0o17|String|0o17", ".inf|Double|Infinity",
         "'0755'|String|0755", "!!str 123|String|123", "!!int \"42\"|Integer|42",
-        "2024-01-01|String|2024-01-01", "v1.2|String|v1.2"})
+        "2024-01-01|String|2024-01-01", "v1.2|String|v1.2",
+        // PyYAML reads the YAML 1.2 escape \/ (Ansible's unarchive target has "[^A-Za-z](\/usr\/bin:?)")
+        "\"(\\/usr\\/bin:?)\"|String|(/usr/bin:?)"})
     void scalarsAreTypedLikePyYaml(String scalar, String type, String expected) throws Exception {
         Object v = valueOf(scalar);
         assertEquals(type, v.getClass().getSimpleName(), "type of " + scalar);

@@ -10,11 +10,14 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The archive formats {@code unarchive} reads, recognised by content, not by file name: zip,
- * gzip-compressed tar and plain tar. bzip2, xz and zstd need libraries the agent does not carry;
- * they are named in the error so the user can recompress or use the command module.
+ * gzip-compressed tar and plain tar; a tar compressed with bzip2, xz or zstd is read through the
+ * host's {@code bzip2}, {@code xz} or {@code zstd} (as GNU tar, which Ansible's module runs, does), and
+ * refused with what to do when that program is missing.
  */
 enum ArchiveFormat {
-    ZIP("ZipArchive"), TAR_GZ("TgzArchive"), TAR("TarArchive");
+    ZIP("ZipArchive"), TAR_GZ("TgzArchive"), TAR("TarArchive"),
+    /** Decompressed by the host's program, as GNU tar does for Ansible: {@link #PROGRAMS}. */
+    TAR_BZ2("TarBzipArchive"), TAR_XZ("TarXzArchive"), TAR_ZST("TarZstdArchive");
 
     /** Ansible's handler class name, reported as {@code handler}. */
     final String handler;
@@ -54,8 +57,13 @@ enum ArchiveFormat {
                 : n >= 4 && (head[0] & 0xFF) == 0x28 && (head[1] & 0xFF) == 0xB5 && (head[2] & 0xFF) == 0x2F ? "zstd"
                 : null;
         if (compressor != null) {
-            throw new ModuleException(file + " is " + compressor + "-compressed, which the agent cannot read"
-                    + " (it supports zip, tar and tar.gz); recompress it as tar.gz, or run tar through the command module");
+            ArchiveFormat piped = compressor.equals("bzip2") ? TAR_BZ2 : compressor.equals("xz") ? TAR_XZ : TAR_ZST;
+            if (onPath(compressor)) {
+                return piped;
+            }
+            throw new ModuleException(file + " is " + compressor + "-compressed and there is no '" + compressor
+                    + "' on the host's PATH to read it (the agent reads zip, tar and tar.gz itself); install it,"
+                    + " or recompress the archive as tar.gz");
         }
         try {
             new ZipReader(file).close();
@@ -71,9 +79,42 @@ enum ArchiveFormat {
                 return new ZipReader(file);
             case TAR_GZ:
                 return new TarReader(new BufferedInputStream(new GZIPInputStream(Files.newInputStream(file), 65536), 65536));
+            case TAR_BZ2:
+                return new TarReader(new BufferedInputStream(decompressed("bzip2", file), 65536));
+            case TAR_XZ:
+                return new TarReader(new BufferedInputStream(decompressed("xz", file), 65536));
+            case TAR_ZST:
+                return new TarReader(new BufferedInputStream(decompressed("zstd", file), 65536));
             default:
                 return new TarReader(new BufferedInputStream(Files.newInputStream(file), 65536));
         }
+    }
+
+    /** {@code program -dc file}'s output; closing it stops the program. A failed run reads as a truncated tar. */
+    private static InputStream decompressed(String program, Path file) throws IOException {
+        final Process p = new ProcessBuilder(program, "-dc", "--", file.toString())
+                .redirectError(ProcessBuilder.Redirect.to(new java.io.File("/dev/null"))).start();
+        p.getOutputStream().close();
+        return new java.io.FilterInputStream(p.getInputStream()) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    p.destroy();
+                }
+            }
+        };
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        for (String dir : (path == null ? "/usr/bin:/bin" : path).split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(java.nio.file.Paths.get(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksLikeTar(byte[] block) {

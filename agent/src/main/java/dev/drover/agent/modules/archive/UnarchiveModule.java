@@ -39,6 +39,9 @@ public final class UnarchiveModule implements Module {
             throw new ModuleException("extra_opts passes options to GNU tar or unzip, which this agent does not run;"
                     + " use include/exclude, or the command module with tar");
         }
+        if (args.has("include") && args.has("exclude")) {
+            throw new ModuleException("parameters are mutually exclusive: include|exclude");
+        }
         if (args.has("creates") && Files.exists(PathArgs.expand(args.string("creates")))) {
             return ModuleResult.skipped("skipped, since " + args.string("creates") + " exists");
         }

@@ -57,9 +57,12 @@ public final class CopyModule implements Module {
         FileAttributes attributes;
         if ("preserve".equals(args.string("mode"))) {
             if (src == null) {
-                throw new ModuleException("mode: preserve needs remote_src: true (the controller resolves it for local files)");
+                // content: Ansible's copy action writes it to a temporary file (mkstemp, mode 0600) and
+                // copies that, so its mode is what "preserve" keeps.
+                attributes = new FileAttributes(FileModes.parse("0600", "mode"), args.string("owner"), args.string("group"));
+            } else {
+                attributes = modePreserved(src, new FileAttributes(null, args.string("owner"), args.string("group")));
             }
-            attributes = modePreserved(src, new FileAttributes(null, args.string("owner"), args.string("group")));
         } else {
             attributes = FileAttributes.from(args);
         }

@@ -6,7 +6,9 @@ import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,24 +27,53 @@ public final class SlurpModule implements Module {
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
         args.allow("src", "path");
         Path src = PathArgs.require(args, "src", "path");
-        try {
+        // As Ansible's slurp, the file is opened first: an unreadable directory is "not readable".
+        try (InputStream in = Files.newInputStream(src)) {
             if (Files.isDirectory(src)) {
-                throw new ModuleException("source " + src + " is a directory and must be a file");
+                throw new ModuleException("source is a directory and must be a file: " + src);
             }
             long size = Files.size(src);
             if (size > MAX_BYTES) {
                 throw new ModuleException("file " + src + " is " + size + " bytes; slurp returns at most "
                         + MAX_BYTES + " (it travels in one message): use the archive or copy modules instead");
             }
-            byte[] bytes = Files.readAllBytes(src);
+            byte[] bytes = readAll(in);
             return ModuleResult.ok().with("content", Base64.getEncoder().encodeToString(bytes))
                     .with("source", src.toString()).with("encoding", "base64");
         } catch (NoSuchFileException e) {
             throw new ModuleException("file not found: " + src);
         } catch (AccessDeniedException e) {
             throw new ModuleException("file is not readable: " + src + " (run the task with become: true?)");
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? e.getMessage() : e.getReason();
+            throw new ModuleException("unable to slurp file: " + errno(reason) + reason + ": '" + src + "'", e);
         } catch (IOException e) {
-            throw new ModuleException("unable to slurp " + src + ": " + e.getMessage(), e);
+            throw new ModuleException("unable to slurp file: " + e.getMessage(), e);
         }
+    }
+
+    /** Python's "[Errno N] " before the reasons a path can give, so messages read as Ansible's. */
+    private static String errno(String reason) {
+        switch (String.valueOf(reason)) {
+            case "Not a directory":
+                return "[Errno 20] ";
+            case "Too many levels of symbolic links":
+                return "[Errno 40] ";
+            case "Input/output error":
+                return "[Errno 5] ";
+            case "File name too long":
+                return "[Errno 36] ";
+            default:
+                return "";
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[65536];
+        for (int n; (n = in.read(buf)) >= 0; ) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
     }
 }

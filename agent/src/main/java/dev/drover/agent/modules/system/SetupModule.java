@@ -31,6 +31,11 @@ import java.util.regex.Pattern;
 public final class SetupModule implements Module {
     static final List<String> SUBSETS = Arrays.asList("all", "min", "hardware", "network");
 
+    /** Ansible's parts of {@code min}, which is always gathered: naming one asks for no more than min. */
+    static final List<String> MIN_PARTS = Arrays.asList("apparmor", "caps", "cmdline", "date_time", "distribution",
+            "dns", "env", "fips", "local", "lsb", "pkg_mgr", "platform", "python", "selinux", "service_mgr",
+            "ssh_pub_keys", "user");
+
     @Override
     public ModuleResult run(Args args, ModuleContext context) throws ModuleException {
         args.allow("gather_subset", "filter", "gather_timeout", "fact_path");
@@ -85,6 +90,9 @@ public final class SetupModule implements Module {
         for (String s : requested) {
             boolean not = s.startsWith("!");
             String name = not ? s.substring(1) : s;
+            if (MIN_PARTS.contains(name)) {
+                name = "min";
+            }
             if (!SUBSETS.contains(name)) {
                 throw new ModuleException("Bad subset '" + name + "' given to gather_subset; options allowed: "
                         + String.join(", ", SUBSETS));

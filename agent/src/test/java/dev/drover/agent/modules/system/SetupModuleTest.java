@@ -98,6 +98,8 @@ class SetupModuleTest {
         assertEquals(new HashSet<>(Arrays.asList("min", "hardware")), SetupModule.subsets(Arrays.asList("!all", "hardware")),
                 "a subset named explicitly wins over !all");
         assertEquals(new HashSet<>(Arrays.asList("min", "network")), SetupModule.subsets(Arrays.asList("!hardware")));
+        assertEquals(new HashSet<>(Arrays.asList("min")), SetupModule.subsets(Arrays.asList("distribution")),
+                "a part of min (Ansible's setup_test_user gathers 'distribution') asks for min only");
     }
 
     @Test

@@ -10,8 +10,17 @@ import java.util.Set;
  * {@code add_host} / {@code group_by} are refused before the run (see the runner's preflight).
  */
 public final class Actions {
-    /** Names the parser must accept in addition to the agent's modules and {@code ControllerActions.NAMES}. */
-    public static final Set<String> EXTRA_NAMES = Set.of("fetch");
+    /**
+     * Names the parser must accept in addition to the agent's modules and {@code ControllerActions.NAMES}:
+     * {@code fetch}, and Ansible's modules drover does not ship (they fail when a host reaches them).
+     */
+    public static final Set<String> EXTRA_NAMES = extraNames();
+
+    private static Set<String> extraNames() {
+        Set<String> names = new java.util.HashSet<>(NotShippedAction.NAMES);
+        names.add("fetch");
+        return Set.copyOf(names);
+    }
 
     private static final Map<String, ControllerAction> BY_NAME = Map.of(
             "debug", new DebugAction(),
@@ -24,6 +33,7 @@ public final class Actions {
             "fetch", new FetchAction(),
             "script", new ScriptAction());
     private static final ControllerAction COPY = new CopyAction();
+    private static final ControllerAction UNARCHIVE = new UnarchiveAction();
 
     private Actions() {
     }
@@ -34,7 +44,7 @@ public final class Actions {
      * ({@code script}); {@code copy} from the controller passes its arguments on to the agent's copy.
      */
     public static boolean agentTakesArgsAsWritten(String module) {
-        return !BY_NAME.containsKey(module);
+        return !BY_NAME.containsKey(module) && !NotShippedAction.NAMES.contains(module);
     }
 
     /** Arguments of {@code module} that must reach the action unrendered. */
@@ -51,6 +61,12 @@ public final class Actions {
     public static Optional<ControllerAction> forTask(String module, Map<String, Object> args) {
         if (module.equals("copy")) {
             return CopyAction.controllerSide(args) ? Optional.of(COPY) : Optional.empty();
+        }
+        if (module.equals("unarchive")) {
+            return UnarchiveAction.controllerSide(args) ? Optional.of(UNARCHIVE) : Optional.empty();
+        }
+        if (NotShippedAction.NAMES.contains(module)) {
+            return Optional.of(new NotShippedAction(module));
         }
         return Optional.ofNullable(BY_NAME.get(module));
     }
