@@ -43,6 +43,11 @@ final class ActionResolver {
         return actions.contains(Keywords.shortName(key));
     }
 
+    /** True if the key names one of Ansible's built-in modules that drover does not ship (see {@link AnsibleModules}). */
+    boolean isNotShipped(String key) {
+        return AnsibleModules.BUILTIN.contains(Keywords.shortName(key)) && !isAction(key);
+    }
+
     Resolved resolve(YamlNode.Entry action, YamlNode.Entry argsEntry) throws PlaybookException {
         Map<String, Object> merged = new LinkedHashMap<>(baseArgs(argsEntry));
         String module;
@@ -111,7 +116,7 @@ final class ActionResolver {
         }
         List<String> words = split(modulePos, moduleString);
         String module = Keywords.shortName(words.get(0).strip());
-        if (!actions.contains(module)) {
+        if (!isAction(module) && !isNotShipped(module)) {
             throw unknownModule(modulePos, words.get(0).strip());
         }
         String rest = String.join(" ", words.subList(1, words.size()));
