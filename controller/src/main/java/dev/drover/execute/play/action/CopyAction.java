@@ -32,8 +32,30 @@ final class CopyAction implements ControllerAction {
         return content instanceof Boolean || content instanceof Number;
     }
 
+    /**
+     * Ansible's copy action plugin: its argument checks and their messages, word for word; its own
+     * {@code decrypt} (whether a vaulted controller file is decrypted), which the agent never sees.
+     */
     @Override
-    public Map<String, Object> run(Map<String, Object> args, ActionContext ctx) {
+    public Map<String, Object> run(Map<String, Object> given, ActionContext ctx) {
+        Map<String, Object> args = new LinkedHashMap<>(given);
+        Object decryptArg = args.remove("decrypt");
+        boolean decrypt = decryptArg == null || dev.drover.playbook.Coerce.toBoolean(decryptArg);
+        Object source = args.get("src");
+        boolean hasSource = source != null && !String.valueOf(source).isEmpty();
+        Object dest = args.get("dest");
+        if (!hasSource && args.get("content") == null) {
+            return ControllerAction.failed("src (or content) is required");
+        } else if (dest == null || String.valueOf(dest).isEmpty()) {
+            return ControllerAction.failed("dest is required");
+        } else if (hasSource && args.get("content") != null) {
+            return ControllerAction.failed("src and content are mutually exclusive");
+        } else if (args.get("content") != null && String.valueOf(dest).endsWith("/")) {
+            return ControllerAction.failed("can not use content with a dir as dest");
+        }
+        if (!controllerSide(args)) {
+            return ctx.agent().module("copy", args).result();
+        }
         if (nonTextContent(args.get("content"))) {
             // Ansible writes str(content): "{{ flag }}" gives True, not Java's true.
             Map<String, Object> agentArgs = new LinkedHashMap<>(args);
@@ -45,7 +67,9 @@ final class CopyAction implements ControllerAction {
         List<Path> looked = new ArrayList<>();
         Optional<Path> src = ctx.find(name, "files", looked);
         if (src.isEmpty()) {
-            return ControllerAction.failed("copy: could not find src '" + name + "' on the controller; looked in: " + looked);
+            return ControllerAction.failed("Could not find or access '" + name + "'\nSearched in:\n\t"
+                    + String.join("\n\t", looked.stream().map(Path::toString).toList()) + " on the Ansible Controller.\n"
+                    + "If you are using a module and expect the file to exist on the remote, see the remote_src option");
         }
         if (Files.isDirectory(src.get())) {
             return ControllerAction.failed("copy: src '" + name + "' is a directory; copying directories from the"
@@ -53,7 +77,8 @@ final class CopyAction implements ControllerAction {
         }
         byte[] bytes;
         try {
-            bytes = VaultedSources.plain(Files.readAllBytes(src.get()), src.get(), ctx.vault());
+            bytes = Files.readAllBytes(src.get());
+            bytes = decrypt ? VaultedSources.plain(bytes, src.get(), ctx.vault()) : bytes;
         } catch (dev.drover.vault.VaultException e) {
             return ControllerAction.failed("copy: " + e.getMessage());
         } catch (IOException e) {
