@@ -49,6 +49,9 @@ class AnsibleTargetsTest {
     })
     void targetPassesAsUnderAnsible(String target, int exit, String recap) throws Exception {
         // Programs the targets' tasks run on the host (Ansible's test hosts have them).
+        // The copy target creates a user and a sudoers.d file (Ansible's needs/root).
+        Assumptions.assumeTrue(!target.equals("copy") || "root".equals(System.getProperty("user.name")),
+                () -> target + " needs root (it creates a user and a sudoers.d file)");
         for (String program : NEEDS.getOrDefault(target, List.of())) {
             Assumptions.assumeTrue(onPath(program), () -> target + " needs '" + program + "' on the PATH");
         }
@@ -77,6 +80,10 @@ class AnsibleTargetsTest {
     @CsvSource({
         // ansible-playbook: 0, ok=59 changed=2 unreachable=0 failed=0 skipped=3 rescued=0 ignored=2
         "loops, 2, ok=58 changed=2 unreachable=0 failed=1 skipped=3 rescued=0 ignored=2",
+        // Runs 83 of its 464 tasks, up to the first copy of a directory from the controller
+        // ('Test recursive copy to directory no trailing slash, local_follow=False'), not in drover yet;
+        // then its always: part (removes the user and sudoers file it made). Needs root.
+        "copy, 2, ok=90 changed=32 unreachable=0 failed=1 skipped=9 rescued=0 ignored=6",
     })
     void targetRunsUpToItsKnownDifference(String target, int exit, String recap) throws Exception {
         targetPassesAsUnderAnsible(target, exit, recap);
