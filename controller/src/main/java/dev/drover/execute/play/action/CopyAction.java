@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * {@code copy} with a controller-side {@code src} (no {@code remote_src}): reads the file on the
  * controller ({@code files/} or the task's directory, then the playbook's) and sends its bytes to the
- * agent's {@code copy} as {@code content_base64}. A directory {@code src} is not supported yet. Also a
+ * agent's {@code copy} as {@code content_base64}. A directory {@code src}: {@link CopyDirectory}. Also a
  * {@code content} that rendered to a boolean or number, which Ansible writes as Python's text.
  */
 final class CopyAction implements ControllerAction {
@@ -65,46 +65,51 @@ final class CopyAction implements ControllerAction {
         }
         String name = String.valueOf(args.get("src"));
         List<Path> looked = new ArrayList<>();
-        Optional<Path> src = ctx.find(name, "files", looked);
-        if (src.isEmpty()) {
+        Optional<Path> found = ctx.find(name, "files", looked);
+        if (found.isEmpty()) {
             return ControllerAction.failed("Could not find or access '" + name + "'\nSearched in:\n\t"
                     + String.join("\n\t", looked.stream().map(Path::toString).toList()) + " on the Ansible Controller.\n"
                     + "If you are using a module and expect the file to exist on the remote, see the remote_src option");
         }
-        if (Files.isDirectory(src.get())) {
-            return ControllerAction.failed("copy: src '" + name + "' is a directory; copying directories from the"
-                    + " controller is not supported by drover yet (use archive + unarchive, or one copy per file)");
+        Path src = found.get();
+        if (Files.isDirectory(src)) {
+            return CopyDirectory.copy(src, name, args, ctx, (file, fileArgs) -> copyFile(file, fileArgs, decrypt, ctx));
         }
+        return copyFile(src, args, decrypt, ctx);
+    }
+
+    /** One controller file to the agent's copy, as {@code content_base64}. */
+    private static Map<String, Object> copyFile(Path src, Map<String, Object> args, boolean decrypt, ActionContext ctx) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(src.get());
-            bytes = decrypt ? VaultedSources.plain(bytes, src.get(), ctx.vault()) : bytes;
+            bytes = Files.readAllBytes(src);
+            bytes = decrypt ? VaultedSources.plain(bytes, src, ctx.vault()) : bytes;
         } catch (dev.drover.vault.VaultException e) {
             return ControllerAction.failed("copy: " + e.getMessage());
         } catch (IOException e) {
-            return ControllerAction.failed("copy: cannot read " + src.get() + ": " + e.getMessage());
+            return ControllerAction.failed("copy: cannot read " + src + ": " + e.getMessage());
         }
         Map<String, Object> agentArgs = new LinkedHashMap<>(args);
         agentArgs.remove("src");
         agentArgs.remove("remote_src");
         agentArgs.put("content_base64", Base64.getEncoder().encodeToString(bytes));
-        agentArgs.put("_original_basename", src.get().getFileName().toString());
+        agentArgs.putIfAbsent("_original_basename", src.getFileName().toString());
         if ("preserve".equals(String.valueOf(args.get("mode")))) {
             // The source's mode is known here, on the controller, as Ansible's copy action resolves it.
             try {
                 int bits = 0;
-                for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(src.get())) {
+                for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(src)) {
                     bits |= 1 << (8 - p.ordinal());
                 }
                 agentArgs.put("mode", String.format("0%03o", bits));
             } catch (IOException | UnsupportedOperationException e) {
-                return ControllerAction.failed("copy: mode: preserve cannot read the mode of " + src.get() + ": " + e.getMessage());
+                return ControllerAction.failed("copy: mode: preserve cannot read the mode of " + src + ": " + e.getMessage());
             }
         }
         Map<String, Object> result = new LinkedHashMap<>(ctx.agent().module("copy", agentArgs).result());
         if (Boolean.TRUE.equals(result.get("changed"))) {
             // Ansible's copy reports the source it transferred when it copied (there a temporary file).
-            result.put("src", src.get().toAbsolutePath().toString());
+            result.put("src", src.toAbsolutePath().toString());
         }
         return result;
     }
