@@ -23,7 +23,7 @@ class CopyDirectoryTest {
     Path dir;
 
     @Test
-    void copiesTreesLikeAnsiblesCopyActionPlugin() throws IOException {
+    void copiesTreesLikeAnsiblesCopyActionPlugin() throws IOException, InterruptedException {
         Files.writeString(dir.resolve("hosts.ini"), "a ansible_connection=local\n");
         Path sub = Files.createDirectories(dir.resolve("files/subdir/sub2"));
         Files.createDirectories(dir.resolve("files/subdir/empty"));
@@ -33,7 +33,8 @@ class CopyDirectoryTest {
         Files.writeString(dir.resolve("files/one/o.txt"), "o\n");
         Files.createSymbolicLink(sub.getParent().resolve("link_a"), Path.of("a.txt"));
         Files.createSymbolicLink(sub.getParent().resolve("link_dir"), Path.of("sub2"));
-        Files.createSymbolicLink(sub.resolve("loop"), Path.of(".."));
+        // The target's 'circles' link: its text "../" (Java's own links drop the slash) is unchanged the second time.
+        assertEquals(0, new ProcessBuilder("ln", "-s", "../", sub.resolve("loop").toString()).start().waitFor());
         Path pb = Files.writeString(dir.resolve("site.yml"), """
                 - hosts: a
                   gather_facts: false

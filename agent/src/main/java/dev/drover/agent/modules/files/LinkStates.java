@@ -54,7 +54,7 @@ final class LinkStates {
         }
         boolean changed;
         if ("link".equals(prev)) {
-            changed = src != null && !readLink(path).toString().equals(src);
+            changed = src != null && !readLink(path).equals(path.getFileSystem().getPath(src)); // Java drops a trailing slash when it links
         } else {
             if (src == null) {
                 throw new ModuleException("src is required for creating new symlinks");
