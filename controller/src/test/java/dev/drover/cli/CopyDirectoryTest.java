@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and trees checked with ansible-playbook 2.14 on the same playbook): without a trailing slash the
  * directory itself is copied, with one its contents; {@code local_follow: false} keeps links as
  * links, the default copies what they point to; {@code directory_mode} on every directory; a
- * second run changes nothing; a directory with one file returns that file's result.
+ * second run changes nothing; a directory with one file returns that file's result. Its assert holds an
+ * empty condition (a bare {@code -}, as the copy target has) true, as Ansible does.
  */
 class CopyDirectoryTest {
     @TempDir
@@ -48,6 +49,7 @@ class CopyDirectoryTest {
                     - assert:
                         that:
                           - again is not changed
+                          -
                           - again.dest == 'OUT/a/'
                           - again.src is search('/files/subdir$')
                           - one.dest == 'OUT/c/o.txt'
