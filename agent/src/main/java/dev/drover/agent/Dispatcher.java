@@ -1,7 +1,9 @@
 package dev.drover.agent;
 
 import dev.drover.agent.module.Args;
+import dev.drover.agent.module.Module;
 import dev.drover.agent.module.ModuleContext;
+import dev.drover.agent.module.PathExpansion;
 import dev.drover.agent.module.ModuleException;
 import dev.drover.agent.module.ModuleRegistry;
 import dev.drover.agent.module.ModuleResult;
@@ -25,6 +27,12 @@ import java.util.Map;
 final class Dispatcher {
     /** Ansible's command module (command, shell) times what it runs; no other module does. */
     static final java.util.Set<String> TIMED = new java.util.HashSet<>(java.util.Arrays.asList("command", "shell"));
+
+    /**
+     * The argument under which the controller sends the task's {@code environment} keyword; taken out
+     * before the module sees its arguments, it reaches the module's processes and path expansion.
+     */
+    static final String ENVIRONMENT = "_environment";
 
     private final ModuleRegistry registry;
     private final ProcessRunner processes;
@@ -83,11 +91,28 @@ final class Dispatcher {
 
     private Map<String, Object> outcome(String module, Map<String, Object> args, boolean check, boolean diff,
                                         ProcessRunner processes) throws ModuleException {
-        ModuleResult result = registry.create(module).run(new Args(args), new ModuleContext(check, diff, processes));
+        Map<String, Object> own = new java.util.LinkedHashMap<>(args);
+        Map<String, String> env = environment(own.remove(ENVIRONMENT));
+        Module m = registry.create(module);
+        ModuleResult result = m.run(new Args(PathExpansion.apply(module, own, env)), new ModuleContext(check, diff, processes, env));
         if (result == null) {
             return ModuleResult.failed("internal error in module " + module + ": it returned no result").toMap();
         }
         return result.toMap();
+    }
+
+    private static Map<String, String> environment(Object value) throws ModuleException {
+        if (value == null) {
+            return java.util.Collections.emptyMap();
+        }
+        if (!(value instanceof Map)) {
+            throw new ModuleException("'environment' must be a mapping of variable names to values, got '" + value + "'");
+        }
+        Map<String, String> env = new java.util.HashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+            env.put(String.valueOf(e.getKey()), e.getValue() == null ? "" : String.valueOf(e.getValue()));
+        }
+        return env;
     }
 
     /**

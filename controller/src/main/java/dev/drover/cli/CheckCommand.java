@@ -61,6 +61,8 @@ final class CheckCommand implements Callable<Integer> {
             }
             return problems;
         });
+        // A task naming an Ansible module drover does not ship fails only on a host that reaches it.
+        ModuleArgChecks.notShipped(pb, v).forEach(w -> err.println("[WARNING]: " + w));
         int tasks = pb.plays().stream().mapToInt(p -> count(p.preTasks()) + count(p.tasks()) + count(p.postTasks())
                 + count(p.handlers())).sum();
         spec.commandLine().getOut().println(playbook + ": OK (" + pb.plays().size() + " play"

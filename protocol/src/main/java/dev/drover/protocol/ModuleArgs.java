@@ -13,8 +13,9 @@ import java.util.TreeMap;
  * the type the agent reads a value as where it reads it as one. The agent's modules check what they
  * receive themselves ({@code Args.allow}); this is the same contract stated once for the controller,
  * so {@code drover check} can name a misspelt or missing argument before any host is touched. The
- * agent's test ({@code ModuleArgsTest}) holds every module to it. The agent itself never loads this
- * class (its shaded jar leaves it out).
+ * agent's test ({@code ModuleArgsTest}) holds every module to it. The agent reads one thing from it:
+ * which arguments are paths ({@link Type#PATH}), to expand them as Ansible's {@code type='path'} does
+ * before the module runs.
  *
  * <p>Names starting with {@code _} are what the controller fills in ({@code _raw_params} is the
  * free-form text of {@code command: uname -a}); they are accepted like any other.
@@ -22,56 +23,59 @@ import java.util.TreeMap;
 public final class ModuleArgs {
     /** How the agent reads a value; {@link #ANY} where it takes text, lists or several forms. */
     public enum Type {
-        ANY, BOOLEAN, INTEGER, NUMBER, MAPPING
+        ANY, BOOLEAN, INTEGER, NUMBER, MAPPING,
+        /** Text (or a list of texts) the agent expands as Ansible's {@code type='path'}: variables, then {@code ~}. */
+        PATH
     }
 
     /**
      * One spec per module: words separated by spaces, each an argument; {@code a|b} are aliases
      * (the first is the name Ansible documents), a trailing {@code !} marks a required argument and
-     * {@code :b}, {@code :i}, {@code :f}, {@code :m} its type (boolean, whole number, number, mapping).
+     * {@code :b}, {@code :i}, {@code :f}, {@code :m}, {@code :p} its type (boolean, whole number, number,
+     * mapping, path).
      */
     private static final String[] SPECS = {
         "async_start", "module! args:m time_limit:i",
         "async_status", "jid! mode",
-        "archive", "path! dest format exclude_path exclusion_patterns force_archive:b remove:b mode owner group",
-        "blockinfile", "path|dest|destfile|name! state marker block|content insertafter insertbefore create:b backup:b"
+        "archive", "path!:p dest:p format exclude_path:p exclusion_patterns force_archive:b remove:b mode owner group",
+        "blockinfile", "path|dest|destfile|name!:p state marker block|content insertafter insertbefore create:b backup:b"
             + " validate marker_begin marker_end mode owner group",
-        "command", "_raw_params cmd argv chdir creates removes stdin stdin_add_newline:b strip_empty_ends:b"
+        "command", "_raw_params cmd argv chdir:p creates:p removes:p stdin stdin_add_newline:b strip_empty_ends:b"
             + " environment:m timeout:f executable expand_argument_vars:b",
-        "copy", "dest! content content_base64 src remote_src:b mode owner group backup:b force:b checksum"
+        "copy", "dest!:p content content_base64 src:p remote_src:b mode owner group backup:b force:b checksum"
             + " directory_mode follow:b local_follow:b validate _original_basename",
-        "file", "path|dest|name! state mode owner group recurse:b src force:b follow:b modification_time"
+        "file", "path|dest|name!:p state mode owner group recurse:b src:p force:b follow:b modification_time"
             + " modification_time_format access_time access_time_format attributes|attr _diff_peek:b",
-        "find", "paths|name|path! patterns|pattern excludes|exclude contains read_whole_file:b file_type age age_stamp"
+        "find", "paths|name|path!:p patterns|pattern excludes|exclude contains read_whole_file:b file_type age age_stamp"
             + " size recurse:b hidden:b follow:b get_checksum:b use_regex:b depth:i",
-        "get_url", "url! dest! backup:b checksum timeout:f headers:m tmp_dest force:b http_agent validate_certs:b"
+        "get_url", "url! dest!:p backup:b checksum timeout:f headers:m tmp_dest:p force:b http_agent validate_certs:b"
             + " url_username|username url_password|password force_basic_auth:b mode owner group",
         "group", "name! state gid:i system:b local:b non_unique:b force",
-        "lineinfile", "path|dest|destfile|name! state regexp|regex search_string line|value insertafter insertbefore"
+        "lineinfile", "path|dest|destfile|name!:p state regexp|regex search_string line|value insertafter insertbefore"
             + " backrefs:b create:b backup:b firstmatch:b validate mode owner group",
         "ping", "data",
-        "properties", "path|dest|name! set:m remove key value state create:b backup:b comment separator mode owner group",
+        "properties", "path|dest|name!:p set:m remove key value state create:b backup:b comment separator mode owner group",
         "raw", "_raw_params executable",
-        "replace", "path|dest|destfile|name! regexp! replace after before backup:b encoding validate mode owner group",
+        "replace", "path|dest|destfile|name!:p regexp! replace after before backup:b encoding validate mode owner group",
         "script", "_content_base64 _name _command chdir executable",
         "service", "name! state enabled:b script pattern sleep:f",
         "setup", "gather_subset filter gather_timeout fact_path",
-        "shell", "_raw_params cmd chdir creates removes stdin stdin_add_newline:b strip_empty_ends:b environment:m"
+        "shell", "_raw_params cmd chdir:p creates:p removes:p stdin stdin_add_newline:b strip_empty_ends:b environment:m"
             + " timeout:f executable",
-        "slurp", "src|path!",
-        "stat", "path|dest|name! follow:b get_checksum:b checksum_algorithm|checksum_algo|checksum get_mime:b"
+        "slurp", "src|path!:p",
+        "stat", "path|dest|name!:p follow:b get_checksum:b checksum_algorithm|checksum_algo|checksum get_mime:b"
             + " get_attributes:b",
         "systemd", "name|service|unit state enabled:b force:b masked:b daemon_reload|daemon-reload:b"
             + " daemon_reexec|daemon-reexec:b scope no_block:b",
-        "tempfile", "state path prefix suffix",
-        "unarchive", "src! dest! remote_src:b creates list_files:b exclude include keep_newer:b mode owner group extra_opts",
+        "tempfile", "state path:p prefix suffix",
+        "unarchive", "src!:p dest!:p remote_src:b creates:p list_files:b exclude include keep_newer:b mode owner group extra_opts",
         "uri", "url! method body body_format headers:m status_code return_content:b timeout:f validate_certs:b"
-            + " url_username|user url_password|password force_basic_auth:b follow_redirects creates removes",
-        "user", "name|user! state uid:i non_unique:b group groups append:b comment home shell password update_password"
+            + " url_username|user url_password|password force_basic_auth:b follow_redirects creates:p removes:p",
+        "user", "name|user! state uid:i non_unique:b group groups append:b comment home:p shell password update_password"
             + " password_lock:b create_home|createhome:b move_home:b skeleton system:b force:b remove:b expires:f umask"
             + " local:b password_expire_max:i password_expire_min:i generate_ssh_key:b ssh_key_bits:i ssh_key_type"
-            + " ssh_key_file ssh_key_comment ssh_key_passphrase seuser login_class hidden profile authorization role",
-        "wait_for", "host port path state search_regex fail_regex from timeout delay sleep connect_timeout msg"
+            + " ssh_key_file:p ssh_key_comment ssh_key_passphrase seuser login_class hidden profile authorization role",
+        "wait_for", "host port path:p state search_regex fail_regex from timeout delay sleep connect_timeout msg"
             + " exclude_hosts active_connection_states",
     };
 
@@ -172,6 +176,8 @@ public final class ModuleArgs {
                 return Type.NUMBER;
             case 'm':
                 return Type.MAPPING;
+            case 'p':
+                return Type.PATH;
             default:
                 throw new IllegalStateException("unknown type code '" + code + "' in ModuleArgs");
         }

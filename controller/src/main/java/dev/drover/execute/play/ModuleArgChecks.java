@@ -3,6 +3,7 @@ package dev.drover.execute.play;
 import dev.drover.execute.play.action.Actions;
 import dev.drover.playbook.Block;
 import dev.drover.playbook.Coerce;
+import dev.drover.playbook.ControllerActions;
 import dev.drover.playbook.ModuleTask;
 import dev.drover.playbook.Play;
 import dev.drover.playbook.Playbook;
@@ -29,11 +30,15 @@ import java.util.Set;
  * would fail the task on every host it reached. Walks the plays, their roles, blocks and handlers,
  * and the task files of static {@code include_tasks} (a file that does not parse is
  * {@code StaticFiles}' to report). {@code run} does not use it: there the agent reports the same
- * mistakes, per host, as before.
+ * mistakes, per host, as before. Also finds the tasks naming an Ansible module drover does not ship
+ * ({@link #notShipped}): warnings, as such a task only fails on a host that reaches it.
  */
 public final class ModuleArgChecks {
+    /** Every task action drover runs: the agent's modules and the controller's actions. */
+    private static final Set<String> SHIPPED = union(ActionNames.forParser(), ControllerActions.NAMES);
     private final TaskFileParser taskFiles;
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> notShipped = new ArrayList<>();
     private final Set<Path> seen = new HashSet<>();
 
     private ModuleArgChecks(dev.drover.vault.Vault vault) {
@@ -50,6 +55,20 @@ public final class ModuleArgChecks {
         return List.copyOf(c.problems);
     }
 
+    /**
+     * The tasks that name an Ansible module drover does not ship (the parser accepts Ansible's
+     * built-in names): each fails on a host that reaches it, so {@code check} warns.
+     */
+    public static List<Problem> notShipped(Playbook playbook, dev.drover.vault.Vault vault) {
+        ModuleArgChecks c = new ModuleArgChecks(vault);
+        for (Play play : playbook.plays()) {
+            for (List<Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
+                c.walk(list);
+            }
+        }
+        return List.copyOf(c.notShipped);
+    }
+
     private void walk(List<Task> tasks) {
         for (Task t : tasks) {
             if (t instanceof Block b) {
@@ -61,6 +80,9 @@ public final class ModuleArgChecks {
             } else if (t instanceof TaskInclude inc && !inc.isRole() && inc.dynamic().isEmpty()
                     && !Coerce.isTemplate(inc.file())) {
                 included(inc.baseDir().resolve(inc.file()).toAbsolutePath().normalize());
+            } else if (t instanceof ModuleTask m && !SHIPPED.contains(m.module())) {
+                notShipped.add(new Problem(m.pos(), "'" + m.module() + "' is an Ansible module drover does not ship:"
+                        + " a host that reaches this task fails it"));
             } else if (t instanceof ModuleTask m && Actions.agentTakesArgsAsWritten(m.module())) {
                 ModuleArgs schema = ModuleArgs.of(m.module());
                 if (schema != null) {
@@ -68,6 +90,12 @@ public final class ModuleArgChecks {
                 }
             }
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private void included(Path file) {

@@ -10,6 +10,7 @@ import dev.drover.execute.play.action.Actions;
 import dev.drover.execute.play.action.ControllerAction;
 import dev.drover.playbook.ModuleTask;
 import dev.drover.playbook.Setting;
+import dev.drover.protocol.ModuleNames;
 import dev.drover.remote.AgentOptions;
 import dev.drover.secret.Secret;
 import dev.drover.template.Omit;
@@ -30,8 +31,12 @@ import java.util.Set;
  * {@code failed_when}. Runs on the host's thread; stateless.
  */
 final class TaskCall {
-    /** Commands get the task's {@code environment} keyword as their {@code environment} argument. */
-    private static final Set<String> ENVIRONMENT_MODULES = Set.of("command", "shell");
+    /**
+     * The argument the agent takes the task's {@code environment} keyword from, for every module: it
+     * reaches what the module runs and its path arguments' expansion, as Ansible sets it for the
+     * module's process. Not for {@code raw}, which Ansible runs without it.
+     */
+    private static final String ENVIRONMENT = "_environment";
 
     /** The outcome of the call: status, result fields, and the host it really ran on if delegated. */
     record Done(HostStatus status, Map<String, Object> result, Optional<String> delegatedTo) {
@@ -98,6 +103,16 @@ final class TaskCall {
         return new Done(failed ? HostStatus.FAILED : d.status(), d.result(), d.delegatedTo());
     }
 
+    /**
+     * An Ansible module drover does not ship (the parser accepts Ansible's built-in names, so that a
+     * task a false {@code when:} skips costs nothing): the host that reaches it fails it.
+     */
+    private String notShipped(ModuleTask task, String name) {
+        return "'" + task.module() + "' is an Ansible module drover does not ship (task '" + name + "', "
+                + PlayListener.where(task.pos(), rc.playbookDir()) + "); write the task with drover's modules ("
+                + String.join(", ", ModuleNames.BUILTIN) + "), or give it a 'when:' that is false on this host";
+    }
+
     private static String seconds(double s) {
         return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
     }
@@ -113,15 +128,6 @@ final class TaskCall {
         Map<String, Object> args = new LinkedHashMap<>();
         task.args().forEach((k, v) -> args.put(k, raw.contains(k) ? v : t.render(v, vars)));
         Map<String, Object> resolved = Omit.dropFrom(args);
-        if (ENVIRONMENT_MODULES.contains(task.module())) {
-            Map<String, Object> env = environment(chain, task, vars, t);
-            if (!env.isEmpty()) {
-                if (resolved.get("environment") instanceof Map<?, ?> own) {
-                    own.forEach((k, v) -> env.put(String.valueOf(k), v));
-                }
-                resolved.put("environment", env);
-            }
-        }
         TargetHost target = host.target();
         Optional<String> delegatedTo = chain.optional(task.options(), o -> o.delegateTo(), Optional.empty())
                 .map(d -> Settings.string(d, t, vars));
@@ -149,7 +155,11 @@ final class TaskCall {
         ActionContext.Agent agent = (module, a) -> {
             // Secrets are revealed only here, where the value leaves for the host.
             @SuppressWarnings("unchecked")
-            Map<String, ?> revealed = (Map<String, ?>) reveal(a);
+            Map<String, Object> revealed = new LinkedHashMap<>((Map<String, ?>) reveal(a));
+            Map<String, Object> env = module.equals("raw") ? Map.of() : environment(chain, task, vars, t);
+            if (!env.isEmpty()) {
+                revealed.put(ENVIRONMENT, reveal(env));
+            }
             // A controller action may call the agent several times in one step: each call its own key.
             String key = calls[0]++ == 0 ? step : step + "/call" + calls[0];
             return rc.agents().module(on, become, module, revealed, check, diff, new Step(key, -1, events));
@@ -172,8 +182,8 @@ final class TaskCall {
             }
         } else if (InventoryActions.NAMES.contains(task.module())) {
             result = InventoryActions.run(task.module(), resolved, host.name(), rc.inventory());
-        } else if (ActionNames.NOT_SHIPPED.contains(task.module())) {
-            result = ActionNames.notShipped(task.module());
+        } else if (!ModuleNames.BUILTIN.contains(task.module())) {
+            result = new LinkedHashMap<>(dev.drover.protocol.Results.failed(notShipped(task, name)));
         } else if (task.options().async().isSet()) {
             int async = Settings.integer(task.options().async(), 0, t, vars);
             int poll = Settings.integer(task.options().poll(), AsyncTask.DEFAULT_POLL, t, vars);

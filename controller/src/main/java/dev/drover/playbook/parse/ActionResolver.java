@@ -50,6 +50,11 @@ final class ActionResolver {
         return actions.contains(name) || name.equals(GATHER_FACTS) && actions.contains("setup");
     }
 
+    /** True if the key names one of Ansible's built-in modules that drover does not ship (see {@link AnsibleModules}). */
+    boolean isNotShipped(String key) {
+        return AnsibleModules.BUILTIN.contains(Keywords.shortName(key)) && !isAction(key);
+    }
+
     Resolved resolve(YamlNode.Entry action, YamlNode.Entry argsEntry) throws PlaybookException {
         Map<String, Object> merged = new LinkedHashMap<>(baseArgs(argsEntry));
         String module;
@@ -122,7 +127,7 @@ final class ActionResolver {
         }
         List<String> words = split(modulePos, moduleString);
         String module = Keywords.shortName(words.get(0).strip());
-        if (!isAction(module)) {
+        if (!isAction(module) && !isNotShipped(module)) {
             throw unknownModule(modulePos, words.get(0).strip());
         }
         String rest = String.join(" ", words.subList(1, words.size()));

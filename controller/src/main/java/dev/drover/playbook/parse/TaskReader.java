@@ -169,6 +169,8 @@ final class TaskReader {
         } else if (Keywords.PLAY.contains(key)) {
             throw sources.error(e.keyPos(), "'" + key + "' is a play keyword, not a task keyword",
                     "check the indentation: play keywords line up with the play's 'hosts:'");
+        } else if (actions.isNotShipped(key)) {
+            parts.actions.add(e);
         } else if (actionPlugin(e.keyPos().file(), key) != null) {
             throw sources.error(e.keyPos(), "'" + key + "' is an Ansible action plugin ("
                             + actionPlugin(e.keyPos().file(), key) + "); drover runs no Python plugins",

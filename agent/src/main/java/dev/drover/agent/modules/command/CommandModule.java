@@ -1,6 +1,7 @@
 package dev.drover.agent.modules.command;
 
 import dev.drover.agent.module.Args;
+import dev.drover.agent.module.Expansion;
 import dev.drover.agent.module.Module;
 import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
@@ -20,7 +21,7 @@ public final class CommandModule implements Module {
     public ModuleResult run(Args args, ModuleContext context) throws ModuleException {
         List<String> allowed = CommandOptions.names("argv", "expand_argument_vars");
         args.allow(allowed.toArray(new String[0]));
-        CommandOptions options = CommandOptions.read(args);
+        CommandOptions options = CommandOptions.read(args, context);
         String line = CommandOptions.commandLine(args);
         List<String> argv = args.strings("argv");
         boolean hasLine = line != null && !line.trim().isEmpty();

@@ -1,6 +1,8 @@
 package dev.drover.agent.modules.command;
 
 import dev.drover.agent.module.Args;
+import dev.drover.agent.module.Expansion;
+import dev.drover.agent.module.ModuleContext;
 import dev.drover.agent.module.ModuleException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.Map;
 /**
  * The arguments {@code command} and {@code shell} share, read once. Paths ({@code chdir},
  * {@code creates}, {@code removes}) are expanded like Ansible's {@code type='path'}: variables from
- * the agent's environment plus {@code environment}, then {@code ~}.
+ * the agent's environment plus the task's and {@code environment}, then {@code ~}.
  */
 final class CommandOptions {
     static final List<String> NAMES = Arrays.asList("_raw_params", "cmd", "chdir", "creates", "removes", "stdin",
@@ -26,13 +28,14 @@ final class CommandOptions {
     final boolean stripEmptyEnds;
     /** Variables added to the agent's environment for the command. */
     final Map<String, String> environment;
-    /** The agent's environment with {@link #environment} applied, for $VAR expansion. */
+    /** The agent's environment with the task's and {@link #environment} applied, for $VAR expansion. */
     final Map<String, String> expansionEnvironment;
     final double timeoutSeconds;
 
-    private CommandOptions(Args args) throws ModuleException {
+    private CommandOptions(Args args, ModuleContext context) throws ModuleException {
         environment = args.stringMap("environment");
         expansionEnvironment = new HashMap<>(System.getenv());
+        expansionEnvironment.putAll(context.environment());
         expansionEnvironment.putAll(environment);
         chdir = path(args, "chdir");
         creates = path(args, "creates");
@@ -47,8 +50,8 @@ final class CommandOptions {
         }
     }
 
-    static CommandOptions read(Args args) throws ModuleException {
-        return new CommandOptions(args);
+    static CommandOptions read(Args args, ModuleContext context) throws ModuleException {
+        return new CommandOptions(args, context);
     }
 
     /** The command line from {@code _raw_params} (free form) or {@code cmd}; null when neither is given. */

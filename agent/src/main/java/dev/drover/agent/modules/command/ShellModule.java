@@ -18,7 +18,7 @@ public final class ShellModule implements Module {
     @Override
     public ModuleResult run(Args args, ModuleContext context) throws ModuleException {
         args.allow(CommandOptions.NAMES.toArray(new String[0]));
-        CommandOptions options = CommandOptions.read(args);
+        CommandOptions options = CommandOptions.read(args, context);
         String line = CommandOptions.commandLine(args);
         if (line == null || line.trim().isEmpty()) {
             throw new ModuleException("no command given").with("rc", 256);

@@ -85,12 +85,16 @@ public final class CopyModule implements Module {
                 throw new ModuleException("dest " + destArg + " ends with '/', so it names a directory; with content,"
                         + " give the file name in dest");
             }
-            if (!Files.isDirectory(dest)) {
+            // Ansible's recursive copy: the basename may hold subdirectories (subdir/bar.txt), whose
+            // missing parents are created with directory_mode.
+            dest = dest.resolve(basename);
+            Path parent = dest.getParent();
+            if (!Files.isDirectory(parent)) {
                 if (ctx.checkMode()) {
-                    return ModuleResult.changed().msg("dest directory " + dest + " would be created")
-                            .with("dest", dest.resolve(basename).toString());
+                    return ModuleResult.changed().msg("dest directory " + parent + " would be created")
+                            .with("dest", dest.toString());
                 }
-                CopyTree.createDirectories(dest, directoryMode, attributes);
+                CopyTree.createDirectories(parent, directoryMode, attributes);
             }
         }
         if (Files.isDirectory(dest)) {

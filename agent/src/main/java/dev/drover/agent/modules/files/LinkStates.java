@@ -57,10 +57,11 @@ final class LinkStates {
         boolean changed;
         FileDiff diff = new FileDiff(path, "link", prev);
         if ("link".equals(prev)) {
-            String old = readLink(path).toString();
-            changed = src != null && !old.equals(src);
+            Path old = readLink(path);
+            // Java drops a trailing slash when it links: compare paths, not their text.
+            changed = src != null && !old.equals(path.getFileSystem().getPath(src));
             if (changed) {
-                diff.put("src", old, src);
+                diff.put("src", old.toString(), src);
             }
         } else {
             if (src == null) {

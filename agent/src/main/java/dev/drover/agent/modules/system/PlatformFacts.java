@@ -57,6 +57,8 @@ final class PlatformFacts {
         facts.put("ansible_system", System.getProperty("os.name"));
         facts.put("ansible_kernel", FactFiles.firstLine("/proc/sys/kernel/osrelease", System.getProperty("os.version")));
         facts.put("ansible_kernel_version", FactFiles.firstLine("/proc/sys/kernel/version", ""));
+        // Ansible's fips collector: true only when the kernel says FIPS mode is on.
+        facts.put("ansible_fips", "1".equals(FactFiles.firstLine("/proc/sys/crypto/fips_enabled", "0").trim()));
         String machine = FactFiles.firstLine("/proc/sys/kernel/arch", machine(System.getProperty("os.arch")));
         facts.put("ansible_architecture", machine);
         facts.put("ansible_machine", machine);

@@ -43,6 +43,8 @@ class SetupModuleTest {
         assertEquals(nodename.split("\\.")[0], f.get("ansible_hostname"));
         assertTrue(((String) f.get("ansible_fqdn")).startsWith(nodename.split("\\.")[0]));
         assertEquals("Linux", f.get("ansible_system"));
+        // Ansible's copy target reads ansible_fips (true only when /proc/sys/crypto/fips_enabled says 1).
+        assertEquals("1".equals(FactFiles.firstLine("/proc/sys/crypto/fips_enabled", "0").trim()), f.get("ansible_fips"));
         assertEquals(new String(Files.readAllBytes(Paths.get("/proc/sys/kernel/osrelease"))).trim(), f.get("ansible_kernel"));
         assertTrue(Arrays.asList("x86_64", "aarch64").contains(f.get("ansible_architecture")), String.valueOf(f.get("ansible_architecture")));
         assertEquals(System.getProperty("user.name"), f.get("ansible_user_id"));

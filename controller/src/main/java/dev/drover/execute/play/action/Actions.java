@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The controller's actions by name. {@code copy} is the agent's module unless its {@code src} is on
- * the controller; {@code fetch} is controller-only. {@code meta} is steered by the strategy, and
+ * The controller's actions by name. {@code copy} checks its arguments as Ansible's action plugin
+ * does, then calls the agent's module (reading a controller-side {@code src} first); {@code fetch} is
+ * controller-only. {@code meta} is steered by the strategy, and
  * {@code add_host} / {@code group_by} are refused before the run (see the runner's preflight).
  */
 public final class Actions {
@@ -60,7 +61,7 @@ public final class Actions {
      */
     public static Optional<ControllerAction> forTask(String module, Map<String, Object> args) {
         if (module.equals("copy")) {
-            return CopyAction.controllerSide(args) ? Optional.of(COPY) : Optional.empty();
+            return Optional.of(COPY);
         }
         if (module.equals("unarchive")) {
             return UnarchiveAction.controllerSide(args) ? Optional.of(UNARCHIVE) : Optional.empty();

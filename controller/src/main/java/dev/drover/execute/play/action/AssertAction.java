@@ -27,7 +27,9 @@ final class AssertAction implements ControllerAction {
         List<?> conditions = that instanceof List<?> l ? l : List.of(that);
         for (Object c : conditions) {
             String condition = String.valueOf(c);
-            boolean held = c instanceof Boolean b ? b : ctx.templater().condition(condition, ctx.vars());
+            // Ansible holds an empty condition (a bare '-' in the list, or '') as true.
+            boolean held = c == null || condition.isEmpty()
+                    || (c instanceof Boolean b ? b : ctx.templater().condition(condition, ctx.vars()));
             if (!held) {
                 Map<String, Object> r = ControllerAction.failed(String.valueOf(
                         args.getOrDefault("fail_msg", args.getOrDefault("msg", "Assertion failed"))));

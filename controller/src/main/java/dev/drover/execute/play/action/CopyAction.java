@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * {@code copy} with a controller-side {@code src} (no {@code remote_src}): reads the file on the
  * controller ({@code files/} or the task's directory, then the playbook's) and sends its bytes to the
- * agent's {@code copy} as {@code content_base64}. A directory {@code src} is not supported yet. Also a
+ * agent's {@code copy} as {@code content_base64}. A directory {@code src}: {@link CopyDirectory}. Also a
  * {@code content} that rendered to a boolean or number, which Ansible writes as Python's text.
  */
 final class CopyAction implements ControllerAction {
@@ -32,8 +32,30 @@ final class CopyAction implements ControllerAction {
         return content instanceof Boolean || content instanceof Number;
     }
 
+    /**
+     * Ansible's copy action plugin: its argument checks and their messages, word for word; its own
+     * {@code decrypt} (whether a vaulted controller file is decrypted), which the agent never sees.
+     */
     @Override
-    public Map<String, Object> run(Map<String, Object> args, ActionContext ctx) {
+    public Map<String, Object> run(Map<String, Object> given, ActionContext ctx) {
+        Map<String, Object> args = new LinkedHashMap<>(given);
+        Object decryptArg = args.remove("decrypt");
+        boolean decrypt = decryptArg == null || dev.drover.playbook.Coerce.toBoolean(decryptArg);
+        Object source = args.get("src");
+        boolean hasSource = source != null && !String.valueOf(source).isEmpty();
+        Object dest = args.get("dest");
+        if (!hasSource && args.get("content") == null) {
+            return ControllerAction.failed("src (or content) is required");
+        } else if (dest == null || String.valueOf(dest).isEmpty()) {
+            return ControllerAction.failed("dest is required");
+        } else if (hasSource && args.get("content") != null) {
+            return ControllerAction.failed("src and content are mutually exclusive");
+        } else if (args.get("content") != null && String.valueOf(dest).endsWith("/")) {
+            return ControllerAction.failed("can not use content with a dir as dest");
+        }
+        if (!controllerSide(args)) {
+            return ctx.agent().module("copy", args).result();
+        }
         if (nonTextContent(args.get("content"))) {
             // Ansible writes str(content): "{{ flag }}" gives True, not Java's true.
             Map<String, Object> agentArgs = new LinkedHashMap<>(args);
@@ -43,43 +65,51 @@ final class CopyAction implements ControllerAction {
         }
         String name = String.valueOf(args.get("src"));
         List<Path> looked = new ArrayList<>();
-        Optional<Path> src = ctx.find(name, "files", looked);
-        if (src.isEmpty()) {
-            return ControllerAction.failed("copy: could not find src '" + name + "' on the controller; looked in: " + looked);
+        Optional<Path> found = ctx.find(name, "files", looked);
+        if (found.isEmpty()) {
+            return ControllerAction.failed("Could not find or access '" + name + "'\nSearched in:\n\t"
+                    + String.join("\n\t", looked.stream().map(Path::toString).toList()) + " on the Ansible Controller.\n"
+                    + "If you are using a module and expect the file to exist on the remote, see the remote_src option");
         }
-        if (Files.isDirectory(src.get())) {
-            return ControllerAction.failed("copy: src '" + name + "' is a directory; copying directories from the"
-                    + " controller is not supported by drover yet (use archive + unarchive, or one copy per file)");
+        Path src = found.get();
+        if (Files.isDirectory(src)) {
+            return CopyDirectory.copy(src, name, args, ctx, (file, fileArgs) -> copyFile(file, fileArgs, decrypt, ctx));
         }
+        return copyFile(src, args, decrypt, ctx);
+    }
+
+    /** One controller file to the agent's copy, as {@code content_base64}. */
+    private static Map<String, Object> copyFile(Path src, Map<String, Object> args, boolean decrypt, ActionContext ctx) {
         byte[] bytes;
         try {
-            bytes = VaultedSources.plain(Files.readAllBytes(src.get()), src.get(), ctx.vault());
+            bytes = Files.readAllBytes(src);
+            bytes = decrypt ? VaultedSources.plain(bytes, src, ctx.vault()) : bytes;
         } catch (dev.drover.vault.VaultException e) {
             return ControllerAction.failed("copy: " + e.getMessage());
         } catch (IOException e) {
-            return ControllerAction.failed("copy: cannot read " + src.get() + ": " + e.getMessage());
+            return ControllerAction.failed("copy: cannot read " + src + ": " + e.getMessage());
         }
         Map<String, Object> agentArgs = new LinkedHashMap<>(args);
         agentArgs.remove("src");
         agentArgs.remove("remote_src");
         agentArgs.put("content_base64", Base64.getEncoder().encodeToString(bytes));
-        agentArgs.put("_original_basename", src.get().getFileName().toString());
+        agentArgs.putIfAbsent("_original_basename", src.getFileName().toString());
         if ("preserve".equals(String.valueOf(args.get("mode")))) {
             // The source's mode is known here, on the controller, as Ansible's copy action resolves it.
             try {
                 int bits = 0;
-                for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(src.get())) {
+                for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(src)) {
                     bits |= 1 << (8 - p.ordinal());
                 }
                 agentArgs.put("mode", String.format("0%03o", bits));
             } catch (IOException | UnsupportedOperationException e) {
-                return ControllerAction.failed("copy: mode: preserve cannot read the mode of " + src.get() + ": " + e.getMessage());
+                return ControllerAction.failed("copy: mode: preserve cannot read the mode of " + src + ": " + e.getMessage());
             }
         }
         Map<String, Object> result = new LinkedHashMap<>(ctx.agent().module("copy", agentArgs).result());
         if (Boolean.TRUE.equals(result.get("changed"))) {
             // Ansible's copy reports the source it transferred when it copied (there a temporary file).
-            result.put("src", src.get().toAbsolutePath().toString());
+            result.put("src", src.toAbsolutePath().toString());
         }
         return result;
     }

@@ -1,4 +1,4 @@
-package dev.drover.agent.modules.command;
+package dev.drover.agent.module;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.drover.agent.modules.command;
+package dev.drover.agent.module;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +12,17 @@ import java.util.Map;
  * to every path argument. Unknown variables and users are left as written, as Python does.
  * {@code ~user} is looked up in /etc/passwd only (no NSS/LDAP).
  */
-final class Expansion {
+public final class Expansion {
     private Expansion() {
     }
 
     /** expanduser(expandvars(s)): what Ansible does to a {@code type='path'} argument. */
-    static String path(String s, Map<String, String> env) {
+    public static String path(String s, Map<String, String> env) {
         return user(vars(s, env), env);
     }
 
     /** {@code $NAME} and {@code ${NAME}} with NAME made of ASCII letters, digits and underscores. */
-    static String vars(String s, Map<String, String> env) {
+    public static String vars(String s, Map<String, String> env) {
         if (s.indexOf('$') < 0) {
             return s;
         }
@@ -67,7 +67,7 @@ final class Expansion {
     }
 
     /** A leading {@code ~} or {@code ~user} up to the first slash becomes that home directory. */
-    static String user(String s, Map<String, String> env) {
+    public static String user(String s, Map<String, String> env) {
         if (!s.startsWith("~")) {
             return s;
         }
