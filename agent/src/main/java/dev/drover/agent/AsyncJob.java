@@ -20,14 +20,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>It is a keyed step like any other ({@link Steps}): it claims the spool of its key (so its
  * {@code claim} names this process as owner), runs the module with the spool as the observer of its
  * child process, and writes {@code result.json}. {@code async_status} reads that spool by its directory
- * name, the job id. After {@code time_limit} seconds its process tree is killed and the result is
- * Ansible's {@code {"failed": true, "msg": "Timeout exceeded", "child_pid": N}}.
+ * name, the job id. Its process tree is killed once {@code time_limit} has run out at a check of
+ * Ansible's {@code async_wrapper}, which looks every 5 seconds after a first 5 (so {@code async: 1}
+ * is killed at 10 s, {@code async: 30} at 35 s; a poll that gave up at {@code async} seconds leaves
+ * the job running until then, as under Ansible), and the result is Ansible's {@code {"failed": true,
+ * "msg": "Timeout exceeded", "child_pid": N}}.
  *
  * <p>Arguments: the steps root, the job's key, the time limit in seconds, and the request file
  * ({@code {"module", "args", "check", "diff"}}, deleted once read: it may hold secrets).
  */
 public final class AsyncJob {
     private AsyncJob() {
+    }
+
+    /** When async_wrapper kills a job of {@code limit} seconds: a first 5 s, then 5 s steps until none is left. */
+    static long killAfterMillis(long limit) {
+        return 5000L * (1 + Math.max(1, (limit + 4) / 5));
     }
 
     public static void main(String[] argv) throws Exception {
@@ -48,7 +56,7 @@ public final class AsyncJob {
         AtomicBoolean timedOut = new AtomicBoolean();
         Thread watchdog = new Thread(() -> {
             try {
-                Thread.sleep(limit * 1000);
+                Thread.sleep(killAfterMillis(limit));
                 timedOut.set(true);
                 steps.killOwned();
             } catch (InterruptedException e) {

@@ -7,21 +7,15 @@ import java.util.Set;
 /**
  * The controller's actions by name. {@code copy} checks its arguments as Ansible's action plugin
  * does, then calls the agent's module (reading a controller-side {@code src} first); {@code fetch} is
- * controller-only. {@code meta} is steered by the strategy, and
- * {@code add_host} / {@code group_by} are refused before the run (see the runner's preflight).
+ * controller-only. {@code meta} is steered by the strategy; {@code add_host} and {@code group_by}
+ * change the run's inventory ({@code InventoryActions}).
  */
 public final class Actions {
     /**
      * Names the parser must accept in addition to the agent's modules and {@code ControllerActions.NAMES}:
-     * {@code fetch}, and Ansible's modules drover does not ship (they fail when a host reaches them).
+     * {@code fetch}. (Ansible's modules drover does not ship are the parser's {@code AnsibleModules}.)
      */
-    public static final Set<String> EXTRA_NAMES = extraNames();
-
-    private static Set<String> extraNames() {
-        Set<String> names = new java.util.HashSet<>(NotShippedAction.NAMES);
-        names.add("fetch");
-        return Set.copyOf(names);
-    }
+    public static final Set<String> EXTRA_NAMES = Set.of("fetch");
 
     private static final Map<String, ControllerAction> BY_NAME = Map.of(
             "debug", new DebugAction(),
@@ -45,7 +39,7 @@ public final class Actions {
      * ({@code script}); {@code copy} from the controller passes its arguments on to the agent's copy.
      */
     public static boolean agentTakesArgsAsWritten(String module) {
-        return !BY_NAME.containsKey(module) && !NotShippedAction.NAMES.contains(module);
+        return !BY_NAME.containsKey(module);
     }
 
     /** Arguments of {@code module} that must reach the action unrendered. */
@@ -65,9 +59,6 @@ public final class Actions {
         }
         if (module.equals("unarchive")) {
             return UnarchiveAction.controllerSide(args) ? Optional.of(UNARCHIVE) : Optional.empty();
-        }
-        if (NotShippedAction.NAMES.contains(module)) {
-            return Optional.of(new NotShippedAction(module));
         }
         return Optional.ofNullable(BY_NAME.get(module));
     }
