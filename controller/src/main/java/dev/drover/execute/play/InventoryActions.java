@@ -98,10 +98,6 @@ final class InventoryActions {
     }
 
     private static Map<String, Object> failed(String msg) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("failed", true);
-        r.put("changed", false);
-        r.put("msg", msg);
-        return r;
+        return dev.drover.protocol.Results.failed(msg);
     }
 }
