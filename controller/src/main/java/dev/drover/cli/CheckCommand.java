@@ -53,8 +53,11 @@ final class CheckCommand implements Callable<Integer> {
         inventory.configured = cfg.inventory().stream().map(Path::toString).toList();
         Map<String, Object> extra = extraVars.parse(err, v);
         boolean withInventory = hasInventory();
+        List<Problem> notShipped = new ArrayList<>();
         Playbook pb = PlaybookLoader.load(playbook, cfg.rolesPath(), v, true, p -> {
-            List<Problem> problems = new ArrayList<>(ModuleArgChecks.check(p, v));
+            ModuleArgChecks.Findings args = ModuleArgChecks.check(p, v);
+            notShipped.addAll(args.notShipped());
+            List<Problem> problems = new ArrayList<>(args.problems());
             problems.addAll(PlayTemplates.check(p, extra, v));
             if (withInventory) {
                 problems.addAll(UndefinedVariables.check(p, inventory.load(err, playbook.toAbsolutePath().getParent()), extra, v));
@@ -62,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
             return problems;
         });
         // A task naming an Ansible module drover does not ship fails only on a host that reaches it.
-        ModuleArgChecks.notShipped(pb, v).forEach(w -> err.println("[WARNING]: " + w));
+        notShipped.forEach(w -> err.println("[WARNING]: " + w));
         int tasks = pb.plays().stream().mapToInt(p -> count(p.preTasks()) + count(p.tasks()) + count(p.postTasks())
                 + count(p.handlers())).sum();
         spec.commandLine().getOut().println(playbook + ": OK (" + pb.plays().size() + " play"

@@ -45,28 +45,22 @@ public final class ModuleArgChecks {
         this.taskFiles = new TaskFileParser(ActionNames.forParser(), vault);
     }
 
-    public static List<Problem> check(Playbook playbook, dev.drover.vault.Vault vault) {
-        ModuleArgChecks c = new ModuleArgChecks(vault);
-        for (Play play : playbook.plays()) {
-            for (List<Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
-                c.walk(list);
-            }
-        }
-        return List.copyOf(c.problems);
+    /**
+     * What one walk of the playbook finds: {@code problems}, the arguments that are wrong; {@code
+     * notShipped}, the tasks that name an Ansible module drover does not ship (the parser accepts
+     * Ansible's built-in names): each fails on a host that reaches it, so {@code check} warns.
+     */
+    public record Findings(List<Problem> problems, List<Problem> notShipped) {
     }
 
-    /**
-     * The tasks that name an Ansible module drover does not ship (the parser accepts Ansible's
-     * built-in names): each fails on a host that reaches it, so {@code check} warns.
-     */
-    public static List<Problem> notShipped(Playbook playbook, dev.drover.vault.Vault vault) {
+    public static Findings check(Playbook playbook, dev.drover.vault.Vault vault) {
         ModuleArgChecks c = new ModuleArgChecks(vault);
         for (Play play : playbook.plays()) {
             for (List<Task> list : List.of(play.preTasks(), play.tasks(), play.postTasks(), play.handlers())) {
                 c.walk(list);
             }
         }
-        return List.copyOf(c.notShipped);
+        return new Findings(List.copyOf(c.problems), List.copyOf(c.notShipped));
     }
 
     private void walk(List<Task> tasks) {
