@@ -166,7 +166,7 @@ public final class PlaybookPrinter implements PlayListener {
     @Override
     public synchronized void included(Path file, List<String> hosts) {
         progress.clearLine();
-        out.println("included: " + file + " for " + String.join(", ", hosts));
+        out.println("included: " + file.toAbsolutePath().normalize() + " for " + String.join(", ", hosts));
         out.flush();
     }
 

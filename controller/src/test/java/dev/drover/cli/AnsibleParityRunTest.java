@@ -141,4 +141,30 @@ class AnsibleParityRunTest {
                 + "        \"skipped\": true\n    }";
         assertTrue(run.out().contains(registered), run.toString());
     }
+
+    @Test
+    void anIncludeInARoleShowsTheRolePrefixAndTheIncludedFileItsAbsolutePath() throws IOException {
+        write("roles/r/tasks/main.yml", """
+                - name: decide to include
+                  include_tasks: part.yml
+                  when: false
+                - name: really include
+                  include_tasks: part.yml
+                """);
+        write("roles/r/tasks/part.yml", "- debug: {msg: inside}\n");
+        Path pb = write("site.yml", """
+                - hosts: a
+                  gather_facts: false
+                  roles: [r]
+                """);
+        // The playbook named by a relative path, as an operator types it.
+        String relative = Path.of("").toAbsolutePath().relativize(pb).toString();
+        CliRun run = CliRun.of("run", "-i", inventory.toString(), relative);
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        // ansible-playbook 2.14: the role prefix on both include banners, skipped or not, and the
+        // included file's absolute path whatever the playbook's path was
+        assertTrue(run.out().contains("TASK [r : decide to include] ***"), run.toString());
+        assertTrue(run.out().contains("TASK [r : really include] ***"), run.toString());
+        assertTrue(run.out().contains("included: " + dir.resolve("roles/r/tasks/part.yml") + " for a"), run.toString());
+    }
 }

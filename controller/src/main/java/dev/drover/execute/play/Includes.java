@@ -62,7 +62,9 @@ final class Includes {
         }
         String action = inc.isRole() ? "include_role" : "include_tasks";
         String name = Settings.taskName(inc, action, chain.play(), rc.options().extraVars(), rc.templater());
-        rc.listener().taskStart(new PlayListener.TaskStart(name, kind, action, inc.pos(),
+        // The banner carries the role's prefix, as a module task's does; ansible_failed_task.name does not.
+        String banner = chain.role().map(r -> r.name() + " : ").orElse("") + name;
+        rc.listener().taskStart(new PlayListener.TaskStart(banner, kind, action, inc.pos(),
                 hosts.stream().map(HostState::name).toList()));
         Templater t = rc.templater().get();
         Map<Key, List<HostState>> groups = new LinkedHashMap<>();
