@@ -17,12 +17,15 @@ import java.util.Optional;
  *                when the playbook was parsed (so a missing role is reported before anything runs)
  * @param dynamic for an {@code include_role} whose name or {@code *_from} uses variables: what the
  *                executor renders and loads per host and item
+ * @param inherited keywords the included tasks inherit besides those of the blocks around the include:
+ *                the include's {@code apply:}, and the keywords of the {@code import_tasks} it was
+ *                imported through (Ansible's static parents, which a dynamic include's tasks see)
  *
  * <p>An {@code include_role} is a TaskInclude too, with {@link #role} or {@link #dynamic} set; the
  * executor runs the role's block instead of parsing {@link #file}, which then names the role.
  */
 public record TaskInclude(TaskOptions options, String file, Path baseDir, Optional<Block> role,
-        Optional<RoleInclude> dynamic) implements Task {
+        Optional<RoleInclude> dynamic, TaskOptions inherited) implements Task {
 
     public TaskInclude {
         Objects.requireNonNull(options, "options");
@@ -30,6 +33,13 @@ public record TaskInclude(TaskOptions options, String file, Path baseDir, Option
         Objects.requireNonNull(baseDir, "baseDir");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(dynamic, "dynamic");
+        Objects.requireNonNull(inherited, "inherited");
+    }
+
+    /** An include whose tasks inherit nothing but from the blocks around it. */
+    public TaskInclude(TaskOptions options, String file, Path baseDir, Optional<Block> role,
+            Optional<RoleInclude> dynamic) {
+        this(options, file, baseDir, role, dynamic, TaskOptions.none(options.pos()));
     }
 
     /** An {@code include_role} loaded at parse time. */

@@ -16,9 +16,11 @@ import java.util.function.Function;
  * Where a task sits: its play and the blocks (and dynamic includes) around it, outermost first. It
  * computes a task's effective keywords as Ansible inherits them: a keyword the task does not set
  * comes from the innermost enclosing block that sets it, then the play; {@code when} and
- * {@code tags} accumulate. An {@code include_tasks} is a boundary, as Ansible's dynamic includes are:
- * the included tasks inherit no keywords from the include or the blocks around it, only their
- * variables (and the play's keywords). Immutable.
+ * {@code tags} accumulate. An {@code include_tasks} (or {@code include_role}) is a boundary, as
+ * Ansible's dynamic includes are: the included tasks inherit none of the include's own keywords (they
+ * apply to the include itself), but they do inherit those of the blocks around the include, and of its
+ * {@code apply:}, as Ansible's Task._get_parent_attribute skips a parent that is not statically loaded
+ * and goes on with the grandparent. Variables cross the boundary. Immutable.
  */
 record Chain(Play play, List<Frame> frames) {
 
@@ -26,7 +28,7 @@ record Chain(Play play, List<Frame> frames) {
      * One enclosing node.
      *
      * @param rescuable the task is in the {@code block:} part of a block that has a {@code rescue:}
-     * @param boundary  a dynamic include: keywords above and at this frame are not inherited
+     * @param boundary  a dynamic include: its own keywords are not inherited (its variables are)
      * @param role      the role whose tasks start here, if this is a role's block
      */
     record Frame(TaskOptions options, boolean rescuable, boolean boundary, Optional<Role> role) {
@@ -76,15 +78,9 @@ record Chain(Play play, List<Frame> frames) {
         return frames.stream().anyMatch(Frame::rescuable);
     }
 
-    /** Frames whose keywords the task inherits, outermost first. */
+    /** Frames whose keywords the task inherits, outermost first: all but dynamic includes. */
     private List<TaskOptions> inherited() {
-        int from = 0;
-        for (int i = 0; i < frames.size(); i++) {
-            if (frames.get(i).boundary()) {
-                from = i + 1;
-            }
-        }
-        return frames.subList(from, frames.size()).stream().map(Frame::options).toList();
+        return frames.stream().filter(f -> !f.boundary()).map(Frame::options).toList();
     }
 
     List<String> when(TaskOptions own) {

@@ -23,8 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code include_tasks} and {@code include_role} at run time, as Ansible's linear strategy does it: each host (and loop item)
  * evaluates the include's {@code when} and renders the file name; hosts that include the same file
  * with the same variables run its tasks together, group after group. The file is parsed once per run
- * and path. Included tasks inherit the include's variables (and loop variables) but none of its
- * other keywords. Nesting is bounded to catch an include that includes itself.
+ * and path. Included tasks inherit the include's variables (and loop variables), its {@code apply:},
+ * and the keywords of the blocks around it, but none of the include's own keywords ({@code when},
+ * {@code ignore_errors}, {@code register}, {@code run_once}... apply to the include itself). Nesting is
+ * bounded to catch an include that includes itself.
  */
 final class Includes {
     static final int MAX_DEPTH = 32;
@@ -62,25 +64,42 @@ final class Includes {
         }
         String action = inc.isRole() ? "include_role" : "include_tasks";
         String name = Settings.taskName(inc, action, chain.play(), rc.options().extraVars(), rc.templater());
+        Templater t = rc.templater().get();
+        // As a module task's run_once: the first host alone includes the file, and alone runs its tasks.
+        Map<String, Object> first = Variables.forTask(scope, hosts.get(0), chain, inc.vars(), rc.options().check());
+        List<HostState> others = List.of();
+        if (Settings.bool(chain.setting(inc.options(), o -> o.runOnce(), chain.play().runOnce()), false, t, first)) {
+            others = hosts.subList(1, hosts.size());
+            hosts = List.of(hosts.get(0));
+        }
         // The banner carries the role's prefix, as a module task's does; ansible_failed_task.name does not.
         String banner = chain.role().map(r -> r.name() + " : ").orElse("") + name;
         rc.listener().taskStart(new PlayListener.TaskStart(banner, kind, action, inc.pos(),
                 hosts.stream().map(HostState::name).toList()));
-        Templater t = rc.templater().get();
         Map<Key, List<HostState>> groups = new LinkedHashMap<>();
         List<TaskRunner.Outcome> outcomes = new ArrayList<>();
         long depth = chain.frames().stream().filter(Chain.Frame::boundary).count();
         for (HostState h : hosts) {
             Map<String, Object> vars = Variables.forTask(scope, h, chain, inc.vars(), rc.options().check());
+            boolean ignoreErrors = false;
+            boolean noLog = false;
             try {
+                // The include's own ignore_errors and no_log (or its blocks') cover its own failure:
+                // a name or condition that does not render. Not a file that is missing (below), as in Ansible.
+                ignoreErrors = Settings.bool(chain.setting(inc.options(), o -> o.ignoreErrors(), chain.play().ignoreErrors()),
+                        false, t, vars);
+                noLog = Settings.bool(chain.setting(inc.options(), o -> o.noLog(), chain.play().noLog()), false, t, vars);
                 if (depth >= MAX_DEPTH) {
                     throw new IllegalArgumentException("include_tasks nested more than " + MAX_DEPTH
                             + " deep; does the file include itself?");
                 }
                 List<Map<String, Object>> itemVars = new ArrayList<>();
-                if (inc.options().loop().isPresent()) {
+                boolean looped = inc.options().loop().isPresent();
+                String loopVar = "item";
+                if (looped) {
                     List<Object> items = TaskRunner.items(inc.options().loop().get(), t, vars);
                     LoopControl lc = TaskRunner.withLoopVar(inc.options().loopControl(), t, vars);
+                    loopVar = lc.loopVar();
                     for (int i = 0; i < items.size(); i++) {
                         Map<String, Object> v = new HashMap<>();
                         TaskRunner.loopVars(v, lc, items, i);
@@ -89,24 +108,29 @@ final class Includes {
                 } else {
                     itemVars.add(Map.of());
                 }
-                boolean any = false;
+                List<Map<String, Object>> registered = new ArrayList<>();
                 for (Map<String, Object> iv : itemVars) {
                     Map<String, Object> all = new HashMap<>(vars);
                     all.putAll(iv);
                     if (!t.condition(chain.when(inc.options()), all)) {
                         continue;
                     }
-                    any = true;
                     RenderedRole dyn = inc.dynamic().isPresent() ? render(inc.dynamic().get(), t, all) : null;
+                    String written = inc.isRole() ? null : Settings.string(inc.file(), t, all);
                     Path file = dyn != null ? Path.of(dyn.name())
                             : inc.role().isPresent() ? inc.role().get().role().orElseThrow().path()
-                            : inc.baseDir().resolve(Settings.string(inc.file(), t, all)).normalize();
+                            : inc.baseDir().resolve(written).normalize();
                     groups.computeIfAbsent(new Key(file, iv, dyn), k -> new ArrayList<>()).add(h);
+                    registered.add(included(inc, dyn, written, looped ? loopVar : null, iv));
                 }
-                outcomes.add(outcome(h, any ? HostStatus.OK : HostStatus.SKIPPED,
-                        any ? new LinkedHashMap<>(Map.of("changed", false)) : TaskRunner.skipped()));
+                Map<String, Object> result = registered.isEmpty() ? TaskRunner.skipped()
+                        : looped ? allItems(registered) : registered.get(0);
+                outcomes.add(new TaskRunner.Outcome(h, registered.isEmpty() ? HostStatus.SKIPPED : HostStatus.OK,
+                        result, false, false, false, noLog, java.util.Optional.empty()));
             } catch (TemplateException | IllegalArgumentException e) {
-                outcomes.add(failed(h, "task \"" + name + "\" (" + inc.pos() + "): " + e.getMessage()));
+                outcomes.add(new TaskRunner.Outcome(h, HostStatus.FAILED,
+                        Results.failed("task \"" + name + "\" (" + inc.pos() + "): " + e.getMessage()),
+                        ignoreErrors, false, false, noLog, java.util.Optional.empty()));
             }
         }
         for (Map.Entry<Key, List<HostState>> g : groups.entrySet()) {
@@ -124,9 +148,16 @@ final class Includes {
                 }
             }
         }
+        for (TaskRunner.Outcome o : outcomes) {
+            register(inc, o.host(), o.result());
+            if (o.host() == hosts.get(0)) {
+                // run_once: the other hosts register the first host's result, as for a module task.
+                others.forEach(other -> register(inc, other, o.result()));
+            }
+        }
         outcomes.stream().filter(o -> o.status() == HostStatus.SKIPPED || o.status() == HostStatus.FAILED).forEach(o ->
                 rc.listener().hostResult(new PlayListener.TaskResult(o.host().name(), java.util.Optional.empty(),
-                        action, o.status(), o.result(), false, false, false)));
+                        action, o.status(), o.result(), o.ignored(), o.noLog(), false)));
         if (inc.isRole()) {
             // Ansible's recap does not count an include_role that ran, only one skipped or failed.
             batch.apply(outcomes.stream().filter(o -> o.status() != HostStatus.OK).toList(), name, action,
@@ -135,6 +166,8 @@ final class Includes {
             batch.apply(outcomes, name, action, chain.rescuable());
             countEachInclusion(outcomes, groups);
         }
+        // The included tasks inherit the blocks around the include (Chain), then its apply: and the
+        // imports it came through, not its own keywords.
         for (Map.Entry<Key, List<HostState>> g : groups.entrySet()) {
             List<Task> tasks = inc.role().isPresent() ? List.of(inc.role().get())
                     : inc.dynamic().isPresent() ? loadedRoles.get(Map.entry(inc.dynamic().get(), g.getKey().role()))
@@ -146,8 +179,51 @@ final class Includes {
             Map<String, Object> vars = new LinkedHashMap<>(inc.vars());
             vars.putAll(g.getKey().vars());
             TaskOptions frame = inc.options().toBuilder().vars(vars).build();
-            batch.runList(tasks, chain.include(frame), members, kind);
+            batch.runList(tasks, chain.include(frame).enter(inc.inherited(), false), members, kind);
         }
+    }
+
+    private static void register(TaskInclude inc, HostState h, Map<String, Object> result) {
+        inc.options().register().ifPresent(r ->
+                h.setHostFacts(Map.of(r, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result)))));
+    }
+
+    /**
+     * What {@code register} holds for one inclusion, as Ansible's TaskExecutor returns it: the rendered
+     * file and the include's other arguments (an include_role's are its name and files).
+     */
+    private static Map<String, Object> included(TaskInclude inc, RenderedRole dyn, String written, String loopVar,
+            Map<String, Object> itemVars) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        if (loopVar != null) {
+            r.put("ansible_loop_var", loopVar);
+        }
+        if (written != null) {
+            r.put("include", written);
+            r.put("include_args", Map.of());
+        } else {
+            Map<String, Object> args = new LinkedHashMap<>();
+            args.put("name", dyn != null ? dyn.name() : inc.file());
+            if (dyn != null) {
+                args.putAll(dyn.from());
+            }
+            r.put("include_args", args);
+        }
+        if (loopVar != null) {
+            r.put("item", itemVars.get(loopVar));
+        } else {
+            r.put("changed", false);
+        }
+        return r;
+    }
+
+    private static Map<String, Object> allItems(List<Map<String, Object>> items) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("changed", false);
+        r.put("msg", "All items completed");
+        r.put("results", List.copyOf(items));
+        r.put("skipped", false);
+        return r;
     }
 
     private static RenderedRole render(RoleInclude spec, Templater t, Map<String, Object> vars) {

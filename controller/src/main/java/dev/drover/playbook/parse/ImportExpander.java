@@ -74,7 +74,20 @@ final class ImportExpander {
         checkKeywords(action, keywords, allowed,
                 "set it on the tasks in the included file, or wrap the include in a block");
         FileArg file = fileArg(action, args);
-        return new TaskInclude(options.read(keywords, pos), file.name, ctx.dir());
+        TaskOptions applied = TaskOptions.none(pos);
+        if (file.apply != null) {
+            List<YamlNode.Entry> kws = new ArrayList<>();
+            for (YamlNode.Entry e : file.apply.entries()) {
+                if (!RoleEntries.KEYWORDS.contains(e.key()) && !e.key().equals("vars")) {
+                    // Ansible builds a Block from apply: only a block's keywords are valid there.
+                    throw sources.error(e.keyPos(), "'" + e.key() + "' is not a valid keyword for include_tasks' apply",
+                            "apply takes a block's keywords: " + String.join(", ", new TreeSet<>(RoleEntries.KEYWORDS)) + ", vars");
+                }
+                kws.add(e);
+            }
+            applied = options.read(kws, file.apply.pos());
+        }
+        return new TaskInclude(options.read(keywords, pos), file.name, ctx.dir(), Optional.empty(), Optional.empty(), applied);
     }
 
     private void checkKeywords(YamlNode.Entry action, List<YamlNode.Entry> keywords, Set<String> allowed, String hint)
@@ -92,7 +105,8 @@ final class ImportExpander {
         }
     }
 
-    private record FileArg(String name, SourcePos pos) {
+    /** The file to include or import, and an include_tasks' {@code apply:} mapping, if any. */
+    private record FileArg(String name, SourcePos pos, YamlNode.Mapping apply) {
     }
 
     /** The file name from {@code import_tasks: x.yml}, {@code import_tasks: file=x.yml} or {@code {file: x.yml}}. */
@@ -121,17 +135,32 @@ final class ImportExpander {
         }
         Set<String> unknown = new LinkedHashSet<>(args.keySet());
         unknown.removeAll(Set.of("file", ModuleTask.RAW_PARAMS));
+        boolean include = action.key().endsWith("include_tasks");
+        if (include) {
+            unknown.remove("apply");
+        }
         if (!unknown.isEmpty()) {
             String first = unknown.iterator().next();
             throw sources.error(v.pos(), "invalid option for " + what + ": '" + first + "'",
-                    first.equals("apply") ? "'apply' is not supported by drover; set keywords on the included tasks"
-                            : what + " takes only a file name");
+                    first.equals("apply") ? "an import's own keywords already apply to every imported task"
+                            : what + " takes only a file name" + (include ? " and apply" : ""));
+        }
+        YamlNode.Mapping apply = null;
+        if (include && args.containsKey("apply")) {
+            YamlNode.Mapping holder = v instanceof YamlNode.Mapping m ? m
+                    : argsEntry != null && argsEntry.value() instanceof YamlNode.Mapping am ? am : null;
+            YamlNode node = holder == null ? null : holder.entry("apply").map(YamlNode.Entry::value).orElse(null);
+            if (!(node instanceof YamlNode.Mapping am)) {
+                throw sources.error(node != null ? node.pos() : v.pos(), "include_tasks' 'apply' must be a mapping of keywords",
+                        "for example: apply: {become: true, tags: [upgrade]}");
+            }
+            apply = am;
         }
         Object name = args.containsKey(ModuleTask.RAW_PARAMS) ? args.get(ModuleTask.RAW_PARAMS) : args.get("file");
         if (name == null || name.toString().isBlank()) {
             throw sources.error(v.pos(), "'" + what + "' needs a file name", "for example: " + what + ": tasks/upgrade.yml");
         }
-        return new FileArg(name.toString().strip(), v.pos());
+        return new FileArg(name.toString().strip(), v.pos(), apply);
     }
 
     /**
@@ -140,7 +169,22 @@ final class ImportExpander {
      * every other keyword (become, delegate_to, ignore_errors, notify...) where the task leaves it unset.
      */
     static Task inherit(Task t, TaskOptions from) {
-        TaskOptions o = t.options();
+        TaskOptions merged = merge(t.options(), from);
+        if (t instanceof ModuleTask m) {
+            return new ModuleTask(merged, m.module(), m.args());
+        }
+        if (t instanceof Block b) {
+            return new Block(merged, b.block(), b.rescue(), b.always(), b.role());
+        }
+        // An include's tasks see the import too (a static parent in Ansible's chain), not only the
+        // include itself; its variables are already the include's.
+        TaskInclude i = (TaskInclude) t;
+        TaskOptions inherited = merge(i.inherited(), from.toBuilder().vars(Map.of()).build());
+        return new TaskInclude(merged, i.file(), i.baseDir(), i.role(), i.dynamic(), inherited);
+    }
+
+    /** {@code o} with {@code from}'s keywords where it leaves them unset ({@code when}, {@code tags}, vars, environment: both). */
+    private static TaskOptions merge(TaskOptions o, TaskOptions from) {
         List<String> when = new ArrayList<>(from.when());
         when.addAll(o.when());
         Set<String> tags = new LinkedHashSet<>(from.tags());
@@ -149,7 +193,7 @@ final class ImportExpander {
         vars.putAll(o.vars());
         List<Object> environment = new ArrayList<>(from.environment());
         environment.addAll(o.environment());
-        TaskOptions merged = o.toBuilder().when(when).tags(List.copyOf(tags)).vars(vars).environment(environment)
+        return o.toBuilder().when(when).tags(List.copyOf(tags)).vars(vars).environment(environment)
                 .become(o.become().or(from.become()))
                 .becomeUser(o.becomeUser().or(from::becomeUser))
                 .becomeMethod(o.becomeMethod().or(from::becomeMethod))
@@ -166,13 +210,5 @@ final class ImportExpander {
                 .diff(o.diff().or(from.diff()))
                 .remoteUser(o.remoteUser().or(from::remoteUser))
                 .build();
-        if (t instanceof ModuleTask m) {
-            return new ModuleTask(merged, m.module(), m.args());
-        }
-        if (t instanceof Block b) {
-            return new Block(merged, b.block(), b.rescue(), b.always(), b.role());
-        }
-        TaskInclude i = (TaskInclude) t;
-        return new TaskInclude(merged, i.file(), i.baseDir(), i.role(), i.dynamic());
     }
 }

@@ -35,10 +35,15 @@ final class Keywords {
 
     /*
      * An import_tasks takes every COMMON keyword: the imported tasks inherit them (ImportExpander.inherit).
-     * An include_tasks is dynamic, and Ansible's included tasks do not inherit its keywords but these.
+     * An include_tasks is dynamic: its keywords apply to the include itself, not to the included tasks
+     * (those inherit from the blocks around the include, and from its apply:), as in Ansible.
      */
-    /** Keywords an {@code include_tasks} may carry (as Ansible's TaskInclude, minus what we do not run). */
-    static final Set<String> INCLUDE = union(Set.of("name", "when", "tags", "vars"), union(LOOPS, Set.of("loop_control")));
+    /**
+     * Keywords an {@code include_tasks} or {@code include_role} may carry: Ansible 2.14's
+     * TaskInclude.VALID_INCLUDE_KEYWORDS, but {@code debugger} (drover has no task debugger).
+     */
+    static final Set<String> INCLUDE = union(Set.of("name", "when", "tags", "vars", "ignore_errors", "register",
+            "no_log", "run_once", "timeout"), union(LOOPS, Set.of("loop_control")));
 
     static final Set<String> IMPORT_TASKS = Set.of("import_tasks");
     static final Set<String> INCLUDE_TASKS = Set.of("include_tasks");

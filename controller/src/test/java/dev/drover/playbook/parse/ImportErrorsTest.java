@@ -87,12 +87,19 @@ class ImportErrorsTest {
     }
 
     @Test
-    void includeTasksTakesOnlyAFile() {
+    void includeTasksApplyTakesABlocksKeywordsAndImportTasksNoApply() {
         Path site = Files.write(dir, "site.yml",
-                "- hosts: all\n  tasks:\n    - include_tasks:\n        file: t.yml\n        apply: {become: yes}\n");
+                "- hosts: all\n  tasks:\n    - include_tasks:\n        file: t.yml\n        apply: {changed_when: false}\n");
         PlaybookException e = failure(site);
-        assertEquals("invalid option for include_tasks: 'apply'", e.problem());
-        assertEquals("'apply' is not supported by drover; set keywords on the included tasks", e.hint());
+        // ansible-playbook 2.14: "'changed_when' is not a valid attribute for a Block"
+        assertEquals("'changed_when' is not a valid keyword for include_tasks' apply", e.problem());
+        assertTrue(e.hint().startsWith("apply takes a block's keywords: "), e.hint());
+
+        Path imported = Files.write(dir, "site.yml",
+                "- hosts: all\n  tasks:\n    - import_tasks:\n        file: t.yml\n        apply: {become: yes}\n");
+        e = failure(imported);
+        assertEquals("invalid option for import_tasks: 'apply'", e.problem());
+        assertEquals("an import's own keywords already apply to every imported task", e.hint());
     }
 
     @Test
