@@ -33,7 +33,7 @@ class FilterCoreFiltersTest {
 
     @Test
     void base64ReadsPythonsCodecNames() {
-        assertEquals("QQBuAHMAaQBiAGwAZQAgAC0AIABPMIkwaDB/MAoA", evaluate("'Ansible - くらとみ\\n' | b64encode(encoding='utf-16-le')"));
+        assertEquals("QQBuAHMAaQBiAGwAZQAgAC0AIABPMIkwaDB/MAoA", evaluate("'Ansible - くらとみ\n' | b64encode(encoding='utf-16-le')"));
         assertEquals("Ansible - くらとみ\n", evaluate("'QQBuAHMAaQBiAGwAZQAgAC0AIABPMIkwaDB/MAoA' | b64decode(encoding='utf-16-le')"));
         TemplateException e = assertThrows(TemplateException.class, () -> evaluate("'x' | b64encode(encoding='nosuch')"));
         assertTrue(e.reason().contains("unknown encoding: nosuch"), e.reason());
