@@ -58,6 +58,11 @@ final class Args {
         return index < positional.size() || named.containsKey(name);
     }
 
+    /** The keyword arguments' names, in the order given. */
+    java.util.Set<String> names() {
+        return named.keySet();
+    }
+
     /** The parameter at {@code index} or named {@code name}; an index of -1 means keyword-only. */
     Object get(int index, String name, Object fallback) {
         if (index >= 0 && index < positional.size()) {

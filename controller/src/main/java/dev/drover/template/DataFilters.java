@@ -46,6 +46,9 @@ final class DataFilters {
 
     /** {@code combine(*dicts, recursive=False, list_merge='replace')}: later dicts win. */
     private static Object combine(Object value, Args args, Evaluation eval) {
+        if (!java.util.Set.of("recursive", "list_merge").containsAll(args.names())) {
+            throw new TemplateFailure("'recursive' and 'list_merge' are the only valid keyword arguments");
+        }
         boolean recursive = args.flag(-1, "recursive", false);
         String listMerge = args.string(-1, "list_merge", "replace");
         if (!LIST_MERGE.contains(listMerge)) {
@@ -55,7 +58,7 @@ final class DataFilters {
         List<Object> terms = new ArrayList<>();
         terms.add(value);
         terms.addAll(args.rest(0));
-        List<Object> dicts = CoreFilters.flatten(terms, 1, false);
+        List<Object> dicts = CoreFilters.flatten(terms, 1, true); // Ansible's flatten drops None by default
         Map<Object, Object> result = new LinkedHashMap<>();
         for (Object d : dicts) {
             if (d instanceof Undefined) {
@@ -166,6 +169,11 @@ final class DataFilters {
     }
 
     private static Object subscript(Object container, Object key, Evaluation e) {
+        if (container instanceof Undefined u) {
+            // Jinja2's getitem on an undefined container is that undefined: default() may still catch it.
+            e.excuse(u);
+            return e.undefined(u.variable(), u.reason());
+        }
         if (container instanceof Map<?, ?> m && m.containsKey(key)) {
             return m.get(key);
         }

@@ -33,6 +33,8 @@ final class Evaluation extends Context {
     private final Map<Object, String> paths = new IdentityHashMap<>();
     private TemplateFailure failure;
     private boolean secretRevealed;
+    /** Text returned by a string-type filter (Ansible's NativeJinjaText), by identity: see {@link EvalConcat}. */
+    private final Map<Object, Boolean> nativeText = new IdentityHashMap<>();
 
     Evaluation(Context library, LazyVars vars) {
         super(library);
@@ -162,6 +164,17 @@ final class Evaluation extends Context {
         return value;
     }
 
+    /** Marks a string-type filter's result: as the whole result of a template it stays text. */
+    void nativeText(Object text) {
+        if (text instanceof String) {
+            nativeText.put(text, Boolean.TRUE);
+        }
+    }
+
+    boolean isNativeText(Object text) {
+        return nativeText.containsKey(text);
+    }
+
     void revealed() {
         secretRevealed = true;
     }
@@ -207,10 +220,19 @@ final class Evaluation extends Context {
         return filter;
     }
 
+    /** A name Ansible's plugin loader can look up (its collection references: words joined by dots). */
+    private static final java.util.regex.Pattern PLUGIN_NAME = java.util.regex.Pattern.compile("\\w+(\\.\\w+)*",
+            java.util.regex.Pattern.UNICODE_CHARACTER_CLASS);
+
     @Override
     public ExpTest getExpTest(String name) {
         ExpTest test = super.getExpTest(name);
-        if (test == null) {
+        if (test == null && !PLUGIN_NAME.matcher(name).matches()) {
+            // Only a test named by a string (select, selectattr...) can be no name at all; Ansible's plugin
+            // loader refuses it before looking, in these words.
+            fail(new TemplateFailure(TemplateException.Kind.UNKNOWN_TEST, "TemplateSyntaxError: Could not load \""
+                    + name + "\": 'invalid plugin name: ansible.builtin." + name + "'"));
+        } else if (test == null) {
             List<String> known = getAllExpTests().stream().map(ExpTest::getName).toList();
             fail(new TemplateFailure(TemplateException.Kind.UNKNOWN_TEST,
                     "no test named '" + name + "'" + didYouMean(name, known)));

@@ -42,7 +42,11 @@ record FilterDef(String name, boolean seesUndefined, Body body) implements Filte
         }
         Evaluation eval = Evaluation.of(interpreter);
         try {
-            return body.apply(value, Args.of(name, args, kwargs), eval);
+            Object result = body.apply(value, Args.of(name, args, kwargs), eval);
+            if (EvalConcat.STRING_TYPE_FILTERS.contains(name)) {
+                eval.nativeText(result);
+            }
+            return result;
         } catch (TemplateFailure f) {
             throw eval.fail(f);
         } catch (RuntimeException e) {

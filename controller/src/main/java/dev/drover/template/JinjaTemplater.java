@@ -80,7 +80,12 @@ final class JinjaTemplater implements Templater {
         TemplateSyntax wanted = header.syntax();
         TemplateSyntax engine = wanted.engineOptions();
         JinjaTemplater t = engine.equals(syntax) ? this : variants.computeIfAbsent(engine, JinjaTemplater::new);
-        Object out = t.render(header.body(), vars);
+        // The template action renders with convert_data=False and escape_backslashes=False: text, and
+        // Jinja2 reads the escapes of string literals.
+        String body = header.body();
+        Object out = TemplateText.isTemplated(body)
+                ? t.run(body, new LazyVars(vars, t), i -> i.render(TemplateText.fileForEngine(body)), Result.TEXT)
+                : body;
         String rendered = out instanceof String s ? s : PyValues.str(out, null);
         // Ansible's templar keeps as many line breaks at the end as the template had, even where
         // trim_blocks ate the one after a closing tag.
@@ -131,11 +136,23 @@ final class JinjaTemplater implements Templater {
         Optional<String> single = TemplateText.singleExpression(text);
         if (single.isPresent()) {
             String expression = TemplateText.forEngine(single.get());
-            Object value = run(text, vars, interpreter -> interpreter.resolveELExpression(expression, 1), true);
+            Object value = run(text, vars, interpreter -> interpreter.resolveELExpression(expression, 1), Result.CONVERTED_VALUE);
             return withLineBreaks(value, TemplateText.trailingLineBreaks(text));
         }
         String template = TemplateText.templateForEngine(text);
-        return run(text, vars, interpreter -> interpreter.render(template), false);
+        return run(text, vars, interpreter -> interpreter.render(template), Result.CONVERTED_TEXT);
+    }
+
+    /** What a call makes of the engine's result. */
+    private enum Result {
+        /** An expression's value as it is (conditions, bare expressions). */
+        NATIVE,
+        /** A lone {@code {{ expression }}} of a templated value: {@link EvalConcat#single}. */
+        CONVERTED_VALUE,
+        /** Rendered text of a templated value: {@link EvalConcat#literal}. */
+        CONVERTED_TEXT,
+        /** Rendered text as it is (template files). */
+        TEXT
     }
 
     /**
@@ -182,7 +199,7 @@ final class JinjaTemplater implements Templater {
             throw new TemplateException(TemplateException.Kind.SYNTAX, expression, "empty expression");
         }
         String forEngine = TemplateText.forEngine(expression.strip());
-        return run(expression, vars, interpreter -> interpreter.resolveELExpression(forEngine, 1), true);
+        return run(expression, vars, interpreter -> interpreter.resolveELExpression(forEngine, 1), Result.NATIVE);
     }
 
     @Override
@@ -194,7 +211,7 @@ final class JinjaTemplater implements Templater {
             }
             // Ansible wraps a bare condition in {% if %}, where Jinja2 reads string escapes.
             String forEngine = TemplateText.forCondition(expression.strip());
-            return PyValues.truthy(run(expression, lazy, interpreter -> interpreter.resolveELExpression(forEngine, 1), true));
+            return PyValues.truthy(run(expression, lazy, interpreter -> interpreter.resolveELExpression(forEngine, 1), Result.NATIVE));
         }
         // Ansible renders a templated condition first and evaluates a string result again.
         Object rendered = render(expression, lazy);
@@ -204,8 +221,7 @@ final class JinjaTemplater implements Templater {
         return PyValues.truthy(rendered);
     }
 
-    private Object run(String source, LazyVars vars, Function<JinjavaInterpreter, Object> body,
-            boolean nativeResult) {
+    private Object run(String source, LazyVars vars, Function<JinjavaInterpreter, Object> body, Result kind) {
         Evaluation eval = new Evaluation(library(), vars);
         JinjavaInterpreter interpreter = new JinjavaInterpreter(jinjava, eval, config);
         Object raw;
@@ -223,7 +239,12 @@ final class JinjaTemplater implements Templater {
             JinjavaInterpreter.popCurrent();
         }
         eval.check(source, interpreter.getErrors());
-        Object result = nativeResult ? PyValues.toJava(raw) : raw;
+        Object result = switch (kind) {
+            case NATIVE -> PyValues.toJava(raw);
+            case CONVERTED_VALUE -> EvalConcat.single(PyValues.toJava(raw), eval);
+            case CONVERTED_TEXT -> raw instanceof String s ? EvalConcat.literal(s) : raw;
+            case TEXT -> raw;
+        };
         return eval.secretRevealed() ? secret(result) : result;
     }
 

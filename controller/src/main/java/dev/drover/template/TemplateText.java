@@ -93,6 +93,22 @@ final class TemplateText {
      * An expression or statement that is never closed is a syntax error here, as in Jinja2.
      */
     static String templateForEngine(String template) {
+        return templateForEngine(template, false);
+    }
+
+    /**
+     * {@link #templateForEngine} for a template file, which Ansible renders without doubling
+     * backslashes: Jinja2 reads the escapes of every string literal ({@code '\n'} is a line break).
+     */
+    static String fileForEngine(String template) {
+        return templateForEngine(template, true);
+    }
+
+    /**
+     * @param unescapeExpressions read escapes inside {@code {{ }}} too; statements ({@code {% %}}) always
+     *                            read them: Ansible doubles backslashes in expressions only
+     */
+    private static String templateForEngine(String template, boolean unescapeExpressions) {
         StringBuilder out = new StringBuilder(template.length() + 8);
         int i = 0;
         int n = template.length();
@@ -124,7 +140,7 @@ final class TemplateText {
                 continue;
             }
             out.append(template, open, open + 2);
-            copyCode(template, open + 2, close, out);
+            copyCode(template, open + 2, close, out, kind == '%' || unescapeExpressions);
             out.append(template, close, close + 2);
             i = close + 2;
         }

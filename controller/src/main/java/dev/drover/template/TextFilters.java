@@ -91,6 +91,14 @@ final class TextFilters {
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
+            // Python's codec names: utf-16-le is Java's UTF-16LE (case, '-' and '_' do not count).
+            String wanted = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_ ]", "");
+            for (Charset c : Charset.availableCharsets().values()) {
+                if (java.util.stream.Stream.concat(java.util.stream.Stream.of(c.name()), c.aliases().stream())
+                        .anyMatch(n -> n.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_ ]", "").equals(wanted))) {
+                    return c;
+                }
+            }
             throw new TemplateFailure("unknown encoding: " + name);
         }
     }

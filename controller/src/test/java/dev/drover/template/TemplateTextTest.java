@@ -46,7 +46,7 @@ class TemplateTextTest {
     @ParameterizedTest(name = "[{0}] -> [{1}]")
     @CsvSource(delimiterString = " => ", quoteCharacter = '`', value = {
         "a\\b {{ 'c\\d' }} => a\\b {{ 'c\\\\d' }}",
-        "{% set x = '\\n' %}{{ x }} => {% set x = '\\\\n' %}{{ x }}",
+        "{% set x = '\\d' %}{{ x }} => {% set x = '\\\\d' %}{{ x }}",
         "{# '\\d' #} => {# '\\d' #}",
         "{% raw %}{{ '\\d' }}{% endraw %}{{ '\\d' }} => {% raw %}{{ '\\d' }}{% endraw %}{{ '\\\\d' }}",
         "{{ {'a': {'b': 1}} }} x => {{ {'a': {'b': 1} } }} x",

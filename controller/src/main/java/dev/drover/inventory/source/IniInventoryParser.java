@@ -2,6 +2,7 @@ package dev.drover.inventory.source;
 
 import dev.drover.inventory.Group;
 import dev.drover.inventory.InventoryException;
+import dev.drover.python.PythonLiteral;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
-package dev.drover.inventory.source;
+package dev.drover.python;
 
-import dev.drover.inventory.source.PythonLiteral.NotLiteral;
+import dev.drover.python.PythonLiteral.NotLiteral;
 
 /**
  * Python string literals for {@link PythonLiteral}: single, double and triple quotes, the

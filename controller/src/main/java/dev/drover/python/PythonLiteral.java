@@ -1,4 +1,4 @@
-package dev.drover.inventory.source;
+package dev.drover.python;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <p>Not supported (kept as text, where Python would produce a value JSON cannot hold anyway):
  * complex numbers, {@code \N{...}} escapes, non-string-like dictionary keys.
  */
-final class PythonLiteral {
+public final class PythonLiteral {
     private static final Pattern HEX = Pattern.compile("0[xX](?:_?[0-9a-fA-F])+");
     private static final Pattern OCT = Pattern.compile("0[oO](?:_?[0-7])+");
     private static final Pattern BIN = Pattern.compile("0[bB](?:_?[01])+");
@@ -40,19 +40,49 @@ final class PythonLiteral {
     }
 
     private final String s;
+    private final boolean jsonNames;
     private int pos;
 
-    private PythonLiteral(String s) {
+    private PythonLiteral(String s, boolean jsonNames) {
         this.s = s;
+        this.jsonNames = jsonNames;
     }
 
+    /**
+     * What Ansible's templar turns a rendered text into ({@code ansible_eval_concat}): Python's
+     * {@code ast.literal_eval} of the text, the JSON names {@code true}, {@code false} and {@code null}
+     * read as {@code True}, {@code False} and {@code None}; empty when the text is no such literal.
+     * Unlike {@link #valueOf}, leading blanks are a syntax error, as in {@code ast.parse}.
+     */
+    public static java.util.Optional<Object> literalEval(String text) {
+        PythonLiteral p = new PythonLiteral(text, true);
+        try {
+            Object v = p.expression();
+            p.skipBlank();
+            return p.pos == p.s.length() ? java.util.Optional.ofNullable(v).or(() -> java.util.Optional.of(NONE)) : java.util.Optional.empty();
+        } catch (NotLiteral | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Ansible's Json2Python: the JSON names a rendered template may hold, as Python's. */
+    private static final Map<String, String> JSON_NAMES = Map.of("true", "True", "false", "False", "null", "None");
+
+    /** What {@link #literalEval} holds for Python's None (an Optional cannot hold null). */
+    public static final Object NONE = new Object() {
+        @Override
+        public String toString() {
+            return "None";
+        }
+    };
+
     /** The value {@code text} denotes as a Python literal, or {@code text} unchanged if it is none. */
-    static Object valueOf(String text) {
+    public static Object valueOf(String text) {
         int start = 0;
         while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
             start++;
         }
-        PythonLiteral p = new PythonLiteral(text.substring(start));
+        PythonLiteral p = new PythonLiteral(text.substring(start), false);
         try {
             Object v = p.expression();
             p.skipBlank();
@@ -101,7 +131,7 @@ final class PythonLiteral {
             return number();
         }
         String name = identifier();
-        switch (name) {
+        switch (jsonNames ? JSON_NAMES.getOrDefault(name, name) : name) {
             case "True":
                 return Boolean.TRUE;
             case "False":

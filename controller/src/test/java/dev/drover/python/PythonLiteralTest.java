@@ -1,4 +1,4 @@
-package dev.drover.inventory.source;
+package dev.drover.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
