@@ -1,6 +1,7 @@
 package dev.drover.agent;
 
 import dev.drover.agent.module.ModuleRegistry;
+import dev.drover.agent.process.LaunchMechanism;
 import dev.drover.agent.process.SystemProcessRunner;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -61,6 +62,7 @@ public final class AgentMain {
             stderr.println("The drover controller starts the agent over SSH and talks to it on stdin/stdout.");
             return Session.EXIT_PROTOCOL_ERROR;
         }
+        LaunchMechanism.prefer(); // before any module starts a process: the JDK reads it once
         if (bothEndsAreATerminal()) {
             // Both ends are a terminal: a person ran the jar by hand, or the SSH session has a pty,
             // which would mangle binary frames (newline translation, echo) anyway.

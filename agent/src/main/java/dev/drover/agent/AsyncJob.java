@@ -1,5 +1,6 @@
 package dev.drover.agent;
 
+import dev.drover.agent.process.LaunchMechanism;
 import dev.drover.agent.process.SystemProcessRunner;
 import dev.drover.agent.step.StepSpool;
 import dev.drover.agent.step.Steps;
@@ -39,6 +40,7 @@ public final class AsyncJob {
     }
 
     public static void main(String[] argv) throws Exception {
+        LaunchMechanism.prefer();
         Path root = Paths.get(argv[0]);
         String key = argv[1];
         long limit = Long.parseLong(argv[2]);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,6 +70,7 @@ public final class Session {
         t.setDaemon(true);
         return t;
     });
+    private ScheduledExecutorService ackTimer;
     /** The controller's stream ended (or it gave up): waits for another agent's step end. */
     private volatile boolean controllerGone;
     /** Grace of the keyed step last handed to the worker, in seconds; -1 for an unkeyed request. */
@@ -249,22 +251,24 @@ public final class Session {
 
     /**
      * A keyed step through {@link Steps}. With {@code ack} the controller gets a {@code claimed} frame
-     * before the step starts, so after a reconnect it knows to send the step again only to attach.
+     * once the step is claimed ({@link ClaimAck}: with its process's pid as it starts, so the controller
+     * can name it if the link drops), so after a reconnect it knows to send the step again only to attach.
      */
     private Map<String, Object> keyed(final long id, final String step, final String module,
                                       final Map<String, Object> args, final boolean check, final boolean diff,
                                       final boolean ack, boolean attach) {
+        final ClaimAck acks = ack ? new ClaimAck(id, step, out, ackTimer()) : null;
         try {
             return steps.run(step, module, attach, () -> {
-                if (ack) {
-                    trySend(Messages.claimed(id, step, -1));
+                if (acks != null) {
+                    acks.claimed();
                 }
             }, spool -> dispatcher.run(module, args, check, diff, processes instanceof SystemProcessRunner
-                    ? new SystemProcessRunner(ack ? new ProcessObserver() {
+                    ? new SystemProcessRunner(acks != null ? new ProcessObserver() {
                         @Override
                         public void started(long pid) {
                             spool.started(pid);
-                            trySend(Messages.claimed(id, step, pid)); // the controller can name it if the link drops
+                            acks.started(pid);
                         }
 
                         @Override
@@ -279,7 +283,23 @@ public final class Session {
             r.put("failed", true);
             r.put("msg", "interrupted while waiting for step " + step);
             return r;
+        } finally {
+            if (acks != null) {
+                acks.finished();
+            }
         }
+    }
+
+    /** The timer of delayed {@code claimed} frames, started with the first keyed step. */
+    private synchronized ScheduledExecutorService ackTimer() {
+        if (ackTimer == null) {
+            ackTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "drover-claim-ack");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return ackTimer;
     }
 
     /**

@@ -127,17 +127,41 @@ class SessionStepsTest {
     }
 
     @Test
-    void aClaimIsAcknowledgedBeforeTheStepStartsThenWithItsPidWhenAsked() throws IOException {
-        List<Map<String, Object>> out = session(controllerHello(),
-                Messages.run(4, "shell", Map.of("_raw_params", "echo ran >> " + dir.resolve("counter")), false, false,
-                        "run6/t1", 60, false), Messages.shutdown());
+    void aClaimIsAcknowledgedOnceWithItsProcessAsItStarts() throws IOException {
+        long usual = ClaimAck.delayMillis;
+        ClaimAck.delayMillis = 60_000; // however loaded the machine, the process starts first
+        List<Map<String, Object>> out;
+        try {
+            out = session(controllerHello(),
+                    Messages.run(4, "shell", Map.of("_raw_params", "echo ran >> " + dir.resolve("counter")), false, false,
+                            "run6/t1", 60, false), Messages.shutdown());
+        } finally {
+            ClaimAck.delayMillis = usual;
+        }
         assertEquals(Messages.CLAIMED, out.get(1).get("type"), out.toString());
         assertEquals(4L, ((Number) out.get(1).get("id")).longValue());
         assertEquals("run6/t1", out.get(1).get("step"));
-        assertFalse(out.get(1).containsKey("pid"), "claimed before the process starts");
-        assertEquals(Messages.CLAIMED, out.get(2).get("type"), "again with the step's process");
-        assertTrue(((Number) out.get(2).get("pid")).longValue() > 0, out.toString());
-        assertEquals(0, ((Number) Wire.result(out.get(3)).get("rc")).intValue());
+        assertTrue(((Number) out.get(1).get("pid")).longValue() > 0, "one frame, naming the step's process: " + out);
+        assertEquals(0, ((Number) Wire.result(out.get(2)).get("rc")).intValue(), "then the result: " + out);
+        assertEquals("ran\n", counter());
+    }
+
+    @Test
+    void aStepWithoutAProcessIsAcknowledgedOnItsOwnWhileItRunsAndNeverAfterItsResult() throws IOException {
+        // wait_for with only a timeout sleeps in the agent, starting no process.
+        List<Map<String, Object>> out = session(controllerHello(),
+                Messages.run(5, "wait_for", Map.of("timeout", 2), false, false, "run6/t2", 60, false),
+                Messages.run(6, "ping", Map.of(), false, false, "run6/t3", 60, false), Messages.shutdown());
+        assertEquals(Messages.CLAIMED, out.get(1).get("type"), "a step still running is acknowledged: " + out);
+        assertEquals(5L, ((Number) out.get(1).get("id")).longValue());
+        assertFalse(out.get(1).containsKey("pid"), out.toString());
+        assertEquals(Messages.RESULT, out.get(2).get("type"), out.toString());
+        assertEquals(5L, ((Number) out.get(2).get("id")).longValue());
+        List<Map<String, Object>> rest = out.subList(3, out.size());
+        int result = rest.indexOf(rest.stream().filter(m -> Messages.RESULT.equals(m.get("type"))).findFirst().orElseThrow());
+        assertEquals("pong", Wire.result(rest.get(result)).get("ping"));
+        assertEquals(List.of("bye"), rest.subList(result + 1, rest.size()).stream().map(m -> m.get("type")).toList(),
+                "nothing claimed after a step's result: " + out);
     }
 
     @Test

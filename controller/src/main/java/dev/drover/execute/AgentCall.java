@@ -94,7 +94,7 @@ public final class AgentCall {
                 result = new LinkedHashMap<>(client.run(module, args, check, diff, keyed.key(), keyed.graceSeconds(),
                         attach, pid -> keyed.events().claimed(host.name(), keyed.key(), pid)));
                 result.remove("_drover_replayed");
-                client.forgetLater(keyed.key());
+                client.forgetLater(keyed.key(), keyed.events()::beforeForget);
             } catch (AgentLostException lost) {
                 if (!client.supportsSteps() || keyed.graceSeconds() <= 0) {
                     throw lost;

@@ -53,7 +53,7 @@ final class Reattach {
             if (!Boolean.TRUE.equals(result.get("step_unknown"))) {
                 step.events().reattached(settings.hostName(), step.key(), attempts, replayed);
             }
-            agent.client().forgetLater(step.key());
+            agent.client().forgetLater(step.key(), step.events()::beforeForget);
             return result;
         }, (interrupted, attempts, reason) -> "connection lost during " + (resumable ? "step" : "command") + " '"
                 + module + "'" + (interrupted ? "; the run was interrupted while reconnecting (" + attempts + " attempts; last: "

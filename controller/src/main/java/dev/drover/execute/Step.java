@@ -42,6 +42,10 @@ public record Step(String key, long graceSeconds, Events events) {
         default void done(String host, String step) {
         }
 
+        /** Returns once the claims told so far are recorded durably: the host may then drop their spools. */
+        default void beforeForget() {
+        }
+
         /** The operator asked the run to stop (Ctrl-C): a reconnect wait gives up at once. */
         default boolean stopRequested() {
             return false;

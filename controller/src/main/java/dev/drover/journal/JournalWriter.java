@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Writes a run's journal as it happens (format: docs/journal.md). Each line goes straight to the
@@ -54,9 +50,8 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
     private Instant taskStartedAt;
     private Map<String, HostStats> stats = Map.of();
     private boolean ended;
-    /** The task boundary's force in flight, if any; see {@link #forceInBackground}. */
-    private Future<?> pendingForce;
-    private ExecutorService forcer;
+    /** The task boundaries' and the claims' forces; see {@link #forceInBackground}. */
+    private final BackgroundForce forces;
 
     private JournalWriter(FileChannel channel, Path file, RunStart start, Clock clock) {
         this.channel = channel;
@@ -64,6 +59,7 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
         this.runId = start.runId();
         this.playbookDir = start.playbook().toAbsolutePath().getParent();
         this.clock = clock;
+        this.forces = new BackgroundForce(channel, file);
         filesSeen.addAll(start.files().keySet());
     }
 
@@ -166,12 +162,12 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
     }
 
     /**
-     * The claim (no pid yet) is forced at once: a controller killed right after must leave it for
-     * {@code --resume}. The agent always sends it before the line that adds the step's pid, which
-     * only names the process in messages: that line is written without its own fsync and reaches the
-     * disk with the next force. Each of these forces ran on the host's own thread, under this
-     * writer's lock, between a step's claim and its result: two fsyncs per step and host, the
-     * hosts of a task queued behind each other's.
+     * Not forced here: the claim only matters to a {@code --resume} after this machine crashed and
+     * the host's spool was removed, and the host thread must not wait for an fsync between a step's
+     * claim and its result (three hosts queued behind each other's, 1 to 20 ms each). It is forced
+     * on the journal's fsync thread at once; the next task start waits for that, and so does a
+     * step's {@code forget} ({@link #durable}), so the host never drops a spool whose claim is not
+     * on disk here.
      */
     @Override
     public synchronized void stepClaimed(String host, String task, String step, long pid) {
@@ -182,7 +178,14 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
         if (pid > 0) {
             e.put("pid", pid);
         }
-        write(e, pid <= 0);
+        write(e, false);
+        forces.soon();
+    }
+
+    /** Returns once every claim written so far is on disk (its force was asked when it was written). */
+    @Override
+    public void durable() {
+        forces.await();
     }
 
     @Override
@@ -273,11 +276,8 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         try {
-            awaitPendingForce();
+            forces.close();
         } finally {
-            if (forcer != null) {
-                forcer.shutdownNow();
-            }
             channel.close();
         }
     }
@@ -356,39 +356,13 @@ public final class JournalWriter implements PlayListener, AutoCloseable {
     }
 
     /**
-     * Waits for the previous boundary's force, then starts this one on the journal's fsync thread
-     * (a daemon: a run never waits on it to exit; {@link #close} and every synchronous force that
-     * follows cover what it had not finished).
+     * Waits for the forces asked before (the previous boundary's, the claims'), then asks this one on
+     * the journal's fsync thread ({@link BackgroundForce}: a daemon, a run never waits on it to exit;
+     * {@link #close} and every synchronous force that follows cover what it had not finished).
      */
     private void forceInBackground() {
-        awaitPendingForce();
-        if (forcer == null) {
-            forcer = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "drover-journal-fsync");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        pendingForce = forcer.submit(() -> {
-            channel.force(false);
-            return null;
-        });
+        forces.await();
+        forces.soon();
     }
 
-    private void awaitPendingForce() {
-        Future<?> pending = pendingForce;
-        pendingForce = null;
-        if (pending == null) {
-            return;
-        }
-        try {
-            pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw new UncheckedIOException("cannot write the run journal " + file + ": " + cause.getMessage(),
-                    cause instanceof IOException io ? io : new IOException(cause));
-        }
-    }
 }

@@ -7,7 +7,6 @@ import dev.drover.remote.AgentClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -90,7 +89,7 @@ final class HeldAgent {
             leaseOut = cliOut;
             byte[] frame;
             while ((frame = FrameCodec.read(cliIn)) != null) {
-                String type = Messages.type(Json.read(frame));
+                String type = Messages.type(frame);
                 if (Messages.SHUTDOWN.equals(type)) {
                     break;
                 }
@@ -132,8 +131,7 @@ final class HeldAgent {
         try {
             byte[] frame;
             while ((frame = FrameCodec.read(channel.in())) != null) {
-                Map<String, Object> msg = Json.read(frame);
-                if (Messages.RESULT.equals(Messages.type(msg))) {
+                if (Messages.RESULT.equals(Messages.type(frame))) {
                     outstanding.decrementAndGet();
                 }
                 OutputStream out = leaseOut;

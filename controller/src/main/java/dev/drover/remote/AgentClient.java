@@ -33,6 +33,8 @@ public final class AgentClient implements AutoCloseable {
     private boolean closed;
     /** Steps whose results the controller has recorded: their spools may go (sent before the next frame). */
     private final List<String> toForget = new ArrayList<>();
+    /** What must hold before those are sent (the run's journal has their claims on disk). */
+    private final List<Runnable> forgetAfter = new ArrayList<>();
 
     private AgentClient(String host, RemoteProcess process, InputStream in, OutputTail stderr, Map<String, Object> agentHello) {
         this.host = host;
@@ -111,8 +113,16 @@ public final class AgentClient implements AutoCloseable {
     /**
      * Lets the host delete step {@code key}'s spool. Sent before the next request or at close, that
      * is after the caller recorded the result (the journal is written when a task's result is
-     * reported, before the host's next task), so a controller killed in between still finds it.
+     * reported, before the host's next task), so a controller killed in between still finds it;
+     * {@code durable} is run first (it returns once the step's claim is on disk, see
+     * {@code PlayListener.durable}).
      */
+    public synchronized void forgetLater(String key, Runnable durable) {
+        toForget.add(key);
+        forgetAfter.add(durable);
+    }
+
+    /** As {@link #forgetLater(String, Runnable)} for a step nothing journals ({@code drover exec}, tests). */
     public synchronized void forgetLater(String key) {
         toForget.add(key);
     }
@@ -198,9 +208,15 @@ public final class AgentClient implements AutoCloseable {
         }
     }
 
+    /** Writes the queued forgets without flushing: they leave with the frame that follows, in one write. */
     private void sendForgets() throws IOException {
+        if (toForget.isEmpty()) {
+            return;
+        }
+        forgetAfter.forEach(Runnable::run);
+        forgetAfter.clear();
         for (String key : toForget) {
-            send(Messages.forget(key));
+            FrameCodec.write(out, Json.write(Messages.forget(key)), false);
         }
         toForget.clear();
     }

@@ -18,6 +18,14 @@ public final class FrameCodec {
     }
 
     public static void write(OutputStream out, byte[] payload) throws IOException {
+        write(out, payload, true);
+    }
+
+    /**
+     * Writes one frame; without {@code flush} it stays in {@code out}'s buffer and leaves with the
+     * next flushed frame (one write for both: a {@code forget} and the {@code run} after it).
+     */
+    public static void write(OutputStream out, byte[] payload, boolean flush) throws IOException {
         if (payload.length == 0 || payload.length > MAX_FRAME_BYTES) {
             throw new ProtocolException("frame of " + payload.length + " bytes is outside 1.." + MAX_FRAME_BYTES);
         }
@@ -32,7 +40,9 @@ public final class FrameCodec {
         frame[3] = (byte) n;
         System.arraycopy(payload, 0, frame, 4, n);
         out.write(frame);
-        out.flush();
+        if (flush) {
+            out.flush();
+        }
     }
 
     /**

@@ -166,6 +166,29 @@ public final class Messages {
         return (String) t;
     }
 
+    /**
+     * The type of the message in {@code payload} without parsing all of it, for a relay that only
+     * looks at types (the persist process): both sides write {@code type} first, so a payload that
+     * starts {@code {"type":"<letters>",} is that type; anything else is parsed.
+     */
+    public static String type(byte[] payload) throws java.io.IOException {
+        byte[] head = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"'};
+        int i = 0;
+        while (i < head.length && i < payload.length && payload[i] == head[i]) {
+            i++;
+        }
+        if (i == head.length) {
+            int end = i;
+            while (end < payload.length && (payload[end] >= 'a' && payload[end] <= 'z' || payload[end] == '_')) {
+                end++;
+            }
+            if (end > i && end + 1 < payload.length && payload[end] == '"' && (payload[end + 1] == ',' || payload[end + 1] == '}')) {
+                return new String(payload, i, end - i, java.nio.charset.StandardCharsets.US_ASCII);
+            }
+        }
+        return type(Json.read(payload));
+    }
+
     public static long id(Map<String, ?> message) throws ProtocolException {
         Object id = message.get("id");
         if (!(id instanceof Number)) {

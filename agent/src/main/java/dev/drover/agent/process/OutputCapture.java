@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads one output stream of a child process on its own daemon thread until end of stream, keeping
+ * Reads one output stream of a child process on a daemon thread of its own (pooled) until end of stream, keeping
  * the first {@code limit} bytes and draining the rest so the child never blocks on a full pipe.
  *
  * <p>Threading: the reader thread appends under this object's lock; {@link #text()} may be called
@@ -16,6 +20,23 @@ import java.util.concurrent.TimeUnit;
  * grandchild keeps the pipe open and the reader is abandoned).
  */
 final class OutputCapture implements Runnable {
+    /**
+     * Reader threads, kept a minute between children: a new thread per stream and child was two
+     * thread starts per step (clone, stack mapping, guard pages). Daemons, so an abandoned reader (a
+     * pipe a daemon holds open) never keeps the agent alive; such a reader keeps its thread until
+     * the pipe closes, and the pool starts another for the next child.
+     */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "drover-output-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    });
+
     private final InputStream in;
     private final int limit;
     private final ProcessObserver observer;
@@ -29,15 +50,9 @@ final class OutputCapture implements Runnable {
         this.observer = observer;
     }
 
-    static OutputCapture start(InputStream in, int limit, String name) {
-        return start(in, limit, name, null);
-    }
-
-    static OutputCapture start(InputStream in, int limit, String name, ProcessObserver observer) {
+    static OutputCapture start(InputStream in, int limit, ProcessObserver observer) {
         OutputCapture capture = new OutputCapture(in, limit, observer);
-        Thread reader = new Thread(capture, "drover-" + name);
-        reader.setDaemon(true);
-        reader.start();
+        READERS.execute(capture);
         return capture;
     }
 

@@ -93,8 +93,8 @@ public final class SystemProcessRunner implements ProcessRunner {
         if (observer != null) {
             observer.started(ProcessTree.pid(process));
         }
-        OutputCapture out = OutputCapture.start(process.getInputStream(), captureLimit, "stdout", observer);
-        OutputCapture err = OutputCapture.start(process.getErrorStream(), captureLimit, "stderr", observer);
+        OutputCapture out = OutputCapture.start(process.getInputStream(), captureLimit, observer);
+        OutputCapture err = OutputCapture.start(process.getErrorStream(), captureLimit, observer);
         if (stdin != null) {
             feed(process, stdin);
         }

@@ -16,7 +16,28 @@ final class ProcFs {
     private ProcFs() {
     }
 
+    /** This agent's pid and start time: read once, they never change. */
+    private static volatile long[] self;
+
     static long selfPid() {
+        return self()[0];
+    }
+
+    static long selfStartTime() {
+        return self()[1];
+    }
+
+    private static long[] self() {
+        long[] s = self;
+        if (s == null) {
+            long pid = readSelfPid();
+            s = new long[] {pid, startTime(pid)};
+            self = s;
+        }
+        return s;
+    }
+
+    private static long readSelfPid() {
         try {
             return Long.parseLong(new File("/proc/self").getCanonicalFile().getName());
         } catch (IOException | NumberFormatException e) {

@@ -91,10 +91,9 @@ public final class StepSpool implements ProcessObserver {
         } catch (FileAlreadyExistsException e) {
             return false;
         }
-        long self = ProcFs.selfPid();
         Properties claim = new Properties();
-        claim.setProperty("agent_pid", Long.toString(self));
-        claim.setProperty("agent_start", Long.toString(ProcFs.startTime(self)));
+        claim.setProperty("agent_pid", Long.toString(ProcFs.selfPid()));
+        claim.setProperty("agent_start", Long.toString(ProcFs.selfStartTime()));
         claim.setProperty("step", key);
         claim.setProperty("module", module);
         claim.setProperty("started", Long.toString(System.currentTimeMillis()));
@@ -129,6 +128,11 @@ public final class StepSpool implements ProcessObserver {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Whether the result is recorded (without reading it). */
+    public boolean finished() {
+        return Files.isRegularFile(dir.resolve(RESULT));
     }
 
     /** The recorded result, or null while there is none. */

@@ -109,8 +109,8 @@ public final class Steps {
     /** The controller journaled the result: the spool goes, unless its step still runs. */
     public void forget(String key) {
         StepSpool spool = StepSpool.of(root, key);
-        Properties claim = spool.readClaim();
-        if (spool.readResult() != null || claim == null || !spool.ownerAlive(claim)) {
+        Properties claim = spool.finished() ? null : spool.readClaim();
+        if (claim == null || !spool.ownerAlive(claim)) {
             spool.delete();
             started.remove(key); // the controller has its result: the key may be sent as new work
         }

@@ -82,6 +82,11 @@ public final class ListenerTee implements PlayListener {
     }
 
     @Override
+    public void durable() {
+        listeners.forEach(PlayListener::durable);
+    }
+
+    @Override
     public void stepDone(String host, String task, String step) {
         listeners.forEach(l -> l.stepDone(host, task, step));
     }

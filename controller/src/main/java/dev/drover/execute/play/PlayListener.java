@@ -165,6 +165,14 @@ public interface PlayListener {
     default void stepDone(String host, String task, String step) {
     }
 
+    /**
+     * Returns once every {@link #stepClaimed} told so far is recorded durably (a journal forces its
+     * claims in the background): only then may a host drop those steps' spools ({@code forget}).
+     * Called on a host's thread.
+     */
+    default void durable() {
+    }
+
     /** {@code until} did not hold yet; {@code retriesLeft} more attempts follow. */
     default void retrying(String host, String task, int retriesLeft, Map<String, Object> result) {
     }

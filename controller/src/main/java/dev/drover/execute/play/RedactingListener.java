@@ -89,6 +89,11 @@ public final class RedactingListener implements PlayListener {
     }
 
     @Override
+    public void durable() {
+        next.durable();
+    }
+
+    @Override
     public void stepDone(String host, String task, String step) {
         next.stepDone(host, s(task), step);
     }

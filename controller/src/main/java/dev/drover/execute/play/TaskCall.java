@@ -336,6 +336,11 @@ final class TaskCall {
             }
 
             @Override
+            public void beforeForget() {
+                rc.listener().durable();
+            }
+
+            @Override
             public boolean stopRequested() {
                 return rc.stop().requested();
             }
