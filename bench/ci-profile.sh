@@ -39,7 +39,7 @@ with open(out + "/cpu.txt", "w") as cpu:
                 st = open("/proc/%d/stat" % pid).read()
                 f = st[st.rindex(")") + 2:].split()
                 c = (int(f[11]) + int(f[12])) / hz
-                cmd = open("/proc/%d/cmdline" % pid, "rb").read().replace(b"\0", b" ").decode(errors="replace")[:300]
+                cmd = open("/proc/%d/cmdline" % pid, "rb").read().replace(b"\0", b" ").replace(b"\n", b" ").decode(errors="replace")[:300]
                 key = (pid, f[19])
                 if key not in seen or c >= seen[key][0]:
                     seen[key] = (c, cmd if cmd.strip() else seen.get(key, (0, ""))[1])
@@ -107,8 +107,10 @@ rules = [("acs-sim node (simulated ACS JVM)", r"acs-sim\.jar node run"), ("acs-s
          ("maven", r"plexus-classworlds"), ("ansible", r"ansible|AnsiballZ"), ("postgres", r"postgres"), ("sshd", r"^sshd"),
          ("chromium", r"chrom"), ("other java", r"java"), ("shells and tools", r".")]
 for l in open(out + "/procs.txt"):
-    pid, c, cmd = (l.rstrip("\n").split(" ", 2) + [""])[:3]
-    kind = next(k for k, rx in rules if re.search(rx, cmd))
+    pid, c, cmd = (l.rstrip("\n").split(" ", 2) + ["", ""])[:3]
+    if not re.fullmatch(r"[0-9.]+", c):
+        continue  # the tail of a command line with a newline (older samples)
+    kind = next((k for k, rx in rules if re.search(rx, cmd)), "shells and tools")
     kinds[kind] += float(c); count[kind] += 1
 print("\nCPU by kind of process (sampled every 0.5 s: a process that lived less is partly missed)")
 for k, c in kinds.most_common():
