@@ -36,6 +36,15 @@ final class AcsTestbed implements AutoCloseable {
     static final String OLD = "5.1.0";
     static final String NEW = "5.2.7";
     static final Path SIM_JAR = Path.of("../testbed/acs-sim/target/acs-sim.jar").toAbsolutePath().normalize();
+    /**
+     * The simulator's tools as the tests run them on the nodes (dist, seed, fingerprint): the client compiler
+     * only and the serial collector, as drover starts its own short-lived JVMs: a tool run is over before C2
+     * would pay off, and on two cores its compiler threads took CPU from the nodes under test.
+     */
+    static final String SIM = "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar " + SIM_JAR;
+    /** The JDK's jar tool extracting a zip, with the same flags. */
+    private static final String JAR_XF = "jar -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC xf ";
+    private static final Map<String, String> DISTS = new java.util.HashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final OpenSshLab.Lab lab;
@@ -127,20 +136,19 @@ final class AcsTestbed implements AutoCloseable {
         AcsTestbed bed = new AcsTestbed(lab, db, work, cluster, nodes, local, distribution);
         OpenSshLab.Node first = nodes.get(0);
         String layout = distribution ? " --layout distribution" : "";
-        ok(lab, first, "mkdir -p " + work + "/dist && java -jar " + SIM_JAR + " dist --version " + OLD + layout + " --out " + work
-                + "/dist >/dev/null && java -jar " + SIM_JAR + " dist --version " + NEW + layout + " --out " + work + "/dist >/dev/null");
+        ok(lab, first, "mkdir -p " + work + "/dist && cp -R " + dists(lab, first, home, layout) + "/. " + work + "/dist/");
         for (OpenSshLab.Node node : nodes) {
             String dir = work + "/" + node.name();
             String acsHome = bed.oldHome(node);
             if (distribution) {
                 String top = "alfresco-content-services-distribution-" + OLD;
-                ok(lab, node, "mkdir -p " + acsHome + " && cd " + acsHome + " && jar xf " + work + "/dist/" + top + ".zip"
+                ok(lab, node, "mkdir -p " + acsHome + " && cd " + acsHome + " && " + JAR_XF + work + "/dist/" + top + ".zip"
                         + " && mv " + top + "/* . && rmdir " + top + " && chmod 755 bin/*.sh"
-                        + " && java -jar " + SIM_JAR + " tomcat --out " + acsHome + "/tomcat >/dev/null"
+                        + " && " + SIM + " tomcat --out " + acsHome + "/tomcat >/dev/null"
                         + " && cp web-server/webapps/*.war tomcat/webapps/ && cp -R web-server/shared/. tomcat/shared/"
                         + " && cp tomcat/shared/classes/alfresco-global.properties.sample tomcat/shared/classes/alfresco-global.properties");
             } else {
-                ok(lab, node, "mkdir -p " + dir + " && cd " + dir + " && jar xf " + work + "/dist/alfresco-content-services-"
+                ok(lab, node, "mkdir -p " + dir + " && cd " + dir + " && " + JAR_XF + work + "/dist/alfresco-content-services-"
                         + OLD + ".zip && chmod 755 " + acsHome + "/alfresco.sh " + acsHome + "/bin/*.sh");
             }
             Map<String, String> props = new LinkedHashMap<>(bed.nodeProperties(node));
@@ -164,7 +172,7 @@ final class AcsTestbed implements AutoCloseable {
                     + " sed -i 's|^data.dir.root=.*|data.dir.root=" + bed.dirRoot(node) + "/" + solrIndex + "|' \"$f\"; done");
         }
         bed.startAndWait(first, bed.oldHome(first));
-        ok(lab, first, "java -jar " + SIM_JAR + " seed --home " + bed.oldHome(first) + " --nodes 40 --seed 7");
+        ok(lab, first, SIM + " seed --home " + bed.oldHome(first) + " --nodes 40 --seed 7");
         for (OpenSshLab.Node node : nodes.subList(1, nodes.size())) {
             if (!cluster) {
                 throw new IllegalArgumentException("independent single nodes need their own databases");
@@ -172,6 +180,29 @@ final class AcsTestbed implements AutoCloseable {
             bed.startAndWait(node, bed.oldHome(node));
         }
         return bed;
+    }
+
+    /**
+     * The directory (in the lab user's home) of both versions' zips for {@code layout}, made once per test JVM:
+     * {@code acs-sim dist} costs seconds of CPU per zip, and every testbed copies the same bytes into its own
+     * {@code <work>/dist}. Deleted when the JVM exits (the lab's nodes are this machine).
+     */
+    private static synchronized String dists(OpenSshLab.Lab lab, OpenSshLab.Node node, String home, String layout) {
+        return DISTS.computeIfAbsent(layout, l -> {
+            String dir = home + "/acs-e2e-dists-" + UUID.randomUUID();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(Path.of(dir))));
+            ok(lab, node, "mkdir -p " + dir + " && " + SIM + " dist --version " + OLD + l + " --out " + dir
+                    + " >/dev/null && " + SIM + " dist --version " + NEW + l + " --out " + dir + " >/dev/null");
+            return dir;
+        });
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // already gone
+        }
     }
 
     /** Settings every start of this node needs, old version and new: its address and ports, fast timing. */
@@ -222,7 +253,7 @@ final class AcsTestbed implements AutoCloseable {
     /** The simulator's fingerprint of the repository the installation at {@code acsHome} is configured for. */
     JsonNode fingerprint(OpenSshLab.Node node, String acsHome) {
         try {
-            return JSON.readTree(ok(lab, node, "java -jar " + SIM_JAR + " fingerprint --home " + acsHome));
+            return JSON.readTree(ok(lab, node, SIM + " fingerprint --home " + acsHome));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
