@@ -114,6 +114,11 @@ final class Evaluation extends Context {
         return vars.unsafeRead();
     }
 
+    /** Records that the result is made from an unsafe value (see {@link UnsafeTracking}). */
+    void markUnsafe() {
+        vars.markUnsafe();
+    }
+
     /** A new pending undefined marker. */
     Undefined undefined(String variable, String reason) {
         Undefined u = new Undefined(variable, reason);
@@ -157,6 +162,7 @@ final class Evaluation extends Context {
             return s.revealString();
         }
         if (value instanceof Unsafe u) {
+            vars.markUnsafe();
             return reveal(u.value());
         }
         return value;
