@@ -33,6 +33,8 @@ final class Evaluation extends Context {
     private final Map<Object, String> paths = new IdentityHashMap<>();
     private TemplateFailure failure;
     private boolean secretRevealed;
+    /** The texts of {@code !vault} values as this call read them, by identity ({@code is vault_encrypted}). */
+    private final Map<Object, Boolean> vaultedTexts = new IdentityHashMap<>();
 
     Evaluation(Context library, LazyVars vars) {
         super(library);
@@ -163,9 +165,20 @@ final class Evaluation extends Context {
         }
         if (value instanceof Unsafe u) {
             vars.markUnsafe();
+            if (u.vaulted() && u.value() instanceof String text) {
+                // A fresh instance, so only this read's text tests as vault_encrypted.
+                String seen = new String(text);
+                vaultedTexts.put(seen, Boolean.TRUE);
+                return seen;
+            }
             return reveal(u.value());
         }
         return value;
+    }
+
+    /** Whether the value is a {@code !vault} value's text as read from a variable (Ansible's vault_encrypted test). */
+    boolean vaulted(Object value) {
+        return value != null && vaultedTexts.containsKey(value);
     }
 
     void revealed() {

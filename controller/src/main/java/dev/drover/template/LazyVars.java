@@ -58,7 +58,7 @@ final class LazyVars {
         }
         if (value instanceof Unsafe u) {
             unsafeRead = true;
-            return u.value();
+            return u.vaulted() ? u : u.value(); // the evaluation reads a !vault value (is vault_encrypted)
         }
         if (value instanceof OwnScopeVars) {
             return value; // hostvars: each host's values are rendered with that host's variables

@@ -83,4 +83,19 @@ class UnsafeTrackingTest {
         assertEquals("{{ nope }}/x", TEMPLATER.renderKeepingUnsafe("{{ nope }}/x", vars(), true));
         assertThrows(UndefinedVariableException.class, () -> render("{{ nope }}/x"));
     }
+
+    @Test
+    void aVaultValueReadAsItIsIsVaultEncrypted() {
+        // Ansible's test_core target: set_fact vaulted_value: !vault ...; vaulted_value is vault_encrypted,
+        // inventory_hostname is not; a filter's result is text again (ansible 2.14.18: False).
+        Map<String, Object> vars = new LinkedHashMap<>(vars());
+        vars.put("vaulted_value", Unsafe.vaulted("foo {{ base }}"));
+        assertEquals(true, TEMPLATER.condition("vaulted_value is vault_encrypted", vars));
+        assertEquals(false, TEMPLATER.condition("base is vault_encrypted", vars));
+        assertEquals(false, TEMPLATER.condition("'foo {{ base }}' is vault_encrypted", vars));
+        assertEquals(false, TEMPLATER.condition("(vaulted_value | upper) is vault_encrypted", vars));
+        // its text is never rendered as a template
+        assertEquals("foo {{ base }}", TEMPLATER.render("{{ vaulted_value }}", vars));
+        assertEquals(Unsafe.vaulted("foo {{ base }}"), TEMPLATER.renderKeepingUnsafe(Unsafe.vaulted("foo {{ base }}"), vars, false));
+    }
 }
