@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code none}, which may look at undefined values; the task-result tests {@code succeeded},
  * {@code failed}, {@code changed}, {@code skipped}, {@code unreachable} (and their aliases), which need a
  * registered result; and {@code truthy}, {@code falsy}, {@code contains}, {@code subset},
- * {@code superset}, {@code any}, {@code all}.
+ * {@code superset}, {@code any}, {@code all}; {@code vault_encrypted} for a {@code !vault} value read as it is.
  */
 final class AnsibleTests {
     private AnsibleTests() {
@@ -42,6 +42,7 @@ final class AnsibleTests {
                 // Ansible's: a result without the field (not async) counts as started and finished.
                 result("finished", r -> one(r, "finished")),
                 result("started", r -> one(r, "started")),
+                TestDef.of("vault_encrypted", (v, a, e) -> e.vaulted(v)),
                 TestDef.of("truthy", (v, a, e) -> truthy(v, a)),
                 TestDef.of("falsy", (v, a, e) -> !truthy(v, a)),
                 TestDef.of("contains", (v, a, e) -> contains(v, a.required(0, "value"))),

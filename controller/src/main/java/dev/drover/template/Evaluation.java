@@ -35,6 +35,8 @@ final class Evaluation extends Context {
     private boolean secretRevealed;
     /** Text returned by a string-type filter (Ansible's NativeJinjaText), by identity: see {@link EvalConcat}. */
     private final Map<Object, Boolean> nativeText = new IdentityHashMap<>();
+    /** The texts of {@code !vault} values as this call read them, by identity ({@code is vault_encrypted}). */
+    private final Map<Object, Boolean> vaultedTexts = new IdentityHashMap<>();
 
     Evaluation(Context library, LazyVars vars) {
         super(library);
@@ -116,6 +118,11 @@ final class Evaluation extends Context {
         return vars.unsafeRead();
     }
 
+    /** Records that the result is made from an unsafe value (see {@link UnsafeTracking}). */
+    void markUnsafe() {
+        vars.markUnsafe();
+    }
+
     /** A new pending undefined marker. */
     Undefined undefined(String variable, String reason) {
         Undefined u = new Undefined(variable, reason);
@@ -159,6 +166,13 @@ final class Evaluation extends Context {
             return s.revealString();
         }
         if (value instanceof Unsafe u) {
+            vars.markUnsafe();
+            if (u.vaulted() && u.value() instanceof String text) {
+                // A fresh instance, so only this read's text tests as vault_encrypted.
+                String seen = new String(text);
+                vaultedTexts.put(seen, Boolean.TRUE);
+                return seen;
+            }
             return reveal(u.value());
         }
         return value;
@@ -173,6 +187,11 @@ final class Evaluation extends Context {
 
     boolean isNativeText(Object text) {
         return nativeText.containsKey(text);
+    }
+
+    /** Whether the value is a {@code !vault} value's text as read from a variable (Ansible's vault_encrypted test). */
+    boolean vaulted(Object value) {
+        return value != null && vaultedTexts.containsKey(value);
     }
 
     void revealed() {

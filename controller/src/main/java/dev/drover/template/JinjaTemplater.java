@@ -75,6 +75,11 @@ final class JinjaTemplater implements Templater {
     }
 
     @Override
+    public Object renderKeepingUnsafe(Object value, Map<String, ?> vars, boolean leaveUndefined) {
+        return UnsafeTracking.render(this, value, new LazyVars(vars, this), leaveUndefined);
+    }
+
+    @Override
     public String renderFile(String text, Map<String, ?> vars, TemplateSyntax given) {
         TemplateOverrides header = TemplateOverrides.read(text, given);
         TemplateSyntax wanted = header.syntax();
@@ -124,6 +129,7 @@ final class JinjaTemplater implements Templater {
             return out;
         }
         if (value instanceof Unsafe u) {
+            vars.markUnsafe(); // a variable holding an unsafe part is unsafe as a whole, as in Ansible
             return u.value();
         }
         return value;

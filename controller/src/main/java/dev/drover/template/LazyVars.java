@@ -50,7 +50,7 @@ final class LazyVars {
      */
     Object get(String name) {
         if (rendered.containsKey(name)) {
-            return rendered.get(name);
+            return UnsafeTracking.read(rendered.get(name), this);
         }
         Object value = vars.get(name);
         if (value == null && !vars.containsKey(name)) {
@@ -58,9 +58,15 @@ final class LazyVars {
         }
         if (value instanceof Unsafe u) {
             unsafeRead = true;
-            return u.value();
+            return u.vaulted() ? u : u.value(); // the evaluation reads a !vault value (is vault_encrypted)
+        }
+        if (value instanceof OwnScopeVars) {
+            return value; // hostvars: each host's values are rendered with that host's variables
         }
         if (!containsTemplate(value)) {
+            if (UnsafeTracking.containsUnsafe(value)) {
+                unsafeRead = true;
+            }
             return value;
         }
         if (resolving.contains(name)) {
@@ -80,17 +86,34 @@ final class LazyVars {
                     + shown + "); drover stops there: shorten the chain");
         }
         resolving.push(name);
+        boolean before = unsafeRead;
+        unsafeRead = false;
         try {
             Object result = templater.render(value, this);
-            rendered.put(name, result);
+            // Ansible wraps a variable's rendered value when its template read an unsafe one; a later
+            // read of the remembered value taints the reader the same way.
+            rendered.put(name, unsafeRead ? Unsafe.of(result) : result);
             return result;
         } finally {
+            unsafeRead |= before;
             resolving.pop();
         }
     }
 
     boolean unsafeRead() {
         return unsafeRead;
+    }
+
+    /** Records that the template read an unsafe value (through an attribute, an item, a filter). */
+    void markUnsafe() {
+        unsafeRead = true;
+    }
+
+    /** Sets whether an unsafe value has been read, returning the previous state (one string's render at a time). */
+    boolean resetUnsafe(boolean to) {
+        boolean was = unsafeRead;
+        unsafeRead = to;
+        return was;
     }
 
     /** True if rendering would change the value: a string with a template marker, outside Unsafe parts. */

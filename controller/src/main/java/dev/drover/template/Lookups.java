@@ -55,18 +55,21 @@ final class Lookups {
     static Object lookup(Object... args) {
         Call c = Call.of("lookup", args);
         List<Object> found = run(c);
-        if (Boolean.TRUE.equals(c.kwargs.get("wantlist"))) {
+        // As Ansible's Templar._lookup: only a non-empty result without allow_unsafe=True is joined.
+        if (Boolean.TRUE.equals(c.kwargs.get("wantlist")) || found.isEmpty() || PyValues.truthy(c.kwargs.get("allow_unsafe"))) {
             return found;
         }
-        if (c.plugin.equals("items") || c.plugin.equals("list")) {
-            return found;
+        // Joined with commas when every item is text; else the one item, or the list (Python's join
+        // raising TypeError there).
+        if (found.stream().allMatch(f -> f instanceof String || f instanceof dev.drover.secret.Secret)) {
+            if (found.size() == 1) {
+                return found.get(0);
+            }
+            List<String> text = new ArrayList<>();
+            found.forEach(f -> text.add(PyValues.str(f, Evaluation.current())));
+            return String.join(",", text);
         }
-        if (found.size() == 1) {
-            return found.get(0);
-        }
-        List<String> text = new ArrayList<>();
-        found.forEach(f -> text.add(PyValues.str(f, Evaluation.current())));
-        return String.join(",", text);
+        return found.size() == 1 ? found.get(0) : found;
     }
 
     static Object query(Object... args) {
@@ -180,6 +183,7 @@ final class Lookups {
             default -> throw eval.fail(new TemplateFailure("lookup plugin '" + c.plugin() + "' is not available in drover"
                     + " (it has env, file, first_found, items, lines, list, password, pipe, template, vars)"));
         }
+        UnsafeTracking.lookupResult(out, c.kwargs().get("allow_unsafe"), eval);
         return out;
     }
 
@@ -203,6 +207,7 @@ final class Lookups {
         Map<String, Object> kw = new LinkedHashMap<>(c.kwargs());
         kw.remove("wantlist");
         kw.remove("errors");
+        kw.remove("allow_unsafe");
         return kw;
     }
 

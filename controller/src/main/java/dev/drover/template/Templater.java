@@ -46,6 +46,17 @@ public interface Templater {
     Object render(Object value, Map<String, ?> vars);
 
     /**
+     * Renders as {@link #render} does, keeping Ansible's unsafe marking for values that will be stored
+     * and read by later templates (set_fact, loop items): a string whose template read an unsafe value
+     * (host output, a lookup, {@code !unsafe}) comes back wrapped in {@link Unsafe}, as do values
+     * already unsafe; see {@code UnsafeTracking}.
+     *
+     * @param leaveUndefined a string that uses an undefined variable is given back as it is instead of
+     *                       failing (Ansible's {@code fail_on_undefined=False})
+     */
+    Object renderKeepingUnsafe(Object value, Map<String, ?> vars, boolean leaveUndefined);
+
+    /**
      * Renders a template file's text as Ansible's {@code template} action does, with that task's
      * Jinja2 options (trim_blocks, lstrip_blocks, delimiters); always a string.
      */

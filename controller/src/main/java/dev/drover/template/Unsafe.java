@@ -15,13 +15,29 @@ import java.util.Objects;
  */
 public final class Unsafe {
     private final Object value;
+    private final boolean vaulted;
 
-    private Unsafe(Object value) {
+    private Unsafe(Object value, boolean vaulted) {
         this.value = value;
+        this.vaulted = vaulted;
     }
 
     public static Unsafe of(Object value) {
-        return new Unsafe(value);
+        return new Unsafe(value, false);
+    }
+
+    /**
+     * A {@code !vault} value's plaintext, as Ansible's {@code AnsibleVaultEncryptedUnicode}: never
+     * rendered as a template, and {@code is vault_encrypted} while it is read as it is (a filter's
+     * result is plain text again). The plaintext is masked in output by the vault's redactor.
+     */
+    public static Unsafe vaulted(String plaintext) {
+        return new Unsafe(plaintext, true);
+    }
+
+    /** Whether this is a {@code !vault} value. */
+    public boolean vaulted() {
+        return vaulted;
     }
 
     public Object value() {
@@ -30,7 +46,7 @@ public final class Unsafe {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Unsafe u && Objects.equals(value, u.value);
+        return o instanceof Unsafe u && vaulted == u.vaulted && Objects.equals(value, u.value);
     }
 
     @Override

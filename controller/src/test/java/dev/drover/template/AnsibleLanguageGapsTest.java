@@ -60,7 +60,8 @@ class AnsibleLanguageGapsTest {
     void lookupTermsAreTemplatedAgainUnlessUnsafe() {
         // Ansible's template target: lookup('pipe', '{{ ansible_python["executable"] }} -c ...')
         assertEquals(List.of(1, 2, 3), render("{{ lookup('vars', '{{ \"l\" }}') }}"));
-        assertEquals(List.of("{{ l }}"), TEMPLATER.render("{{ lookup('items', u) }}",
+        // ansible 2.14: a text item is joined (lookup('items', ['a', 'b']) is 'a,b'); one item is itself
+        assertEquals("{{ l }}", TEMPLATER.render("{{ lookup('items', u) }}",
                 Map.of("u", Unsafe.of("{{ l }}"), "l", List.of(1))));
     }
 

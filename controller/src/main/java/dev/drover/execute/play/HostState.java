@@ -80,7 +80,7 @@ final class HostState {
         facts = Collections.unmodifiableMap(next);
     }
 
-    /** {@code set_fact} values and registered results, already wrapped in {@link Unsafe}. */
+    /** {@code set_fact} values and registered results (these wrapped in {@link Unsafe}). */
     Map<String, Object> hostFacts() {
         return hostFacts;
     }
@@ -89,6 +89,16 @@ final class HostState {
     synchronized void setHostFacts(Map<String, Object> values) {
         Map<String, Object> next = new LinkedHashMap<>(hostFacts);
         values.forEach((k, v) -> next.put(k, v instanceof Unsafe ? v : Unsafe.of(v)));
+        hostFacts = Collections.unmodifiableMap(next);
+    }
+
+    /**
+     * Stores {@code set_fact} values as the action gives them: those rendered from unsafe values are
+     * wrapped in {@link Unsafe}; the others are rendered again when read, as Ansible's facts are.
+     */
+    synchronized void setFacts(Map<String, Object> values) {
+        Map<String, Object> next = new LinkedHashMap<>(hostFacts);
+        next.putAll(values);
         hostFacts = Collections.unmodifiableMap(next);
     }
 

@@ -197,7 +197,7 @@ public final class PlaybookRunner {
             }
             Variables.PlayScope scope = new Variables.PlayScope(play.vars(), varsFiles, options.extraVars(), allNames,
                     batch.stream().map(HostState::name).toList(), playHosts, playbookDir, options.check(), options.diff(),
-                    options.tags(), options.verbosity(), playRoles);
+                    options.tags(), options.verbosity(), playRoles, rc.templater());
             LinearStrategy strategy = new LinearStrategy(rc, playIndex, play, scope, batch, rules);
             LinearStrategy.BatchEnd end = strategy.run();
             Optional<String> reason = end.stopReason()

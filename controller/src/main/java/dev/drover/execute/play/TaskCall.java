@@ -126,7 +126,10 @@ final class TaskCall {
         Templater t = rc.templater().get();
         Set<String> raw = Actions.rawArgs(task.module());
         Map<String, Object> args = new LinkedHashMap<>();
-        task.args().forEach((k, v) -> args.put(k, raw.contains(k) ? v : t.render(v, vars)));
+        // set_fact keeps what was rendered from unsafe values unsafe (Ansible's wrap_var): not rendered again.
+        boolean keepUnsafe = task.module().equals("set_fact");
+        task.args().forEach((k, v) -> args.put(k, raw.contains(k) ? v
+                : keepUnsafe ? t.renderKeepingUnsafe(v, vars, false) : t.render(v, vars)));
         Map<String, Object> resolved = Omit.dropFrom(args);
         TargetHost target = host.target();
         Optional<String> delegatedTo = chain.optional(task.options(), o -> o.delegateTo(), Optional.empty())

@@ -7,6 +7,7 @@ import dev.drover.playbook.ModuleTask;
 import dev.drover.protocol.Results;
 import dev.drover.template.TemplateException;
 import dev.drover.template.Templater;
+import dev.drover.template.Unsafe;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -160,7 +161,7 @@ final class TaskRunner {
             if (part.get("ansible_facts") instanceof Map<?, ?> facts) {
                 Map<String, Object> f = castMap(facts);
                 switch (task.module()) {
-                    case "set_fact" -> host.setHostFacts(f);
+                    case "set_fact" -> host.setFacts(f);
                     case "include_vars" -> host.addIncludeVars(f);
                     default -> host.addFacts(f);
                 }
@@ -189,7 +190,7 @@ final class TaskRunner {
             }
             Map<String, Object> itemVars = new HashMap<>(carried);
             loopVars(itemVars, lc, items, i);
-            Object label = lc.label().isPresent() ? t.render(lc.label().get(), itemVars) : items.get(i);
+            Object label = lc.label().isPresent() ? t.render(lc.label().get(), itemVars) : shown(items.get(i));
             Map<String, Object> r;
             HostStatus s;
             if (!when.isEmpty() && !condition(t, when, itemVars, r = skipped())) {
@@ -200,7 +201,7 @@ final class TaskRunner {
                 s = d.status();
                 delegatedTo = d.delegatedTo();
             }
-            r.put(lc.loopVar(), items.get(i));
+            r.put(lc.loopVar(), shown(items.get(i)));
             r.put("ansible_loop_var", lc.loopVar());
             if (lc.indexVar().isPresent()) {
                 r.put(lc.indexVar().get(), i);
@@ -208,9 +209,7 @@ final class TaskRunner {
             }
             if (s != HostStatus.FAILED && s != HostStatus.SKIPPED && r.get("ansible_facts") instanceof Map<?, ?> f
                     && (task.module().equals("set_fact") || task.module().equals("include_vars"))) {
-                boolean fact = task.module().equals("set_fact");
-                f.forEach((k, v) -> carried.put(String.valueOf(k), fact && !(v instanceof dev.drover.template.Unsafe)
-                        ? dev.drover.template.Unsafe.of(v) : v));
+                f.forEach((k, v) -> carried.put(String.valueOf(k), v));
             }
             results.add(r);
             changed |= s == HostStatus.CHANGED || Boolean.TRUE.equals(r.get("changed"));
@@ -235,7 +234,27 @@ final class TaskRunner {
 
     /** The loop's rendered value as a list of items, per its keyword. */
     static List<Object> items(Loop loop, Templater t, Map<String, Object> vars) {
-        Object rendered = t.render(loop.items(), vars);
+        // As Ansible: with_* items come from lookups, whose results are unsafe; loop: items are unsafe
+        // when its template read unsafe values. Unsafe items are never rendered again as the item.
+        boolean fromLookup = loop.flavor() != Loop.Flavor.LIST;
+        Object rendered = fromLookup ? t.render(loop.items(), vars) : t.renderKeepingUnsafe(loop.items(), vars, false);
+        boolean unsafe = fromLookup || rendered instanceof Unsafe;
+        if (rendered instanceof Unsafe u) {
+            rendered = u.value();
+        }
+        List<Object> items = new ArrayList<>(plainItems(loop, rendered));
+        if (unsafe) {
+            items.replaceAll(i -> i instanceof Unsafe ? i : Unsafe.of(i));
+        }
+        return items;
+    }
+
+    /** An item as results and labels show it. */
+    static Object shown(Object item) {
+        return item instanceof Unsafe u ? u.value() : item;
+    }
+
+    private static List<Object> plainItems(Loop loop, Object rendered) {
         return switch (loop.flavor()) {
             case WITH_LIST -> {
                 if (!(rendered instanceof List<?> l)) {

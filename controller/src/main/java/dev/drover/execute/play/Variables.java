@@ -1,5 +1,7 @@
 package dev.drover.execute.play;
 
+import dev.drover.template.OwnScopeVars;
+import dev.drover.template.Templater;
 import dev.drover.template.Unsafe;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -32,7 +34,15 @@ final class Variables {
     /** The play-wide inputs: the same for every host and task of a batch. */
     record PlayScope(Map<String, Object> playVars, Map<String, Object> varsFiles, Map<String, Object> extraVars,
             List<String> playHosts, List<String> batch, Map<String, HostState> hosts, Path playbookDir,
-            boolean check, boolean diff, TagFilter tags, int verbosity, PlayRoles roles) {
+            boolean check, boolean diff, TagFilter tags, int verbosity, PlayRoles roles,
+            java.util.function.Supplier<Templater> templater) {
+        /** Without a run's templater: one is built when a template first reads hostvars. */
+        PlayScope(Map<String, Object> playVars, Map<String, Object> varsFiles, Map<String, Object> extraVars,
+                List<String> playHosts, List<String> batch, Map<String, HostState> hosts, Path playbookDir,
+                boolean check, boolean diff, TagFilter tags, int verbosity, PlayRoles roles) {
+            this(playVars, varsFiles, extraVars, playHosts, batch, hosts, playbookDir, check, diff, tags, verbosity, roles,
+                    Templater::jinja);
+        }
     }
 
     /** Variables for a task on {@code host}, given where it sits (blocks, includes, role) and its own vars. */
@@ -76,14 +86,20 @@ final class Variables {
         return v;
     }
 
-    /** A host's variables as another host sees them in {@code hostvars}: no block or task vars. */
+    /**
+     * A host's variables as {@code hostvars} holds them, as Ansible's (its {@code get_vars} without the
+     * play): inventory, facts, include_vars, set_fact and registered values, extra vars; no play,
+     * vars_files, role, block or task vars.
+     */
     static Map<String, Object> forHostvars(PlayScope play, HostState host) {
-        Map<String, Object> v = new LinkedHashMap<>(play.roles().defaults());
-        v.putAll(base(play, host));
-        v.putAll(play.roles().vars());
+        Map<String, Object> v = new LinkedHashMap<>(host.target().vars());
+        Map<String, Object> facts = host.facts();
+        facts.forEach((k, f) -> v.put("ansible_" + k, Unsafe.of(f)));
+        v.put("ansible_facts", Unsafe.of(facts));
         v.putAll(host.includeVars());
         v.putAll(host.hostFacts());
         v.putAll(play.extraVars());
+        v.put("inventory_hostname", host.name());
         return v;
     }
 
@@ -103,7 +119,7 @@ final class Variables {
         v.put("inventory_hostname", host.name());
         // Ansible's connection sets ansible_host to the inventory name when the inventory does not.
         v.putIfAbsent("ansible_host", host.name());
-        v.put("hostvars", Unsafe.of(new Hostvars(play)));
+        v.put("hostvars", new Hostvars(play));
         // As Ansible: the batch's hosts that have not failed or become unreachable so far.
         List<String> live = play.batch().stream().filter(n -> {
             HostState h = play.hosts().get(n);
@@ -123,9 +139,12 @@ final class Variables {
 
     /**
      * {@code hostvars}: every host of the play by name, each computed when a template first reads it,
-     * so a task that never looks pays nothing.
+     * so a task that never looks pays nothing. A host's value is rendered with that host's variables
+     * when read, as Ansible's {@code HostVarsVars}: a template using a variable the host does not have
+     * is given back as it is, and a result made from unsafe values is unsafe (so not rendered again
+     * by whatever stores it).
      */
-    static final class Hostvars extends AbstractMap<String, Object> {
+    static final class Hostvars extends AbstractMap<String, Object> implements OwnScopeVars {
         private final PlayScope play;
         private final Map<String, Object> computed = new HashMap<>();
 
@@ -139,7 +158,7 @@ final class Variables {
             if (h == null) {
                 return null;
             }
-            return computed.computeIfAbsent((String) key, k -> forHostvars(play, h));
+            return computed.computeIfAbsent((String) key, k -> new HostScope(forHostvars(play, h), play.templater()));
         }
 
         @Override
@@ -151,6 +170,44 @@ final class Variables {
         public Set<Entry<String, Object>> entrySet() {
             Set<Entry<String, Object>> entries = new LinkedHashSet<>();
             for (String name : play.hosts().keySet()) {
+                entries.add(new SimpleImmutableEntry<>(name, get(name)));
+            }
+            return entries;
+        }
+    }
+
+    /** One host's variables in {@code hostvars}, each rendered with the host's own variables on read. */
+    static final class HostScope extends AbstractMap<String, Object> {
+        private final Map<String, Object> vars;
+        private final java.util.function.Supplier<Templater> templater;
+        private final Map<String, Object> rendered = new HashMap<>();
+
+        HostScope(Map<String, Object> vars, java.util.function.Supplier<Templater> templater) {
+            this.vars = vars;
+            this.templater = templater;
+        }
+
+        @Override
+        public synchronized Object get(Object key) {
+            if (!vars.containsKey(key)) {
+                return null;
+            }
+            Object raw = vars.get(key);
+            if (raw instanceof Unsafe) {
+                return raw;
+            }
+            return rendered.computeIfAbsent((String) key, k -> templater.get().renderKeepingUnsafe(raw, vars, true));
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return vars.containsKey(key);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Set<Entry<String, Object>> entries = new LinkedHashSet<>();
+            for (String name : vars.keySet()) {
                 entries.add(new SimpleImmutableEntry<>(name, get(name)));
             }
             return entries;

@@ -221,7 +221,8 @@ final class YamlReader {
             if (tag.equals("!vault")) {
                 try {
                     String plain = vault.decryptString(text, "this !vault value");
-                    return new YamlNode.Scalar(plain, plain, pos);
+                    // Ansible's AnsibleVaultEncryptedUnicode: never a template, and 'is vault_encrypted'.
+                    return new YamlNode.Scalar(Unsafe.vaulted(plain), plain, pos);
                 } catch (VaultException e) {
                     throw sources.error(pos, e.getMessage(), "");
                 }

@@ -46,18 +46,25 @@ class VariablesTest {
     }
 
     @Test
-    void hostvarsShowOtherHostsWithoutTaskVars() {
-        HostState a = new HostState(new TargetHost("a", Map.of("role", "db")));
+    void hostvarsShowOtherHostsWithoutPlayOrTaskVars() {
+        HostState a = new HostState(new TargetHost("a", Map.of("role", "db", "url", "http://{{ inventory_hostname }}:{{ port }}",
+                "late", "{{ not_on_a }}")));
         a.setHostFacts(Map.of("token", "t1"));
+        a.setFacts(Map.of("port", 8080));
         HostState b = new HostState(new TargetHost("b", Map.of()));
         Variables.PlayScope play = new Variables.PlayScope(Map.of("p", 1), Map.of(), Map.of(), List.of("a", "b"),
                 List.of("a", "b"), Map.of("a", a, "b", b), Path.of("/pb"), false, false, TagFilter.ALL, 0, PlayRoles.NONE);
         Map<String, Object> v = Variables.forTask(play, b, List.of(), Map.of("only_b_task", 1), false);
-        Map<?, ?> hostvars = (Map<?, ?>) assertInstanceOf(Unsafe.class, v.get("hostvars")).value();
+        Map<?, ?> hostvars = assertInstanceOf(Variables.Hostvars.class, v.get("hostvars"));
         Map<?, ?> ofA = (Map<?, ?>) hostvars.get("a");
         assertEquals("db", ofA.get("role"));
         assertEquals(Unsafe.of("t1"), ofA.get("token"));
-        assertEquals(1, ofA.get("p"));
+        // As Ansible's hostvars (get_vars without the play): play vars are not there.
+        assertEquals(null, ofA.get("p"));
         assertEquals(null, ofA.get("only_b_task"));
+        // Rendered with a's own variables, not the reader's.
+        assertEquals("http://a:8080", ofA.get("url"));
+        // A variable a does not have leaves the text as it is (Ansible's fail_on_undefined=False).
+        assertEquals("{{ not_on_a }}", ofA.get("late"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.drover.execute.play.action;
 
 import dev.drover.playbook.Coerce;
+import dev.drover.template.Unsafe;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * {@code set_fact}: host variables above everything but extra vars, for the rest of the run.
  * {@code cacheable} is accepted and has no effect (drover has no fact cache). As in Ansible, the
- * strings true/false/yes/no become booleans.
+ * strings true/false/yes/no become booleans. A value rendered from unsafe ones arrives wrapped in
+ * {@link Unsafe} and is stored so; any other is rendered again when a template reads it, as in Ansible.
  */
 final class SetFactAction implements ControllerAction {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -29,7 +31,8 @@ final class SetFactAction implements ControllerAction {
                 return ControllerAction.failed("set_fact: '" + name + "' is not a valid variable name");
             }
             Object v = e.getValue();
-            if (v instanceof String s && BOOLEAN_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
+            Object text = v instanceof Unsafe u ? u.value() : v;
+            if (text instanceof String s && BOOLEAN_WORDS.contains(s.toLowerCase(Locale.ROOT))) {
                 v = Coerce.toBoolean(s);
             }
             facts.put(name, v);
