@@ -91,7 +91,7 @@ class ModuleTargetsRunTest extends LocalPlaybookRun {
                           - "flat_dir.msg is search('dest is an existing directory, use a trailing slash')"
                 """);
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals("7 1 0 0 1 0 5", recap(run, "a"), run.toString());
+        assertEquals("10 1 0 0 1 0 5", recap(run, "a"), run.toString());
     }
 
     @Test
@@ -110,5 +110,33 @@ class ModuleTargetsRunTest extends LocalPlaybookRun {
                 """);
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals("2 0 0 0 1 0 1", recap(run, "a"), run.toString());
+    }
+
+    @Test
+    void aSumWithoutSpacesIsJinjasSum() throws IOException {
+        CliRun run = run("""
+                - hosts: a
+                  gather_facts: false
+                  tasks:
+                    - assert:
+                        that: ["range(1, 5+1) | list == [1, 2, 3, 4, 5]", "2+3 == 5", "'a+1' == 'a' + '+1'"]
+                """);
+        assertEquals(0, run.exitCode(), run.toString());
+    }
+
+    @Test
+    void getentFactsAreVariablesUnderTheirOwnName() throws IOException {
+        CliRun run = run("""
+                - hosts: a
+                  gather_facts: false
+                  tasks:
+                    - getent: {database: passwd, key: root}
+                    - assert:
+                        that:
+                          - getent_passwd['root'][4] == '/root'
+                          - ansible_facts.getent_passwd['root'][1] == '0'
+                          - ansible_getent_passwd is not defined
+                """);
+        assertEquals(0, run.exitCode(), run.toString());
     }
 }
