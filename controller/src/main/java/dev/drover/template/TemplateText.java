@@ -325,6 +325,10 @@ final class TemplateText {
                     continue;
                 }
             }
+            if (c == '+' && i > from && Character.isDigit(text.charAt(i - 1))) {
+                out.append(" + "); // Jinjava's scanner refuses "5+1" (range(1, 5+1) in Ansible's user target)
+                continue;
+            }
             out.append(c);
             if (c == '}' && i + 1 < to && text.charAt(i + 1) == '}') {
                 out.append(' ');

@@ -16,7 +16,11 @@ final class TestAccounts implements AutoCloseable {
     /** Target -> users then groups ("group:" prefix) it creates. */
     static final Map<String, List<String>> CREATED = Map.of(
             "slurp", List.of("ansibletest0"),
-            "unarchive", List.of("ansibletest0", "testuser", "group:testgroup"));
+            "unarchive", List.of("ansibletest0", "testuser", "group:testgroup"),
+            "user", List.of("ansibulluser", "ansibulluser2", "ansibulluser3", "randomuser", "umaskuser_test_1",
+                    "umaskuser_test_2", "umaskuser_test_3", "local_ansibulluser", "group:testgroup1", "group:testgroup2",
+                    "group:testgroup3", "group:testgroup4", "group:testgroup5", "group:local_ansibulluser"),
+            "fetch", List.of("fetcher"));
 
     private final List<String> accounts;
 

@@ -22,6 +22,8 @@ final class HostState {
     /** The inventory host as this play reaches it (play {@code connection}/{@code remote_user} applied). */
     private volatile TargetHost target;
     private volatile Map<String, Object> facts = Map.of();
+    /** Facts a module returned without the {@code ansible_} prefix ({@code getent_shadow}): vars by that name. */
+    private volatile java.util.Set<String> bareFacts = java.util.Set.of();
     private volatile Map<String, Object> hostFacts = Map.of();
     private volatile Map<String, Object> includeVars = Map.of();
     private final Set<String> notified = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -76,8 +78,24 @@ final class HostState {
 
     synchronized void addFacts(Map<String, Object> gathered) {
         Map<String, Object> next = new LinkedHashMap<>(facts);
-        gathered.forEach((k, v) -> next.put(k.startsWith("ansible_") ? k.substring("ansible_".length()) : k, v));
+        java.util.Set<String> bare = new java.util.HashSet<>(bareFacts);
+        gathered.forEach((k, v) -> {
+            boolean prefixed = k.startsWith("ansible_");
+            String key = prefixed ? k.substring("ansible_".length()) : k;
+            next.put(key, v);
+            if (prefixed) {
+                bare.remove(key);
+            } else {
+                bare.add(key);
+            }
+        });
         facts = Collections.unmodifiableMap(next);
+        bareFacts = java.util.Set.copyOf(bare);
+    }
+
+    /** Names of facts injected as variables under their own name, not {@code ansible_<name>}. */
+    java.util.Set<String> bareFacts() {
+        return bareFacts;
     }
 
     /** {@code set_fact} values and registered results (these wrapped in {@link Unsafe}). */

@@ -169,7 +169,11 @@ final class TaskCall {
         };
         Map<String, Object> result;
         Optional<ControllerAction> action = Actions.forTask(task.module(), resolved);
-        if (action.isPresent()) {
+        if (action.isPresent() && task.options().async().isSet()
+                && Settings.integer(task.options().async(), 0, t, vars) > 0) {
+            // Ansible's ActionBase.run: none of the actions drover runs on the controller supports async.
+            result = new LinkedHashMap<>(dev.drover.protocol.Results.failed("async is not supported for this task."));
+        } else if (action.isPresent()) {
             Path taskDir = dir(task.pos().file());
             ActionContext ctx = new ActionContext(host.name(), vars, t, taskDir, play.playbookDir(), check,
                     diff, rc.options().verbosity(), agent, rc.taskFiles().vault());

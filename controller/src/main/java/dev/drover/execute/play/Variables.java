@@ -107,7 +107,10 @@ final class Variables {
         Map<String, Object> v = new LinkedHashMap<>(host.target().vars());
         Map<String, Object> facts = host.facts();
         if (!facts.isEmpty()) {
-            facts.forEach((k, f) -> v.put("ansible_" + k, Unsafe.of(f)));
+            // Ansible injects each fact under the name its module gave it: setup's ansible_distribution,
+            // getent's getent_shadow.
+            java.util.Set<String> bare = host.bareFacts();
+            facts.forEach((k, f) -> v.put(bare.contains(k) ? k : "ansible_" + k, Unsafe.of(f)));
         }
         v.put("ansible_facts", Unsafe.of(facts));
         v.putAll(play.playVars());

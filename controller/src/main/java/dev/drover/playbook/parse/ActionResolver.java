@@ -52,7 +52,8 @@ final class ActionResolver {
 
     /** True if the key names one of Ansible's built-in modules that drover does not ship (see {@link AnsibleModules}). */
     boolean isNotShipped(String key) {
-        return AnsibleModules.BUILTIN.contains(Keywords.shortName(key)) && !isAction(key);
+        String name = Keywords.shortName(key);
+        return (AnsibleModules.BUILTIN.contains(name) || AnsibleModules.TEST_SUPPORT.contains(name)) && !isAction(key);
     }
 
     Resolved resolve(YamlNode.Entry action, YamlNode.Entry argsEntry) throws PlaybookException {
