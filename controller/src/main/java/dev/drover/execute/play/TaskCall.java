@@ -168,7 +168,7 @@ final class TaskCall {
         Optional<ControllerAction> action = Actions.forTask(task.module(), resolved);
         if (action.isPresent()) {
             Path taskDir = dir(task.pos().file());
-            ActionContext ctx = new ActionContext(host.name(), vars, t, taskDir, play.playbookDir(), check,
+            ActionContext ctx = new ActionContext(host.name(), vars, t, taskDir, play.playbookDir(), chain.roleDirs(), check,
                     diff, rc.options().verbosity(), agent, rc.taskFiles().vault());
             result = new LinkedHashMap<>(action.get().run(resolved, ctx));
         } else if (Gates.WAIT_MODULES.contains(task.module())) {
