@@ -68,11 +68,13 @@ final class SudoCommand {
         boolean relative = !cacheDir.startsWith("/");
         String dir = relative ? "\"$HOME\"/" + shellQuote(cacheDir) : shellQuote(cacheDir);
         return "if [ -n \"$1\" ]; then LC_MESSAGES=$1; export LC_MESSAGES; else unset LC_MESSAGES; fi\n"
-                + "d=" + dir + "\nf=\"$d\"/'" + sha256 + ".jar'\nt=\"$f\".tmp." + tmpSuffix + "\n"
+                + "d=" + dir + "\n"
+                + (relative ? homelessFallback() : "")
+                + "f=\"$d\"/'" + sha256 + ".jar'\nt=\"$f\".tmp." + tmpSuffix + "\n"
                 + "h() { (sha256sum \"$1\" || shasum -a 256 \"$1\") 2>/dev/null | cut -c1-64; }\n"
                 + "if [ \"$(h \"$f\")\" = '" + sha256 + "' ]; then echo '" + STATUS + OK + "'; exec " + java + " -jar \"$f\"; fi\n"
                 + "umask 077\n"
-                + "if " + (relative ? "[ -z \"$HOME\" ] || " : "") + "! mkdir -p \"$d\" || ! : >\"$t\"; then"
+                + "if ! mkdir -p \"$d\" || ! : >\"$t\"; then"
                 + " echo \"cannot write the agent cache $d as $(id -un)\" >&2; echo '" + STATUS + NO_CACHE + "'; exit 1; fi\n"
                 + "chmod 700 \"$d\" 2>/dev/null\n"
                 + "trap 'rm -f \"$t\"' EXIT HUP INT TERM\n"
@@ -85,6 +87,27 @@ final class SudoCommand {
                 + "mv -f \"$t\" \"$f\" || exit 1\n"
                 + "trap - EXIT HUP INT TERM\n"
                 + "exec " + java + " -jar \"$f\"\n";
+    }
+
+    /** Where a become user without a writable home keeps its cache: {@code <this>-<uid>}, its own, 0700. */
+    static final String HOMELESS_CACHE = "/var/tmp/drover-agent";
+
+    /**
+     * A become user whose home is missing or not writable (nobody's {@code /nonexistent}, a system
+     * account's) gets its cache in {@code /var/tmp/drover-agent-<uid>} instead, as Ansible falls back to
+     * its system temp directories: created 0700 by that user, and used only if it is a directory (not
+     * a link) that user owns, so nobody else can have planted or swap the jar. /var/tmp survives a
+     * reboot; a noexec mount does not matter to {@code java -jar}; a cleaner that empties it only
+     * costs one more upload.
+     */
+    private static String homelessFallback() {
+        return "if [ -z \"$HOME\" ] || ! (umask 077; mkdir -p \"$d\") 2>/dev/null || [ ! -w \"$d\" ]; then\n"
+                + "  d=" + HOMELESS_CACHE + "-$(id -u)\n"
+                + "  (umask 077; mkdir \"$d\") 2>/dev/null\n"
+                + "  if [ -L \"$d\" ] || [ ! -d \"$d\" ] || [ ! -O \"$d\" ]; then"
+                + " echo \"cannot write the agent cache under the home directory, nor use $d: not a directory of its own\" >&2;"
+                + " echo '" + STATUS + NO_CACHE + "'; exit 1; fi\n"
+                + "fi\n";
     }
 
     /**

@@ -112,7 +112,8 @@ final class SudoStart {
                 }
                 case SudoCommand.NO_CACHE -> throw new AgentException((become ? "the become user " : "") + user
                         + " cannot write the agent cache '" + dir + "' on " + host
-                        + (dir.startsWith("/") ? "" : " (under its home directory)") + ": "
+                        + (dir.startsWith("/") ? "" : " (under its home directory, nor in " + SudoCommand.HOMELESS_CACHE
+                                + "-<uid>)") + ": "
                         + refusals.clean(stderr.text(500)) + "; give " + user + " a writable home or set drover_agent_cache"
                         + " to an absolute directory " + user + " owns");
                 default -> throw become ? refusals.explain(status.output() + "\n" + stderr.text(1000), exitCode(process, 5))

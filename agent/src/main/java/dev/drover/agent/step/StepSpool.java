@@ -44,9 +44,34 @@ public final class StepSpool implements ProcessObserver {
         this.key = key;
     }
 
-    /** The spools live next to the agent cache, never under /tmp (tmp cleaners). */
+    /**
+     * The spools live next to the agent cache, never under /tmp (tmp cleaners): in the home
+     * directory, or, for a user without a writable home (become to {@code nobody}, whose home is
+     * {@code /nonexistent}), in the directory the agent's jar runs from (its own
+     * {@code /var/tmp/drover-agent-<uid>}, see the controller's SudoCommand).
+     */
     public static Path root() {
-        return Paths.get(System.getProperty("user.home"), ".cache", "drover", "steps");
+        Path home = Paths.get(System.getProperty("user.home"), ".cache", "drover", "steps");
+        if (Files.isDirectory(home) && Files.isWritable(home)) {
+            return home;
+        }
+        try {
+            Files.createDirectories(home);
+            return home;
+        } catch (IOException | SecurityException e) {
+            Path jar = jarDirectory();
+            return jar == null ? home : jar.resolve("steps");
+        }
+    }
+
+    private static Path jarDirectory() {
+        try {
+            java.security.CodeSource source = StepSpool.class.getProtectionDomain().getCodeSource();
+            Path jar = source == null ? null : Paths.get(source.getLocation().toURI());
+            return jar == null || !Files.isRegularFile(jar) ? null : jar.getParent();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     public static StepSpool of(Path root, String key) {

@@ -68,6 +68,24 @@ record Chain(Play play, List<Frame> frames) {
         return Optional.empty();
     }
 
+    /**
+     * The directories of the roles around the task, innermost first: Ansible's reversed dependency
+     * chain, where a task's relative files are looked for first (a dependency's block sits inside the
+     * block of the role that depends on it, an include_role's inside its includer's).
+     */
+    List<java.nio.file.Path> roleDirs() {
+        List<java.nio.file.Path> dirs = new ArrayList<>();
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            frames.get(i).role().ifPresent(r -> {
+                java.nio.file.Path p = r.path().toAbsolutePath().normalize();
+                if (!dirs.contains(p)) {
+                    dirs.add(p);
+                }
+            });
+        }
+        return dirs;
+    }
+
     /** Where the play-level item around this chain starts (its outermost frame), if any. */
     java.util.Optional<dev.drover.playbook.SourcePos> outermost() {
         return frames.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(frames.get(0).options().pos());

@@ -175,7 +175,7 @@ final class TaskCall {
             result = new LinkedHashMap<>(dev.drover.protocol.Results.failed("async is not supported for this task."));
         } else if (action.isPresent()) {
             Path taskDir = dir(task.pos().file());
-            ActionContext ctx = new ActionContext(host.name(), vars, t, taskDir, play.playbookDir(), check,
+            ActionContext ctx = new ActionContext(host.name(), vars, t, taskDir, play.playbookDir(), chain.roleDirs(), check,
                     diff, rc.options().verbosity(), agent, rc.taskFiles().vault());
             result = new LinkedHashMap<>(action.get().run(resolved, ctx));
         } else if (Gates.WAIT_MODULES.contains(task.module())) {

@@ -60,6 +60,10 @@ public final class CopyModule implements Module {
                 // content: Ansible's copy action writes it to a temporary file (mkstemp, mode 0600) and
                 // copies that, so its mode is what "preserve" keeps.
                 attributes = new FileAttributes(FileModes.parse("0600", "mode"), args.string("owner"), args.string("group"));
+            } else if (Files.isDirectory(src)) {
+                // Ansible's module copies a tree's files with shutil.copymode: each keeps its own mode
+                // (its copy target's test69783), not the source directory's.
+                attributes = new FileAttributes(null, args.string("owner"), args.string("group"));
             } else {
                 attributes = modePreserved(src, new FileAttributes(null, args.string("owner"), args.string("group")));
             }

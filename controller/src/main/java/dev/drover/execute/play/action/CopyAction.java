@@ -64,12 +64,10 @@ final class CopyAction implements ControllerAction {
             return ctx.agent().module("copy", agentArgs).result();
         }
         String name = String.valueOf(args.get("src"));
-        List<Path> looked = new ArrayList<>();
+        List<String> looked = new ArrayList<>();
         Optional<Path> found = ctx.find(name, "files", looked);
         if (found.isEmpty()) {
-            return ControllerAction.failed("Could not find or access '" + name + "'\nSearched in:\n\t"
-                    + String.join("\n\t", looked.stream().map(Path::toString).toList()) + " on the Ansible Controller.\n"
-                    + "If you are using a module and expect the file to exist on the remote, see the remote_src option");
+            return ControllerAction.failed(SearchPath.notFound(name, looked));
         }
         Path src = found.get();
         if (Files.isDirectory(src)) {

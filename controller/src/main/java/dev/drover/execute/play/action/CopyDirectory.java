@@ -92,6 +92,10 @@ final class CopyDirectory {
             if (!tree.directories.isEmpty()) {
                 linkArgs.put("follow", false);
             }
+            if ("preserve".equals(String.valueOf(linkArgs.get("mode")))) {
+                // As Ansible's copy action: the file module cannot take it, and a link has no mode of its own.
+                linkArgs.remove("mode");
+            }
             Map<String, Object> result = ctx.agent().module("file", linkArgs).result();
             last = result;
             if (Boolean.TRUE.equals(result.get("failed"))) {

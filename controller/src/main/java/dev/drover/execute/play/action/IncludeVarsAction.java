@@ -30,10 +30,13 @@ final class IncludeVarsAction implements ControllerAction {
         if (file == null) {
             return ControllerAction.failed("include_vars: give the file name ('include_vars: file.yml' or 'file:')");
         }
-        List<Path> looked = new ArrayList<>();
+        List<String> looked = new ArrayList<>();
         Optional<Path> found = ctx.find(String.valueOf(file), "vars", looked);
         if (found.isEmpty()) {
-            return ControllerAction.failed("include_vars: could not find '" + file + "'; looked in: " + looked);
+            // Ansible's include_vars gives the text as 'message'; drover's output prints 'msg'.
+            Map<String, Object> r = ControllerAction.failed(SearchPath.notFound(String.valueOf(file), looked));
+            r.put("message", r.get("msg"));
+            return r;
         }
         Map<String, Object> vars;
         try {

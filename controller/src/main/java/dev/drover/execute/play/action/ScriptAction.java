@@ -59,12 +59,13 @@ final class ScriptAction implements ControllerAction {
         if (source.isEmpty()) {
             return ControllerAction.failed("script: no script given");
         }
-        List<Path> looked = new ArrayList<>();
+        List<String> looked = new ArrayList<>();
         Optional<Path> found = ctx.find(unquote(source), "files", looked);
-        if (found.isEmpty() || Files.isDirectory(found.get())) {
-            return ControllerAction.failed("Could not find or access '" + unquote(source) + "'\nSearched in:\n\t"
-                    + String.join("\n\t", looked.stream().map(Path::toString).toList()) + " on the Ansible Controller.\n"
-                    + "If you are using a module and expect the file to exist on the remote, see the remote_src option");
+        if (found.isEmpty()) {
+            return ControllerAction.failed(SearchPath.notFound(unquote(source), looked));
+        } else if (!Files.isRegularFile(found.get())) {
+            // Ansible's get_real_file: found, but not a file.
+            return ControllerAction.failed(SearchPath.notFound(found.get().toString(), List.of()));
         }
         if (ctx.check()) {
             if (args.get("creates") != null || args.get("removes") != null) {

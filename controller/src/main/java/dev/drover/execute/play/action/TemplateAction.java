@@ -47,10 +47,12 @@ final class TemplateAction implements ControllerAction {
         if (args.get("src") == null || args.get("dest") == null) {
             return ControllerAction.failed("template: 'src' and 'dest' are required");
         }
-        List<Path> looked = new ArrayList<>();
+        List<String> looked = new ArrayList<>();
         Optional<Path> src = ctx.find(String.valueOf(args.get("src")), "templates", looked);
-        if (src.isEmpty() || !Files.isRegularFile(src.get())) {
-            return ControllerAction.failed("template: could not find template '" + args.get("src") + "'; looked in: " + looked);
+        if (src.isEmpty()) {
+            return ControllerAction.failed(SearchPath.notFound(String.valueOf(args.get("src")), looked));
+        } else if (!Files.isRegularFile(src.get())) {
+            return ControllerAction.failed("template: '" + src.get() + "' is not a file");
         }
         String text;
         try {

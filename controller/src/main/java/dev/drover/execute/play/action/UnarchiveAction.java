@@ -28,10 +28,13 @@ final class UnarchiveAction implements ControllerAction {
     @Override
     public Map<String, Object> run(Map<String, Object> args, ActionContext ctx) {
         String name = String.valueOf(args.get("src"));
-        List<Path> looked = new ArrayList<>();
+        List<String> looked = new ArrayList<>();
         Optional<Path> src = ctx.find(name, "files", looked);
-        if (src.isEmpty() || Files.isDirectory(src.get())) {
-            return ControllerAction.failed("Could not find or access '" + name + "' on the Ansible Controller; looked in: " + looked);
+        if (src.isEmpty()) {
+            return ControllerAction.failed(SearchPath.notFound(name, looked));
+        } else if (!Files.isRegularFile(src.get())) {
+            // Ansible's get_real_file: found, but not a file.
+            return ControllerAction.failed(SearchPath.notFound(src.get().toString(), List.of()));
         }
         byte[] bytes;
         try {
