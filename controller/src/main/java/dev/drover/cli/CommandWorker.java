@@ -30,7 +30,7 @@ import jdk.net.UnixDomainPrincipal;
  * thin client ({@link dev.drover.cli.thin.ThinClient}), so a warm run costs the client a JVM with a
  * few dozen JDK classes instead of drover's start-up, class loading and cold JIT.
  *
- * <p>It is started by an exec or run that ran in its own JVM, when its command is done ({@link #want}), detached, with that
+ * <p>It is started by an exec or run that ran in its own JVM, when its command is done ({@link Background}), detached, with that
  * CLI's working directory, umask and environment, and serves only clients whose {@link Identity} is
  * exactly its own: everything a command reads from its process (relative paths, {@code ANSIBLE_*},
  * {@code DROVER_*}, {@code NO_COLOR}, {@code lookup('env')}) is what the client's own JVM would read.
@@ -49,7 +49,6 @@ final class CommandWorker implements AutoCloseable {
             "--ask-vault-pass", "--ask-vault-password", "--no-persist");
     /** The commands a worker runs: the ones an operator repeats, for which drover's start-up is most of the wait. */
     static final Set<String> SERVED = Set.of("exec", "run");
-    private static volatile boolean spawning;
 
     private final PersistDir dir;
     private final Duration keep;
@@ -70,41 +69,16 @@ final class CommandWorker implements AutoCloseable {
         this.identity = ownIdentity();
     }
 
-    /** Lets this process start a worker: called by {@link Main#main} for an exec or run in its own JVM, never by tests. */
-    static void allowSpawning(String[] args) {
-        spawning = args.length > 0 && SERVED.contains(args[0]) && !"0".equals(System.getenv("DROVER_THIN"));
-    }
-
     static String ownIdentity() {
         return Identity.of(System.getProperty("java.class.path"), System.getProperty("user.dir"), System.getenv());
     }
 
-    private static volatile PersistDir wantedDir;
-    private static volatile Duration wantedKeep;
-
     /**
-     * Notes that this exec or run, with persist on, wants a worker in {@code dir} (only in an exec's
-     * own JVM, see {@link #allowSpawning}); {@link #spawnIfWanted} starts it when the command is
-     * done, so a cold run does not share the CPU with a starting JVM.
+     * Starts a worker for this process's directory and environment in {@code dir}, detached, unless
+     * one answers; failures are {@code notes}, never errors. {@link Background} calls it once an exec
+     * or run in its own JVM is done.
      */
-    static void want(PersistDir dir, Duration keep) {
-        if (spawning) {
-            wantedDir = dir;
-            wantedKeep = keep;
-        }
-    }
-
-    /**
-     * Starts the worker {@link #want}ed, in the background, unless one answers; failures are notes
-     * for stderr, never errors.
-     */
-    static void spawnIfWanted(java.util.function.Consumer<String> notes) {
-        PersistDir dir = wantedDir;
-        Duration keep = wantedKeep;
-        if (dir == null || !spawning) {
-            return;
-        }
-        spawning = false;
+    static void spawn(PersistDir dir, Duration keep, java.util.function.Consumer<String> notes) {
         try {
             dir.secure();
             Path sock = dir.dir().resolve(Identity.socketName(ownIdentity()));

@@ -69,24 +69,34 @@ public final class Main implements Runnable {
         }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        CommandWorker.allowSpawning(args);
-        int code = run(args, out, err);
-        CommandWorker.spawnIfWanted(m -> err.println("[WARNING]: " + m));
+        Background background = Background.ownJvm(args);
+        int code = run(args, out, err, Invocation.OWN_JVM, background);
         out.flush();
+        err.flush();
+        // The command's output is out and its exit code final: only now what it leaves for the next one.
+        background.start(m -> err.println("[WARNING]: " + m));
         err.flush();
         System.exit(code);
     }
 
+    /** Runs a command in this JVM; it leaves nothing running behind it (no persist process, no worker). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(args, out, err, Invocation.OWN_JVM);
+        return run(args, out, err, Invocation.OWN_JVM, new Background(false));
     }
 
-    /** {@link #run(String[], PrintWriter, PrintWriter)} for a command run on behalf of {@code invocation}'s process. */
-    static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation) {
+    /**
+     * {@link #run(String[], PrintWriter, PrintWriter)} for a command run on behalf of {@code
+     * invocation}'s process; what an exec or run wants left running is noted in {@code background},
+     * for the caller to start once the command's result is out.
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation, Background background) {
         CommandLine cli = commandLine(args);
         cli.getSubcommands().values().forEach(sub -> {
             if (sub.getCommand() instanceof RunCommand run) {
                 run.invocation = invocation;
+                run.persist.background = background;
+            } else if (sub.getCommand() instanceof ExecCommand exec) {
+                exec.persist.background = background;
             }
         });
         cli.setOut(out);

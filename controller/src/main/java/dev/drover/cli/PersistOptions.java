@@ -28,6 +28,9 @@ final class PersistOptions {
             description = "Where the persist process's socket is (default $DROVER_PERSIST_DIR, else ~/.cache/drover/persist/UID).")
     Path dir;
 
+    /** What this command leaves running for the next one ({@link Main#run} sets it for exec and run). */
+    Background background = new Background(false);
+
     Duration keep() {
         if (off) {
             return Duration.ZERO;
@@ -67,7 +70,8 @@ final class PersistOptions {
         }
         PersistDir where = persistDir();
         Consumer<String> notes = m -> err.println("[WARNING]: " + m);
-        CommandWorker.want(where, keep);
-        return new PersistClient(where, keep, agentJarSha256, notes, () -> PersistClient.spawn(where, keep, notes));
+        Background after = background;
+        after.wantWorker(where, keep);
+        return new PersistClient(where, keep, agentJarSha256, notes, () -> after.wantPersist(where, keep));
     }
 }

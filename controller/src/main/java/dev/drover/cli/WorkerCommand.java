@@ -59,9 +59,10 @@ final class WorkerCommand implements Invocation {
         PrintWriter stdout = writer(Wire.STDOUT);
         PrintWriter stderr = writer(Wire.STDERR);
         int code;
+        Background background = new Background(false);
         Terminal.setForClient(terminal);
         try {
-            code = Main.run(args, stdout, stderr, this);
+            code = Main.run(args, stdout, stderr, this, background);
         } finally {
             Terminal.setForClient(null);
             Thread.interrupted();
@@ -80,6 +81,8 @@ final class WorkerCommand implements Invocation {
         stderr.flush();
         sendExit(code);
         client.shutdownOutput();
+        // The client has its answer: now the persist process, if this command found none.
+        background.start(note -> System.out.println("drover persist: command worker: " + note));
     }
 
     private void readClient() {

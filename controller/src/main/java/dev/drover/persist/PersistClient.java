@@ -14,6 +14,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,9 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The CLI's side: asks the persist process for each host's agent, and starts the process (in the
- * background, for the next run) when none answers. Every failure answers null, so the pool
- * connects directly; failures of the process itself (not of the host) print one note.
+ * The CLI's side: asks the persist process for each host's agent, and says when none answers (the
+ * CLI then starts one for the next run, after its own command: {@link #spawn}). Every failure
+ * answers null, so the pool connects directly; failures of the process itself (not of the host)
+ * print one note.
  */
 public final class PersistClient implements AgentLeaser {
     private final PersistDir dir;
@@ -40,8 +42,8 @@ public final class PersistClient implements AgentLeaser {
     private final AtomicBoolean noted = new AtomicBoolean();
 
     /**
-     * @param startServer starts the persist process in the background (called at most once, when
-     *     the socket does not answer); the CLI passes {@link #spawn}
+     * @param startServer called at most once, from a host's thread, when the socket does not answer:
+     *     the CLI notes that it is to start the process ({@link #spawn}) once its command is done
      */
     public PersistClient(PersistDir dir, Duration keep, String jarSha256, Consumer<String> notes, Runnable startServer) {
         this.dir = dir;
@@ -60,6 +62,15 @@ public final class PersistClient implements AgentLeaser {
         SocketChannel ch;
         try {
             dir.check();
+        } catch (IOException e) {
+            if (Files.exists(dir.dir(), LinkOption.NOFOLLOW_LINKS)) {
+                note(e.getMessage()); // a directory others could enter or replace: never used, nothing started there
+            } else if (started.compareAndSet(false, true)) {
+                startServer.run(); // the first run of this user: the process creates it
+            }
+            return null;
+        }
+        try {
             ch = connect(dir);
         } catch (IOException e) {
             if (started.compareAndSet(false, true)) {
@@ -127,6 +138,15 @@ public final class PersistClient implements AgentLeaser {
         } catch (IOException e) {
             ch.close();
             throw e;
+        }
+    }
+
+    /** Whether a persist process answers on {@code dir}'s socket now. */
+    public static boolean answers(PersistDir dir) {
+        try (SocketChannel ch = connect(dir)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

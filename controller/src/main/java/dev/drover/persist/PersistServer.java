@@ -122,7 +122,10 @@ public final class PersistServer implements AutoCloseable {
             InputStream in = SocketStreams.in(client);
             OutputStream out = SocketStreams.out(client);
             Map<String, Object> request = Messages.receive(in);
-            String type = request == null ? "" : String.valueOf(request.get("type"));
+            if (request == null) {
+                return; // a probe: whether a process answers here (another server starting, a CLI after its run)
+            }
+            String type = String.valueOf(request.get("type"));
             switch (type) {
                 case "lease" -> lease(request, in, out);
                 case "status" -> Messages.send(out, status());

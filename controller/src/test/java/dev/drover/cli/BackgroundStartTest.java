@@ -1,0 +1,128 @@
+package dev.drover.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.drover.testing.MinaSshServer;
+import dev.drover.testing.TestKeys;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a cold {@code exec} leaves for the next one (docs/persist.md): the persist process is started
+ * only once the command's own work is done, so it never runs beside the cold run it was started by,
+ * and the next runs still use it. Real JVMs as the launcher starts them ({@link ThinClientFixture}),
+ * an SSH host (in-process Apache MINA running real processes on this machine) and a local one. What
+ * ran during the command is told by the command itself: it counts the processes whose command line
+ * is this test's persist process's; which agent answered, by the shell's parent pid on the SSH host;
+ * which JVM ran the command, by the local host's shell's ancestors; logins, by the server's count.
+ */
+class BackgroundStartTest extends ThinClientFixture {
+    private static final Pattern NODE1 = Pattern.compile("node1: persist-processes=(\\d+) ppid=(\\d+)");
+
+    private MinaSshServer sshd;
+
+    @BeforeEach
+    void host() throws Exception {
+        TestKeys.KeyFile key = TestKeys.generate(dir.resolve("id_ed25519"), TestKeys.Type.ED25519);
+        sshd = MinaSshServer.builder(dir.resolve("host-home")).authorizedKey(key.publicKey()).start();
+        Files.writeString(dir.resolve("known_hosts"), sshd.knownHostsLine() + "\n");
+        Files.writeString(dir.resolve("ssh.ini"), "node1 ansible_host=127.0.0.1 ansible_port=" + sshd.port()
+                + " ansible_user=" + sshd.user() + " ansible_ssh_private_key_file=" + key.privateKey() + "\n"
+                + "local1 ansible_connection=local\n");
+        env.put("DROVER_PERSIST", "60");
+    }
+
+    @AfterEach
+    void stopPersist() throws Exception {
+        runFull("stop", "persist", "stop"); // the persist process the runs started, with its agent
+        sshd.close();
+    }
+
+    /**
+     * The command each exec runs on both hosts: how many processes run this test's persist process
+     * ({@code [p]} keeps the scan from counting the shell and grep themselves), the parent pid (the
+     * agent's), and on the local host the pids from its shell up (the controller's JVM among them).
+     */
+    private String probe() {
+        return "n=$(for f in /proc/[0-9]*/cmdline; do tr '\\000' ' ' < $f; echo; done 2>/dev/null"
+                + " | grep -c '[p]ersist serve --persist-dir " + persistDir + "'); echo"
+                + " {{ inventory_hostname }}: persist-processes=$n ppid=$PPID; " + ANCESTORS;
+    }
+
+    private String[] exec() {
+        return new String[] {"exec", "-i", "ssh.ini", "--known-hosts", dir.resolve("known_hosts").toString(), "all",
+            "-f", "1", "-m", "shell", "-a", probe()};
+    }
+
+    /** How many persist processes node1's command saw while the run was on. */
+    private static int persistProcessesDuringTheRun(Outcome run) {
+        return Integer.parseInt(node1(run).group(1));
+    }
+
+    private static long agentPid(Outcome run) {
+        return Long.parseLong(node1(run).group(2));
+    }
+
+    private static Matcher node1(Outcome run) {
+        assertEquals(0, run.code(), run::toString);
+        Matcher m = NODE1.matcher(run.out());
+        assertTrue(m.find(), run::toString);
+        return m;
+    }
+
+    /** The pids from the local host's shell up: the JVM that ran the command is among them. */
+    private static List<Long> localChain(Outcome run) {
+        int at = run.out().indexOf("local1: ");
+        assertTrue(at >= 0, run::toString);
+        return ancestors(run.out().substring(at));
+    }
+
+    private void awaitPersistSocket() throws InterruptedException {
+        for (int i = 0; i < 1200 && !Files.exists(persistDir.resolve("sock")); i++) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.exists(persistDir.resolve("sock")), () -> "no persist process after the cold run: " + read("cold.err")
+                + "\n" + read("persist/log"));
+    }
+
+    @Test
+    void aColdExecStartsThePersistProcessOnlyWhenItsWorkIsDoneAndTheNextRunsUseIt() throws Exception {
+        Outcome cold = runFull("cold", exec());
+        assertEquals(0, persistProcessesDuringTheRun(cold), "the persist process ran beside the cold run: " + cold);
+        assertFalse(cold.err().contains("WARNING"), cold::toString);
+        assertEquals(1, sshd.userAuthRequested(), "the cold run logs in itself");
+
+        // It was started as the run ended, and outlives it.
+        awaitPersistSocket();
+        Outcome second = runFull("second", exec());
+        assertEquals(1, persistProcessesDuringTheRun(second), second::toString);
+        long held = agentPid(second);
+        Outcome third = runFull("third", exec());
+        assertEquals(held, agentPid(third), "the persist process's agent answers the next runs");
+        assertEquals(2, sshd.userAuthRequested(), "one login of the cold run, one of the persist process");
+        assertNotEquals(agentPid(cold), held);
+    }
+
+    @Test
+    void aWorkerStartsThePersistProcessAfterAnsweringItsClient() throws Exception {
+        startWorker();
+        Outcome first = runThin("first", exec());
+        assertEquals(0, persistProcessesDuringTheRun(first), "the persist process ran beside the run: " + first);
+        assertTrue(localChain(first).contains(worker.pid()), () -> "not run by the worker: " + first);
+        assertFalse(first.err().contains("WARNING"), first::toString);
+
+        awaitPersistSocket();
+        long held = agentPid(runThin("second", exec()));
+        assertEquals(held, agentPid(runThin("third", exec())), "the persist process's agent answers the next runs");
+        assertEquals(2, sshd.userAuthRequested(), "one login of the first run, one of the persist process");
+        assertTrue(read("worker.out").contains("command worker on"), () -> read("worker.out"));
+    }
+}
