@@ -55,28 +55,47 @@ public final class FileModule implements Module {
         FileTimes times = FileTimes.from(args, state);
         boolean follow = args.bool("follow", true);
         LinkStates links = new LinkStates(ctx.checkMode(), attributes, flags, times);
+        if (ctx.checkMode() && !"absent".equals(state)) {
+            attributes.warnMissingAccounts(ctx.processes());
+        }
         ModuleResult result;
-        switch (state) {
-            case "absent":
-                result = absent(path, prev, ctx.checkMode());
-                break;
-            case "touch":
-                result = touch(path, prev, attributes, flags, times, ctx.checkMode());
-                break;
-            case "file":
-                result = file(path, prev, follow, attributes, flags, times, ctx.checkMode());
-                break;
-            case "directory":
-                result = directory(path, prev, follow, recurse, attributes, flags, times, ctx.checkMode());
-                break;
-            case "link":
-                result = links.symlink(path, src, prev, follow, args.bool("force", false));
-                break;
-            default:
-                result = links.hardlink(path, src, prev, args.bool("force", false));
+        try {
+            result = apply(path, state, prev, src, recurse, follow, args.bool("force", false), attributes, flags, times,
+                    links, ctx.checkMode());
+        } catch (ModuleException e) {
+            if (!attributes.warnings().isEmpty()) {
+                e.with("warnings", attributes.warnings());
+            }
+            throw e;
         }
         if (!attributes.warnings().isEmpty()) {
             result.with("warnings", attributes.warnings());
+        }
+        return result;
+    }
+
+    private static ModuleResult apply(Path path, String state, String prev, String src, boolean recurse, boolean follow,
+                                      boolean force, FileAttributes attributes, ChattrFlags flags, FileTimes times,
+                                      LinkStates links, boolean check) throws ModuleException {
+        ModuleResult result;
+        switch (state) {
+            case "absent":
+                result = absent(path, prev, check);
+                break;
+            case "touch":
+                result = touch(path, prev, attributes, flags, times, check);
+                break;
+            case "file":
+                result = file(path, prev, follow, attributes, flags, times, check);
+                break;
+            case "directory":
+                result = directory(path, prev, follow, recurse, attributes, flags, times, check);
+                break;
+            case "link":
+                result = links.symlink(path, src, prev, follow, force);
+                break;
+            default:
+                result = links.hardlink(path, src, prev, force);
         }
         return result;
     }
