@@ -170,7 +170,7 @@ public final class FileAttributes {
         try {
             user = isNumber(owner) ? null : lookup.lookupPrincipalByName(owner);
         } catch (UserPrincipalNotFoundException e) {
-            return missing(checkMode, "user", owner);
+            return missing("user", owner);
         }
         if (checkMode) {
             record(diff, "owner", uid, isNumber(owner) ? Integer.valueOf(owner) : localId("/etc/passwd", owner));
@@ -206,7 +206,7 @@ public final class FileAttributes {
             principal = isNumber(group) ? null
                     : path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
         } catch (UserPrincipalNotFoundException e) {
-            return missing(checkMode, "group", group);
+            return missing("group", group);
         }
         if (checkMode) {
             record(diff, "group", gid, isNumber(group) ? Integer.valueOf(group) : localId("/etc/group", group));
@@ -252,15 +252,11 @@ public final class FileAttributes {
     }
 
     /**
-     * Check mode tolerates a user or group an earlier task would create, with Ansible's warning
-     * (Ansible then fails on a path that exists: see docs/modules/file.md).
+     * An owner or group that does not exist fails in Ansible's words, in check mode too (as Ansible's
+     * set_owner_if_different: only a path that does not exist yet passes; the file module has warned).
      */
-    private boolean missing(boolean checkMode, String kind, String name) throws ModuleException {
-        if (checkMode) {
-            warn("failed to look up " + kind + " " + name + ". Create " + kind + " up to this point in real play");
-            return true;
-        }
-        throw new ModuleException(kind + " '" + name + "' does not exist on this host: create it first (user/group modules) or fix the name");
+    private static boolean missing(String kind, String name) throws ModuleException {
+        throw new ModuleException(("user".equals(kind) ? "chown" : "chgrp") + " failed: failed to look up " + kind + " " + name);
     }
 
     static String reason(FileSystemException e) {
