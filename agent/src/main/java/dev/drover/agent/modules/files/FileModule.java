@@ -199,13 +199,26 @@ public final class FileModule implements Module {
         boolean changed = attributes.apply(path, check, diff) | flags.apply(path, check, diff);
         changed |= times.apply(path, check, diff);
         if (recurse) {
-            changed |= recurse(path, attributes, times, check);
+            changed |= recurse(path, follow, attributes, times, check, new java.util.HashSet<Path>());
         }
         return info(ModuleResult.changed(changed).with("path", path.toString()), path).with("diff", diff.toMap());
     }
 
-    private static boolean recurse(Path top, final FileAttributes attributes, final FileTimes times,
-                                   final boolean check) throws ModuleException {
+    /**
+     * Ansible's recursive_set_attributes: everything below {@code top}, links themselves included;
+     * with {@code follow}, a link's existing target too (read relative to the link's directory) and,
+     * for a directory, everything below it. {@code seen} holds the directories entered, so a link
+     * cycle is walked once (Ansible recurses until Python's recursion limit and fails).
+     */
+    private static boolean recurse(Path top, final boolean follow, final FileAttributes attributes, final FileTimes times,
+                                   final boolean check, final java.util.Set<Path> seen) throws ModuleException {
+        try {
+            if (!seen.add(top.toRealPath())) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new ModuleException("could not recursively set attributes on " + top + ": " + e.getMessage(), e);
+        }
         final boolean[] changed = {false};
         final ModuleException[] failure = {null};
         try {
@@ -225,8 +238,20 @@ public final class FileModule implements Module {
                         changed[0] |= attributes.apply(p, check);
                         if (!Files.isSymbolicLink(p)) {
                             changed[0] |= times.apply(p, check);
+                        } else if (follow) {
+                            Path target = p.getParent().resolve(Files.readSymbolicLink(p));
+                            if (Files.exists(target)) {
+                                if (Files.isDirectory(target)) {
+                                    changed[0] |= recurse(target, true, attributes, times, check, seen);
+                                }
+                                changed[0] |= attributes.apply(target, check) | times.apply(target, check);
+                            }
                         }
                         return FileVisitResult.CONTINUE;
+                    } catch (IOException e) {
+                        failure[0] = new ModuleException("could not recursively set attributes on " + top + ": "
+                                + e.getMessage(), e);
+                        return FileVisitResult.TERMINATE;
                     } catch (ModuleException e) {
                         failure[0] = e;
                         return FileVisitResult.TERMINATE;
