@@ -16,6 +16,9 @@ final class TestAccounts implements AutoCloseable {
     /** Target -> users then groups ("group:" prefix) it creates. */
     static final Map<String, List<String>> CREATED = Map.of(
             "slurp", List.of("ansibletest0"),
+            // file's handlers remove all but test2; a run that fails midway removes none.
+            "file", List.of("test1", "test2", "test_uid", "nonexistent", "tmp_ansible_test_user",
+                    "group:test1", "group:test2", "group:test_gid", "group:nonexistent1"),
             "unarchive", List.of("ansibletest0", "testuser", "group:testgroup"),
             "user", List.of("ansibulluser", "ansibulluser2", "ansibulluser3", "randomuser", "umaskuser_test_1",
                     "umaskuser_test_2", "umaskuser_test_3", "local_ansibulluser", "group:testgroup1", "group:testgroup2",

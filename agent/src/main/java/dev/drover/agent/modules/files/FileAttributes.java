@@ -2,6 +2,7 @@ package dev.drover.agent.modules.files;
 
 import dev.drover.agent.module.Args;
 import dev.drover.agent.module.ModuleException;
+import dev.drover.agent.module.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -66,6 +67,41 @@ public final class FileAttributes {
     /** Warnings for the result (for example an owner that does not exist yet, in check mode). */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * Ansible's file module in check mode (its {@code check_owner_exists} and
+     * {@code check_group_exists}): a warning ahead of anything else for an owner or group, by name or
+     * id, that does not exist yet, in Ansible's words, also when the task then fails. Looked up with
+     * {@code getent} (NSS, as Python's pwd and grp); nothing is said when it cannot run.
+     */
+    void warnMissingAccounts(ProcessRunner processes) {
+        if (owner != null && !exists(processes, "passwd", owner)) {
+            warn("failed to look up user " + (isNumber(owner) ? "with uid " + Integer.parseInt(owner) : owner)
+                    + ". Create user up to this point in real play");
+        }
+        if (group != null && !exists(processes, "group", group)) {
+            warn("failed to look up group " + (isNumber(group) ? "with gid " + Integer.parseInt(group) : group)
+                    + ". Create group up to this point in real play");
+        }
+    }
+
+    private static boolean exists(ProcessRunner processes, String db, String key) {
+        if (key.contains(":") || key.contains("\n")) {
+            return false;
+        }
+        try {
+            // getent's exit status 2: no such entry.
+            return processes.run(java.util.Arrays.asList("getent", db, key), null, null, null, 30_000).rc != 2;
+        } catch (ModuleException e) {
+            return true;
+        }
+    }
+
+    private void warn(String warning) {
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
+        }
     }
 
     /**
@@ -134,7 +170,7 @@ public final class FileAttributes {
         try {
             user = isNumber(owner) ? null : lookup.lookupPrincipalByName(owner);
         } catch (UserPrincipalNotFoundException e) {
-            return missing(checkMode, "user '" + owner + "' does not exist on this host");
+            return missing("user", owner);
         }
         if (checkMode) {
             record(diff, "owner", uid, isNumber(owner) ? Integer.valueOf(owner) : localId("/etc/passwd", owner));
@@ -170,7 +206,7 @@ public final class FileAttributes {
             principal = isNumber(group) ? null
                     : path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(group);
         } catch (UserPrincipalNotFoundException e) {
-            return missing(checkMode, "group '" + group + "' does not exist on this host");
+            return missing("group", group);
         }
         if (checkMode) {
             record(diff, "group", gid, isNumber(group) ? Integer.valueOf(group) : localId("/etc/group", group));
@@ -215,13 +251,12 @@ public final class FileAttributes {
         return name;
     }
 
-    /** Check mode tolerates a user or group an earlier task would create (Ansible warns too). */
-    private boolean missing(boolean checkMode, String what) throws ModuleException {
-        if (checkMode) {
-            warnings.add(what + "; assuming an earlier task creates it");
-            return true;
-        }
-        throw new ModuleException(what + ": create it first (user/group modules) or fix the name");
+    /**
+     * An owner or group that does not exist fails in Ansible's words, in check mode too (as Ansible's
+     * set_owner_if_different: only a path that does not exist yet passes; the file module has warned).
+     */
+    private static boolean missing(String kind, String name) throws ModuleException {
+        throw new ModuleException(("user".equals(kind) ? "chown" : "chgrp") + " failed: failed to look up " + kind + " " + name);
     }
 
     static String reason(FileSystemException e) {

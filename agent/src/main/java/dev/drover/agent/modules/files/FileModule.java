@@ -55,28 +55,47 @@ public final class FileModule implements Module {
         FileTimes times = FileTimes.from(args, state);
         boolean follow = args.bool("follow", true);
         LinkStates links = new LinkStates(ctx.checkMode(), attributes, flags, times);
+        if (ctx.checkMode() && !"absent".equals(state)) {
+            attributes.warnMissingAccounts(ctx.processes());
+        }
         ModuleResult result;
-        switch (state) {
-            case "absent":
-                result = absent(path, prev, ctx.checkMode());
-                break;
-            case "touch":
-                result = touch(path, prev, attributes, flags, times, ctx.checkMode());
-                break;
-            case "file":
-                result = file(path, prev, follow, attributes, flags, times, ctx.checkMode());
-                break;
-            case "directory":
-                result = directory(path, prev, follow, recurse, attributes, flags, times, ctx.checkMode());
-                break;
-            case "link":
-                result = links.symlink(path, src, prev, follow, args.bool("force", false));
-                break;
-            default:
-                result = links.hardlink(path, src, prev, args.bool("force", false));
+        try {
+            result = apply(path, state, prev, src, recurse, follow, args.bool("force", false), attributes, flags, times,
+                    links, ctx.checkMode());
+        } catch (ModuleException e) {
+            if (!attributes.warnings().isEmpty()) {
+                e.with("warnings", attributes.warnings());
+            }
+            throw e;
         }
         if (!attributes.warnings().isEmpty()) {
             result.with("warnings", attributes.warnings());
+        }
+        return result;
+    }
+
+    private static ModuleResult apply(Path path, String state, String prev, String src, boolean recurse, boolean follow,
+                                      boolean force, FileAttributes attributes, ChattrFlags flags, FileTimes times,
+                                      LinkStates links, boolean check) throws ModuleException {
+        ModuleResult result;
+        switch (state) {
+            case "absent":
+                result = absent(path, prev, check);
+                break;
+            case "touch":
+                result = touch(path, prev, attributes, flags, times, check);
+                break;
+            case "file":
+                result = file(path, prev, follow, attributes, flags, times, check);
+                break;
+            case "directory":
+                result = directory(path, prev, follow, recurse, attributes, flags, times, check);
+                break;
+            case "link":
+                result = links.symlink(path, src, prev, follow, force);
+                break;
+            default:
+                result = links.hardlink(path, src, prev, force);
         }
         return result;
     }
@@ -180,13 +199,26 @@ public final class FileModule implements Module {
         boolean changed = attributes.apply(path, check, diff) | flags.apply(path, check, diff);
         changed |= times.apply(path, check, diff);
         if (recurse) {
-            changed |= recurse(path, attributes, times, check);
+            changed |= recurse(path, follow, attributes, times, check, new java.util.HashSet<Path>());
         }
         return info(ModuleResult.changed(changed).with("path", path.toString()), path).with("diff", diff.toMap());
     }
 
-    private static boolean recurse(Path top, final FileAttributes attributes, final FileTimes times,
-                                   final boolean check) throws ModuleException {
+    /**
+     * Ansible's recursive_set_attributes: everything below {@code top}, links themselves included;
+     * with {@code follow}, a link's existing target too (read relative to the link's directory) and,
+     * for a directory, everything below it. {@code seen} holds the directories entered, so a link
+     * cycle is walked once (Ansible recurses until Python's recursion limit and fails).
+     */
+    private static boolean recurse(Path top, final boolean follow, final FileAttributes attributes, final FileTimes times,
+                                   final boolean check, final java.util.Set<Path> seen) throws ModuleException {
+        try {
+            if (!seen.add(top.toRealPath())) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new ModuleException("could not recursively set attributes on " + top + ": " + e.getMessage(), e);
+        }
         final boolean[] changed = {false};
         final ModuleException[] failure = {null};
         try {
@@ -206,8 +238,20 @@ public final class FileModule implements Module {
                         changed[0] |= attributes.apply(p, check);
                         if (!Files.isSymbolicLink(p)) {
                             changed[0] |= times.apply(p, check);
+                        } else if (follow) {
+                            Path target = p.getParent().resolve(Files.readSymbolicLink(p));
+                            if (Files.exists(target)) {
+                                if (Files.isDirectory(target)) {
+                                    changed[0] |= recurse(target, true, attributes, times, check, seen);
+                                }
+                                changed[0] |= attributes.apply(target, check) | times.apply(target, check);
+                            }
                         }
                         return FileVisitResult.CONTINUE;
+                    } catch (IOException e) {
+                        failure[0] = new ModuleException("could not recursively set attributes on " + top + ": "
+                                + e.getMessage(), e);
+                        return FileVisitResult.TERMINATE;
                     } catch (ModuleException e) {
                         failure[0] = e;
                         return FileVisitResult.TERMINATE;

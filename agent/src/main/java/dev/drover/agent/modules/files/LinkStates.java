@@ -107,7 +107,7 @@ final class LinkStates {
         }
         Path source = src == null ? null : parent(path).resolve(PathArgs.expand(src));
         if (source != null && !Files.exists(source)) {
-            throw new ModuleException("src does not exist: " + source).with("dest", path.toString()).with("src", src);
+            throw new ModuleException("src does not exist").with("dest", path.toString()).with("src", src);  // Ansible's words
         }
         boolean changed;
         FileDiff diff = new FileDiff(path, "hard", prev);

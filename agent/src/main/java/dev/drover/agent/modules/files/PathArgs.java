@@ -34,7 +34,7 @@ public final class PathArgs {
     public static Path require(Args args, String... names) throws ModuleException {
         String s = first(args, names);
         if (s == null || s.isEmpty()) {
-            throw new ModuleException("missing required argument '" + names[0] + "'");
+            throw new ModuleException("missing required arguments: " + names[0]);  // Ansible's words
         }
         return expand(s);
     }
