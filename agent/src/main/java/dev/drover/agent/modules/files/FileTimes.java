@@ -64,7 +64,7 @@ final class FileTimes {
                 return false;
             }
             if (!checkMode) {
-                Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(wantM, wantA, null);
+                setTimes(path, wantM, wantA);
             }
             if (diff != null && !wantM.equals(current.lastModifiedTime())) {
                 diff.put("mtime", FileDiff.seconds(current.lastModifiedTime()), FileDiff.seconds(wantM));
@@ -75,6 +75,35 @@ final class FileTimes {
             return true;
         } catch (IOException e) {
             throw new ModuleException("cannot update times of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets both times. Touching to now is allowed to anyone who may write the file, but setting given
+     * times only to its owner (utimensat(2)); Java can only give times, so a writer who is not the owner
+     * (Ansible issue 50943: a become user touching a shared file) touches it as Ansible's
+     * {@code os.utime(path, None)} does, through touch(1).
+     */
+    private void setTimes(Path path, FileTime m, FileTime a) throws IOException {
+        try {
+            Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(m, a, null);
+        } catch (java.nio.file.FileSystemException denied) {
+            if (!mtimeNow || !atimeNow || !touchToNow(path)) {
+                throw denied;
+            }
+        }
+    }
+
+    private static boolean touchToNow(Path path) {
+        try {
+            Process p = new ProcessBuilder("touch", "-c", "--", path.toString()).redirectErrorStream(true)
+                    .redirectOutput(new java.io.File("/dev/null")).start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
