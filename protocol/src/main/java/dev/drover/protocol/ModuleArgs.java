@@ -50,6 +50,7 @@ public final class ModuleArgs {
             + " size recurse:b hidden:b follow:b get_checksum:b use_regex:b depth:i",
         "get_url", "url! dest!:p backup:b checksum timeout:f headers:m tmp_dest:p force:b http_agent validate_certs:b"
             + " url_username|username url_password|password force_basic_auth:b mode owner group",
+        "getent", "database! key service split fail_key:b",
         "group", "name! state gid:i system:b local:b non_unique:b force",
         "lineinfile", "path|dest|destfile|name!:p state regexp|regex search_string line|value insertafter insertbefore"
             + " backrefs:b create:b backup:b firstmatch:b validate mode owner group",
