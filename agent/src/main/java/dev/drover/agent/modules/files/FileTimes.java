@@ -88,7 +88,10 @@ final class FileTimes {
         try {
             Files.getFileAttributeView(path, BasicFileAttributeView.class).setTimes(m, a, null);
         } catch (java.nio.file.FileSystemException denied) {
-            if (!mtimeNow || !atimeNow || !touchToNow(path)) {
+            // EPERM (not the owner) only: a path gone missing meanwhile must not pass as touched.
+            boolean notOwner = denied instanceof java.nio.file.AccessDeniedException
+                    || "Operation not permitted".equals(denied.getReason());
+            if (!notOwner || !mtimeNow || !atimeNow || !touchToNow(path)) {
                 throw denied;
             }
         }
