@@ -184,8 +184,7 @@ final class Includes {
     }
 
     private static void register(TaskInclude inc, HostState h, Map<String, Object> result) {
-        inc.options().register().ifPresent(r ->
-                h.setHostFacts(Map.of(r, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result)))));
+        inc.options().register().ifPresent(r -> TaskRunner.register(h, r, result));
     }
 
     /**

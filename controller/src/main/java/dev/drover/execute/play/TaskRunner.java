@@ -145,9 +145,14 @@ final class TaskRunner {
         store(task, chain, host, outcome.status(), outcome.result());
     }
 
+    /** {@code register: name}: the host's variable {@code name} holds a copy of the result. */
+    static void register(HostState host, String name, Map<String, Object> result) {
+        host.setHostFacts(Map.of(name, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result))));
+    }
+
     /** Registers the result, stores facts and variables, records notifications (on change only). */
     private void store(ModuleTask task, Chain chain, HostState host, HostStatus status, Map<String, Object> result) {
-        task.options().register().ifPresent(r -> host.setHostFacts(Map.of(r, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result)))));
+        task.options().register().ifPresent(r -> register(host, r, result));
         if (status == HostStatus.FAILED || status == HostStatus.UNREACHABLE || status == HostStatus.SKIPPED) {
             return;
         }
