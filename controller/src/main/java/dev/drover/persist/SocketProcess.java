@@ -7,6 +7,9 @@ import java.io.OutputStream;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A leased agent seen as a process: its frames come and go over the persist socket. There is no
@@ -38,8 +41,30 @@ final class SocketProcess implements RemoteProcess {
         return InputStream.nullInputStream();
     }
 
+    /**
+     * Waits, at most {@code timeout}, for the persist process to end the lease (it closes the
+     * socket once the agent is free again). Without this wait the CLI could exit while the agent
+     * still counts as leased, and a run started right after would start a second agent.
+     */
     @Override
     public OptionalInt waitFor(Duration timeout) {
+        AtomicBoolean done = new AtomicBoolean();
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (done.compareAndSet(false, true)) {
+                        close(); // a wedged persist process: give up on the goodbye
+                    }
+                });
+        try {
+            byte[] drain = new byte[8192];
+            while (in.read(drain) >= 0) {
+                // frames the agent sent after ours (none are expected after the shutdown frame)
+            }
+        } catch (IOException e) {
+            // closed on timeout, or the process went away: either way the lease is over for us
+        } finally {
+            done.set(true);
+        }
         return OptionalInt.of(0);
     }
 
