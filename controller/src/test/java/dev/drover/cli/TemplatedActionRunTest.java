@@ -141,7 +141,7 @@ class TemplatedActionRunTest {
                       action: "{{ 'nosuchmod' }}"
                       ignore_errors: true
                     - name: not shipped
-                      action: "{{ 'apt' }}"
+                      action: "{{ 'yum' }}"
                       args: {name: libuser, state: present}
                       ignore_errors: true
                     - name: an include
@@ -156,7 +156,7 @@ class TemplatedActionRunTest {
         assertTrue(r.out().contains("site.yml:4:7): the action '{{ 'nosuchmod' }}' rendered to"
                 + " 'nosuchmod' on host a, which is not a module drover ships (Ansible: 'The module nosuchmod was not"
                 + " found in configured module paths'); drover's modules: add_host, archive, assert, "), r.toString());
-        assertTrue(r.out().contains("the action '{{ 'apt' }}' rendered to 'apt' on host a, which is not a module drover ships"),
+        assertTrue(r.out().contains("the action '{{ 'yum' }}' rendered to 'yum' on host a, which is not a module drover ships"),
                 r.toString());
         assertTrue(r.out().contains("the action '{{ 'include_tasks' }}' rendered to 'include_tasks' on host a: include_tasks"
                 + " runs only when written as the task's own key"), r.toString());
@@ -164,5 +164,45 @@ class TemplatedActionRunTest {
         assertTrue(r.out().contains("site.yml:15:7): the action '{{ nosuchvar }}' cannot be"
                 + " rendered on host a: 'nosuchvar' is undefined"), r.toString());
         assertEquals("ok=3 changed=0 unreachable=0 failed=1 skipped=0 rescued=0 ignored=3", r.recapLine("a"), r.toString());
+    }
+
+    /**
+     * Ansible's own use (the group and user targets): the package manager fact names the module. In
+     * check mode only: an installed package is ok, a missing one (libuser, in apt's lists) would be
+     * installed; nothing is downloaded or installed. Where the fact is not apt the test says so.
+     */
+    @Test
+    void thePackageManagerFactNamesTheModule() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-get"))
+                && Files.isDirectory(Path.of("/var/lib/apt/lists")), "needs Debian's apt-get and its lists");
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("/var/lib/dpkg/info/libuser.list")),
+                "libuser is installed here: this test shows check mode for a package that is not");
+        CliRun r = run("""
+                - hosts: a
+                  gather_facts: true
+                  tasks:
+                    - name: Ensure coreutils is present
+                      action: "{{ ansible_facts.pkg_mgr }}"
+                      args:
+                        name: coreutils
+                        state: present
+                      check_mode: true
+                      register: installed
+                    - name: Ensure libuser is present
+                      action: "{{ ansible_facts.pkg_mgr }}"
+                      args:
+                        name: libuser
+                        state: present
+                      check_mode: true
+                      register: missing
+                    - assert:
+                        that:
+                          - installed is not changed
+                          - installed.cache_updated is false
+                          - missing is changed
+                """);
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("TASK [Ensure coreutils is present] ****"), r.toString());
+        assertEquals("ok=4 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0", r.recapLine("a"), r.toString());
     }
 }
