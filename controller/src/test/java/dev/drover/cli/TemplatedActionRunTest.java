@@ -155,7 +155,7 @@ class TemplatedActionRunTest {
         assertEquals(ExitCodes.HOST_FAILED, r.exitCode(), r.toString());
         assertTrue(r.out().contains("site.yml:4:7): the action '{{ 'nosuchmod' }}' rendered to"
                 + " 'nosuchmod' on host a, which is not a module drover ships (Ansible: 'The module nosuchmod was not"
-                + " found in configured module paths'); drover's modules: add_host, archive, assert, "), r.toString());
+                + " found in configured module paths'); drover's modules: add_host, apt, archive, assert, "), r.toString());
         assertTrue(r.out().contains("the action '{{ 'yum' }}' rendered to 'yum' on host a, which is not a module drover ships"),
                 r.toString());
         assertTrue(r.out().contains("the action '{{ 'include_tasks' }}' rendered to 'include_tasks' on host a: include_tasks"
