@@ -165,8 +165,15 @@ public final class PlaybookPrinter implements PlayListener {
 
     @Override
     public synchronized void included(Path file, List<String> hosts) {
+        included(file, hosts, java.util.Optional.empty());
+    }
+
+    /** Ansible's v2_playbook_on_include: the item label after the line, censored under no_log. */
+    @Override
+    public synchronized void included(Path file, List<String> hosts, java.util.Optional<Object> item) {
         progress.clearLine();
-        out.println("included: " + file.toAbsolutePath().normalize() + " for " + String.join(", ", hosts));
+        out.println("included: " + file.toAbsolutePath().normalize() + " for " + String.join(", ", hosts)
+                + item.map(i -> " => (item=" + (PlayListener.CENSORED_ITEM.equals(i) ? i : PyRepr.of(i)) + ")").orElse(""));
         out.flush();
     }
 

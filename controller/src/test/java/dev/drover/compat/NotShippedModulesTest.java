@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Ansible's modules drover does not ship ({@code apt}, {@code pip}, {@code package}...): Ansible's own
+ * Ansible's modules drover does not ship ({@code yum}, {@code pip}, {@code package}...): Ansible's own
  * targets (unarchive, copy) and real roles hold them for other platforms under a false {@code when:}.
  * The playbook runs; a host that reaches such a task fails it by name, and nothing runs in its place.
  */
@@ -29,13 +29,13 @@ class NotShippedModulesTest {
                     - name: only on CentOS 6
                       pip: {name: urllib3}
                       when: false
-                    - ansible.builtin.apt: {name: language-pack-fr, state: present}
+                    - ansible.builtin.yum: {name: language-pack-fr, state: present}
                       ignore_errors: true
                       register: r
                     - assert:
                         that:
                           - r is failed
-                          - "r.msg is search(\\"'apt' is an Ansible module drover does not ship\\")"
+                          - "r.msg is search(\\"'yum' is an Ansible module drover does not ship\\")"
                 """);
         Path inventory = Files.writeString(work.resolve("hosts"), "localhost ansible_connection=local\n");
         StringWriter out = new StringWriter();

@@ -23,7 +23,8 @@ final class TestAccounts implements AutoCloseable {
             "user", List.of("ansibulluser", "ansibulluser2", "ansibulluser3", "randomuser", "umaskuser_test_1",
                     "umaskuser_test_2", "umaskuser_test_3", "local_ansibulluser", "group:testgroup1", "group:testgroup2",
                     "group:testgroup3", "group:testgroup4", "group:testgroup5", "group:local_ansibulluser"),
-            "fetch", List.of("fetcher"));
+            "fetch", List.of("fetcher"),
+            "group", List.of("group:ansibullgroup", "group:ansibullgroup2", "group:ansibullgroup3", "group:group1_test"));
 
     private final List<String> accounts;
 

@@ -35,6 +35,11 @@ public final class ModuleArgs {
      * mapping, path).
      */
     private static final String[] SPECS = {
+        "apt", "name|pkg|package state update_cache|update-cache:b cache_valid_time:i purge:b"
+            + " install_recommends|install-recommends:b force:b autoremove:b only_upgrade:b default_release|default-release"
+            + " allow_unauthenticated|allow-unauthenticated:b allow_downgrade|allow-downgrade|allow_downgrades|allow-downgrades:b"
+            + " dpkg_options lock_timeout:i update_cache_retries:i update_cache_retry_max_delay:i force_apt_get:b"
+            + " fail_on_autoremove:b deb:p upgrade clean:b autoclean:b policy_rc_d:i allow_change_held_packages:b",
         "async_start", "module! args:m time_limit:i",
         "async_status", "jid! mode",
         "archive", "path!:p dest:p format exclude_path:p exclusion_patterns force_archive:b remove:b mode owner group",

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 public final class ModuleNames {
     /** Every module the agent jar ships. */
     public static final Set<String> BUILTIN = Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(
-            "archive", "async_start", "async_status", "blockinfile", "command", "copy", "file", "find", "get_url", "getent", "group", "lineinfile", "ping",
+            "apt", "archive", "async_start", "async_status", "blockinfile", "command", "copy", "file", "find", "get_url", "getent", "group", "lineinfile", "ping",
             "properties", "raw", "replace", "script", "service", "setup", "shell", "slurp", "stat", "systemd",
             "tempfile", "unarchive", "uri", "user", "wait_for")));
 

@@ -5,6 +5,7 @@ import dev.drover.agent.modules.archive.ArchiveModules;
 import dev.drover.agent.modules.command.CommandModules;
 import dev.drover.agent.modules.files.FileModules;
 import dev.drover.agent.modules.net.NetModules;
+import dev.drover.agent.modules.packages.PackageModules;
 import dev.drover.agent.modules.system.SystemModules;
 import dev.drover.agent.modules.users.UserModules;
 
@@ -21,6 +22,7 @@ public final class BuiltinModules {
         ArchiveModules.register(registry);
         NetModules.register(registry);
         UserModules.register(registry);
+        PackageModules.register(registry);
         return registry;
     }
 }

@@ -141,11 +141,18 @@ public final class ModuleCases {
     private static void requirements(ModuleCase c) {
         for (String need : c.requires()) {
             boolean root = isRoot();
-            if ("nonroot".equals(need)) {
+            if ("apt".equals(need)) {
+                // Debian's package tools and their lists (the apt cases read and simulate, never download).
+                boolean apt = onPath("apt-get") && onPath("dpkg-query") && new java.io.File("/var/lib/apt/lists").isDirectory();
+                if (!apt && Boolean.getBoolean("drover.requireAllTiers")) {
+                    fail(c.source().getFileName() + " needs apt-get and dpkg-query and drover.requireAllTiers is set");
+                }
+                Assumptions.assumeTrue(apt, c.source().getFileName() + " needs apt-get, dpkg-query and apt's lists");
+            } else if ("nonroot".equals(need)) {
                 // Only meaningful without privileges; CI running as root cannot provide it, so never forced.
                 Assumptions.assumeFalse(root, c.source().getFileName() + " shows what happens without root");
             } else if (!"root".equals(need)) {
-                fail(c.source().getFileName() + ": unknown requirement '" + need + "' (known: root, nonroot)");
+                fail(c.source().getFileName() + ": unknown requirement '" + need + "' (known: root, nonroot, apt)");
             } else if (!root) {
                 String reason = c.source().getFileName() + " needs root";
                 if (Boolean.getBoolean("drover.requireAllTiers")) {
@@ -154,6 +161,15 @@ public final class ModuleCases {
                 Assumptions.assumeTrue(false, reason);
             }
         }
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isRoot() {

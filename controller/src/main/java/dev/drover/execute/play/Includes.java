@@ -77,6 +77,8 @@ final class Includes {
         rc.listener().taskStart(new PlayListener.TaskStart(banner, kind, action, inc.pos(),
                 hosts.stream().map(HostState::name).toList()));
         Map<Key, List<HostState>> groups = new LinkedHashMap<>();
+        // The item label Ansible's callback shows after each "included:" line (per file and item).
+        Map<Key, java.util.Optional<Object>> labels = new HashMap<>();
         List<TaskRunner.Outcome> outcomes = new ArrayList<>();
         long depth = chain.frames().stream().filter(Chain.Frame::boundary).count();
         for (HostState h : hosts) {
@@ -96,9 +98,10 @@ final class Includes {
                 List<Map<String, Object>> itemVars = new ArrayList<>();
                 boolean looped = inc.options().loop().isPresent();
                 String loopVar = "item";
+                LoopControl lc = null;
                 if (looped) {
                     List<Object> items = TaskRunner.items(inc.options().loop().get(), t, vars);
-                    LoopControl lc = TaskRunner.withLoopVar(inc.options().loopControl(), t, vars);
+                    lc = TaskRunner.withLoopVar(inc.options().loopControl(), t, vars);
                     loopVar = lc.loopVar();
                     for (int i = 0; i < items.size(); i++) {
                         Map<String, Object> v = new HashMap<>();
@@ -120,7 +123,12 @@ final class Includes {
                     Path file = dyn != null ? Path.of(dyn.name())
                             : inc.role().isPresent() ? inc.role().get().role().orElseThrow().path()
                             : inc.baseDir().resolve(written).normalize();
-                    groups.computeIfAbsent(new Key(file, iv, dyn), k -> new ArrayList<>()).add(h);
+                    Key key = new Key(file, iv, dyn);
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
+                    labels.put(key, noLog ? java.util.Optional.of(PlayListener.CENSORED_ITEM)
+                            : !looped ? java.util.Optional.empty()
+                            : java.util.Optional.of(lc.label().isPresent() ? t.render(lc.label().get(), all)
+                                    : TaskRunner.shown(iv.get(loopVar))));
                     registered.add(included(inc, dyn, written, looped ? loopVar : null, iv));
                 }
                 Map<String, Object> result = registered.isEmpty() ? TaskRunner.skipped()
@@ -139,7 +147,8 @@ final class Includes {
                     load(inc.dynamic().get(), g.getKey().role());
                 } else if (inc.role().isEmpty()) {
                     parsed.computeIfAbsent(g.getKey().file(), this::parse);
-                    rc.listener().included(g.getKey().file(), g.getValue().stream().map(HostState::name).toList());
+                    rc.listener().included(g.getKey().file(), g.getValue().stream().map(HostState::name).toList(),
+                            labels.getOrDefault(g.getKey(), java.util.Optional.empty()));
                 }
             } catch (IncludeFailed e) {
                 for (HostState h : g.getValue()) {

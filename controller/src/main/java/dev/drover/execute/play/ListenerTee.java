@@ -97,6 +97,11 @@ public final class ListenerTee implements PlayListener {
     }
 
     @Override
+    public void included(Path file, List<String> hosts, java.util.Optional<Object> item) {
+        listeners.forEach(l -> l.included(file, hosts, item));
+    }
+
+    @Override
     public void noHostsLeft() {
         listeners.forEach(PlayListener::noHostsLeft);
     }

@@ -74,6 +74,8 @@ public final class ModuleArgChecks {
             } else if (t instanceof TaskInclude inc && !inc.isRole() && inc.dynamic().isEmpty()
                     && !Coerce.isTemplate(inc.file())) {
                 included(inc.baseDir().resolve(inc.file()).toAbsolutePath().normalize());
+            } else if (t instanceof ModuleTask m && m.templatedAction()) {
+                continue; // known per host at run time (TemplatedAction)
             } else if (t instanceof ModuleTask m && !SHIPPED.contains(m.module())) {
                 notShipped.add(new Problem(m.pos(), "'" + m.module() + "' is an Ansible module drover does not ship:"
                         + " a host that reaches this task fails it"));

@@ -181,6 +181,19 @@ public interface PlayListener {
     default void included(Path file, List<String> hosts) {
     }
 
+    /**
+     * {@code include_tasks} loaded {@code file} for these hosts, for one loop item: {@code item} is
+     * the label Ansible's callback shows after the line ({@code => (item=...)}): the item or its
+     * {@code loop_control.label}, or {@link #CENSORED_ITEM} under {@code no_log}, looped or not; empty
+     * for an include without either. Listeners that do not show it get {@link #included(Path, List)}.
+     */
+    default void included(Path file, List<String> hosts, java.util.Optional<Object> item) {
+        included(file, hosts);
+    }
+
+    /** The item label of an include under {@code no_log}, in Ansible's words. */
+    String CENSORED_ITEM = "(censored due to no_log)";
+
     /** Every host of the batch failed or was stopped: the play ends. */
     default void noHostsLeft() {
     }

@@ -119,6 +119,11 @@ public final class RedactingListener implements PlayListener {
     }
 
     @Override
+    public void included(Path file, List<String> hosts, java.util.Optional<Object> item) {
+        next.included(file, hosts, item.map(redactor::maskDeep));
+    }
+
+    @Override
     public void noHostsLeft() {
         next.noHostsLeft();
     }

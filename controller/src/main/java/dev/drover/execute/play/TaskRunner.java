@@ -43,7 +43,9 @@ final class TaskRunner {
         this.playIndex = playIndex;
     }
 
-    Outcome run(ModuleTask task, Chain chain, HostState host, String name) {
+    Outcome run(ModuleTask parsed, Chain chain, HostState host, String name) {
+        // The task as it runs on this host: a templated action is rendered below, before 'when' and the loop.
+        ModuleTask task = parsed;
         String where = PlayListener.where(task.pos(), rc.playbookDir());
         // The step key's run-relative part: a reconnect or a --resume sends the same one.
         String step = "play" + playIndex + "/" + where + "/visit" + host.nextVisit() + "/" + host.name();
@@ -72,6 +74,9 @@ final class TaskRunner {
             noLog = Settings.bool(chain.setting(task.options(), o -> o.noLog(), chain.play().noLog()), false, t, vars);
             // Whether the callback shows this task's diff: the task's diff:, its blocks', the play's, then --diff.
             diff = Settings.bool(chain.setting(task.options(), o -> o.diff(), chain.play().diff()), rc.options().diff(), t, vars);
+            if (parsed.templatedAction()) {
+                task = TemplatedAction.resolve(parsed, t, vars, host.name());
+            }
             List<String> when = chain.when(task.options());
             Optional<List<Object>> items = task.options().loop().isPresent() ? loopItems(task, t, vars, when) : Optional.empty();
             if (task.options().loop().isPresent() && items.isEmpty()) {

@@ -62,6 +62,9 @@ public final class TemplateChecks {
             o.vars().forEach((k, v) -> value(t, pos, "vars " + k, v, problems));
             o.delegateTo().ifPresent(d -> value(t, pos, "delegate_to", d, problems));
             if (task instanceof ModuleTask m) {
+                if (m.templatedAction()) {
+                    value(t, pos, "action", m.module(), problems);
+                }
                 value(t, pos, m.module(), m.args(), problems);
             } else if (task instanceof TaskInclude inc) {
                 value(t, pos, "include", inc.file(), problems);

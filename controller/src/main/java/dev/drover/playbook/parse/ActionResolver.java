@@ -22,6 +22,8 @@ import java.util.TreeSet;
  * - action: copy src=a dest=b     old style, module name first
  * - action: {module: copy, src: a}
  * - local_action: command hostname    old style, delegated to localhost
+ * - action: "{{ pkg_mgr }}"       a templated module name, resolved per host at run time
+ *   args: {name: x}               (k=v and mapping arguments only, as Ansible: no free-form text)
  * </pre>
  */
 final class ActionResolver {
@@ -127,9 +129,13 @@ final class ActionResolver {
                     + v.describe(), "for example: " + action.key() + ": copy src=a dest=b");
         }
         List<String> words = split(modulePos, moduleString);
-        String module = Keywords.shortName(words.get(0).strip());
-        if (!isAction(module) && !isNotShipped(module)) {
-            throw unknownModule(modulePos, words.get(0).strip());
+        String first = words.get(0).strip();
+        // Ansible templates the action per host when the task runs (its strategy, then TaskExecutor's
+        // post_validate); its parser keeps the template as the action's name, so do we.
+        boolean templated = Coerce.isTemplate(first);
+        String module = templated ? first : Keywords.shortName(first);
+        if (!templated && !isAction(module) && !isNotShipped(module)) {
+            throw unknownModule(modulePos, first);
         }
         String rest = String.join(" ", words.subList(1, words.size()));
         args.putAll(kv(modulePos, rest, Keywords.FREE_FORM_MODULES.contains(module)));
@@ -162,6 +168,13 @@ final class ActionResolver {
         Object raw = args.get(ModuleTask.RAW_PARAMS);
         if (raw == null || raw.toString().isEmpty() || Keywords.RAW_PARAM_MODULES.contains(module)) {
             return;
+        }
+        if (Coerce.isTemplate(module)) {
+            // Ansible's ModuleArgsParser: "this task '{{ m }}' has extra params, which is only allowed in ..."
+            throw sources.error(action.value().pos(), "the templated action '" + module + "' has free-form text ('" + raw
+                    + "'), which only modules known before the run may take: "
+                    + String.join(", ", new TreeSet<>(Keywords.RAW_PARAM_MODULES)),
+                    "give the arguments as key=value pairs or under 'args:' (for command: argv, or write 'command:' itself)");
         }
         if (Coerce.isTemplate(raw.toString())) {
             throw sources.error(action.value().pos(), "arguments from a variable ('" + raw + "') are not supported by drover",

@@ -164,6 +164,10 @@ final class TaskReader {
                 || RoleTasks.IMPORT_ROLE.contains(shortName) || RoleTasks.INCLUDE_ROLE.contains(shortName)
                 || actions.isAction(key)) {
             parts.actions.add(e);
+        } else if (dev.drover.playbook.Coerce.isTemplate(key)) {
+            // Ansible: "couldn't resolve module/action '{{ m }}'": only 'action:' may be templated.
+            throw sources.error(e.keyPos(), "a module name given as a key cannot be templated ('" + key + "')",
+                    "write it as 'action: \"" + key + "\"' with the arguments under 'args:'");
         } else if (shortName.contains(".")) {
             throw actions.unknownModule(e.keyPos(), key);
         } else if (Keywords.PLAY.contains(key)) {
