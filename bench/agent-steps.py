@@ -61,7 +61,7 @@ def cpu(pid):
 home = tempfile.mkdtemp(prefix='drover-agent-steps-')
 try:
     wrap = os.environ.get('AGENT_WRAP', '').split()  # e.g. AGENT_WRAP='strace -f -c -o /tmp/agent.strace'
-    p = subprocess.Popen([*wrap, 'java', '-XX:+UseSerialGC', '-Xss1m', '-XX:TieredStopAtLevel=1', *extra, '-jar', jar],
+    p = subprocess.Popen([*wrap, 'java', '-XX:+UseSerialGC', '-Xss1m', '-XX:TieredStopAtLevel=1', '-XX:-UsePerfData', *extra, '-jar', jar],
                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=dict(os.environ, HOME=home), bufsize=0)
     marker = b'@@DROVER-AGENT@@1\n'
     seen = b''

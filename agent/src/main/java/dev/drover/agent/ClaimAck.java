@@ -8,12 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code claimed} frames of one keyed step whose {@code run} asked for {@code ack}: one frame
- * where one says it all. A step that starts a process at once (a command) is acknowledged once, with
- * that process's pid, as it starts; one that runs without a process (a file module, wait_for) is
- * acknowledged without a pid {@link #delayMillis} after its claim, and not at all when its result
- * comes first (the result says more). Every later process the step starts is named in another
- * frame. Before, each command step sent two frames (the claim, then the pid), each relayed, parsed
- * and journaled by every hop.
+ * where one says it all, and none where the result comes first. A claimed step is acknowledged
+ * {@link #delayMillis} after its claim, with the pid of the process it started by then (a command),
+ * or without a pid (a file module, wait_for); a step whose result is ready before that is not
+ * acknowledged at all (the result says more). Every process the step starts after that frame is
+ * named in another frame at once. Before, each command step sent a frame as its process started:
+ * for a quick command (most steps of a playbook) that frame was relayed, parsed, journaled and forced
+ * to disk by every hop only to be followed by the result a few milliseconds later.
  *
  * <p>What the delay costs: a connection lost in those milliseconds leaves the controller not knowing
  * that the step was claimed, so it sends it again without {@code attach}; the host's spool still
@@ -25,9 +26,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClaimAck {
     /**
-     * How long a claimed step without a process waits before it is acknowledged on its own: long
-     * enough for a command's process to start on a loaded host, short beside any step worth
-     * reattaching to. (Not final: a test makes it long to see the single frame without a race.)
+     * How long a claimed step waits before it is acknowledged: long enough for a quick command to
+     * finish on a loaded host (then no frame at all), short beside any step worth reattaching to.
+     * (Not final: tests make it long or short to see each case without a race.)
      */
     static volatile long delayMillis = 100;
 
@@ -38,6 +39,8 @@ final class ClaimAck {
     private ScheduledFuture<?> pending;
     private boolean sent;
     private boolean finished;
+    /** The latest process the step started before its acknowledgement, or -1. */
+    private long pid = -1;
 
     ClaimAck(long id, String step, FrameWriter out, ScheduledExecutorService timer) {
         this.id = id;
@@ -48,7 +51,7 @@ final class ClaimAck {
 
     /** The step is claimed on the host and about to start. */
     synchronized void claimed() {
-        if (!finished && !sent) {
+        if (!finished && !sent && pending == null) {
             pending = timer.schedule(new Runnable() {
                 @Override
                 public void run() {
@@ -59,16 +62,25 @@ final class ClaimAck {
     }
 
     private synchronized void late() {
+        pending = null;
         if (!finished && !sent) {
-            send(-1);
+            send(pid);
         }
     }
 
-    /** The step started process {@code pid}: named to the controller (the first frame, or another). */
+    /**
+     * The step started process {@code pid}: named in the acknowledgement when that is still to come
+     * (the step may finish first: then no frame), else in a frame of its own at once.
+     */
     synchronized void started(long pid) {
-        if (!finished) {
-            cancel();
+        if (finished) {
+            return;
+        }
+        if (sent) {
             send(pid);
+        } else {
+            this.pid = pid;
+            claimed();
         }
     }
 

@@ -127,9 +127,9 @@ class SessionStepsTest {
     }
 
     @Test
-    void aClaimIsAcknowledgedOnceWithItsProcessAsItStarts() throws IOException {
+    void aQuickCommandIsAnsweredByItsResultAloneWithoutAClaimFrame() throws IOException {
         long usual = ClaimAck.delayMillis;
-        ClaimAck.delayMillis = 60_000; // however loaded the machine, the process starts first
+        ClaimAck.delayMillis = 60_000; // however loaded the machine, the command finishes first
         List<Map<String, Object>> out;
         try {
             out = session(controllerHello(),
@@ -138,9 +138,27 @@ class SessionStepsTest {
         } finally {
             ClaimAck.delayMillis = usual;
         }
-        assertEquals(Messages.CLAIMED, out.get(1).get("type"), out.toString());
+        assertEquals(List.of("hello", "result", "bye"), out.stream().map(m -> m.get("type")).toList(),
+                "one frame for a step that finished before its acknowledgement was due: " + out);
+        assertEquals(0, ((Number) Wire.result(out.get(1)).get("rc")).intValue(), out.toString());
+        assertEquals("ran\n", counter());
+    }
+
+    @Test
+    void aCommandStillRunningIsAcknowledgedOnceWithItsProcess() throws IOException {
+        long usual = ClaimAck.delayMillis;
+        ClaimAck.delayMillis = 1500; // the process has started by then, even on a loaded machine
+        List<Map<String, Object>> out;
+        try {
+            out = session(controllerHello(),
+                    Messages.run(4, "shell", Map.of("_raw_params", "sleep 4; echo ran >> " + dir.resolve("counter")), false,
+                            false, "run6/t4", 60, false), Messages.shutdown());
+        } finally {
+            ClaimAck.delayMillis = usual;
+        }
+        assertEquals(List.of("hello", "claimed", "result", "bye"), out.stream().map(m -> m.get("type")).toList(), out.toString());
         assertEquals(4L, ((Number) out.get(1).get("id")).longValue());
-        assertEquals("run6/t1", out.get(1).get("step"));
+        assertEquals("run6/t4", out.get(1).get("step"));
         assertTrue(((Number) out.get(1).get("pid")).longValue() > 0, "one frame, naming the step's process: " + out);
         assertEquals(0, ((Number) Wire.result(out.get(2)).get("rc")).intValue(), "then the result: " + out);
         assertEquals("ran\n", counter());

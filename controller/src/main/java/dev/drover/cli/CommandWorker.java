@@ -94,7 +94,7 @@ final class CommandWorker implements AutoCloseable {
                 cmd.add("/usr/bin/setsid");
             }
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto",
+            cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto", "-XX:-UsePerfData",
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(), "persist", "work",
                     "--persist-dir", dir.dir().toString(), "--persist", String.valueOf(keep.toSeconds())));
             // Same directory and environment as this CLI (ProcessBuilder's defaults): that is its identity.

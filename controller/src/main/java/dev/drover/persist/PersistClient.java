@@ -173,7 +173,7 @@ public final class PersistClient implements AgentLeaser {
                 cmd.add("/usr/bin/setsid");
             }
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto",
+            cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto", "-XX:-UsePerfData",
                     "-cp", System.getProperty("java.class.path"), "dev.drover.cli.Main", "persist", "serve",
                     "--persist-dir", dir.dir().toString(), "--persist", String.valueOf(keep.toSeconds())));
             new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))

@@ -221,11 +221,13 @@ public final class AgentBootstrap {
      * processes, and C2 gains it nothing but cost. With C2 on, a warm agent held by the persist
      * process spent most of its CPU in the C2 compiler thread, still compiling after hundreds of
      * steps (about 23 ms of CPU per {@code command: /bin/true} step, 62 of its 82 ticks in C2; see
-     * docs/ssh.md "Latency"). All three flags exist on Java 8.
+     * docs/ssh.md "Latency"). Without {@code UsePerfData} the JVM keeps no
+     * {@code /tmp/hsperfdata_<user>/<pid>} file, and its periodic thread no longer samples counters
+     * every 50 ms for as long as a held agent lives. All four flags exist on Java 8.
      */
     static String java(AgentOptions options) {
         return "env LC_ALL=\"$(locale -a 2>/dev/null | grep -m1 -ixE 'c\\.utf-?8|en_us\\.utf-?8' || echo C.UTF-8)\" "
-                + shellQuote(options.javaCommand()) + " -XX:+UseSerialGC -Xss1m -XX:TieredStopAtLevel=1";
+                + shellQuote(options.javaCommand()) + " -XX:+UseSerialGC -Xss1m -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
     }
 
     private static String pathExpr(String path) {

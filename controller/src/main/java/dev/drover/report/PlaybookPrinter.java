@@ -54,17 +54,17 @@ public final class PlaybookPrinter implements PlayListener {
     @Override
     public synchronized void playStart(String name, List<String> hosts) {
         progress.clearLine();
-        out.println();
-        out.println(style.bold(banner("PLAY [" + name + "]")));
+        // One write for the blank line and the banner: the console's writer flushes at every println,
+        // and a warm run sends each flush to its thin client as a frame of its own.
+        out.println(System.lineSeparator() + style.bold(banner("PLAY [" + name + "]")));
         out.flush();
     }
 
     @Override
     public synchronized void taskStart(TaskStart task) {
         progress.clearLine();
-        out.println();
         String caption = task.kind() == Kind.HANDLER ? "RUNNING HANDLER [" : "TASK [";
-        out.println(style.bold(banner(caption + task.name() + "]")));
+        out.println(System.lineSeparator() + style.bold(banner(caption + task.name() + "]"))); // one write, as above
         out.flush();
     }
 

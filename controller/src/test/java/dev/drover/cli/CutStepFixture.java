@@ -30,7 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(OpenSshLab.class)
 abstract class CutStepFixture {
-    /** The step: record its session's sshd, wait for the test's "go", print five lines. */
+    /**
+     * The step: record its session's sshd, wait for the test's "go", print five lines. It sleeps
+     * before it records anything: the agent acknowledges a claim 100 ms after it (ClaimAck), and a
+     * test that cuts the connection on seeing the pid file should find the claim acknowledged.
+     */
     static final String PLAYBOOK = """
             - hosts: nodes
               gather_facts: false
@@ -38,6 +42,7 @@ abstract class CutStepFixture {
                 - name: Long step
                   shell: |
                     echo start >> {{ work }}/counter
+                    sleep 0.5
                     p=$$; while [ "$p" -gt 1 ]; do case "$(cat /proc/$p/comm)" in sshd*) echo $p > {{ work }}/sshd.pid; break;; esac; p=$(awk '{print $4}' /proc/$p/stat); done
                     echo $PPID > {{ work }}/agent.pid
                     i=0; while [ ! -e {{ work }}/go ] && [ $i -lt 600 ]; do sleep 0.2; i=$((i+1)); done
