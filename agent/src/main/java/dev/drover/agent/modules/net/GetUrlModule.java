@@ -147,7 +147,11 @@ public final class GetUrlModule implements Module {
             if (attributes.apply(dest, false)) {
                 result.with("changed", true);
             }
-            result.with("md5sum", Checksums.of(dest, "md5")).with("status_code", reply.status).msg(reply.message);
+            result.with("md5sum", Checksums.of(dest, "md5")).msg(reply.message);
+            if (!url.startsWith("file:")) {
+                // As Ansible: a file:// URL has no HTTP status, and its result no status_code.
+                result.with("status_code", reply.status);
+            }
             PathInfo.addTo(result, dest);
             return result;
         } catch (IOException e) {
