@@ -20,6 +20,7 @@ import java.util.Map;
  * {@code ansible_ssh_extra_args}, and jump hosts there ({@code -J}, {@code -o ProxyJump=},
  * {@code -o ProxyCommand=}). drover's own: {@code drover_jump_hosts} (a ProxyJump value or a list of
  * hops; wins over the ssh arguments, which win over ~/.ssh/config), {@code drover_known_hosts_file}, {@code drover_java},
+ * {@code drover_java_options} (options for the agent's JVM: a list, or a string split at spaces),
  * {@code drover_agent_cache}, {@code drover_agent_start_timeout}.
  */
 public final class ConnectionVars {
@@ -128,7 +129,30 @@ public final class ConnectionVars {
         Map<String, Object> v = host.vars();
         String timeout = str(v, "drover_agent_start_timeout");
         return new AgentOptions(str(v, "drover_java"), str(v, "drover_agent_cache"),
-                timeout == null ? null : Duration.ofSeconds(intVar(host, "drover_agent_start_timeout", timeout)));
+                timeout == null ? null : Duration.ofSeconds(intVar(host, "drover_agent_start_timeout", timeout)))
+                .withJavaOptions(javaOptions(host, v.get("drover_java_options")));
+    }
+
+    /**
+     * drover_java_options: a list of JVM options, or one string of them separated by spaces. Each must
+     * start with '-' (an option, not a class or jar: the agent's jar is drover's to give).
+     */
+    static List<String> javaOptions(TargetHost host, Object value) throws BadHostVarException {
+        List<String> options = new ArrayList<>();
+        if (value instanceof java.util.Collection<?> list) {
+            for (Object o : list) {
+                options.add(String.valueOf(o).strip());
+            }
+        } else if (value != null && !String.valueOf(value).isBlank()) {
+            options.addAll(List.of(String.valueOf(value).strip().split("\\s+")));
+        }
+        for (String option : options) {
+            if (!option.startsWith("-")) {
+                throw new BadHostVarException(host.name(), "drover_java_options",
+                        "'" + option + "' is not a JVM option (each starts with '-', e.g. -Djavax.net.ssl.trustStore=/path/to/truststore.p12)");
+            }
+        }
+        return options;
     }
 
     /** drover_jump_hosts (a string or a list of hops), else a jump in the ssh arguments, else null. */

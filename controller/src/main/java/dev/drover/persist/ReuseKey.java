@@ -46,6 +46,7 @@ record ReuseKey(String key, Map<String, Object> settings, Map<String, Object> ag
         settings.put("keepalive_max", s.keepAliveMaxCount());
         Map<String, Object> agent = new LinkedHashMap<>();
         agent.put("java", o.javaCommand());
+        agent.put("java_options", o.javaOptions());
         agent.put("cache_dir", o.cacheDir());
         agent.put("start_timeout_ms", o.startTimeout().toMillis());
         agent.put("become_user", o.become() == null ? null : o.become().user());
@@ -81,6 +82,9 @@ record ReuseKey(String key, Map<String, Object> settings, Map<String, Object> ag
     static AgentOptions agentOptions(Map<String, Object> m) {
         AgentOptions o = new AgentOptions((String) m.get("java"), (String) m.get("cache_dir"),
                 Duration.ofMillis(((Number) m.get("start_timeout_ms")).longValue()));
+        if (m.get("java_options") instanceof List<?> options) {
+            o = o.withJavaOptions(options.stream().map(String::valueOf).toList());
+        }
         Object become = m.get("become_user");
         return become == null ? o : o.withBecome(new AgentOptions.Become((String) become, (String) m.get("become_method"), null));
     }

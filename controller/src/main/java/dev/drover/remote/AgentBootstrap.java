@@ -227,7 +227,8 @@ public final class AgentBootstrap {
      */
     static String java(AgentOptions options) {
         return "env LC_ALL=\"$(locale -a 2>/dev/null | grep -m1 -ixE 'c\\.utf-?8|en_us\\.utf-?8' || echo C.UTF-8)\" "
-                + shellQuote(options.javaCommand()) + " -XX:+UseSerialGC -Xss1m -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
+                + shellQuote(options.javaCommand()) + " -XX:+UseSerialGC -Xss1m -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
+                + options.javaOptions().stream().map(o -> " " + shellQuote(o)).collect(java.util.stream.Collectors.joining());
     }
 
     private static String pathExpr(String path) {

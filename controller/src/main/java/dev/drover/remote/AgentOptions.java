@@ -2,15 +2,18 @@ package dev.drover.remote;
 
 import dev.drover.secret.Secret;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Per-host settings of the agent: the java binary (ACS installers bundle their own JRE, so this is
  * a host variable, {@code drover_java}), the cache directory on the host ({@code drover_agent_cache},
  * relative to the login home unless absolute), how long to wait for the agent to start, and
  * privilege escalation ({@code become}): an agent runs as one user, so a host with tasks as two
- * users has two agents (the pool keys agents by host and become user).
+ * users has two agents (the pool keys agents by host and become user). {@code javaOptions} are
+ * options for the agent's JVM ({@code drover_java_options}), given after drover's own, such as
+ * {@code -Djavax.net.ssl.trustStore=...}: what {@code SSL_CERT_FILE} is to Ansible's Python modules.
  */
-public record AgentOptions(String javaCommand, String cacheDir, Duration startTimeout, Become become) {
+public record AgentOptions(String javaCommand, String cacheDir, Duration startTimeout, Become become, List<String> javaOptions) {
 
     /**
      * Run the agent as {@code user} through {@code method} (only {@code sudo} is supported).
@@ -29,11 +32,19 @@ public record AgentOptions(String javaCommand, String cacheDir, Duration startTi
     }
 
     public AgentOptions(String javaCommand, String cacheDir, Duration startTimeout) {
-        this(javaCommand, cacheDir, startTimeout, null);
+        this(javaCommand, cacheDir, startTimeout, null, List.of());
+    }
+
+    public AgentOptions(String javaCommand, String cacheDir, Duration startTimeout, Become become) {
+        this(javaCommand, cacheDir, startTimeout, become, List.of());
     }
 
     public AgentOptions withBecome(Become b) {
-        return new AgentOptions(javaCommand, cacheDir, startTimeout, b);
+        return new AgentOptions(javaCommand, cacheDir, startTimeout, b, javaOptions);
+    }
+
+    public AgentOptions withJavaOptions(List<String> options) {
+        return new AgentOptions(javaCommand, cacheDir, startTimeout, become, options);
     }
 
     /** The pool key suffix: agents differ per become user. */
@@ -55,6 +66,7 @@ public record AgentOptions(String javaCommand, String cacheDir, Duration startTi
         if (startTimeout == null) {
             startTimeout = Duration.ofSeconds(60);
         }
+        javaOptions = javaOptions == null ? List.of() : List.copyOf(javaOptions);
     }
 
     public static AgentOptions defaults() {

@@ -54,7 +54,8 @@ public final class ModuleArgs {
         "find", "paths|name|path!:p patterns|pattern excludes|exclude contains read_whole_file:b file_type age age_stamp"
             + " size recurse:b hidden:b follow:b get_checksum:b use_regex:b depth:i",
         "get_url", "url! dest!:p backup:b checksum timeout:f headers:m tmp_dest:p force:b http_agent validate_certs:b"
-            + " url_username|username url_password|password force_basic_auth:b mode owner group",
+            + " url_username|username url_password|password force_basic_auth:b mode owner group decompress:b"
+            + " unredirected_headers ciphers use_netrc:b",
         "getent", "database! key service split fail_key:b",
         "group", "name! state gid:i system:b local:b non_unique:b force",
         "lineinfile", "path|dest|destfile|name!:p state regexp|regex search_string line|value insertafter insertbefore"

@@ -44,13 +44,21 @@ public final class GetUrlModule implements Module {
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
         args.allow("url", "dest", "backup", "checksum", "timeout", "headers", "tmp_dest", "force", "http_agent",
                 "validate_certs", "url_username", "username", "url_password", "password", "force_basic_auth",
-                "mode", "owner", "group");
+                "mode", "owner", "group", "decompress", "unredirected_headers", "ciphers", "use_netrc");
         String url = args.requireString("url");
         Path dest = PathArgs.require(args, "dest");
         boolean force = args.bool("force", false);
         FileAttributes attributes = FileAttributes.from(args);
         ModuleResult result = ModuleResult.ok().with("checksum_dest", null).with("checksum_src", null)
                 .with("dest", dest.toString()).with("elapsed", 0).with("url", url);
+        for (String cipher : args.strings("ciphers")) {
+            for (String name : cipher.split(":")) {
+                if (!name.trim().isEmpty() && CipherSuites.jsseName(name.trim()) == null) {
+                    throw failure(result, "ciphers: '" + name.trim() + "' is not an OpenSSL name of a single TLS suite that"
+                            + " drover maps to Java's (such as ECDHE-RSA-AES128-GCM-SHA256 or TLS_AES_128_GCM_SHA256)");
+                }
+            }
+        }
         String algorithm = null;
         String checksum = "";
         if (!args.string("checksum", "").isEmpty()) {
@@ -63,7 +71,7 @@ public final class GetUrlModule implements Module {
                 throw failure(result, "unsupported checksum algorithm '" + algorithm + "'; supported: "
                         + String.join(", ", Checksums.ALGORITHMS));
             }
-            checksum = parts[1].matches("(?i)(https?|ftp|file):.*") ? fromList(args, parts[1], url, result) : parts[1];
+            checksum = parts[1].matches("(?i)(https?|ftp|file):.*") ? fromList(args, ctx, parts[1], url, result) : parts[1];
             checksum = checksum.replaceAll("\\W+", "").toLowerCase(Locale.ROOT);
             if (!checksum.matches("[0-9a-f]+")) {
                 throw failure(result, "The checksum format is invalid");
@@ -86,7 +94,7 @@ public final class GetUrlModule implements Module {
         long start = System.currentTimeMillis();
         Path tmp = tempFile(args, result);
         try {
-            HttpCall.Reply reply = download(args, url, ctx.checkMode() ? "HEAD" : "GET", force ? null : lastModified, tmp);
+            HttpCall.Reply reply = download(args, ctx, url, ctx.checkMode() ? "HEAD" : "GET", force, force ? null : lastModified, tmp);
             long elapsed = (System.currentTimeMillis() - start) / 1000;
             result.with("elapsed", elapsed);
             // The request's own outcomes report url, dest and elapsed only, as Ansible's url_get.
@@ -139,7 +147,11 @@ public final class GetUrlModule implements Module {
             if (attributes.apply(dest, false)) {
                 result.with("changed", true);
             }
-            result.with("md5sum", Checksums.of(dest, "md5")).with("status_code", reply.status).msg(reply.message);
+            result.with("md5sum", Checksums.of(dest, "md5")).msg(reply.message);
+            if (!url.startsWith("file:")) {
+                // As Ansible: a file:// URL has no HTTP status, and its result no status_code.
+                result.with("status_code", reply.status);
+            }
             PathInfo.addTo(result, dest);
             return result;
         } catch (IOException e) {
@@ -154,8 +166,9 @@ public final class GetUrlModule implements Module {
     }
 
     /** The checksum for the url's file name in a checksum list (sha256sum's format) at {@code listUrl}. */
-    private static String fromList(Args args, String listUrl, String url, ModuleResult result) throws ModuleException {
-        HttpCall.Reply reply = download(args, listUrl, "GET", null, null);
+    private static String fromList(Args args, ModuleContext ctx, String listUrl, String url, ModuleResult result)
+            throws ModuleException {
+        HttpCall.Reply reply = download(args, ctx, listUrl, "GET", false, null, null);
         if (reply.status != 200 && !listUrl.startsWith("file:")) {
             throw failure(result, "Request failed").with("status_code", reply.status).with("response", reply.message);
         }
@@ -176,8 +189,8 @@ public final class GetUrlModule implements Module {
         throw failure(result, "Unable to find a checksum for file '" + name + "' in '" + listUrl + "'");
     }
 
-    private static HttpCall.Reply download(Args args, String url, String method, Long ifModifiedSince, Path sink)
-            throws ModuleException {
+    private static HttpCall.Reply download(Args args, ModuleContext ctx, String url, String method, boolean force,
+            Long ifModifiedSince, Path sink) throws ModuleException {
         if (url.startsWith("file:")) {
             return local(url, method, sink);
         }
@@ -194,12 +207,30 @@ public final class GetUrlModule implements Module {
         call.user = PathArgs.first(args, "url_username", "username");
         call.password = PathArgs.first(args, "url_password", "password");
         call.forceBasicAuth = args.bool("force_basic_auth", false);
-        call.headers.putAll(args.stringMap("headers"));
         call.headers.put("User-Agent", args.string("http_agent", "ansible-httpget"));
-        if (ifModifiedSince != null) {
+        call.decompress = args.bool("decompress", true);
+        call.ciphers = args.has("ciphers") ? args.strings("ciphers") : null;
+        for (String h : args.strings("unredirected_headers")) {
+            call.unredirectedHeaders.add(h.toLowerCase(Locale.ROOT));
+        }
+        if (force) {
+            call.headers.put("Cache-Control", "no-cache");
+        } else if (ifModifiedSince != null) {
             SimpleDateFormat http = new SimpleDateFormat("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
             http.setTimeZone(TimeZone.getTimeZone("GMT"));
             call.headers.put("If-Modified-Since", http.format(new Date(ifModifiedSince)));
+        }
+        // The task's headers may replace those above, as in Ansible's Request.open.
+        call.headers.putAll(args.stringMap("headers"));
+        if (call.user == null && args.bool("use_netrc", true)) {
+            // As Ansible: credentials of the URL's host in $NETRC (the task's environment first) or
+            // ~/.netrc become a Basic Authorization header, which wins over one in headers.
+            String[] login = Netrc.lookup(ctx.environment().containsKey("NETRC") ? ctx.environment().get("NETRC")
+                    : System.getenv("NETRC"), call.url.getHost());
+            if (login != null) {
+                call.headers.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (login[0] + ":" + login[1]).getBytes(StandardCharsets.UTF_8)));
+            }
         }
         return call.execute();
     }

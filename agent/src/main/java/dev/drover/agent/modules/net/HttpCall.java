@@ -57,6 +57,12 @@ final class HttpCall {
     java.nio.file.Path sink;
     /** none, safe (GET and HEAD only) or all. */
     String followRedirects = "safe";
+    /** Headers (lower case; {@code authorization} includes Basic auth) sent to the first URL only, not after a redirect. */
+    final java.util.Set<String> unredirectedHeaders = new java.util.HashSet<>();
+    /** Whether a gzip Content-Encoding is undone (Ansible's {@code decompress}). */
+    boolean decompress = true;
+    /** OpenSSL cipher names for TLS 1.2 and older (Ansible's {@code ciphers}), or null for the JVM's defaults. */
+    List<String> ciphers;
 
     Reply execute() {
         Reply reply = new Reply();
@@ -67,7 +73,8 @@ final class HttpCall {
         try {
             for (int hop = 0; ; hop++) {
                 reply.url = current.toString();
-                HttpURLConnection c = open(current, verb, payload, sendAuth && sameOrigin(current, url));
+                HttpURLConnection c = open(current, verb, payload, sendAuth && sameOrigin(current, url)
+                        && !(reply.redirected && unredirectedHeaders.contains("authorization")), reply.redirected);
                 int status = c.getResponseCode();
                 if (status == 401 && user != null && !sendAuth && basicChallenge(c)) {
                     discard(c);
@@ -108,10 +115,10 @@ final class HttpCall {
         return followRedirects.equals("safe") && (verb.equals("GET") || verb.equals("HEAD"));
     }
 
-    private HttpURLConnection open(URL target, String verb, byte[] payload, boolean auth) throws IOException {
+    private HttpURLConnection open(URL target, String verb, byte[] payload, boolean auth, boolean redirected) throws IOException {
         HttpURLConnection c = (HttpURLConnection) target.openConnection();
-        if (!validateCerts && c instanceof HttpsURLConnection) {
-            trustEverything((HttpsURLConnection) c);
+        if (c instanceof HttpsURLConnection && (!validateCerts || ciphers != null)) {
+            tls((HttpsURLConnection) c);
         }
         c.setInstanceFollowRedirects(false);
         c.setUseCaches(false);
@@ -125,7 +132,9 @@ final class HttpCall {
         }
         c.setRequestProperty("User-Agent", "drover-httpget");
         for (Map.Entry<String, String> h : headers.entrySet()) {
-            c.setRequestProperty(h.getKey(), h.getValue());
+            if (!redirected || !unredirectedHeaders.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                c.setRequestProperty(h.getKey(), h.getValue());
+            }
         }
         if (auth) {
             String token = java.util.Base64.getEncoder().encodeToString(
@@ -176,7 +185,7 @@ final class HttpCall {
             reply.body = new byte[0];
             return;
         }
-        if ("gzip".equalsIgnoreCase(c.getContentEncoding())) {
+        if (decompress && "gzip".equalsIgnoreCase(c.getContentEncoding())) {
             in = new GZIPInputStream(in);
         }
         if (sink != null && status < 300) {
@@ -229,6 +238,15 @@ final class HttpCall {
         }
         if (e instanceof SSLException) {
             String m = String.valueOf(e.getMessage());
+            if (m.contains("No subject alternative") || m.contains("No name matching")) {
+                // Python's words (Ansible's targets match on them), then the JVM's.
+                return "TLS error with " + where + ": certificate verify failed: Hostname mismatch, certificate is not valid for '"
+                        + target.getHost() + "' (" + m + ")";
+            }
+            if (m.contains("handshake_failure") && ciphers != null) {
+                return "TLS error with " + where + ": handshake failure (the server accepts none of the ciphers "
+                        + String.join(":", ciphers) + "): " + m;
+            }
             return "TLS error with " + where + ": " + m
                     + (m.contains("PKIX") || m.contains("certificate") ? " (the server's certificate is not trusted by"
                     + " this JVM; add its CA to the JVM's truststore, or set validate_certs: false for a test server)" : "");
@@ -236,8 +254,28 @@ final class HttpCall {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** validate_certs: false, asked for explicitly: this connection only, never a JVM-wide default. */
-    private static void trustEverything(HttpsURLConnection c) throws IOException {
+    /**
+     * This connection's TLS: without certificate checks when validate_certs is false (asked for
+     * explicitly: this connection only, never a JVM-wide default), and with the given ciphers.
+     */
+    private void tls(HttpsURLConnection c) throws IOException {
+        javax.net.ssl.SSLSocketFactory factory;
+        if (!validateCerts) {
+            factory = trustEverything(c);
+        } else {
+            try {
+                factory = SSLContext.getDefault().getSocketFactory();
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot set up TLS: " + e.getMessage(), e);
+            }
+        }
+        if (ciphers != null) {
+            factory = new CipherSuites(factory, CipherSuites.jsseNames(ciphers, factory.getSupportedCipherSuites()));
+        }
+        c.setSSLSocketFactory(factory);
+    }
+
+    private static javax.net.ssl.SSLSocketFactory trustEverything(HttpsURLConnection c) throws IOException {
         TrustManager trustAll = new X509TrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
@@ -255,8 +293,8 @@ final class HttpCall {
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] {trustAll}, null);
-            c.setSSLSocketFactory(tls.getSocketFactory());
             c.setHostnameVerifier((host, session) -> true);
+            return tls.getSocketFactory();
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS without certificate checks: " + e.getMessage(), e);
         }
