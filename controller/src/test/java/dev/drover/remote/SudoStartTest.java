@@ -148,7 +148,7 @@ class SudoStartTest {
         sudo.targetHome(file.resolve("home")); // not creatable, even by root: nobody's /nonexistent
         assertEquals("pong", ping(start("alfresco", null)));
         int uid = (Integer) Files.getAttribute(tmp, "unix:uid");
-        Path cache = Path.of(SudoCommand.HOMELESS_CACHE + "-" + uid);
+        Path cache = Path.of(BecomeScript.HOMELESS_CACHE + "-" + uid);
         assertTrue(Files.isRegularFile(cache.resolve(JAR.sha256() + ".jar")), cache + " holds the jar");
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(cache)));
