@@ -136,9 +136,10 @@ class SudoStartTest {
         AgentException missing = assertThrows(AgentException.class, () -> start(asRoot, false));
         assertTrue(missing.getMessage().startsWith("sudo is not installed on testhost"), missing.getMessage());
 
-        AgentOptions su = AgentOptions.defaults().withBecome(new AgentOptions.Become("root", "su", null));
-        AgentException method = assertThrows(AgentException.class, () -> start(su, true));
-        assertEquals("become method 'su' is not supported (sudo only)", method.getMessage());
+        AgentOptions doas = AgentOptions.defaults().withBecome(new AgentOptions.Become("root", "doas", null));
+        AgentException method = assertThrows(AgentException.class, () -> start(doas, true));
+        assertEquals("become method 'doas' is not supported: drover becomes another user through sudo or su (docs/become.md)",
+                method.getMessage());
     }
 
     @Test
