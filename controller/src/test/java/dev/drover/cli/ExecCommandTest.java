@@ -132,6 +132,14 @@ class ExecCommandTest {
     }
 
     @Test
+    void aHostsUnknownBecomeMethodFailsThatHostNotTheRun() throws IOException {
+        Path inv = inventory("web1 ansible_connection=local ansible_become_method=doas\n");
+        CliRun run = CliRun.of("exec", "-i", inv.toString(), "web1", "-b", "--", "id");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("host web1: become method 'doas' is not supported"), run.toString());
+    }
+
+    @Test
     void badPortVariableNamesHostAndVariable() throws IOException {
         Path inv = inventory("n1 ansible_host=127.0.0.1 ansible_port=notaport\n");
         CliRun run = CliRun.of("exec", "-i", inv.toString(), "n1", "--", "true");
