@@ -16,7 +16,8 @@
 #
 # Become users (root only, and only when sudo is installed; see lab-become.sh): `drover` may sudo
 # without a password, a second login user `drover-pw` (same key) needs its password (in
-# DIR/become_password), and `alfresco-lab` (no login) is a plain target user to become.
+# DIR/become_password), `alfresco-lab` (no login) is a plain target user to become, and `drover-su`
+# (/bin/sh, password in DIR/su_password) is the target of `become_method: su`.
 #
 # Files in DIR (kept across down/up, so host keys and known_hosts stay stable):
 #   id_ed25519(.pub)    the client key (no passphrase) for the controller; authorized_keys lists it
@@ -25,6 +26,7 @@
 #   ssh_config          for humans: ssh -F DIR/ssh_config node1
 #   lab.properties      machine-readable description, read by OpenSshLab
 #   become_password     drover-pw's password for sudo (mode 0600; only with the become users)
+#   su_password         drover-su's password, for su (mode 0600; only with the become users)
 #   nodeI/              sshd_config, ssh_host_ed25519_key, sshd.pid, sshd.log
 #
 # Exit codes: 0 ok, 1 failure (message on stderr), 2 usage, 3 a prerequisite is missing,

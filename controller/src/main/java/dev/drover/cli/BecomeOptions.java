@@ -27,18 +27,18 @@ final class BecomeOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--become-method", paramLabel = "METHOD", description = "How to become: sudo (the only method supported).")
+    @Option(names = "--become-method", paramLabel = "METHOD", description = "How to become: sudo (the default) or su.")
     void method(String name) {
-        if (!"sudo".equals(name)) {
+        if (!AgentOptions.Become.METHODS.contains(name)) {
             // Accepting it and going through sudo anyway would run as someone the operator did not choose.
-            throw new ParameterException(spec.commandLine(), "--become-method " + name + " is not supported: drover"
-                    + " becomes another user through sudo only (docs/become.md); use --become-method sudo or leave it out");
+            throw new ParameterException(spec.commandLine(), "--become-method " + name + ": "
+                    + AgentOptions.Become.unsupported(name));
         }
         method = name;
     }
 
     @Option(names = {"-K", "--ask-become-pass"},
-            description = "Ask for the sudo password (terminal only; or set " + PASSWORD_ENV + ").")
+            description = "Ask for the become password (terminal only; or set " + PASSWORD_ENV + ").")
     boolean askPass;
 
     /**

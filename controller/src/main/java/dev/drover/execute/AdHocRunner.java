@@ -107,6 +107,9 @@ public final class AdHocRunner {
                     + e.getMessage(), Duration.ZERO);
         } catch (TemplateException e) {
             return HostResult.failed(host.name(), e.getMessage(), Duration.ZERO);
+        } catch (IllegalArgumentException e) {
+            // A become method drover does not have, from the host's ansible_become_method.
+            return HostResult.failed(host.name(), "host " + host.name() + ": " + e.getMessage(), Duration.ZERO);
         }
         return new AgentCall(pool, overrides, cwd).module(host, hostBecome, request.module(), args,
                 request.check(), request.diff(), new Step("exec/" + host.name(), -1, events));

@@ -104,6 +104,9 @@ public final class AgentCall {
             if (!Boolean.TRUE.equals(result.get("step_unknown"))) {
                 keyed.events().done(host.name(), keyed.key());
             }
+            if (module.equals("user") && Boolean.TRUE.equals(result.get("changed")) && args.get("name") instanceof String user) {
+                pool.retire(host.name(), user); // agents running as that user hold its old uid and groups
+            }
             return HostResult.of(host.name(), result, since(start));
         } catch (Reconnect.WindowClosed | TransportException | AgentException | BadHostVarException e) {
             return classify(host, e, start);

@@ -12,7 +12,13 @@ import java.util.function.UnaryOperator;
  * inherited from blocks and the play; none for an ad hoc command) win, then the host's {@code
  * ansible_become}, {@code ansible_become_user}, {@code ansible_become_method} and {@code
  * ansible_become_password} (or {@code _pass}), then the command line's {@code -b}, {@code
- * --become-user}, {@code --become-method} and {@code -K}.
+ * --become-user}, {@code --become-method} and {@code -K}. The method's own variables, as Ansible's
+ * become plugins read them, win over the generic ones: {@code ansible_su_pass} (or {@code
+ * ansible_sudo_pass}) over {@code ansible_become_password}, {@code ansible_su_exe} over {@code
+ * ansible_become_exe}, {@code ansible_su_flags} over {@code ansible_become_flags}.
+ *
+ * <p>A method drover does not have is refused here, before any agent starts, with an
+ * {@link IllegalArgumentException} that the task runner completes with the task's name and place.
  */
 public final class BecomeVars {
     private BecomeVars() {
@@ -43,11 +49,27 @@ public final class BecomeVars {
         String method = keywords.method() != null ? keywords.method()
                 : vars.containsKey("ansible_become_method") ? text(render.apply(vars.get("ansible_become_method")))
                 : cli != null ? cli.method() : null;
-        Object password = vars.containsKey("ansible_become_password") ? vars.get("ansible_become_password")
+        String name = method == null || method.isBlank() ? "sudo" : method;
+        if (!AgentOptions.Become.METHODS.contains(name)) {
+            throw new IllegalArgumentException(AgentOptions.Become.unsupported(name));
+        }
+        Object password = vars.containsKey("ansible_" + name + "_pass") ? vars.get("ansible_" + name + "_pass")
+                : vars.containsKey("ansible_become_password") ? vars.get("ansible_become_password")
                 : vars.get("ansible_become_pass");
         Secret secret = password == null ? (cli != null ? cli.password() : null)
                 : password instanceof Secret s ? s : Secret.of(String.valueOf(render.apply(password)));
-        return new AgentOptions.Become(user, method, secret);
+        return new AgentOptions.Become(user, method, secret, methodVar(vars, name, "exe", render),
+                methodVar(vars, name, "flags", render));
+    }
+
+    /** {@code ansible_<method>_<option>}, else {@code ansible_become_<option>}, rendered; null when neither is set. */
+    private static String methodVar(Map<String, Object> vars, String method, String option, UnaryOperator<Object> render) {
+        for (String key : new String[] {"ansible_" + method + "_" + option, "ansible_become_" + option}) {
+            if (vars.containsKey(key)) {
+                return text(render.apply(vars.get(key)));
+            }
+        }
+        return null;
     }
 
     private static String text(Object value) {

@@ -51,6 +51,10 @@ record ReuseKey(String key, Map<String, Object> settings, Map<String, Object> ag
         agent.put("start_timeout_ms", o.startTimeout().toMillis());
         agent.put("become_user", o.become() == null ? null : o.become().user());
         agent.put("become_method", o.become() == null ? null : o.become().method());
+        if (o.become() != null && (o.become().exe() != null || o.become().flags() != null)) {
+            agent.put("become_exe", o.become().exe());
+            agent.put("become_flags", o.become().flags());
+        }
         agent.put("jar", jarSha256);
         StringBuilder text = new StringBuilder(settings.toString()).append('\n').append(agent);
         for (Path key : s.identityFiles()) {
@@ -86,7 +90,8 @@ record ReuseKey(String key, Map<String, Object> settings, Map<String, Object> ag
             o = o.withJavaOptions(options.stream().map(String::valueOf).toList());
         }
         Object become = m.get("become_user");
-        return become == null ? o : o.withBecome(new AgentOptions.Become((String) become, (String) m.get("become_method"), null));
+        return become == null ? o : o.withBecome(new AgentOptions.Become((String) become, (String) m.get("become_method"), null,
+                (String) m.get("become_exe"), (String) m.get("become_flags")));
     }
 
     private static List<String> paths(List<Path> paths) {

@@ -44,11 +44,11 @@ public final class AgentBootstrap {
 
     /**
      * Starts the agent as the login user or, with {@link AgentOptions#become()}, as the become user
-     * through sudo ({@link SudoStart}; that user keeps its own cache under its own home).
+     * through sudo or su ({@link BecomeStart}; that user keeps its own cache under its own home).
      */
     public Started start(Transport transport, AgentOptions options) throws AgentException, TransportException {
         if (options.become() != null) {
-            return new SudoStart(jar).start(transport, options);
+            return new BecomeStart(jar).start(transport, options);
         }
         String dir = options.validatedCacheDir();
         String jarPath = dir + "/" + jar.sha256() + ".jar";
@@ -64,7 +64,7 @@ public final class AgentBootstrap {
             transport.upload(new ByteArrayInputStream(jar.bytes()), jar.size(), tmpPath, 0644);
         } catch (FileTransferUnavailableException e) {
             // No SFTP on this host (hardened sshd): the jar goes over the exec channel, as for become.
-            return new SudoStart(jar).startOverExec(transport, options);
+            return new BecomeStart(jar).startOverExec(transport, options);
         } catch (TransportException e) {
             if (e.unreachable()) {
                 throw e; // nothing can be cleaned now; the next start sweeps stale temp files

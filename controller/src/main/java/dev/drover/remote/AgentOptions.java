@@ -16,11 +16,17 @@ import java.util.List;
 public record AgentOptions(String javaCommand, String cacheDir, Duration startTimeout, Become become, List<String> javaOptions) {
 
     /**
-     * Run the agent as {@code user} through {@code method} (only {@code sudo} is supported).
+     * Run the agent as {@code user} through {@code method} ({@link #METHODS}: sudo or su, default sudo).
      *
-     * @param password the sudo password, or null for passwordless sudo ({@code -n}: fail, never hang)
+     * @param password the become password, or null: sudo runs non-interactively ({@code -n}) and a
+     *     prompt from su fails the start (never hang)
+     * @param exe      Ansible's {@code become_exe}: the program instead of {@code sudo} or {@code su}, or null
+     * @param flags    Ansible's {@code become_flags}, as written, or null
      */
-    public record Become(String user, String method, Secret password) {
+    public record Become(String user, String method, Secret password, String exe, String flags) {
+        /** The become methods drover has (Ansible's become plugins of these names). */
+        public static final java.util.List<String> METHODS = java.util.List.of("sudo", "su");
+
         public Become {
             if (user == null || user.isBlank()) {
                 user = "root";
@@ -28,6 +34,22 @@ public record AgentOptions(String javaCommand, String cacheDir, Duration startTi
             if (method == null || method.isBlank()) {
                 method = "sudo";
             }
+            if (exe != null && exe.isBlank()) {
+                exe = null;
+            }
+            if (flags != null && flags.isBlank()) {
+                flags = null;
+            }
+        }
+
+        public Become(String user, String method, Secret password) {
+            this(user, method, password, null, null);
+        }
+
+        /** Why {@code method} cannot be used: for an error that the caller completes with where it came from. */
+        public static String unsupported(String method) {
+            return "become method '" + method + "' is not supported: drover becomes another user through "
+                    + String.join(" or ", METHODS) + " (docs/become.md)";
         }
     }
 
@@ -49,7 +71,8 @@ public record AgentOptions(String javaCommand, String cacheDir, Duration startTi
 
     /** The pool key suffix: agents differ per become user. */
     public String identity() {
-        return become == null ? "" : "@" + become.method() + ":" + become.user();
+        return become == null ? "" : "@" + become.method() + ":" + become.user()
+                + (become.exe() == null && become.flags() == null ? "" : ":" + become.exe() + ":" + become.flags());
     }
     public static final String DEFAULT_CACHE_DIR = ".cache/drover/agent";
 

@@ -23,6 +23,8 @@ public final class AgentPool implements AutoCloseable {
     private final AgentLeaser leaser;
     private final Map<String, HostAgent> open = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** The become user of each open agent's key; absent for agents of the login user. */
+    private final Map<String, String> becomeUsers = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public AgentPool(TransportFactory transports, AgentBootstrap bootstrap) {
@@ -50,6 +52,7 @@ public final class AgentPool implements AutoCloseable {
             HostAgent leased = leaser.lease(settings, options);
             if (leased != null) {
                 open.put(key, leased);
+                remember(key, options);
                 return leased;
             }
             Transport transport = transports.open(settings);
@@ -57,10 +60,38 @@ public final class AgentPool implements AutoCloseable {
                 AgentBootstrap.Started started = bootstrap.start(transport, options);
                 HostAgent agent = new HostAgent(host, transport, started.client(), started.uploaded());
                 open.put(key, agent);
+                remember(key, options);
                 return agent;
             } catch (AgentException | TransportException | RuntimeException e) {
                 transport.close();
                 throw e;
+            }
+        }
+    }
+
+    private void remember(String key, AgentOptions options) {
+        if (options.become() != null) {
+            becomeUsers.put(key, options.become().user());
+        }
+    }
+
+    /**
+     * Closes the host's agents that run as {@code user}, after a task created, removed or changed
+     * that user: an agent keeps the uid and groups it started with, so one started before the user
+     * was removed and made again (Ansible's fetch target does so between its two runs) would work as
+     * a user that no longer exists, whose new home it may not enter. The next task as that user
+     * starts a fresh agent.
+     */
+    public void retire(String host, String user) {
+        for (String key : List.copyOf(open.keySet())) {
+            if (key.startsWith(host + "@") && user.equals(becomeUsers.get(key))) {
+                synchronized (locks.computeIfAbsent(key, h -> new Object())) {
+                    HostAgent agent = open.remove(key);
+                    becomeUsers.remove(key);
+                    if (agent != null) {
+                        shut(agent);
+                    }
+                }
             }
         }
     }
@@ -70,6 +101,7 @@ public final class AgentPool implements AutoCloseable {
         for (String key : List.copyOf(open.keySet())) {
             if (key.equals(host) || key.startsWith(host + "@")) {
                 HostAgent agent = open.remove(key);
+                becomeUsers.remove(key);
                 if (agent != null) {
                     shut(agent);
                 }

@@ -1,73 +1,44 @@
 package dev.drover.remote;
 
 /**
- * Turns what sudo printed when it did not run the agent into a message that says why and what to
- * do. sudo runs with {@code LC_MESSAGES=C} ({@link SudoCommand}), so its English texts are matched;
- * anything unrecognised is quoted as sudo wrote it.
+ * Turns what a become method printed when it did not run the agent into a message that names the
+ * host and the user, says why and what to do. Methods run with {@code LC_MESSAGES=C} ({@link
+ * BecomeScript}), so their English texts are matched; anything unrecognised is quoted as written.
  *
- * <p>The texts only ever hold what sudo and the shell printed: sudo never echoes a password read
- * with {@code -S}, and the prompt marker is removed by {@link #clean}.
+ * <p>The texts only ever hold what the method and the shell printed: neither sudo {@code -S} nor
+ * su echoes a password, and sudo's prompt marker is removed by {@link #clean}.
  */
-final class Refusals {
+abstract sealed class Refusals permits SudoRefusals, SuRefusals {
     private final String host;
     final String user;
-    private final String prompt;
+    private final String marker;
 
-    Refusals(String host, String user, String prompt) {
+    /** @param marker text of ours to remove from what is quoted (sudo's prompt), or null */
+    Refusals(String host, String user, String marker) {
         this.host = host;
         this.user = user;
-        this.prompt = prompt;
+        this.marker = marker;
     }
 
     String host() {
         return host;
     }
 
-    String prompt() {
-        return prompt;
-    }
-
-    /** sudo's output without the random prompt marker (noise to a reader). */
+    /** The method's output without our prompt marker (noise to a reader). */
     String clean(String text) {
-        return prompt == null ? text : text.replace(prompt, "");
+        return marker == null ? text : text.replace(marker, "");
     }
 
-    AgentException needsPassword() {
-        return new AgentException("sudo on " + host + " needs a password to run as " + user
-                + ": set the become password (DROVER_BECOME_PASSWORD or --ask-become-pass),"
-                + " or allow the login user NOPASSWD in sudoers");
-    }
+    /** The method asked for a password and none was given. */
+    abstract AgentException needsPassword();
 
-    AgentException incorrectPassword() {
-        return new AgentException("incorrect sudo password on " + host + " (becoming " + user
-                + "): sudo rejected the become password; it is the login user's own password on that host"
-                + " (DROVER_BECOME_PASSWORD or --ask-become-pass)");
-    }
+    /** The method rejected the password given. */
+    abstract AgentException incorrectPassword();
 
-    /** sudo (or the shell before it) ended the exec before the become user's script said anything. */
-    AgentException explain(String output, int exitCode) {
-        String text = clean(output).strip();
-        if (text.contains("a password is required")) {
-            return needsPassword();
-        }
-        if (text.contains("incorrect password attempt") || text.contains("Sorry, try again")) {
-            return incorrectPassword();
-        }
-        if (text.matches("(?s).*sudo: (command )?not found.*") || exitCode == 127) {
-            return new AgentException("sudo is not installed on " + host + " (or not on the login user's PATH);"
-                    + " become needs sudo (apt-get install sudo / dnf install sudo)");
-        }
-        if (text.contains("unknown user")) {
-            return new AgentException("the become user '" + user + "' does not exist on " + host
-                    + "; check become_user (or --become-user)");
-        }
-        if (text.contains("not in the sudoers file") || text.contains("is not allowed to")
-                || text.contains("may not run sudo")) {
-            return new AgentException("sudo on " + host + " refused to run the agent as " + user + " ("
-                    + AgentClient.lastLines(text, 2) + "); allow the login user in sudoers (a line like"
-                    + " 'LOGIN ALL=(" + user + ") ALL')");
-        }
-        return new AgentException("sudo on " + host + " did not start the agent as " + user + " (exit " + exitCode + ")"
-                + (text.isEmpty() ? "" : ": " + AgentClient.lastLines(text, 5)));
+    /** The method (or the shell before it) ended the exec before the become user's script said anything. */
+    abstract AgentException explain(String output, int exitCode);
+
+    AgentException refused(PasswordFeeder.Refusal why) {
+        return why == PasswordFeeder.Refusal.MISSING ? needsPassword() : incorrectPassword();
     }
 }

@@ -4,10 +4,11 @@
  * content-addressed cache and starts it over one transport exec; {@link dev.drover.remote.AgentClient}
  * speaks the framed protocol (docs/PROTOCOL.md) over that exec's stdio.
  *
- * <p>Become ({@link dev.drover.remote.AgentOptions.Become}): {@link dev.drover.remote.SudoStart}
- * starts the agent through sudo as another user, with that user's own cache (docs/become.md);
- * {@link dev.drover.remote.SudoPasswordFeeder} answers sudo's prompt, {@link dev.drover.remote.Refusals}
- * explains sudo's refusals.
+ * <p>Become ({@link dev.drover.remote.AgentOptions.Become}): {@link dev.drover.remote.BecomeStart}
+ * starts the agent as another user through a {@link dev.drover.remote.BecomeMethod} (sudo, su),
+ * with that user's own cache ({@link dev.drover.remote.BecomeScript}, docs/become.md); {@link
+ * dev.drover.remote.PasswordFeeder} answers the method's password prompt, each method's {@link
+ * dev.drover.remote.Refusals} explain its refusals.
  *
  * <p>Lifecycle: one transport and one agent per host and become user per run. The bootstrap opens the exec channel;
  * the client owns it from then on and closes it on {@code close()} (shutdown message, then channel).

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How a playbook's task decides who to become: its keywords, then the host's {@code ansible_become*},
  * then the command line, as in Ansible (the ad hoc side is {@code ExecOverOpenSshTest}'s). drover
- * becomes through sudo only, so the method a task ends up with shows in the agent's refusal.
+ * becomes through sudo or su, so any other method a task ends up with shows in its refusal.
  */
 class BecomeResolutionRunTest extends LocalPlaybookRun {
     static final String PLAY = """
@@ -32,5 +32,24 @@ class BecomeResolutionRunTest extends LocalPlaybookRun {
                 "-e", "ansible_become_method=doas");
         assertEquals(2, run.exitCode(), run.toString());
         assertTrue(run.out().contains("become method 'pbrun' is not supported"), run.toString());
+    }
+
+    @Test
+    void anUnknownMethodFailsTheTaskNamingItAndWhereItIs() throws Exception {
+        CliRun run = run("""
+                - hosts: a
+                  gather_facts: false
+                  tasks:
+                    - name: as root through doas
+                      command: id -un
+                      become: true
+                      become_method: doas
+                      ignore_errors: true
+                    - debug: msg=after
+                """);
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().matches("(?s).*fatal: \\[a\\]: FAILED! => .*task \\\\\"as root through doas\\\\\" \\(\\S+:4:7\\):"
+                + " become method 'doas' is not supported: drover becomes another user through sudo or su.*"), run.toString());
+        assertTrue(run.out().contains("\"msg\": \"after\""), "the run goes on: " + run);
     }
 }

@@ -125,9 +125,18 @@ class ExecCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, user.exitCode(), user.toString());
         assertTrue(user.err().contains("only with --become (-b)"), user.toString());
 
-        CliRun su = CliRun.of("exec", "-i", inv.toString(), "web1", "-b", "--become-method", "su", "--", "id");
-        assertEquals(ExitCodes.BAD_INPUT, su.exitCode(), su.toString());
-        assertTrue(su.err().contains("--become-method su is not supported"), su.toString());
+        CliRun doas = CliRun.of("exec", "-i", inv.toString(), "web1", "-b", "--become-method", "doas", "--", "id");
+        assertEquals(ExitCodes.BAD_INPUT, doas.exitCode(), doas.toString());
+        assertTrue(doas.err().contains("--become-method doas: become method 'doas' is not supported: drover becomes"
+                + " another user through sudo or su"), doas.toString());
+    }
+
+    @Test
+    void aHostsUnknownBecomeMethodFailsThatHostNotTheRun() throws IOException {
+        Path inv = inventory("web1 ansible_connection=local ansible_become_method=doas\n");
+        CliRun run = CliRun.of("exec", "-i", inv.toString(), "web1", "-b", "--", "id");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("host web1: become method 'doas' is not supported"), run.toString());
     }
 
     @Test

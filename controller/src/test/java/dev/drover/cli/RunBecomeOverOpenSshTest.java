@@ -55,4 +55,39 @@ class RunBecomeOverOpenSshTest {
         assertTrue(withoutB.out().contains("default=" + lab.user() + " task_no=" + lab.user()), withoutB.toString());
         assertTrue(withoutB.out().contains("play=" + target), withoutB.toString());
     }
+
+    @Test
+    void suTakesTheHostsBecomePasswordAndAWrongOneFailsThatHostAndTaskWithAnsiblesMessage(OpenSshLab.Lab lab)
+            throws Exception {
+        OpenSshLab.Su su = lab.su();
+        Path pb = dir.resolve("su.yml");
+        Files.writeString(pb, """
+                - hosts: node1
+                  gather_facts: false
+                  tasks:
+                    - name: who am I through su
+                      command: id -un
+                      become: true
+                      become_method: su
+                      become_user: %s
+                      register: who
+                    - debug:
+                        msg: "su={{ who.stdout }}"
+                """.formatted(su.user()));
+        // In a vars file, as an inventory's host_vars would hold it (not on the command line).
+        Path right = Files.writeString(dir.resolve("right.yml"), "ansible_become_password: '" + su.password().revealString() + "'\n");
+        Path wrong = Files.writeString(dir.resolve("wrong.yml"), "ansible_become_password: 'not-the-password'\n");
+
+        CliRun ok = CliRun.of("run", "-i", lab.inventory().toString(), pb.toString(), "-e", "@" + right);
+        assertEquals(ExitCodes.OK, ok.exitCode(), ok.toString());
+        assertTrue(ok.out().contains("su=" + su.user()), ok.toString());
+
+        CliRun failed = CliRun.of("run", "-i", lab.inventory().toString(), pb.toString(), "-e", "@" + wrong);
+        assertEquals(2, failed.exitCode(), failed.toString());
+        String out = failed.out();
+        int task = out.indexOf("TASK [who am I through su]");
+        int fatal = out.indexOf("fatal: [node1]: FAILED! => {\"changed\": false, \"msg\": \"Incorrect su password on node1");
+        assertTrue(task >= 0 && fatal > task, failed.toString());
+        assertTrue(!out.contains(su.password().revealString()), "the password leaked");
+    }
 }

@@ -167,6 +167,59 @@ class BecomeOverOpenSshTest {
         assertNoSecretIn(e, users.password().revealString());
     }
 
+    // su (become_method: su): the lab's drover-su has /bin/sh and a password of its own (lab-become.sh).
+
+    private static AgentOptions su(String user, Secret password) {
+        return AgentOptions.defaults().withBecome(new AgentOptions.Become(user, "su", password));
+    }
+
+    @Test
+    void suIsGivenTheBecomeUsersPasswordAndTheAgentRunsAsThatUserFromItsOwnCache() throws Exception {
+        OpenSshLab.Su su = lab.su();
+        HostAgent agent = pool.open(node1(users.nopasswdUser()), su(su.user(), su.password()));
+        assertEquals(su.user(), whoami(agent));
+        Map<String, Object> cache = agent.client().run("command", Map.of("argv", List.of("/bin/sh", "-c",
+                "ls \"$HOME\"/.cache/drover/agent/" + JAR.sha256() + ".jar")), false, false);
+        assertEquals(0, ((Number) cache.get("rc")).intValue(), () -> "the jar is not in " + su.user() + "'s own cache: " + cache);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aWrongSuPasswordFailsWithAnsiblesMessageNotAHang() {
+        OpenSshLab.Su su = lab.su();
+        Secret wrong = Secret.of("not-" + su.password().revealString());
+        AgentException e = assertThrows(AgentException.class,
+                () -> pool.open(node1(users.nopasswdUser()), su(su.user(), wrong)));
+        assertAll(
+                () -> assertTrue(e.getMessage().startsWith("Incorrect su password on node1"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains(su.user() + "'s own password"), e.getMessage()));
+        assertNoSecretIn(e, wrong.revealString());
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void suThatAsksAPasswordWithoutOneFailsAtOnce() {
+        OpenSshLab.Su su = lab.su();
+        AgentException e = assertThrows(AgentException.class,
+                () -> pool.open(node1(users.nopasswdUser()), su(su.user(), null)));
+        assertTrue(e.getMessage().startsWith("Missing su password on node1: su asks for the password of " + su.user()),
+                e.getMessage());
+    }
+
+    @Test
+    void suToAUserWhoseShellRefusesCommandsSaysSoAndBecomeFlagsGiveItOne() throws Exception {
+        // alfresco-lab's shell is nologin; su from a plain user asks its password first, so log in as
+        // the sudo user and su from root (no password), as Ansible's 'sudo su -' idiom does.
+        AgentOptions nologin = AgentOptions.defaults().withBecome(
+                new AgentOptions.Become(users.targetUser(), "su", null, "sudo -n su", null));
+        AgentException e = assertThrows(AgentException.class, () -> pool.open(node1(users.nopasswdUser()), nologin));
+        assertTrue(e.getMessage().contains("its login shell refuses commands"), e.getMessage());
+
+        HostAgent agent = pool.open(node1(users.nopasswdUser()), AgentOptions.defaults().withBecome(
+                new AgentOptions.Become(users.targetUser(), "su", null, "sudo -n su", "-s /bin/sh")));
+        assertEquals(users.targetUser(), whoami(agent));
+    }
+
     private AgentPool freshPool() {
         return new AgentPool(new SshTransportFactory(SshEnvironment.isolated(localHome, "tester", n -> null)),
                 new AgentBootstrap(JAR));

@@ -136,9 +136,10 @@ class SudoStartTest {
         AgentException missing = assertThrows(AgentException.class, () -> start(asRoot, false));
         assertTrue(missing.getMessage().startsWith("sudo is not installed on testhost"), missing.getMessage());
 
-        AgentOptions su = AgentOptions.defaults().withBecome(new AgentOptions.Become("root", "su", null));
-        AgentException method = assertThrows(AgentException.class, () -> start(su, true));
-        assertEquals("become method 'su' is not supported (sudo only)", method.getMessage());
+        AgentOptions doas = AgentOptions.defaults().withBecome(new AgentOptions.Become("root", "doas", null));
+        AgentException method = assertThrows(AgentException.class, () -> start(doas, true));
+        assertEquals("become method 'doas' is not supported: drover becomes another user through sudo or su (docs/become.md)",
+                method.getMessage());
     }
 
     @Test
@@ -148,7 +149,7 @@ class SudoStartTest {
         sudo.targetHome(file.resolve("home")); // not creatable, even by root: nobody's /nonexistent
         assertEquals("pong", ping(start("alfresco", null)));
         int uid = (Integer) Files.getAttribute(tmp, "unix:uid");
-        Path cache = Path.of(SudoCommand.HOMELESS_CACHE + "-" + uid);
+        Path cache = Path.of(BecomeScript.HOMELESS_CACHE + "-" + uid);
         assertTrue(Files.isRegularFile(cache.resolve(JAR.sha256() + ".jar")), cache + " holds the jar");
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(cache)));

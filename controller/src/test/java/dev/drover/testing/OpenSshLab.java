@@ -154,6 +154,24 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
             }
         }
 
+        /**
+         * The lab's su target (lab-become.sh: a user with a shell and a password of its own). Skips (or
+         * fails) the caller through {@link Tiers} as tier {@value #BECOME_TIER} when the lab has no
+         * become users, and as tier {@code su} when it was brought up by a lab.sh older than su.
+         */
+        public Su su() {
+            become();
+            Properties p = properties(dir);
+            String user = p.getProperty("become.su_user");
+            Tiers.require("su", user != null, "the lab has no su target user (bring it up again with lab.sh up)");
+            Path passwordFile = Path.of(required(p, dir.resolve("lab.properties"), "become.su_password_file"));
+            try {
+                return new Su(user, Secret.of(Files.readString(passwordFile).strip()));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + passwordFile + ": " + e.getMessage(), e);
+            }
+        }
+
         /** Runs {@code remoteCommand} on {@code node} with the OpenSSH client: a view independent of drover. */
         public ExecResult ssh(Node node, String remoteCommand) {
             // A bound only so that a hang fails the test: generous, as a loaded 2-core machine is slow.
@@ -169,6 +187,15 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
      * @param targetUser   a plain user without login, to become
      */
     public record Become(String nopasswdUser, String passwordUser, Secret password, String targetUser) {
+    }
+
+    /**
+     * Whom su can become in the lab.
+     *
+     * @param user     a user with {@code /bin/sh} and a password, not allowed to log in
+     * @param password its password, which su asks for unless it runs as root
+     */
+    public record Su(String user, Secret password) {
     }
 
     /** The lab, brought up on first use; skips or fails the caller when the tier cannot run. */

@@ -57,8 +57,8 @@ final class Keywords {
     static final Map<String, String> UNSUPPORTED_TASK = Map.ofEntries(
             Map.entry("connection", "set 'connection' on the play or in the inventory"),
             Map.entry("port", "set ansible_port in the inventory"),
-            Map.entry("become_exe", "use become_method"),
-            Map.entry("become_flags", "use become_method and become_user"),
+            Map.entry("become_exe", "set ansible_become_exe (or ansible_su_exe) as a host or play variable"),
+            Map.entry("become_flags", "set ansible_become_flags (or ansible_su_flags) as a host or play variable"),
             Map.entry("delegate_facts", "facts of a delegated task stay with the current host"),
             Map.entry("debugger", "drover has no task debugger"),
             Map.entry("module_defaults", "write the arguments on each task"),
@@ -86,8 +86,8 @@ final class Keywords {
             Map.entry("module_defaults", "write the arguments on each task"),
             Map.entry("debugger", "drover has no task debugger"),
             Map.entry("port", "set ansible_port in the inventory"),
-            Map.entry("become_exe", "use become_method"),
-            Map.entry("become_flags", "use become_method and become_user"),
+            Map.entry("become_exe", "set ansible_become_exe (or ansible_su_exe) as a host or play variable"),
+            Map.entry("become_flags", "set ansible_become_flags (or ansible_su_flags) as a host or play variable"),
             Map.entry("user", "'user' was renamed 'remote_user' in Ansible; use remote_user"));
 
     /** {@code with_*} loops drover maps onto {@code loop}; the others get a migration hint. */

@@ -12,16 +12,18 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Watches sudo's stderr for its prompt and answers it with the become password on stdin
- * ({@code sudo -S -p PROMPT}).
+ * Watches the become method's stderr for its password prompt ({@link PasswordPrompt}) and answers
+ * it with the become password on stdin: sudo's {@code -S -p MARKER}, su's PAM prompt.
  *
- * <p>Why on the prompt and not at once: when sudo does not ask (NOPASSWD, or a cached timestamp),
- * a password written up front would be read by the agent as protocol input. The prompt is a random
- * marker per start, so no other output can trigger the write.
+ * <p>Why on the prompt and not at once: when the method does not ask (NOPASSWD, a cached sudo
+ * timestamp, su from root), a password written up front would be read by the agent as protocol
+ * input.
  *
- * <p>A second prompt means sudo rejected the password ({@code -S} re-prompts up to three times):
- * {@link #rejected()} completes and nothing more is written, so a wrong password fails at once
- * instead of hanging or locking the account after several attempts.
+ * <p>It answers once. A second prompt (sudo {@code -S} asks again up to three times) or the
+ * method's word for a rejected password (su's "Authentication failure") completes {@link
+ * #refused()} with {@code INCORRECT}, and a prompt when no password was given completes it with
+ * {@code MISSING}: nothing more is written, so a wrong or missing password fails at once instead of
+ * hanging or locking the account after several attempts.
  *
  * <p>The password is revealed only inside {@link #answer}, encoded straight into a byte array that
  * is wiped after the write; it never reaches a string, a log or an exception message.
@@ -30,28 +32,29 @@ import java.util.concurrent.CompletableFuture;
  * thread that writes the password; {@code stdinLock} orders that write against the bootstrap's
  * own writes to stdin.
  */
-final class SudoPasswordFeeder extends FilterInputStream {
-    private final byte[] marker;
+final class PasswordFeeder extends FilterInputStream {
+    /** Why the start must end: no password was given, or the one given was rejected. */
+    enum Refusal { MISSING, INCORRECT }
+
+    private final PasswordPrompt prompt;
     private final Secret password;
     private final OutputStream stdin;
     private final Object stdinLock;
-    private final byte[] window;
-    private int filled;
-    private int prompts;
-    private final CompletableFuture<Void> rejected = new CompletableFuture<>();
+    private boolean answered;
+    private final CompletableFuture<Refusal> refused = new CompletableFuture<>();
 
-    SudoPasswordFeeder(InputStream stderr, String prompt, Secret password, OutputStream stdin, Object stdinLock) {
+    /** @param password the become password, or null: then a prompt ends the start as {@code MISSING} */
+    PasswordFeeder(InputStream stderr, PasswordPrompt prompt, Secret password, OutputStream stdin, Object stdinLock) {
         super(stderr);
-        this.marker = prompt.getBytes(StandardCharsets.US_ASCII);
-        this.window = new byte[marker.length];
+        this.prompt = prompt;
         this.password = password;
         this.stdin = stdin;
         this.stdinLock = stdinLock;
     }
 
-    /** Completes when sudo asked a second time: the password was wrong. */
-    CompletableFuture<Void> rejected() {
-        return rejected;
+    /** Completes when the start cannot go on for want of a right password. */
+    CompletableFuture<Refusal> refused() {
+        return refused;
     }
 
     /** Throws when the password cannot be typed to sudo -S (it reads one line). */
@@ -60,7 +63,7 @@ final class SudoPasswordFeeder extends FilterInputStream {
         try {
             for (char c : chars) {
                 if (c == '\n' || c == '\r') {
-                    throw new AgentException("the become password contains a line break, which sudo cannot read");
+                    throw new AgentException("the become password contains a line break, which sudo and su cannot read");
                 }
             }
         } finally {
@@ -86,22 +89,28 @@ final class SudoPasswordFeeder extends FilterInputStream {
         return n;
     }
 
-    /** Sliding window over the last marker-length bytes: the marker is found wherever reads split it. */
     private void see(byte b) {
-        if (filled < window.length) {
-            window[filled++] = b;
-        } else {
-            System.arraycopy(window, 1, window, 0, window.length - 1);
-            window[window.length - 1] = b;
+        if (refused.isDone()) {
+            return;
         }
-        if (filled == window.length && Arrays.equals(window, marker)) {
-            filled = 0;
-            prompts++;
-            if (prompts == 1) {
-                answer();
-            } else {
-                rejected.complete(null);
+        switch (prompt.see(b)) {
+            case PROMPT -> {
+                if (password == null) {
+                    refused.complete(Refusal.MISSING);
+                } else if (answered) {
+                    refused.complete(Refusal.INCORRECT);
+                } else {
+                    answered = true;
+                    answer();
+                }
             }
+            // Only after an answer: a refusal before any prompt (pam_wheel, say) is no wrong password.
+            case REJECTED -> {
+                if (answered) {
+                    refused.complete(Refusal.INCORRECT);
+                }
+            }
+            case NOTHING -> { }
         }
     }
 
@@ -122,7 +131,7 @@ final class SudoPasswordFeeder extends FilterInputStream {
                 Arrays.fill(line, (byte) 0);
             }
         } catch (IOException e) {
-            // sudo gets no answer and fails or the start times out; the reason is the channel, not the
+            // The method gets no answer and fails or the start times out; the reason is the channel, not the
             // password, and the message must not quote it.
         } finally {
             Arrays.fill(chars, '\0');

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The sudo command line survives two shells intact: what {@link FakeSudo} receives as argv is
  * exactly the user, prompt and inner script drover meant, whatever quotes and dollars they hold.
  */
-class SudoCommandTest {
+class BecomeScriptTest {
 
     @TempDir
     Path tmp;
@@ -33,7 +33,7 @@ class SudoCommandTest {
         String prompt = "[drover-sudo-0123]";
 
         ExecResult r = sudo.transport(Files.createDirectories(tmp.resolve("home")), true)
-                .run(SudoCommand.command(user, prompt, inner), Duration.ofSeconds(20));
+                .run(SudoMethod.command(user, prompt, inner), Duration.ofSeconds(20));
 
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals(List.of("-H", "-S", "-p", prompt, "-u", user, "--", "/bin/sh", "-c", inner, "drover-agent", ""),
@@ -43,15 +43,15 @@ class SudoCommandTest {
 
     @Test
     void passwordlessSudoIsNonInteractive() {
-        String command = SudoCommand.command("root", null, "true");
+        String command = SudoMethod.command("root", null, "true");
         assertTrue(command.contains("exec sudo -H -n -u "), command);
     }
 
     @Test
     void aCacheDirWithQuotesIsQuotedAndARelativeOneLivesUnderTheBecomeUsersHome() {
-        String relative = SudoCommand.innerScript("my 'cache'", "ab", 3, "'java'", "00");
+        String relative = BecomeScript.innerScript("my 'cache'", "ab", 3, "'java'", "00");
         assertTrue(relative.contains("d=\"$HOME\"/'my '\\''cache'\\'''\n"), relative);
-        String absolute = SudoCommand.innerScript("/opt/drover cache", "ab", 3, "'java'", "00");
+        String absolute = BecomeScript.innerScript("/opt/drover cache", "ab", 3, "'java'", "00");
         assertTrue(absolute.contains("d='/opt/drover cache'\n"), absolute);
         assertTrue(absolute.contains("if ! head -c 3 >\"$t\"; then rm -f \"$t\""), absolute);
     }
@@ -59,7 +59,7 @@ class SudoCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"-u", "two words", "tab\tuser", "new\nline"})
     void userNamesSudoWouldMisreadAreRefused(String user) {
-        AgentException e = assertThrows(AgentException.class, () -> SudoCommand.validatedUser(user));
+        AgentException e = assertThrows(AgentException.class, () -> BecomeScript.validatedUser(user));
         assertTrue(e.getMessage().contains("is not a valid user name"), e.getMessage());
     }
 }

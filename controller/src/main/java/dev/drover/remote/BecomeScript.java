@@ -3,29 +3,23 @@ package dev.drover.remote;
 import static dev.drover.remote.AgentBootstrap.shellQuote;
 
 /**
- * The one exec that starts an agent as another user through sudo: pure string building, no I/O.
+ * The script that starts the agent as the become user, whatever switched to that user ({@link
+ * BecomeMethod}: sudo or su): pure string building, no I/O.
  *
- * <p>Shape (the login user's shell runs the outer {@code /bin/sh -c}; sudo runs the inner script
- * as the become user, never through a login shell):
- * <pre>
- * /bin/sh -c 'm=${LC_MESSAGES-}; LC_MESSAGES=C exec sudo -H -n -u USER -- /bin/sh -c INNER drover-agent "$m"'
- * /bin/sh -c '... exec sudo -H -S -p PROMPT -u USER -- /bin/sh -c INNER drover-agent "$m"'   (with a password)
- * </pre>
- * {@code LC_MESSAGES=C} makes sudo's own refusals English, so they can be recognised; the inner
- * script restores the login user's value before it starts java, so the agent's environment is
- * what it would be without this.
- *
- * <p>The inner script keeps a content-addressed cache of its own under the <em>become user's</em>
- * home ({@code -H}), because that user may not traverse the login user's home: it prints the
- * status line {@value #STATUS}{@code ok} and execs the cached jar when its sha256 is right;
- * otherwise it prints {@value #STATUS}{@code need}, reads exactly the jar's length from stdin into
- * a temporary file in the cache directory (mode 0600, umask 077), verifies the hash as the become
- * user, renames it atomically and execs it. The temporary file is removed on every way out but the
- * rename (a failed write prints {@value #WRITE_FAILED} and the KiB free, for a full disk), and
- * temporary files older than an hour, left by a killed run, are swept. {@value #STATUS}{@code nocache} means the directory
- * cannot be made. The status line also proves that sudo let us in (Ansible's BECOME-SUCCESS).
+ * <p>The script keeps a content-addressed cache of its own under the <em>become user's</em>
+ * home (sudo {@code -H} and su both set HOME to it), because that user may not traverse the login
+ * user's home: it prints the status line {@value #STATUS}{@code ok} and execs the cached jar when
+ * its sha256 is right; otherwise it prints {@value #STATUS}{@code need}, reads exactly the jar's
+ * length from stdin into a temporary file in the cache directory (mode 0600, umask 077), verifies
+ * the hash as the become user, renames it atomically and execs it. The temporary file is removed on
+ * every way out but the rename (a failed write prints {@value #WRITE_FAILED} and the KiB free, for a
+ * full disk), and temporary files older than an hour, left by a killed run, are swept. {@value
+ * #STATUS}{@code nocache} means the directory cannot be made. The status line also proves that the
+ * become method let us in (Ansible's BECOME-SUCCESS). {@code $1} is the login user's LC_MESSAGES:
+ * the methods run with {@code LC_MESSAGES=C} so that their refusals can be recognised, and the
+ * script restores the login user's value before java starts.
  */
-final class SudoCommand {
+final class BecomeScript {
     static final String STATUS = "@@DROVER-BECOME@@";
     static final String OK = "ok";
     static final String NEED = "need";
@@ -33,20 +27,7 @@ final class SudoCommand {
     /** Printed, followed by the KiB free in the cache directory, when the jar could not be written. */
     static final String WRITE_FAILED = "@@DROVER-WRITE-FAILED@@";
 
-    private SudoCommand() {
-    }
-
-    /**
-     * The full command for {@link dev.drover.transport.Transport#exec}.
-     *
-     * @param prompt the sudo prompt marker when a password will be given on stdin ({@code -S}); null
-     *     for passwordless sudo ({@code -n}: fail at once instead of waiting for a password)
-     */
-    static String command(String user, String prompt, String inner) {
-        String auth = prompt == null ? "-n" : "-S -p " + shellQuote(prompt);
-        String outer = "m=${LC_MESSAGES-}; LC_MESSAGES=C exec sudo -H " + auth + " -u " + shellQuote(user)
-                + " -- /bin/sh -c " + shellQuote(inner) + " drover-agent \"$m\"";
-        return "/bin/sh -c " + shellQuote(outer);
+    private BecomeScript() {
     }
 
     /**
@@ -111,9 +92,9 @@ final class SudoCommand {
     }
 
     /**
-     * Refuses user names sudo would misread or that could not be a user: empty, starting with
+     * Refuses user names sudo or su would misread or that could not be a user: empty, starting with
      * {@code -}, or containing whitespace or control characters. Quoting already prevents injection;
-     * this gives a clear message instead of a confusing sudo error.
+     * this gives a clear message instead of a confusing sudo or su error.
      */
     static String validatedUser(String user) throws AgentException {
         if (user.startsWith("-") || !user.codePoints().allMatch(c -> c > ' ' && c != 0x7f)) {

@@ -21,22 +21,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Starts the agent as another user through sudo, in one exec whether the become user's cache is
- * warm or not (see {@link SudoCommand} for the script and docs/become.md for the design).
+ * Starts the agent as another user through a {@link BecomeMethod} (sudo or su), in one exec
+ * whether the become user's cache is warm or not (see {@link BecomeScript} for the script and
+ * docs/become.md for the design).
  *
- * <p>Sequence on the exec channel: sudo may prompt on stderr ({@link SudoPasswordFeeder} answers
+ * <p>Sequence on the exec channel: the method may prompt on stderr ({@link PasswordFeeder} answers
  * once); the become user's script prints a status line on stdout; on {@code need} this class
  * writes the jar's bytes to stdin; then the agent's preamble and hello follow as without become.
- * Every wait is bounded by the agent start timeout; a wrong password, a missing password, a sudoers
- * refusal or an unknown user each end the start at once with their own message.
+ * Every wait is bounded by the agent start timeout; a wrong password, a missing password, a refusal
+ * or an unknown user each end the start at once with their own message.
  */
-final class SudoStart {
+final class BecomeStart {
     private static final int STDERR_TAIL_BYTES = 16 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AgentJar jar;
 
-    SudoStart(AgentJar jar) {
+    BecomeStart(AgentJar jar) {
         this.jar = jar;
     }
 
@@ -47,47 +48,43 @@ final class SudoStart {
     AgentBootstrap.Started startOverExec(Transport transport, AgentOptions options) throws AgentException,
             TransportException {
         String dir = options.validatedCacheDir();
-        String inner = SudoCommand.innerScript(dir, jar.sha256(), jar.size(), AgentBootstrap.java(options),
+        String inner = BecomeScript.innerScript(dir, jar.sha256(), jar.size(), AgentBootstrap.java(options),
                 HexFormat.of().formatHex(randomBytes()));
-        return run(transport, options, SudoCommand.plainCommand(inner), null, dir,
-                new Refusals(transport.hostName(), "the login user", null));
+        return run(transport, options, BecomeScript.plainCommand(inner), null, null, dir,
+                new SudoRefusals(transport.hostName(), "the login user", null));
     }
 
     AgentBootstrap.Started start(Transport transport, AgentOptions options) throws AgentException, TransportException {
         AgentOptions.Become become = options.become();
-        if (!"sudo".equals(become.method())) {
-            throw new AgentException("become method '" + become.method() + "' is not supported (sudo only)");
-        }
-        String user = SudoCommand.validatedUser(become.user());
+        BecomeMethod method = BecomeMethod.named(become.method());
+        String user = BecomeScript.validatedUser(become.user());
         String dir = options.validatedCacheDir();
         Secret password = become.password() == null || become.password().isEmpty() ? null : become.password();
         if (password != null) {
-            SudoPasswordFeeder.check(password);
+            PasswordFeeder.check(password);
         }
         String nonce = HexFormat.of().formatHex(randomBytes());
-        String prompt = password == null ? null : "[drover-sudo-" + nonce + "]";
-        String inner = SudoCommand.innerScript(dir, jar.sha256(), jar.size(), AgentBootstrap.java(options), nonce);
-        return run(transport, options, SudoCommand.command(user, prompt, inner), password, dir,
-                new Refusals(transport.hostName(), user, prompt));
+        String inner = BecomeScript.innerScript(dir, jar.sha256(), jar.size(), AgentBootstrap.java(options), nonce);
+        BecomeMethod.Start start = method.prepare(transport.hostName(), become, user, password != null, nonce, inner);
+        return run(transport, options, start.command(), start.prompt(), password, dir, start.refusals());
     }
 
     /**
-     * Runs {@code command} (the cache script, through sudo or not) and drives its status protocol.
+     * Runs {@code command} (the cache script, through a become method or not) and drives its status protocol.
      *
-     * @param password the sudo password to feed, or null
-     * @param refusals explains sudo's refusals; without sudo ({@code password} null and no prompt)
-     *     only its {@code user} is used, in messages
+     * @param prompt   the method's password prompt to watch for, or null when it cannot ask
+     * @param password the become password to feed, or null (then a prompt fails the start)
+     * @param refusals explains the method's refusals; without become only its {@code user} is used, in messages
      */
-    private AgentBootstrap.Started run(Transport transport, AgentOptions options, String command, Secret password,
-            String dir, Refusals refusals) throws AgentException, TransportException {
+    private AgentBootstrap.Started run(Transport transport, AgentOptions options, String command, PasswordPrompt prompt,
+            Secret password, String dir, Refusals refusals) throws AgentException, TransportException {
         String host = transport.hostName();
         String user = refusals.user;
         boolean become = options.become() != null;
-        String prompt = refusals.prompt();
         RemoteProcess process = transport.exec(command);
         Object stdinLock = new Object();
-        SudoPasswordFeeder feeder = password == null ? null
-                : new SudoPasswordFeeder(process.stderr(), prompt, password, process.stdin(), stdinLock);
+        PasswordFeeder feeder = prompt == null ? null
+                : new PasswordFeeder(process.stderr(), prompt, password, process.stdin(), stdinLock);
         OutputTail stderr = new OutputTail(feeder == null ? process.stderr() : feeder, STDERR_TAIL_BYTES,
                 "drover-agent-stderr-" + host);
         BufferedInputStream stdout = new BufferedInputStream(process.stdout(), 1 << 16);
@@ -97,8 +94,8 @@ final class SudoStart {
             Status status = await(async(() -> readStatus(stdout)), feeder, deadline, refusals, options, stderr);
             boolean uploaded = false;
             switch (status.word()) {
-                case SudoCommand.OK -> { }
-                case SudoCommand.NEED -> {
+                case BecomeScript.OK -> { }
+                case BecomeScript.NEED -> {
                     try {
                         synchronized (stdinLock) {
                             process.stdin().write(jar.bytes());
@@ -110,13 +107,13 @@ final class SudoStart {
                     }
                     uploaded = true;
                 }
-                case SudoCommand.NO_CACHE -> throw new AgentException((become ? "the become user " : "") + user
+                case BecomeScript.NO_CACHE -> throw new AgentException((become ? "the become user " : "") + user
                         + " cannot write the agent cache '" + dir + "' on " + host
-                        + (dir.startsWith("/") ? "" : " (under its home directory, nor in " + SudoCommand.HOMELESS_CACHE
+                        + (dir.startsWith("/") ? "" : " (under its home directory, nor in " + BecomeScript.HOMELESS_CACHE
                                 + "-<uid>)") + ": "
                         + refusals.clean(stderr.text(500)) + "; give " + user + " a writable home or set drover_agent_cache"
                         + " to an absolute directory " + user + " owns");
-                default -> throw become ? refusals.explain(status.output() + "\n" + stderr.text(1000), exitCode(process, 5))
+                default -> throw become ? explain(refusals, feeder, status.output() + "\n" + stderr.text(1000), exitCode(process, 5))
                         : new AgentBootstrap.Attempt(null, (status.output() + "\n" + stderr.text(1000)).strip(),
                                 exitCode(process, 5)).failure(options);
             }
@@ -136,17 +133,25 @@ final class SudoStart {
         }
     }
 
+    /** Why the method ended the exec: the feeder's verdict once stderr is read to its end, else its words. */
+    private static AgentException explain(Refusals refusals, PasswordFeeder feeder, String output, int exitCode) {
+        if (feeder != null && feeder.refused().isDone()) {
+            return refusals.refused(feeder.refused().join());
+        }
+        return refusals.explain(output, exitCode);
+    }
+
     /** What the script printed up to its status line; {@code word} is empty when none came. */
     record Status(String word, String output) {
     }
 
-    private <T> T await(CompletableFuture<T> read, SudoPasswordFeeder feeder, long deadline, Refusals refusals,
+    private <T> T await(CompletableFuture<T> read, PasswordFeeder feeder, long deadline, Refusals refusals,
             AgentOptions options, OutputTail stderr) throws AgentException, IOException {
-        CompletableFuture<?> any = feeder == null ? read : CompletableFuture.anyOf(read, feeder.rejected());
+        CompletableFuture<?> any = feeder == null ? read : CompletableFuture.anyOf(read, feeder.refused());
         try {
             any.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (feeder != null && feeder.rejected().isDone()) {
-                throw refusals.incorrectPassword();
+            if (feeder != null && feeder.refused().isDone()) {
+                throw refusals.refused(feeder.refused().join());
             }
             return read.get();
         } catch (TimeoutException e) {
@@ -169,10 +174,10 @@ final class SudoStart {
     private AgentException agentDidNotStart(RemoteProcess process, String printed, OutputTail stderr,
             AgentOptions options, Refusals refusals, String dir) {
         String all = (printed + "\n" + refusals.clean(stderr.text(1000))).strip();
-        int failed = all.indexOf(SudoCommand.WRITE_FAILED);
+        int failed = all.indexOf(BecomeScript.WRITE_FAILED);
         if (failed >= 0) {
-            String free = all.substring(failed + SudoCommand.WRITE_FAILED.length()).split("\\s", 2)[0];
-            String said = all.replace(SudoCommand.WRITE_FAILED + free, "").strip();
+            String free = all.substring(failed + BecomeScript.WRITE_FAILED.length()).split("\\s", 2)[0];
+            String said = all.replace(BecomeScript.WRITE_FAILED + free, "").strip();
             return DiskSpace.writeFailed(refusals.host(), dir, jar.size(), free, said);
         }
         if (all.contains(AgentBootstrap.UPLOAD_CORRUPT)) {
@@ -199,12 +204,12 @@ final class SudoStart {
     }
 
     /**
-     * Skips output until {@link SudoCommand#STATUS} and returns the word after it; at the end of
+     * Skips output until {@link BecomeScript#STATUS} and returns the word after it; at the end of
      * the stream returns an empty word with everything printed (a login shell's noise, or nothing
-     * when sudo refused: its reasons go to stderr).
+     * when the become method refused: its reasons go to stderr).
      */
     static Status readStatus(InputStream in) {
-        byte[] marker = SudoCommand.STATUS.getBytes(StandardCharsets.US_ASCII);
+        byte[] marker = BecomeScript.STATUS.getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
         try {
             byte[] window = new byte[marker.length];
@@ -235,7 +240,7 @@ final class SudoStart {
     }
 
     private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> read) {
-        return dev.drover.transport.BlockingReads.onOwnThread("drover-sudo-start", read);
+        return dev.drover.transport.BlockingReads.onOwnThread("drover-become-start", read);
     }
 
     private static int exitCode(RemoteProcess process, int seconds) {
