@@ -67,6 +67,11 @@ class AnsibleTargetsTest {
         // ansible-playbook's full recap with this wrapper is not recorded yet (its runs here take over 30
         // minutes); this is drover's, every assert of the target holding.
         "copy, 0, ok=466 changed=154 unreachable=0 failed=0 skipped=30 rescued=0 ignored=14",
+        // Its task files but test_download.yml (the internet) and test_different_language_var.yml (apt,
+        // Ubuntu's language-pack-fr): test_invalid_options (extra_opts) and test_ownership_top_folder run.
+        // ansible-playbook's recap with this wrapper is not recorded yet (a run here was stopped at its
+        // 169th task after 30 minutes, each status as drover's); this is drover's.
+        "unarchive, 0, ok=296 changed=167 unreachable=0 failed=0 skipped=18 rescued=0 ignored=3",
         // Ends the host at its first task where systemd is not PID 1 (skipped where it is).
         "systemd, 0, ok=2 changed=0 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0",
     })
@@ -218,9 +223,6 @@ class AnsibleTargetsTest {
     @CsvSource({
         // ansible-playbook: 0, ok=157 changed=71 unreachable=0 failed=0 skipped=0 rescued=1 ignored=1
         "template, 2, ok=155 changed=71 unreachable=0 failed=1 skipped=0 rescued=1 ignored=1",
-        // As ansible-playbook on a host without a network: both stop at test_download.yml's download from
-        // releases.ansible.com (drover sends nothing: it looks for the URL as a path on the host).
-        "unarchive, 2, ok=278 changed=157 unreachable=0 failed=1 skipped=20 rescued=0 ignored=2",
         // Its runme.yml with ANSIBLE_ROLES_PATH and OUTPUT_DIR (RUNME). ansible-playbook: 0, ok=88 changed=8
         // unreachable=0 failed=0 skipped=1 rescued=0 ignored=29. Stops at 'Verify combine filter': a filter's
         // error registered by an ignored task is Ansible's bare message there, drover's names task and place.

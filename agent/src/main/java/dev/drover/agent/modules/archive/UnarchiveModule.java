@@ -72,6 +72,9 @@ public final class UnarchiveModule implements Module {
 
         List<String> listed = new ArrayList<>();
         Set<Path> targets = new LinkedHashSet<>();
+        // Each member's top folder gets mode, owner and group too, listed or not (Ansible issue 35426:
+        // a tar made of top/file only).
+        Set<Path> tops = new LinkedHashSet<>();
         boolean changed = false;
         Extractor extractor;
         try {
@@ -80,6 +83,10 @@ public final class UnarchiveModule implements Module {
                     listed.add(e.listedName());
                     if (selected(e, include, exclude)) {
                         targets.add(EntryPaths.resolve(dest.toAbsolutePath().normalize(), e.name));
+                        int slash = e.name.indexOf('/');
+                        if (slash > 0) {
+                            tops.add(EntryPaths.resolve(dest.toAbsolutePath().normalize(), e.name.substring(0, slash)));
+                        }
                         if (e.type == ArchiveEntry.Type.HARDLINK) {
                             EntryPaths.resolve(dest.toAbsolutePath().normalize(), e.linkTarget);
                         }
@@ -105,6 +112,7 @@ public final class UnarchiveModule implements Module {
             throw new ModuleException("failed to unpack " + src + " to " + dest + ": " + e.getMessage(), e)
                     .with("handler", format.handler);
         }
+        targets.addAll(tops);
         for (Path target : targets) {
             if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) || ctx.checkMode()) {
                 changed |= attributes.apply(target, ctx.checkMode());
