@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,14 +32,11 @@ public final class UnarchiveModule implements Module {
     @Override
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
         args.allow("src", "dest", "remote_src", "creates", "list_files", "exclude", "include", "keep_newer",
-                "mode", "owner", "group", "extra_opts");
+                "mode", "owner", "group", "extra_opts", "decrypt");
         Path src = PathArgs.require(args, "src");
         Path dest = PathArgs.require(args, "dest");
         args.bool("remote_src", false);
-        if (!args.strings("extra_opts").isEmpty()) {
-            throw new ModuleException("extra_opts passes options to GNU tar or unzip, which this agent does not run;"
-                    + " use include/exclude, or the command module with tar");
-        }
+        List<String> extraOpts = args.strings("extra_opts");
         if (args.has("include") && args.has("exclude")) {
             throw new ModuleException("parameters are mutually exclusive: include|exclude");
         }
@@ -59,9 +57,24 @@ public final class UnarchiveModule implements Module {
         List<String> exclude = args.strings("exclude");
         FileAttributes attributes = FileAttributes.from(args);
         ArchiveFormat format = ArchiveFormat.detect(src);
+        if (!extraOpts.isEmpty() && format != ArchiveFormat.ZIP) {
+            ModuleResult result = ExtraOpts.tar(format, src, dest, extraOpts, include, exclude, args.bool("keep_newer", false),
+                    args.bool("list_files", false), args.has("owner") ? args.string("owner") : null,
+                    args.has("group") ? args.string("group") : null, attributes, ctx);
+            if (!ctx.checkMode()) {
+                PathInfo.addTo(result, dest);
+            }
+            return result;
+        }
+        // A zip with extra_opts: decided here (nothing written), extracted by unzip with the options.
+        boolean byUnzip = !extraOpts.isEmpty();
+        Map<String, Object> extractResults = null;
 
         List<String> listed = new ArrayList<>();
         Set<Path> targets = new LinkedHashSet<>();
+        // Each member's top folder gets mode, owner and group too, listed or not (Ansible issue 35426:
+        // a tar made of top/file only).
+        Set<Path> tops = new LinkedHashSet<>();
         boolean changed = false;
         Extractor extractor;
         try {
@@ -70,13 +83,17 @@ public final class UnarchiveModule implements Module {
                     listed.add(e.listedName());
                     if (selected(e, include, exclude)) {
                         targets.add(EntryPaths.resolve(dest.toAbsolutePath().normalize(), e.name));
+                        int slash = e.name.indexOf('/');
+                        if (slash > 0) {
+                            tops.add(EntryPaths.resolve(dest.toAbsolutePath().normalize(), e.name.substring(0, slash)));
+                        }
                         if (e.type == ArchiveEntry.Type.HARDLINK) {
                             EntryPaths.resolve(dest.toAbsolutePath().normalize(), e.linkTarget);
                         }
                     }
                 }
             }
-            extractor = new Extractor(dest, ctx.checkMode(), args.bool("keep_newer", false), attributes.mode() != null,
+            extractor = new Extractor(dest, ctx.checkMode() || byUnzip, args.bool("keep_newer", false), attributes.mode() != null,
                     format != ArchiveFormat.ZIP);
             try (ArchiveReader reader = format.open(src)) {
                 for (ArchiveEntry e = reader.next(); e != null; e = reader.next()) {
@@ -88,10 +105,14 @@ public final class UnarchiveModule implements Module {
                 }
             }
             extractor.finishDirectories();
+            if (byUnzip && changed && !ctx.checkMode()) {
+                extractResults = ExtraOpts.unzip(src, dest, extraOpts, include, exclude, ctx);
+            }
         } catch (IOException e) {
             throw new ModuleException("failed to unpack " + src + " to " + dest + ": " + e.getMessage(), e)
                     .with("handler", format.handler);
         }
+        targets.addAll(tops);
         for (Path target : targets) {
             if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS) || ctx.checkMode()) {
                 changed |= attributes.apply(target, ctx.checkMode());
@@ -99,6 +120,9 @@ public final class UnarchiveModule implements Module {
         }
         ModuleResult result = ModuleResult.changed(changed).with("dest", dest.toString()).with("src", src.toString())
                 .with("handler", format.handler);
+        if (extractResults != null) {
+            result.with("extract_results", extractResults);
+        }
         if (args.bool("list_files", false)) {
             result.with("files", listed);
         }

@@ -53,6 +53,10 @@ public final class CopyModule implements Module {
             if (!Files.isReadable(src)) {
                 throw new ModuleException("Source " + src + " not readable (run the task with become: true?)");
             }
+            if (!Files.isRegularFile(src) && !Files.isDirectory(src)) {
+                // A device, FIFO or socket (/dev/null): Ansible's words, which its copy target searches for.
+                throw new ModuleException("Cannot copy invalid source '" + src + "': not a file");
+            }
         }
         FileAttributes attributes;
         if ("preserve".equals(args.string("mode"))) {

@@ -83,7 +83,7 @@ final class CopyAction implements ControllerAction {
             bytes = Files.readAllBytes(src);
             bytes = decrypt ? VaultedSources.plain(bytes, src, ctx.vault()) : bytes;
         } catch (dev.drover.vault.VaultException e) {
-            return ControllerAction.failed("copy: " + e.getMessage());
+            return VaultedSources.failed(e, ctx.vault());
         } catch (IOException e) {
             return ControllerAction.failed("copy: cannot read " + src + ": " + e.getMessage());
         }

@@ -126,7 +126,13 @@ final class CopyDirectory {
         return out;
     }
 
-    /** {@code _walk_dirs}' recursion: {@code parents} are the real directories above, for loops. */
+    /**
+     * {@code _walk_dirs}' recursion, in its order ({@code os.walk} top-down): a directory's files and
+     * links first, then its subdirectories (a followed link to one is walked at once, as
+     * {@code _recurse} does), then the plain subdirectories' contents. The order decides which
+     * file's failure (a vaulted one without a password) a directory copy reports.
+     * {@code parents} are the real directories above, for loops.
+     */
     private void walk(Path dir, String rel, boolean localFollow, Set<Path> parents) throws IOException {
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
@@ -134,21 +140,38 @@ final class CopyDirectory {
         }
         for (Path entry : entries) {
             String to = rel.isEmpty() ? entry.getFileName().toString() : rel + "/" + entry.getFileName();
-            boolean link = Files.isSymbolicLink(entry);
             if (!Files.isDirectory(entry)) {
-                if (link && !(localFollow && Files.isRegularFile(entry))) {
+                if (Files.isSymbolicLink(entry) && !(localFollow && Files.isRegularFile(entry))) {
                     links.add(new String[] {Files.readSymbolicLink(entry).toString(), to});
                 } else {
-                    files.add(new String[] {link ? entry.toRealPath().toString() : entry.toString(), to});
+                    files.add(new String[] {Files.isSymbolicLink(entry) ? entry.toRealPath().toString() : entry.toString(), to});
                 }
-            } else if (!link || localFollow && !parents.contains(entry.toRealPath())) {
+            }
+        }
+        List<Path> plain = new java.util.ArrayList<>();
+        for (Path entry : entries) {
+            String to = rel.isEmpty() ? entry.getFileName().toString() : rel + "/" + entry.getFileName();
+            if (!Files.isDirectory(entry)) {
+                continue;
+            }
+            boolean link = Files.isSymbolicLink(entry);
+            if (!link) {
+                directories.add(to);
+                plain.add(entry);
+            } else if (localFollow && !parents.contains(entry.toRealPath())) {
                 Set<Path> deeper = new HashSet<>(parents);
                 deeper.add(entry.toRealPath());
                 directories.add(to);
-                walk(link ? entry.toRealPath() : entry, to, localFollow, deeper);
+                walk(entry.toRealPath(), to, localFollow, deeper);
             } else {
                 links.add(new String[] {Files.readSymbolicLink(entry).toString(), to});
             }
+        }
+        for (Path entry : plain) {
+            String to = rel.isEmpty() ? entry.getFileName().toString() : rel + "/" + entry.getFileName();
+            Set<Path> deeper = new HashSet<>(parents);
+            deeper.add(entry.toRealPath());
+            walk(entry, to, localFollow, deeper);
         }
     }
 }

@@ -85,7 +85,7 @@ final class ScriptAction implements ControllerAction {
         } catch (IOException e) {
             return ControllerAction.failed("script: cannot read " + found.get() + ": " + e.getMessage());
         } catch (dev.drover.vault.VaultException e) {
-            return ControllerAction.failed("script: " + e.getMessage());
+            return VaultedSources.failed(e, ctx.vault());
         }
         Map<String, Object> agentArgs = new LinkedHashMap<>();
         agentArgs.put("_content_base64", Base64.getEncoder().encodeToString(bytes));

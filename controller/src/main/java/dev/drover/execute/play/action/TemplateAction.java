@@ -58,7 +58,7 @@ final class TemplateAction implements ControllerAction {
         try {
             text = new String(VaultedSources.plain(Files.readAllBytes(src.get()), src.get(), ctx.vault()), StandardCharsets.UTF_8);
         } catch (dev.drover.vault.VaultException e) {
-            return ControllerAction.failed("template: " + e.getMessage());
+            return VaultedSources.failed(e, ctx.vault());
         } catch (IOException e) {
             return ControllerAction.failed("template: cannot read " + src.get() + ": " + e.getMessage());
         }

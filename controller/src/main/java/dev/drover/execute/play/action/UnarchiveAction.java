@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code unarchive} of an archive on the controller ({@code remote_src} false, {@code src} not a URL),
  * as Ansible's unarchive action: the file is found as copy finds it ({@code files/} first), sent to a
  * temporary file on the host ({@code tempfile}, then {@code copy}), extracted there by the agent's
- * {@code unarchive}, and the temporary file removed whatever the outcome.
+ * {@code unarchive}, and the temporary file removed whatever the outcome. A vaulted archive is
+ * decrypted on the way unless {@code decrypt: false}.
  */
 final class UnarchiveAction implements ControllerAction {
 
@@ -39,6 +40,12 @@ final class UnarchiveAction implements ControllerAction {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(src.get());
+            Object decrypt = args.get("decrypt");
+            if (decrypt == null || dev.drover.playbook.Coerce.toBoolean(decrypt)) {
+                bytes = VaultedSources.plain(bytes, src.get(), ctx.vault());
+            }
+        } catch (dev.drover.vault.VaultException e) {
+            return VaultedSources.failed(e, ctx.vault());
         } catch (IOException e) {
             return ControllerAction.failed("unarchive: cannot read " + src.get() + ": " + e.getMessage());
         }
@@ -53,6 +60,7 @@ final class UnarchiveAction implements ControllerAction {
                 return copy;
             }
             Map<String, Object> agentArgs = new LinkedHashMap<>(args);
+            agentArgs.remove("decrypt");
             agentArgs.put("src", path);
             agentArgs.put("remote_src", true);
             Map<String, Object> result = new LinkedHashMap<>(ctx.agent().module("unarchive", agentArgs).result());
