@@ -74,11 +74,14 @@ final class AcsTestbed implements AutoCloseable {
         this.clusterPort = freePort(nodes, httpPort);
     }
 
-    /** A port nobody listens on at any of the nodes' addresses (and not {@code except}). */
+    /**
+     * A port nobody listens on at any of the nodes' addresses (and not {@code except}), below the kernel's ephemeral
+     * range (from 32768 on here): a port in it may be given to any process's next socket before the node binds it.
+     */
     private static int freePort(List<OpenSshLab.Node> nodes, int except) {
         java.util.Random random = new java.util.Random();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = 20000 + random.nextInt(20000);
+            int port = 10000 + random.nextInt(22000);
             if (port == except) {
                 continue;
             }

@@ -21,8 +21,13 @@ import org.junit.jupiter.api.Test;
  * jar on a local host, with the results Ansible 2.14 gives for the same playbook.
  */
 class AcsModulesRunTest extends LocalPlaybookRun {
-    private static final String[] ACCOUNTS = {"drovertestu1", "drovertestu2"};
-    private static final String[] GROUPS = {"drovertestg1", "drovertestg2"};
+    /**
+     * The accounts are machine-wide: their names carry this JVM's pid, so that two checkouts testing at once
+     * do not create, check and delete each other's (the playbook's {@code drovertest} becomes this prefix).
+     */
+    private static final String PREFIX = "drt" + Long.toString(ProcessHandle.current().pid(), 36);
+    private static final String[] ACCOUNTS = {PREFIX + "u1", PREFIX + "u2"};
+    private static final String[] GROUPS = {PREFIX + "g1", PREFIX + "g2"};
     private HttpServer server;
 
     @AfterEach
@@ -170,7 +175,7 @@ class AcsModulesRunTest extends LocalPlaybookRun {
                 - hosts: a
                   gather_facts: false
                   tasks:
-                    - group: {name: drovertestg1, gid: 4321}
+                    - group: {name: drovertestg1, gid: GID}
                     - group: {name: drovertestg2, system: true}
                     - user: {name: drovertestu1, comment: Test One, shell: /bin/sh, groups: [drovertestg1], home: OUT/home/u1}
                       register: u
@@ -198,10 +203,24 @@ class AcsModulesRunTest extends LocalPlaybookRun {
                       register: gone
                     - assert:
                         that: [gone is changed, "gone.state == 'absent'"]
-                """);
+                """.replace("drovertest", PREFIX).replace("GID", Integer.toString(freeGid())));
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(Files.isDirectory(dir.resolve("home")), run.toString());
         assertFalse(Files.exists(dir.resolve("home/u1")), "remove: true removes the home directory");
+    }
+
+    /** A group id no group has here (the test's group is made with it), also per JVM. */
+    private static int freeGid() throws IOException {
+        for (int gid = 40000 + (int) (ProcessHandle.current().pid() % 10000); ; gid++) {
+            try {
+                if (new ProcessBuilder("getent", "group", Integer.toString(gid)).start().waitFor() == 2) {
+                    return gid;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
     }
 
     private static boolean root() {

@@ -41,18 +41,15 @@ class AnsibleReproTest {
     @TestFactory
     Stream<DynamicTest> everyReproducerGivesAnsiblesResult() throws IOException {
         Path dir = CompatPlaybook.repositoryRoot().resolve(DIR);
-        // The playbooks write under this directory, as their README says; Ansible's results were
-        // recorded with it empty (a copy that finds its file already there reports no change).
-        Path scratch = Path.of("/tmp/ansible-repro");
-        Files.createDirectories(scratch);
-        for (String left : List.of("r06.txt", "r25.yml", "r26.txt", "r34.yml")) {
-            Files.deleteIfExists(scratch.resolve(left));
-        }
+        // The playbooks write under repro_dir (/tmp/ansible-repro as their README says); Ansible's results
+        // were recorded with it empty (a copy that finds its file already there reports no change). Each run
+        // of this test has its own, so two checkouts testing at once do not write each other's files.
+        Path scratch = Files.createTempDirectory(state, "repro");
         return expected(dir.resolve("expected.txt")).stream().map(e -> DynamicTest.dynamicTest(e.playbook(),
-                dir.resolve(e.playbook()).toUri(), () -> check(dir, e)));
+                dir.resolve(e.playbook()).toUri(), () -> check(dir, e, scratch)));
     }
 
-    private void check(Path dir, Expected e) throws IOException {
+    private void check(Path dir, Expected e, Path scratch) throws IOException {
         Assumptions.assumeTrue(e.pending() == null, () -> "known difference, not fixed yet: " + e.pending());
         String inventory = e.recap().keySet().stream().anyMatch(h -> h.startsWith("host"))
                 ? "host1,host2," : dir.resolve("inventory").toString();
@@ -60,7 +57,7 @@ class AnsibleReproTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"run", "--state-dir", stateDir.toString(), "-i", inventory,
-            dir.resolve(e.playbook()).toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+            "-e", "repro_dir=" + scratch, dir.resolve(e.playbook()).toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
         String output = out + "\n" + err;
         if (e.refusal() != null) {
             assertEquals(4, code, () -> e.playbook() + ": drover must refuse it:\n" + output);

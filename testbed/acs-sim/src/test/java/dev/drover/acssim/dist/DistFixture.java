@@ -31,10 +31,15 @@ public final class DistFixture {
         return Paths.get(System.getProperty("acssim.jar", "target/acs-sim.jar")).toAbsolutePath();
     }
 
-    /** Runs {@code java [jvmArgs] -jar acs-sim.jar args...}; returns exit code and combined output. */
+    /**
+     * Runs {@code java -jar acs-sim.jar args...}; returns exit code and combined output. The client compiler and the
+     * serial collector, as the controller's tests run the tools: a tool run is over before C2 would pay off.
+     */
     public static Result sim(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:+UseSerialGC");
         cmd.add("-jar");
         cmd.add(jar().toString());
         cmd.addAll(java.util.Arrays.asList(args));
@@ -96,9 +101,35 @@ public final class DistFixture {
         }
     }
 
+    /**
+     * A port free on 127.0.0.1 now, chosen at random below the kernel's ephemeral range. Not bind(0): that port is
+     * ephemeral, and once closed the kernel may give it to any process's next socket before the node binds it (a
+     * NodeIT node found its cluster port taken so on a busy machine). Below the range only another chooser like
+     * this one can take it, and the chance that two pick the same port is small.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
+        int low = ephemeralLow();
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = 10000 + random.nextInt(low - 10000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException busy) {
+                // taken: try another
+            }
+        }
+        throw new IOException("no free port on 127.0.0.1 between 10000 and " + low);
+    }
+
+    /** The first port of the kernel's ephemeral range (net.ipv4.ip_local_port_range), 32768 when unknown. */
+    private static int ephemeralLow() {
+        try {
+            int low = Integer.parseInt(new String(Files.readAllBytes(Paths.get("/proc/sys/net/ipv4/ip_local_port_range")),
+                    StandardCharsets.US_ASCII).trim().split("\\s+")[0]);
+            return low > 11000 ? low : 32768;
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 }
