@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a cold {@code exec} leaves for the next one (docs/persist.md): the persist process is started
- * only once the command's own work is done, so it never runs beside the cold run it was started by,
- * and the next runs still use it. Real JVMs as the launcher starts them ({@link ThinClientFixture}),
+ * only once the command's own work is done and its JVM has exited, so it never runs beside the cold
+ * run it was started by, it is one JVM with the command worker, and the next runs still use it. Real JVMs as the launcher starts them ({@link ThinClientFixture}),
  * an SSH host (in-process Apache MINA running real processes on this machine) and a local one. What
  * ran during the command is told by the command itself: it counts the processes whose command line
  * is this test's persist process's; which agent answered, by the shell's parent pid on the SSH host;
@@ -53,7 +53,7 @@ class BackgroundStartTest extends ThinClientFixture {
      */
     private String probe() {
         return "n=$(for f in /proc/[0-9]*/cmdline; do tr '\\000' ' ' < $f; echo; done 2>/dev/null"
-                + " | grep -c '[p]ersist serve --persist-dir " + persistDir + "'); echo"
+                + " | grep -c '[p]ersist serve .*--persist-dir " + persistDir + "'); echo"
                 + " {{ inventory_hostname }}: persist-processes=$n ppid=$PPID; " + ANCESTORS;
     }
 
@@ -109,6 +109,52 @@ class BackgroundStartTest extends ThinClientFixture {
         assertEquals(held, agentPid(third), "the persist process's agent answers the next runs");
         assertEquals(2, sshd.userAuthRequested(), "one login of the cold run, one of the persist process");
         assertNotEquals(agentPid(cold), held);
+
+        // The command worker the cold run left is the persist process's own JVM: one start, not two.
+        Outcome status = runFull("status", "persist", "status");
+        Matcher pid = Pattern.compile("persist process (\\d+) on").matcher(status.out());
+        assertTrue(pid.find(), status::toString);
+        Outcome warm = runThin("warm", exec());
+        assertTrue(localChain(warm).contains(Long.parseLong(pid.group(1))),
+                () -> "the warm run was not run by the persist process's JVM " + pid.group(1) + ": " + warm);
+        assertEquals(1, persistProcessesDuringTheRun(warm), warm::toString);
+        assertEquals(0, jvmsFor(" persist work "), "a second background JVM");
+    }
+
+    /**
+     * The background JVM is started by the CLI's exit, not before it: a CLI that takes 6 s to exit
+     * after {@link Background#start} has no persist process beside it all that time (before, it
+     * forked both JVMs there, and they took the CPU from the CLI's exit); once it is gone, the
+     * process answers. ({@link BackgroundAfterExit} is {@link Main#main}'s end, slowed down.)
+     */
+    @Test
+    void theBackgroundJvmStartsOnlyWhenTheCliHasExited() throws Exception {
+        Process cli = start(List.of("-cp", System.getProperty("java.class.path"), BackgroundAfterExit.class.getName(),
+                persistDir.toString(), "6000"), env, "slow");
+        while (cli.isAlive() && !read("slow.out").contains("started")) {
+            Thread.sleep(20);
+        }
+        int seen = 0;
+        while (cli.isAlive()) {
+            seen = Math.max(seen, jvmsFor(" persist serve "));
+            Thread.sleep(100);
+        }
+        assertEquals(0, cli.exitValue(), () -> read("slow.out") + read("slow.err"));
+        assertTrue(read("slow.out").contains("started") && !read("slow.out").contains("WARNING"), () -> read("slow.out"));
+        assertEquals(0, seen, "a background JVM ran while the CLI was still exiting");
+        awaitPersistSocket();
+        for (int i = 0; i < 600 && workerSockets().isEmpty(); i++) {
+            Thread.sleep(50); // the worker's socket is bound just after the persist process's
+        }
+        assertEquals(1, workerSockets().size(), "no command worker");
+        assertEquals(1, jvmsFor(" persist serve --work "), "one background JVM");
+    }
+
+    /** How many processes run a JVM whose command line has {@code words} and this test's persist directory. */
+    private int jvmsFor(String words) {
+        return (int) ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .filter(c -> c.contains(words) && c.contains("--persist-dir " + persistDir + " ") && c.contains("java"))
+                .isPresent()).count();
     }
 
     @Test
