@@ -191,4 +191,19 @@ class BackgroundStartTest extends ThinClientFixture {
         }
         return n;
     }
+
+    @Test
+    void aWorkerStartsThePersistProcessAfterAnsweringItsClient() throws Exception {
+        startWorker();
+        Outcome first = runThin("first", exec());
+        assertEquals(0, persistProcessesDuringTheRun(first), "the persist process ran beside the run: " + first);
+        assertTrue(localChain(first).contains(worker.pid()), () -> "not run by the worker: " + first);
+        assertFalse(first.err().contains("WARNING"), first::toString);
+
+        awaitPersistSocket();
+        long held = agentPid(runThin("second", exec()));
+        assertEquals(held, agentPid(runThin("third", exec())), "the persist process's agent answers the next runs");
+        assertEquals(2, sshd.userAuthRequested(), "one login of the first run, one of the persist process");
+        assertTrue(read("worker.out").contains("command worker on"), () -> read("worker.out"));
+    }
 }
