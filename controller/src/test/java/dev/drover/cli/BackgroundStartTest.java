@@ -158,6 +158,19 @@ class BackgroundStartTest extends ThinClientFixture {
         assertEquals(1, jvmsFor(" persist serve --work "), "one background JVM");
     }
 
+    /** A cold exec with --no-persist (a cron run's) leaves nothing: no socket, no background JVM. */
+    @Test
+    void aColdExecWithNoPersistLeavesNothing() throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(exec()));
+        args.add("--no-persist");
+        Outcome run = runFull("cron", args.toArray(String[]::new));
+        assertEquals(0, persistProcessesDuringTheRun(run), run::toString);
+        Thread.sleep(3000);
+        assertFalse(Files.exists(persistDir.resolve("sock")), () -> read("persist/log"));
+        assertTrue(workerSockets().isEmpty(), () -> read("persist/log"));
+        assertEquals(0, jvmsFor(" persist "), "a background JVM after --no-persist");
+    }
+
     /** Whether {@code pid} runs: not gone and not a zombie (Process.isAlive lags behind its reaper). */
     private static boolean running(long pid) {
         try {
