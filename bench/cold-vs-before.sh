@@ -8,8 +8,9 @@
 #   run-fresh    20 `command: /bin/true` tasks x 3 hosts (bench/playbooks/twenty-true.yml), empty agent cache
 #   run-cached   the same with the agent jar cached
 # "Cold" for today's build: a fresh, empty persist directory per run (nothing held, no command
-# worker: the launcher starts the full CLI, which starts the persist process and a command worker
-# in the background for a next run that never comes; both are stopped after the timed run). The
+# worker: the launcher starts the full CLI, which leaves one background JVM that is the persist
+# process and a command worker, started only once the CLI has exited, for a next run that never
+# comes; it is stopped after the timed run). The
 # older build has none of them. Each build uses its own launcher (./drover), so the launcher and
 # today's AppCDS archive (trained before the rows) are part of the figure, as a user meets them.
 # The fresh agent cache is a new drover_agent_cache directory per run (removed afterwards), so
@@ -79,7 +80,7 @@ one() {
     || { echo "FAILED: ${cmd[*]}" >&2; echo "$out" | tail -20 >&2; rm -f "$f"; exit 1; }
   awk 'END {printf "%s %.2f\n", $1, $2 + $3}' "$f"; rm -f "$f"
   if [ "$build" = now ]; then
-    # The run started a persist process and (as it ended) a command worker: wait for both, stop both.
+    # The run left the persist process and a command worker (one JVM, started at its exit): wait for both sockets, stop it.
     for ((w = 0; w < 50; w++)); do
       [ -S "$pd/sock" ] && compgen -G "$pd/cmd-*.sock" >/dev/null && break; sleep 0.1; done
     DROVER_PERSIST_DIR="$pd" "$now" persist stop >/dev/null 2>&1 || true

@@ -2,7 +2,16 @@ package dev.drover.cli;
 
 import dev.drover.persist.PersistClient;
 import dev.drover.persist.PersistDir;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -10,34 +19,63 @@ import java.util.function.Consumer;
  * when none answered its first lease, and a command worker, when it ran in a JVM of its own. Both
  * are only noted while the command runs ({@link #wantPersist}, {@link #wantWorker}, from any
  * thread) and started by whoever ran it once its result is out, its output flushed and its exit
- * code final ({@link #start}): {@link Main#main} just before its JVM exits, a command worker after
- * it answered its client. A cold run never shares its CPU with the two JVMs starting beside it (on a
- * loaded two-core machine they had taken about a fifth of its wall time), and nothing it runs
- * waits for them. Commands run in-process ({@link Main#run(String[], java.io.PrintWriter,
+ * code final ({@link #start}): {@link Main#main} as its JVM exits, a command worker after it
+ * answered its client. When both are wanted, one JVM is both ({@code drover persist serve --work}):
+ * one JVM start instead of two.
+ *
+ * <p><b>After the exit, in a CLI of its own.</b> The first want, during the command, starts a
+ * <em>waiter</em> on a thread of its own: a {@code /bin/sh} (its own session, output to
+ * /dev/null) that reads what to start from a pipe whose other end only this JVM holds. {@link
+ * #start} writes the command line there and leaves the pipe open; the kernel closes it when this
+ * JVM exits, and only at that end of file does the waiter exec the background JVM. So the command's
+ * exit status reaches its caller before any background JVM exists: a cold run neither forks a JVM
+ * nor shares the CPU with one while it ends (the fork and the two JVMs starting beside the exit had
+ * cost it 0.12-0.26 s of wall time). A CLI killed before {@link #start} leaves nothing: the waiter
+ * sees the end of file without a command and exits. The waiter keeps the CLI's directory, umask
+ * and environment (a worker's identity); where the shell could not pass the environment on
+ * unchanged (a variable whose name is not a shell name), the background JVM is started directly,
+ * as before, just before the exit.
+ *
+ * <p>Commands run in-process ({@link Main#run(String[], java.io.PrintWriter,
  * java.io.PrintWriter)}: tests, the demo) get one that is never started.
  */
 final class Background {
+    /** The waiter: restores PWD as the CLI had it (sh would set it), then reads the log's path,
+     *  the arguments, and "." until end of file; without the "." it starts nothing. */
+    private static final String WAITER = "IFS= read -r log || exit 0; go=;"
+            + " while IFS= read -r a; do if [ \"$a\" = . ]; then go=1; else set -- \"$@\" \"$a\"; fi; done;"
+            + " [ -n \"$go\" ] || exit 0; exec \"$@\" >>\"$log\" 2>&1 </dev/null";
+
     private final boolean workerAllowed;
+    private final boolean afterExit;
     private volatile PersistDir persistDir;
     private volatile Duration persistKeep;
     private volatile PersistDir workerDir;
     private volatile Duration workerKeep;
+    /** The waiter's pipe (afterExit only); null until the first want, or when it could not start. */
+    private CompletableFuture<OutputStream> waiter;
 
     /** @param workerAllowed whether this command may start a command worker: an exec or run in its own JVM */
     Background(boolean workerAllowed) {
-        this.workerAllowed = workerAllowed;
+        this(workerAllowed, false);
     }
 
-    /** For {@link Main#main}: a worker only for the commands workers serve, unless DROVER_THIN=0. */
+    private Background(boolean workerAllowed, boolean afterExit) {
+        this.workerAllowed = workerAllowed;
+        this.afterExit = afterExit;
+    }
+
+    /** For {@link Main#main}: a worker only for the commands workers serve, unless DROVER_THIN=0; started after the exit. */
     static Background ownJvm(String[] args) {
         return new Background(args.length > 0 && CommandWorker.SERVED.contains(args[0])
-                && !"0".equals(System.getenv("DROVER_THIN")));
+                && !"0".equals(System.getenv("DROVER_THIN")), true);
     }
 
     /** No persist process answered in {@code dir}: start one after the command. */
     void wantPersist(PersistDir dir, Duration keep) {
         persistKeep = keep;
         persistDir = dir;
+        prepare();
     }
 
     /** This command ran with persist on in {@code dir}: start a worker for its directory and environment after it. */
@@ -45,26 +83,119 @@ final class Background {
         if (workerAllowed) {
             workerKeep = keep;
             workerDir = dir;
+            prepare();
+        }
+    }
+
+    /** Starts the waiter, once, off the caller's thread (a host's or the command's). */
+    private synchronized void prepare() {
+        if (afterExit && waiter == null) {
+            waiter = CompletableFuture.supplyAsync(Background::startWaiter, runnable -> {
+                Thread t = new Thread(runnable, "drover-background-waiter");
+                t.setDaemon(true);
+                t.start();
+            });
         }
     }
 
     /**
-     * Starts, detached, what was wanted and does not answer yet (another command may have started
-     * it meanwhile): the persist process first, which the next command's leases need, then the
-     * worker. Failures are {@code notes}, never errors. Called once, after the command.
+     * Starts what was wanted and does not answer yet (another command may have started it
+     * meanwhile): one JVM that is the persist process and the worker when both are wanted.
+     * Failures are {@code notes}, never errors. Called once, after the command; in a CLI of its own
+     * the JVM starts once this one has exited (see the class comment).
      */
     void start(Consumer<String> notes) {
         PersistDir persist = persistDir;
-        if (persist != null) {
-            persistDir = null;
-            if (!PersistClient.answers(persist)) {
-                PersistClient.spawn(persist, persistKeep, notes);
-            }
-        }
         PersistDir worker = workerDir;
-        if (worker != null) {
-            workerDir = null;
-            CommandWorker.spawn(worker, workerKeep, notes);
+        persistDir = null;
+        workerDir = null;
+        boolean serve = persist != null && !PersistClient.answers(persist);
+        boolean work = worker != null && !CommandWorker.answers(worker);
+        if (serve && work && !persist.dir().equals(worker.dir())) {
+            launch(persist, List.of("persist", "serve"), persistKeep, notes);
+            launch(worker, List.of("persist", "work"), workerKeep, notes);
+        } else if (serve) {
+            launch(persist, work ? List.of("persist", "serve", "--work") : List.of("persist", "serve"), persistKeep, notes);
+        } else if (work) {
+            launch(worker, List.of("persist", "work"), workerKeep, notes);
         }
+    }
+
+    private void launch(PersistDir dir, List<String> action, Duration keep, Consumer<String> notes) {
+        String what = action.contains("work") ? action.contains("serve") ? "the persist process and a command worker"
+                : "a command worker" : "the persist process";
+        try {
+            dir.secure();
+            List<String> args = new ArrayList<>(action);
+            args.addAll(List.of("--persist-dir", dir.dir().toString(), "--persist", String.valueOf(keep.toSeconds())));
+            OutputStream pipe = pipe();
+            if (pipe != null && args.stream().noneMatch(a -> a.indexOf('\n') >= 0) && dir.log().toString().indexOf('\n') < 0) {
+                StringBuilder lines = new StringBuilder(dir.log().toString()).append('\n');
+                args.forEach(a -> lines.append(a).append('\n'));
+                // "." last: a waiter that sees the end of file before it starts nothing.
+                pipe.write(lines.append(".\n").toString().getBytes(StandardCharsets.UTF_8));
+                pipe.flush();
+                synchronized (this) {
+                    waiter = CompletableFuture.completedFuture(null); // one JVM per waiter
+                }
+                return; // left open: this JVM's exit closes it
+            }
+            List<String> cmd = new ArrayList<>(setsid());
+            cmd.addAll(jvm());
+            cmd.addAll(args);
+            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()))
+                    .redirectErrorStream(true).start();
+        } catch (IOException | RuntimeException e) {
+            notes.accept("persist process: could not start " + what + " (" + e.getMessage() + "); the next run connects directly too");
+        }
+    }
+
+    /** The waiter's pipe, once its start is done; null when there is none. */
+    private OutputStream pipe() {
+        CompletableFuture<OutputStream> w;
+        synchronized (this) {
+            w = waiter;
+        }
+        return w == null ? null : w.join();
+    }
+
+    /** Starts the waiter; null when it cannot keep the environment exactly or could not start. */
+    private static OutputStream startWaiter() {
+        Map<String, String> env = System.getenv();
+        if (!env.keySet().stream().allMatch(k -> k.matches("[A-Za-z_][A-Za-z0-9_]*"))) {
+            return null; // sh would drop it, and a worker's identity is the whole environment
+        }
+        String pwd = env.get("PWD");
+        String script = (pwd == null ? "unset PWD; " : "PWD=" + quote(pwd) + "; export PWD; ") + WAITER;
+        List<String> cmd = new ArrayList<>(setsid());
+        cmd.addAll(List.of("/bin/sh", "-c", script, "drover-background"));
+        cmd.addAll(jvm());
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectErrorStream(true).start();
+            return p.getOutputStream();
+        } catch (IOException | RuntimeException e) {
+            return null; // started directly instead
+        }
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static List<String> setsid() {
+        // Its own session: the terminal's Ctrl-C does not reach it.
+        return Files.isExecutable(Path.of("/usr/bin/setsid")) ? List.of("/usr/bin/setsid") : List.of();
+    }
+
+    /**
+     * The background JVM: this JVM's java and class path; C1, the serial collector, small stacks, no
+     * perf data (its sampler thread wakes every 50 ms for as long as the process lives).
+     */
+    private static List<String> jvm() {
+        return List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName());
     }
 }

@@ -30,7 +30,8 @@ import jdk.net.UnixDomainPrincipal;
  * thin client ({@link dev.drover.cli.thin.ThinClient}), so a warm run costs the client a JVM with a
  * few dozen JDK classes instead of drover's start-up, class loading and cold JIT.
  *
- * <p>It is started by an exec or run that ran in its own JVM, when its command is done ({@link Background}), detached, with that
+ * <p>It is started by an exec or run that ran in its own JVM, when its command is done ({@link Background}; in the
+ * same JVM as the persist process when that is started too: {@code persist serve --work}), detached, with that
  * CLI's working directory, umask and environment, and serves only clients whose {@link Identity} is
  * exactly its own: everything a command reads from its process (relative paths, {@code ANSIBLE_*},
  * {@code DROVER_*}, {@code NO_COLOR}, {@code lookup('env')}) is what the client's own JVM would read.
@@ -73,36 +74,16 @@ final class CommandWorker implements AutoCloseable {
         return Identity.of(System.getProperty("java.class.path"), System.getProperty("user.dir"), System.getenv());
     }
 
-    /**
-     * Starts a worker for this process's directory and environment in {@code dir}, detached, unless
-     * one answers; failures are {@code notes}, never errors. {@link Background} calls it once an exec
-     * or run in its own JVM is done.
-     */
-    static void spawn(PersistDir dir, Duration keep, java.util.function.Consumer<String> notes) {
-        try {
-            dir.secure();
-            Path sock = dir.dir().resolve(Identity.socketName(ownIdentity()));
-            if (Files.exists(sock)) {
-                try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
-                    return;
-                } catch (IOException stale) {
-                    // started below; the new worker replaces the socket file
-                }
-            }
-            List<String> cmd = new ArrayList<>();
-            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-                cmd.add("/usr/bin/setsid");
-            }
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "persist", "work",
-                    "--persist-dir", dir.dir().toString(), "--persist", String.valueOf(keep.toSeconds())));
-            // Same directory and environment as this CLI (ProcessBuilder's defaults): that is its identity.
-            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()))
-                    .redirectErrorStream(true).start();
-        } catch (IOException | RuntimeException e) {
-            notes.accept("persist process: could not start a command worker (" + e.getMessage() + ")");
+    /** Whether a worker for this process's directory and environment answers in {@code dir} now. */
+    static boolean answers(PersistDir dir) {
+        Path sock = dir.dir().resolve(Identity.socketName(ownIdentity()));
+        if (!Files.exists(sock)) {
+            return false;
+        }
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
+            return true;
+        } catch (IOException stale) {
+            return false; // a new worker replaces the socket file
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,6 +26,10 @@ import picocli.CommandLine.Spec;
 final class PersistCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", description = "status, stop, serve or work (a command worker, started by exec)")
     String action;
+
+    @Option(names = "--work", description = "serve: be a command worker for this directory and environment too"
+            + " (what exec and run start when they want both: one JVM instead of two).")
+    boolean work;
 
     @Mixin
     PersistOptions persist;
@@ -61,13 +66,21 @@ final class PersistCommand implements Callable<Integer> {
             }
             case "serve" -> {
                 Duration keep = persist.keep().isZero() ? Duration.ofSeconds(PersistOptions.DEFAULT_SECONDS) : persist.keep();
+                // With --work one JVM is both; it exits when both have stopped (each when idle for the keep time).
                 try (PersistServer server = new PersistServer(dir, AgentPools.transports(),
-                        new AgentBootstrap(AgentJar.embedded()), keep, System.out)) {
-                    if (!server.start()) {
+                        new AgentBootstrap(AgentJar.embedded()), keep, System.out);
+                     CommandWorker worker = work ? new CommandWorker(dir, keep, System.out) : null) {
+                    boolean serving = server.start();
+                    if (!serving) {
                         out.println("a persist process already answers on " + dir.socket());
-                        return ExitCodes.OK;
                     }
-                    server.awaitStopped();
+                    boolean working = worker != null && worker.start();
+                    if (serving) {
+                        server.awaitStopped();
+                    }
+                    if (working) {
+                        worker.awaitStopped();
+                    }
                 }
             }
             default -> throw new UserError("unknown persist action '" + action + "': use status, stop, serve or work");

@@ -15,11 +15,8 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +25,7 @@ import java.util.function.Consumer;
 
 /**
  * The CLI's side: asks the persist process for each host's agent, and says when none answers (the
- * CLI then starts one for the next run, after its own command: {@link #spawn}). Every failure
+ * CLI then starts one for the next run, after its own command: {@code cli.Background}). Every failure
  * answers null, so the pool connects directly; failures of the process itself (not of the host)
  * print one note.
  */
@@ -43,7 +40,7 @@ public final class PersistClient implements AgentLeaser {
 
     /**
      * @param startServer called at most once, from a host's thread, when the socket does not answer:
-     *     the CLI notes that it is to start the process ({@link #spawn}) once its command is done
+     *     the CLI notes that it is to start the process once its command is done
      */
     public PersistClient(PersistDir dir, Duration keep, String jarSha256, Consumer<String> notes, Runnable startServer) {
         this.dir = dir;
@@ -157,30 +154,6 @@ public final class PersistClient implements AgentLeaser {
             Messages.send(SocketStreams.out(ch), Map.of("type", type));
             Map<String, Object> reply = Messages.receive(SocketStreams.in(ch));
             return reply == null ? Map.of() : reply;
-        }
-    }
-
-    /**
-     * Starts {@code drover persist serve} detached from this process (its own session, so the
-     * terminal's Ctrl-C does not reach it), with this JVM's java and class path, output to
-     * {@code <dir>/log}. Failures are notes, never errors.
-     */
-    public static void spawn(PersistDir dir, Duration keep, Consumer<String> notes) {
-        try {
-            dir.secure();
-            List<String> cmd = new ArrayList<>();
-            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-                cmd.add("/usr/bin/setsid");
-            }
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xshare:auto", "-XX:-UsePerfData",
-                    "-cp", System.getProperty("java.class.path"), "dev.drover.cli.Main", "persist", "serve",
-                    "--persist-dir", dir.dir().toString(), "--persist", String.valueOf(keep.toSeconds())));
-            new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.log().toFile()))
-                    .redirectErrorStream(true).start();
-        } catch (IOException | RuntimeException e) {
-            notes.accept("persist process: could not start it (" + e.getMessage() + "); the next run connects directly too");
         }
     }
 }

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drover.testing.MinaSshServer;
 import dev.drover.testing.TestKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a cold {@code exec} leaves for the next one (docs/persist.md): the persist process is started
- * only once the command's own work is done, so it never runs beside the cold run it was started by,
- * and the next runs still use it. Real JVMs as the launcher starts them ({@link ThinClientFixture}),
+ * only once the command's own work is done and its JVM has exited, so it never runs beside the cold
+ * run it was started by, it is one JVM with the command worker, and the next runs still use it. Real JVMs as the launcher starts them ({@link ThinClientFixture}),
  * an SSH host (in-process Apache MINA running real processes on this machine) and a local one. What
  * ran during the command is told by the command itself: it counts the processes whose command line
  * is this test's persist process's; which agent answered, by the shell's parent pid on the SSH host;
@@ -53,7 +57,7 @@ class BackgroundStartTest extends ThinClientFixture {
      */
     private String probe() {
         return "n=$(for f in /proc/[0-9]*/cmdline; do tr '\\000' ' ' < $f; echo; done 2>/dev/null"
-                + " | grep -c '[p]ersist serve --persist-dir " + persistDir + "'); echo"
+                + " | grep -c '[p]ersist serve .*--persist-dir " + persistDir + "'); echo"
                 + " {{ inventory_hostname }}: persist-processes=$n ppid=$PPID; " + ANCESTORS;
     }
 
@@ -109,6 +113,96 @@ class BackgroundStartTest extends ThinClientFixture {
         assertEquals(held, agentPid(third), "the persist process's agent answers the next runs");
         assertEquals(2, sshd.userAuthRequested(), "one login of the cold run, one of the persist process");
         assertNotEquals(agentPid(cold), held);
+
+        // The command worker the cold run left is the persist process's own JVM: one start, not two.
+        Outcome status = runFull("status", "persist", "status");
+        Matcher pid = Pattern.compile("persist process (\\d+) on").matcher(status.out());
+        assertTrue(pid.find(), status::toString);
+        Outcome warm = runThin("warm", exec());
+        assertTrue(localChain(warm).contains(Long.parseLong(pid.group(1))),
+                () -> "the warm run was not run by the persist process's JVM " + pid.group(1) + ": " + warm);
+        assertEquals(1, persistProcessesDuringTheRun(warm), warm::toString);
+        assertEquals(0, jvmsFor(" persist work "), "a second background JVM");
+    }
+
+    /**
+     * The background JVM is started by the CLI's exit, not before it: a CLI that takes 6 s to exit
+     * after {@link Background#start} has no persist process beside it all that time (before, it
+     * forked both JVMs there, and they took the CPU from the CLI's exit); once it is gone, the
+     * process answers. ({@link BackgroundAfterExit} is {@link Main#main}'s end, slowed down.)
+     */
+    @Test
+    void theBackgroundJvmStartsOnlyWhenTheCliHasExited() throws Exception {
+        Process cli = start(List.of("-cp", System.getProperty("java.class.path"), BackgroundAfterExit.class.getName(),
+                persistDir.toString(), "6000"), env, "slow");
+        while (cli.isAlive() && !read("slow.out").contains("started")) {
+            Thread.sleep(20);
+        }
+        int seen = 0;
+        while (running(cli.pid())) {
+            int n = jvmsFor(" persist serve ");
+            if (running(cli.pid())) { // alive through the whole scan: what it found ran beside the CLI
+                seen = Math.max(seen, n);
+            }
+            Thread.sleep(100);
+        }
+        cli.waitFor();
+        assertEquals(0, cli.exitValue(), () -> read("slow.out") + read("slow.err"));
+        assertTrue(read("slow.out").contains("started") && !read("slow.out").contains("WARNING"), () -> read("slow.out"));
+        assertEquals(0, seen, "a background JVM ran while the CLI was still exiting");
+        awaitPersistSocket();
+        for (int i = 0; i < 600 && workerSockets().isEmpty(); i++) {
+            Thread.sleep(50); // the worker's socket is bound just after the persist process's
+        }
+        assertEquals(1, workerSockets().size(), "no command worker");
+        assertEquals(1, jvmsFor(" persist serve --work "), "one background JVM");
+    }
+
+    /** A cold exec with --no-persist (a cron run's) leaves nothing: no socket, no background JVM. */
+    @Test
+    void aColdExecWithNoPersistLeavesNothing() throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of(exec()));
+        args.add("--no-persist");
+        Outcome run = runFull("cron", args.toArray(String[]::new));
+        assertEquals(0, persistProcessesDuringTheRun(run), run::toString);
+        Thread.sleep(3000);
+        assertFalse(Files.exists(persistDir.resolve("sock")), () -> read("persist/log"));
+        assertTrue(workerSockets().isEmpty(), () -> read("persist/log"));
+        assertEquals(0, jvmsFor(" persist "), "a background JVM after --no-persist");
+    }
+
+    /** Whether {@code pid} runs: not gone and not a zombie (Process.isAlive lags behind its reaper). */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    /**
+     * How many processes run a JVM whose command line has {@code words} and this test's persist
+     * directory, read from /proc (ProcessHandle's commandLine is empty for a command line as long
+     * as the test's class path).
+     */
+    private int jvmsFor(String words) throws IOException {
+        int n = 0;
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path p : procs) {
+                String c;
+                try {
+                    c = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (c.contains(words) && c.contains("--persist-dir " + persistDir + " ") && c.contains("java")) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     @Test
