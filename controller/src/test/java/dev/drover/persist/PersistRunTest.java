@@ -130,11 +130,12 @@ class PersistRunTest {
     @Test
     void anAgentUnusedForItsKeepTimeIsShutDownAndTheIdleProcessStops() throws Exception {
         persist.close();
-        persist = startPersist(Duration.ofSeconds(4));
+        // A keep time a loaded machine cannot outrun between the run's end and the first check.
+        persist = startPersist(Duration.ofSeconds(8));
         Path inv = inventory("drover", key.privateKey());
-        long pid = agentPid(exec(inv, "--persist", "4"));
+        long pid = agentPid(exec(inv, "--persist", "8"));
         assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "held after the run");
-        for (int i = 0; i < 200 && Files.exists(persistDir.socket()); i++) {
+        for (int i = 0; i < 400 && Files.exists(persistDir.socket()); i++) {
             Thread.sleep(100);
         }
         assertFalse(Files.exists(persistDir.socket()), "the idle process stops and removes its socket");
