@@ -92,6 +92,7 @@ public final class PlaybookPrinter implements PlayListener {
             case SKIPPED -> out.println(style.skipped("skipping: " + who + (verbosity > 0 ? " => " + AnsibleJson.compact(shown) : "")));
             case FAILED -> {
                 out.println(style.failed("fatal: " + who + ": FAILED! => " + AnsibleJson.compact(shown)));
+                where(r.result(), r.noLog());
                 if (r.ignored()) {
                     out.println(style.skipped("...ignoring"));
                 }
@@ -113,11 +114,24 @@ public final class PlaybookPrinter implements PlayListener {
             case OK -> out.println(style.ok("ok: " + who + " => " + item + details(shown, r.action())));
             case CHANGED -> out.println(style.changed("changed: " + who + " => " + item + details(shown, r.action())));
             case SKIPPED -> out.println(style.skipped("skipping: " + who + " => " + item));
-            case FAILED -> out.println(style.failed("failed: " + who + " " + item + " => " + AnsibleJson.compact(shown)));
+            case FAILED -> {
+                out.println(style.failed("failed: " + who + " " + item + " => " + AnsibleJson.compact(shown)));
+                where(r.result(), r.noLog());
+            }
             case UNREACHABLE -> out.println(style.unreachable("fatal: " + who + ": UNREACHABLE! => " + item + " "
                     + AnsibleJson.compact(shown)));
         }
         out.flush();
+    }
+
+    /**
+     * drover's account of a failure whose message, in Ansible's words, names no place (a filter's error
+     * while rendering a task's arguments): the task, file:line:column and the template, on a line of its own.
+     */
+    private void where(Map<String, Object> result, boolean noLog) {
+        if (!noLog && result.get(PlayListener.FAILURE_WHERE) instanceof String where) {
+            out.println(style.failed(where));
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.drover.template;
 
 import com.hubspot.jinjava.interpret.Context;
-import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.AbstractFilter;
 import com.hubspot.jinjava.lib.filter.AdvancedFilter;
 import com.hubspot.jinjava.lib.filter.Filter;
@@ -28,6 +27,8 @@ final class AnsibleLibrary {
         all.addAll(DataFilters.all());
         all.addAll(TextFilters.all());
         all.addAll(SequenceFilters.all());
+        all.addAll(RandomFilters.all());
+        all.add(CommentFilter.definition());
         all.addAll(RegexFilters.filters());
         all.addAll(Versions.filters());
         return all;
@@ -43,8 +44,7 @@ final class AnsibleLibrary {
 
     /**
      * Registers everything into Jinjava's global context; call before the context is shared. Jinjava's
-     * remaining filters that cannot take keyword arguments are guarded ({@link PositionalOnly}), and
-     * Ansible's names are added for Jinjava's YAML reader.
+     * remaining filters that cannot take keyword arguments are guarded ({@link PositionalOnly}).
      */
     static void install(Context library) {
         for (Filter builtIn : List.copyOf(library.getAllFilters())) {
@@ -52,22 +52,9 @@ final class AnsibleLibrary {
                 library.registerFilter(new PositionalOnly(builtIn));
             }
         }
-        library.registerFilter(new PositionalOnly(new Renamed("from_yaml", library.getFilter("fromyaml"))));
         filters().forEach(library::registerFilter);
         tests().forEach(library::registerExpTest);
         library.registerFunction(Ranges.definition());
-    }
-
-    /** A Jinjava filter under Ansible's name. */
-    private record Renamed(String name, Filter engine) implements Filter {
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public Object filter(Object value, JinjavaInterpreter interpreter, String... args) {
-            return engine.filter(value, interpreter, args);
-        }
+        library.registerFunction(Undefined.definition());
     }
 }

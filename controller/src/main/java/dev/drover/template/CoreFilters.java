@@ -65,8 +65,10 @@ final class CoreFilters {
         if (value instanceof Undefined u) {
             eval.excuse(u);
             Object msg = args.get(0, "msg", null);
-            throw new TemplateFailure(msg != null ? PyValues.str(msg, eval)
-                    : "Mandatory variable '" + u.variable() + "' not defined.");
+            // Ansible's words, two spaces included ("Mandatory variable %s not defined." with "'name' "):
+            // its filter_core target compares them.
+            String name = u.variable() != null ? "'" + u.variable() + "' " : "";
+            throw new TemplateFailure(msg != null ? PyValues.str(msg, eval) : "Mandatory variable " + name + " not defined.");
         }
         return value;
     }

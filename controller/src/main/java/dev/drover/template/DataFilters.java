@@ -29,6 +29,8 @@ final class DataFilters {
                     }
                     return PyJson.loads(v.toString());
                 }),
+                FilterDef.of("from_yaml", (v, a, e) -> PyYaml.load(v, false)),
+                FilterDef.of("from_yaml_all", (v, a, e) -> PyYaml.load(v, true)),
                 FilterDef.of("combine", DataFilters::combine),
                 FilterDef.of("extract", DataFilters::extract),
                 FilterDef.of("dict2items", DataFilters::dictToItems),

@@ -28,6 +28,9 @@ final class EvalConcat {
 
     /** A lone expression's value ({@code "{{ expr }}"}): text is read as a literal unless a string-type filter made it. */
     static Object single(Object value, Evaluation eval) {
+        if (value instanceof PyDateTime d) {
+            return d.toString(); // to_text, which no literal reads: "{{ x | to_datetime }}" is text in 2.14
+        }
         return value instanceof String s && !eval.isNativeText(s) ? literal(s) : value;
     }
 

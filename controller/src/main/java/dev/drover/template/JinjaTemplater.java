@@ -143,10 +143,22 @@ final class JinjaTemplater implements Templater {
         if (single.isPresent()) {
             String expression = TemplateText.forEngine(single.get());
             Object value = run(text, vars, interpreter -> interpreter.resolveELExpression(expression, 1), Result.CONVERTED_VALUE);
+            if (value == null && !nullVariable(single.get(), vars)) {
+                // Ansible 2.14's finalize: an expression that is None renders as '' ("{{ None }}",
+                // "{{ 'a' | regex_search('b') }}"); only "{{ name }}" of a variable set to null is None
+                // (Templar.template's SINGLE_VAR shortcut, C.DEFAULT_NULL_REPRESENTATION).
+                value = "";
+            }
             return withLineBreaks(value, TemplateText.trailingLineBreaks(text));
         }
         String template = TemplateText.templateForEngine(text);
         return run(text, vars, interpreter -> interpreter.render(template), Result.CONVERTED_TEXT);
+    }
+
+    /** Whether the expression is a lone name (Ansible's SINGLE_VAR, {@code \\w*}) of a variable whose value is null. */
+    private static boolean nullVariable(String expression, LazyVars vars) {
+        String name = expression.strip();
+        return name.matches("\\w+") && vars.get(name) == null;
     }
 
     /** What a call makes of the engine's result. */

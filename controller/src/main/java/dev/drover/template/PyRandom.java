@@ -21,6 +21,21 @@ final class PyRandom {
     private int mti;
 
     PyRandom(String seed) {
+        this(textSeed(seed));
+    }
+
+    /** {@code random.Random(n)} for an int: the absolute value's 32-bit words, least significant first. */
+    PyRandom(BigInteger seed) {
+        BigInteger n = seed.abs();
+        int words = Math.max(1, (n.bitLength() + 31) / 32);
+        int[] key = new int[words];
+        for (int i = 0; i < words; i++) {
+            key[i] = n.shiftRight(32 * i).intValue();
+        }
+        initByArray(key);
+    }
+
+    private static BigInteger textSeed(String seed) {
         byte[] text = seed.getBytes(StandardCharsets.UTF_8);
         byte[] digest;
         try {
@@ -31,13 +46,23 @@ final class PyRandom {
         byte[] all = new byte[text.length + digest.length];
         System.arraycopy(text, 0, all, 0, text.length);
         System.arraycopy(digest, 0, all, text.length, digest.length);
-        BigInteger n = new BigInteger(1, all);
-        int words = Math.max(1, (n.bitLength() + 31) / 32);
-        int[] key = new int[words];
-        for (int i = 0; i < words; i++) {
-            key[i] = n.shiftRight(32 * i).intValue();
+        return new BigInteger(1, all);
+    }
+
+    /** {@code random.randrange(start, stop, step)} for a positive step and a non-empty range. */
+    long randrange(long start, long stop, long step) {
+        long n = (stop - start + step - 1) / step;
+        if (n <= 0) {
+            throw new TemplateFailure("empty range for randrange() (" + start + ", " + stop + ", " + n + ")");
         }
-        initByArray(key);
+        return start + step * randBelow((int) Math.min(n, Integer.MAX_VALUE));
+    }
+
+    /** {@code random.shuffle(items)}, in place. */
+    void shuffle(java.util.List<Object> items) {
+        for (int i = items.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(items, i, randBelow(i + 1));
+        }
     }
 
     /** {@code random.choice(chars)}. */
@@ -45,7 +70,8 @@ final class PyRandom {
         return chars.charAt(randBelow(chars.length()));
     }
 
-    private int randBelow(int n) {
+    /** {@code random._randbelow(n)}: 0 to n - 1. */
+    int randBelow(int n) {
         int k = 32 - Integer.numberOfLeadingZeros(n);
         long r = getRandBits(k);
         while (r >= n) {

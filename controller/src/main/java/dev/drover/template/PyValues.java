@@ -190,6 +190,9 @@ final class PyValues {
         if (value instanceof Collection<?> || value instanceof Object[]) {
             return "list";
         }
+        if (value instanceof PyDateTime) {
+            return "datetime";
+        }
         return value.getClass().getSimpleName();
     }
 

@@ -22,6 +22,28 @@ final class PyYaml {
     private PyYaml() {
     }
 
+    /**
+     * Ansible's {@code from_yaml} and {@code from_yaml_all}: text is read as PyYAML's safe loader reads it
+     * (every document as a list for {@code all}); anything else is returned as it is.
+     */
+    static Object load(Object value, boolean all) {
+        Object v = value instanceof Unsafe u ? u.value() : value;
+        if (!(v instanceof CharSequence text)) {
+            return value;
+        }
+        Yaml yaml = new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions()));
+        try {
+            if (!all) {
+                return yaml.load(text.toString());
+            }
+            List<Object> documents = new ArrayList<>();
+            yaml.loadAll(text.toString()).forEach(documents::add);
+            return documents;
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new TemplateFailure("the text is not valid YAML: " + e.getMessage());
+        }
+    }
+
     static String dump(Object value, boolean nice, int indent, Evaluation eval) {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(nice ? DumperOptions.FlowStyle.BLOCK : DumperOptions.FlowStyle.AUTO);

@@ -19,7 +19,7 @@ final class RegexFilters {
                 FilterDef.of("regex_replace", RegexFilters::replace),
                 FilterDef.of("regex_search", RegexFilters::search),
                 FilterDef.of("regex_findall", RegexFilters::findall),
-                FilterDef.of("regex_escape", (v, a, e) -> escape(PyValues.str(v, e))));
+                FilterDef.of("regex_escape", (v, a, e) -> escape(PyValues.str(v, e), a.string(0, "re_type", "python"))));
     }
 
     static List<TestDef> tests() {
@@ -115,6 +115,16 @@ final class RegexFilters {
     }
 
     /** Python 3.7+'s {@code re.escape}: only characters special in patterns are escaped. */
+    /** Ansible's {@code regex_escape(re_type='python')}: Python's re.escape, or the POSIX BRE specials. */
+    static String escape(String s, String reType) {
+        return switch (reType) {
+            case "python" -> escape(s);
+            case "posix_basic" -> s.replaceAll("([\\].\\[^$*\\\\])", "\\\\$1");
+            case "posix_extended" -> throw new TemplateFailure("Regex type (" + reType + ") not yet implemented");
+            default -> throw new TemplateFailure("Invalid regex type (" + reType + ")");
+        };
+    }
+
     static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {

@@ -18,7 +18,7 @@ import org.apache.commons.codec.digest.Sha2Crypt;
 /**
  * Jinja2's {@code list} (a dict gives its keys, a string its characters; Jinjava's wraps the dict in a
  * list) and Ansible's filters over sequences and small values that Jinjava lacks: {@code zip},
- * {@code zip_longest}, {@code subelements}, {@code path_join}, {@code to_uuid}, {@code strftime},
+ * {@code zip_longest}, {@code subelements}, {@code path_join}, {@code to_uuid}, {@code strftime}, {@code to_datetime},
  * {@code password_hash}. Messages are Ansible 2.14's, which its tests match on.
  */
 final class SequenceFilters {
@@ -39,6 +39,8 @@ final class SequenceFilters {
                 FilterDef.of("path_join", (v, a, e) -> pathJoin(v)),
                 FilterDef.of("to_uuid", SequenceFilters::toUuid),
                 FilterDef.of("strftime", SequenceFilters::strftime),
+                FilterDef.of("to_datetime", (v, a, e) -> PyDateTime.strptime(PyValues.str(v, e),
+                        a.string(0, "format", "%Y-%m-%d %H:%M:%S"))),
                 FilterDef.of("password_hash", SequenceFilters::passwordHash));
     }
 

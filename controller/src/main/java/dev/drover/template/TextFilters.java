@@ -33,7 +33,8 @@ final class TextFilters {
                 // Jinja2 lowers str(value), so True | lower is "true"; Jinjava's filters left non-text alone.
                 FilterDef.of("lower", (v, a, e) -> PyValues.str(v, e).toLowerCase(java.util.Locale.ROOT)),
                 FilterDef.of("upper", (v, a, e) -> PyValues.str(v, e).toUpperCase(java.util.Locale.ROOT)),
-                FilterDef.of("quote", (v, a, e) -> quote(PyValues.str(v, e))),
+                // Ansible's quote: None is quoted as the empty string.
+                FilterDef.of("quote", (v, a, e) -> quote(v == null ? "" : PyValues.str(v, e))),
                 FilterDef.of("b64encode", (v, a, e) -> Base64.getEncoder().encodeToString(
                         PyValues.str(v, e).getBytes(charset(a)))),
                 FilterDef.of("b64decode", (v, a, e) -> b64decode(PyValues.str(v, e), charset(a))),

@@ -17,6 +17,26 @@ final class Undefined {
         this.reason = reason;
     }
 
+    /** Ansible's {@code undef} function, registered as {@code undef(hint=None)}. */
+    static com.hubspot.jinjava.lib.fn.ELFunctionDefinition definition() {
+        return new com.hubspot.jinjava.lib.fn.ELFunctionDefinition("", "undef", Undefined.class, "undef", Object[].class);
+    }
+
+    /**
+     * {@code undef(hint=None)} (Ansible's Templar._make_undefined): an undefined value whose message is the
+     * hint, so a variable meant to be overridden fails only where it is used without being overridden.
+     */
+    public static Object undef(Object... args) {
+        Object hint = args == null || args.length == 0 ? null : args[0];
+        if (hint instanceof com.hubspot.jinjava.el.ext.NamedParameter p) {
+            hint = p.getValue();
+        }
+        if (hint == null || hint instanceof Undefined || "".equals(hint)) {
+            hint = "Mandatory variable has not been overridden";
+        }
+        return Evaluation.current().undefined(null, String.valueOf(hint));
+    }
+
     /** The missing name or dotted path as far as it is known. */
     String variable() {
         return variable;

@@ -96,8 +96,11 @@ class PlaybookRunBehaviourTest extends LocalPlaybookRun {
                       copy: {dest: OUT/x, content: "{{ acs_verison }}"}
                 """);
         assertEquals(ExitCodes.HOST_FAILED, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("task \\\"use a typo\\\" (" + dir.resolve("site.yml") + ":4:7): 'acs_verison' is undefined"),
-                run.toString());
+        // Ansible's words, with the place in its own: file, line and column of the task, and the line itself.
+        assertTrue(run.out().contains("The task includes an option with an undefined variable. The error was: 'acs_verison'"
+                + " is undefined\\n\\nThe error appears to be in '" + dir.resolve("site.yml") + "': line 4, column 7, but may"
+                + "\\nbe elsewhere in the file depending on the exact syntax problem.\\n\\nThe offending line appears to be:"
+                + "\\n\\n  tasks:\\n    - name: use a typo\\n      ^ here\\n"), run.toString());
     }
 
     @Test

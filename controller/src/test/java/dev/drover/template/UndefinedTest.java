@@ -58,7 +58,8 @@ class UndefinedTest {
     static Stream<Arguments> guarded() {
         return Stream.of(
                 // ansible: ||d|x|u||dd|yy for the first eight
-                Arguments.of("{{ none | default('d') }}", null),
+                // Ansible 2.14's finalize renders a lone None as '' (only "{{ name }}" of a null variable is None).
+                Arguments.of("{{ none | default('d') }}", ""),
                 Arguments.of("{{ '' | default('d') }}", ""),
                 Arguments.of("{{ '' | default('d', true) }}", "d"),
                 Arguments.of("{{ false | d('x', true) }}", "x"),
@@ -101,7 +102,7 @@ class UndefinedTest {
         // ansible: Mandatory variable 'undefined_x'  not defined.
         TemplateException e = assertThrows(TemplateException.class, () -> render("{{ undefined_x | mandatory }}"));
         assertEquals(TemplateException.Kind.FAILED, e.kind());
-        assertEquals("Mandatory variable 'undefined_x' not defined.", e.reason());
+        assertEquals("Mandatory variable 'undefined_x'  not defined.", e.reason());
         TemplateException custom = assertThrows(TemplateException.class, () -> render("{{ undefined_x | mandatory('give x') }}"));
         assertEquals("give x", custom.reason());
         assertEquals(1, render("{{ 1 | mandatory }}"));

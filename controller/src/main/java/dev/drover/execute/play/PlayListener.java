@@ -15,6 +15,12 @@ import java.util.Optional;
  * concurrently: implementations synchronize their own output. Every method has an empty default.
  */
 public interface PlayListener {
+    /**
+     * A failed result's hidden key (never registered, left out of its JSON like every {@code _} key) with
+     * drover's one-line account of where it failed, for failures whose message, in Ansible's words, names
+     * no place: {@code task "name" (file:line:column): cause (in "template")}. Consoles print it.
+     */
+    String FAILURE_WHERE = "_drover_where";
 
     /** Where a task comes from: a normal task, a handler, or fact gathering. */
     enum Kind { TASK, HANDLER, FACTS }

@@ -128,8 +128,13 @@ final class TaskCall {
         Map<String, Object> args = new LinkedHashMap<>();
         // set_fact keeps what was rendered from unsafe values unsafe (Ansible's wrap_var): not rendered again.
         boolean keepUnsafe = task.module().equals("set_fact");
-        task.args().forEach((k, v) -> args.put(k, raw.contains(k) ? v
-                : keepUnsafe ? t.renderKeepingUnsafe(v, vars, false) : t.render(v, vars)));
+        try {
+            task.args().forEach((k, v) -> args.put(k, raw.contains(k) ? v
+                    : keepUnsafe ? t.renderKeepingUnsafe(v, vars, false) : t.render(v, vars)));
+        } catch (dev.drover.template.TemplateException e) {
+            // As Ansible's TaskExecutor: the task (or this loop item) fails with the template's error.
+            return new Done(HostStatus.FAILED, ArgsFailure.result(e, name, task.pos()), Optional.empty());
+        }
         Map<String, Object> resolved = Omit.dropFrom(args);
         TargetHost target = host.target();
         Optional<String> delegatedTo = chain.optional(task.options(), o -> o.delegateTo(), Optional.empty())

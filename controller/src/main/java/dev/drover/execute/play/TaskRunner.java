@@ -152,7 +152,21 @@ final class TaskRunner {
 
     /** {@code register: name}: the host's variable {@code name} holds a copy of the result. */
     static void register(HostState host, String name, Map<String, Object> result) {
-        host.setHostFacts(Map.of(name, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result))));
+        // drover's own account of a failure is for the console, not for the playbook's variables.
+        Map<String, Object> copy = new LinkedHashMap<>(result);
+        copy.remove(ArgsFailure.WHERE);
+        if (copy.get("results") instanceof List<?> items && items.stream().anyMatch(i -> i instanceof Map<?, ?> m
+                && m.containsKey(ArgsFailure.WHERE))) {
+            copy.put("results", items.stream().map(i -> {
+                if (i instanceof Map<?, ?> m && m.containsKey(ArgsFailure.WHERE)) {
+                    Map<Object, Object> c = new LinkedHashMap<>(m);
+                    c.remove(ArgsFailure.WHERE);
+                    return c;
+                }
+                return i;
+            }).toList());
+        }
+        host.setHostFacts(Map.of(name, java.util.Collections.unmodifiableMap(copy)));
     }
 
     /** Registers the result, stores facts and variables, records notifications (on change only). */
