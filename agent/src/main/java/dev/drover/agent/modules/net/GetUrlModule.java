@@ -148,10 +148,8 @@ public final class GetUrlModule implements Module {
                 result.with("changed", true);
             }
             result.with("md5sum", Checksums.of(dest, "md5")).msg(reply.message);
-            if (!url.startsWith("file:")) {
-                // As Ansible: a file:// URL has no HTTP status, and its result no status_code.
-                result.with("status_code", reply.status);
-            }
+            // As Ansible 2.14: a file:// URL has no HTTP status, and its result says status_code null.
+            result.with("status_code", url.startsWith("file:") ? null : reply.status);
             PathInfo.addTo(result, dest);
             return result;
         } catch (IOException e) {
