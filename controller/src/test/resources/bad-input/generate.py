@@ -196,7 +196,7 @@ FLAGS = [
     ("inventory missing", "run -i nope.ini site.yml", r"nope\.ini"),
     ("log-file a directory", "run -i hosts.ini site.yml --log-file /", "--log-file"),
     ("junit-xml a directory", "run -i hosts.ini site.yml --junit-xml /", "--junit-xml"),
-    ("become-method su", "run -i hosts.ini site.yml -b --become-method su", "--become-method|su"),
+    ("become-method doas", "run -i hosts.ini site.yml -b --become-method doas", "--become-method|doas"),
     ("resume unknown run", "run --resume 19990101-000000-dead", "19990101-000000-dead"),
     ("output unknown", "run -i hosts.ini site.yml --output yaml", "--output"),
     ("tags empty value", "run -i hosts.ini site.yml --tags", "--tags"),
