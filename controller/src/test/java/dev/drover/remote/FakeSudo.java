@@ -92,6 +92,11 @@ final class FakeSudo {
     Transport transport(Path loginHome, boolean sudoInstalled) {
         LocalTransport local = new LocalTransport("testhost", loginHome);
         String path = sudoInstalled ? dir.resolve("bin") + ":" + System.getenv("PATH") : "/nonexistent";
+        return withPath(local, path);
+    }
+
+    /** {@code local}, each command run with {@code path} as its PATH (a fake sudo or su first, or none). */
+    static Transport withPath(LocalTransport local, String path) {
         return new Transport() {
             @Override
             public String hostName() {

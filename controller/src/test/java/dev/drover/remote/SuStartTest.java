@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drover.secret.Secret;
 import dev.drover.testing.Tiers;
-import dev.drover.transport.RemoteProcess;
 import dev.drover.transport.Transport;
-import dev.drover.transport.TransportException;
 import dev.drover.transport.local.LocalTransport;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,32 +58,7 @@ class SuStartTest {
         su.toFile().setExecutable(true);
         LocalTransport local = new LocalTransport("testhost", Files.createDirectories(tmp.resolve("login-home")));
         String path = bin + ":" + System.getenv("PATH");
-        return new Transport() {
-            @Override
-            public String hostName() {
-                return local.hostName();
-            }
-
-            @Override
-            public RemoteProcess exec(String command) throws TransportException {
-                return local.exec("PATH=" + AgentBootstrap.shellQuote(path) + "; export PATH; " + command);
-            }
-
-            @Override
-            public void upload(InputStream content, long length, String remotePath, int mode) throws TransportException {
-                local.upload(content, length, remotePath, mode);
-            }
-
-            @Override
-            public void download(String remotePath, Path localPath) throws TransportException {
-                local.download(remotePath, localPath);
-            }
-
-            @Override
-            public void close() {
-                local.close();
-            }
-        };
+        return FakeSudo.withPath(local, path);
     }
 
     private static AgentOptions su(String user, Secret password) {
