@@ -31,8 +31,8 @@ class OptionChecksTest {
             exec | -T 0                  | -T/--timeout must be at least 1
             run  | --limit=              | --limit is empty
             exec | --limit=              | --limit is empty
-            run  | -b --become-method su  | --become-method su is not supported
-            exec | -b --become-method su | --become-method su is not supported
+            run  | -b --become-method doas  | become method 'doas' is not supported
+            exec | -b --become-method doas | become method 'doas' is not supported
             run  | --log-file /          | --log-file / is a directory
             exec | --log-file /tmp       | --log-file /tmp is a directory
             run  | --junit-xml /         | --junit-xml / is a directory
