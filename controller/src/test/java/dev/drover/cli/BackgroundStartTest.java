@@ -174,7 +174,7 @@ class BackgroundStartTest extends ThinClientFixture {
             Thread.sleep(20);
         }
         List<String> children = cli.children().filter(ProcessHandle::isAlive)
-                .map(c -> c.pid() + " " + c.info().commandLine().orElse("?")).toList();
+                .map(c -> c.pid() + " " + c.info().command().orElse("?")).toList();
         assertTrue(cli.isAlive(), () -> read("exiting.out") + read("exiting.err"));
         assertEquals(List.of(), children, "child processes of the CLI as it exits");
         cli.waitFor();
