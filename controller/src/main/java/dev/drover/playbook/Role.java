@@ -21,13 +21,21 @@ import java.util.Objects;
  * @param params   the parents' params, then this entry's params (keys that are not keywords)
  * @param playWide from {@code roles:} or {@code import_role}: Ansible lets every task of the play
  *                 see its defaults and vars (without params), not only the role's own tasks
+ * @param key      which of Ansible's role objects this application is (its {@code ROLE_CACHE} entry:
+ *                 the role, its params, {@code vars:}, {@code when}, {@code tags}, files chosen with
+ *                 {@code tasks_from} and friends, and whether it came from {@code import_role} or
+ *                 {@code include_role}): applications with the same key share "has run" per host
+ * @param once     the role runs once per host and play ({@code allow_duplicates} false): an
+ *                 application whose key already ran to its end on a host, with at least one of its
+ *                 tasks not skipped there, is not run again on that host (Ansible's {@code has_run})
  */
 public record Role(String name, Path path, Map<String, Object> defaults, Map<String, Object> vars,
-        Map<String, Object> params, boolean playWide) {
+        Map<String, Object> params, boolean playWide, String key, boolean once) {
 
     public Role {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(key, "key");
         defaults = Frozen.map(defaults);
         vars = Frozen.map(vars);
         params = Frozen.map(params);

@@ -48,7 +48,7 @@ final class Handlers {
 
     /**
      * What a task's {@code notify: name} records: bound to the handlers of the task's own role
-     * application when that role has a handler of this name (Ansible looks up the task's role
+     * (the application with the same {@link Role#key()}, which loaded them) when it has a handler of this name (Ansible looks up the task's role
      * first), else the name itself.
      */
     static String notification(Play play, Optional<Role> role, String name) {
@@ -56,7 +56,8 @@ final class Handlers {
             return name;
         }
         for (int i = 0; i < play.handlers().size(); i++) {
-            if (play.handlers().get(i) instanceof Block b && b.role().isPresent() && b.role().get() == role.get()) {
+            if (play.handlers().get(i) instanceof Block b && b.role().isPresent()
+                    && b.role().get().key().equals(role.get().key())) {
                 for (Task h : b.block()) {
                     if (h.options().name().map(n -> n.equals(name) || (role.get().name() + " : " + n).equals(name))
                             .orElse(false)) {

@@ -35,6 +35,32 @@ final class HostState {
     /** {@code meta: end_host}, or stopped by {@code any_errors_fatal} / {@code end_play}. */
     volatile boolean ended;
 
+    /**
+     * Role applications ({@link dev.drover.playbook.Role#key()}) with a task that did not skip on this
+     * host in this play (Ansible's {@code Role._had_task_run}), and those of them that then reached their
+     * end here (its {@code _completed}, set by the implicit {@code role_complete}). Written on the run's
+     * main thread, from the outcomes of a task; a resumed run recomputes them from the replayed ones.
+     */
+    private final Set<String> rolesWithTaskRun = new java.util.HashSet<>();
+    private final Set<String> rolesRun = new java.util.HashSet<>();
+
+    /** One of the role application's tasks ran here (ok, changed or failed, ignored or not). */
+    void roleTaskRan(String roleKey) {
+        rolesWithTaskRun.add(roleKey);
+    }
+
+    /** The application reached its end on this host: it has run here if one of its tasks did. */
+    void roleEnded(String roleKey) {
+        if (rolesWithTaskRun.contains(roleKey)) {
+            rolesRun.add(roleKey);
+        }
+    }
+
+    /** Ansible's {@code Role.has_run(host)}, before {@code allow_duplicates} is considered. */
+    boolean roleHasRun(String roleKey) {
+        return rolesRun.contains(roleKey);
+    }
+
     /** Tasks this host reached in the run, replayed ones included: part of each step's key. Host thread only. */
     private int visits;
 
@@ -69,6 +95,8 @@ final class HostState {
         ended = false;
         notified.clear();
         pendingHandlers.clear();
+        rolesWithTaskRun.clear();
+        rolesRun.clear();
     }
 
     /** Gathered facts, without the {@code ansible_} prefix, as {@code ansible_facts} shows them. */

@@ -157,6 +157,7 @@ final class Includes {
                 }
             }
         }
+        LinearStrategy.roleTasksRan(chain, outcomes);
         for (TaskRunner.Outcome o : outcomes) {
             register(inc, o.host(), o.result());
             if (o.host() == hosts.get(0)) {

@@ -1,5 +1,6 @@
 package dev.drover.execute.play;
 
+import dev.drover.execute.HostStatus;
 import dev.drover.playbook.Block;
 import dev.drover.playbook.ModuleTask;
 import dev.drover.playbook.Play;
@@ -110,7 +111,21 @@ final class LinearStrategy {
         return current.stream().filter(HostState::active).toList();
     }
 
-    private void runBlock(Block b, Chain chain, List<HostState> hosts, PlayListener.Kind kind) {
+    private void runBlock(Block b, Chain chain, List<HostState> all, PlayListener.Kind kind) {
+        // A role application that already ran on a host (same key, allow_duplicates false) is not run
+        // there again, and nothing is shown for it: Ansible's linear strategy skips each of its tasks
+        // for that host without a result (task._role.has_run(host)).
+        List<HostState> hosts = b.role().filter(r -> r.once() && kind != PlayListener.Kind.HANDLER)
+                .map(r -> all.stream().filter(h -> !h.roleHasRun(r.key())).toList()).orElse(all);
+        if (hosts.isEmpty()) {
+            return;
+        }
+        runRoleOrBlock(b, chain, hosts, kind);
+        // The implicit role_complete at the application's end, on the hosts that reached it.
+        b.role().ifPresent(r -> hosts.stream().filter(HostState::active).forEach(h -> h.roleEnded(r.key())));
+    }
+
+    private void runRoleOrBlock(Block b, Chain chain, List<HostState> hosts, PlayListener.Kind kind) {
         List<HostState> survivors = runList(b.block(), chain.enter(b.options(), !b.rescue().isEmpty(), b.role()), hosts, kind);
         List<HostState> failed = hosts.stream().filter(h -> h.failed && !h.unreachable && !h.ended).toList();
         List<HostState> always = new ArrayList<>(survivors);
@@ -150,6 +165,7 @@ final class LinearStrategy {
         rc.listener().taskStart(new PlayListener.TaskStart(name, kind, task.module(), task.pos(),
                 targets.stream().map(HostState::name).toList(), chain.outermost().orElse(task.pos())));
         List<TaskRunner.Outcome> outcomes = batch.parallel(targets, throttle, h -> runner.run(task, chain, h, name));
+        roleTasksRan(chain, outcomes);
         if (runOnce) {
             for (HostState other : hosts.subList(1, hosts.size())) {
                 runner.share(task, chain, other, outcomes.get(0));
@@ -162,6 +178,17 @@ final class LinearStrategy {
                 task.module(), chain.rescuable())) {
             stopped = true;
         }
+    }
+
+    /**
+     * Marks the role application of {@code chain} as having had a task run on the hosts whose outcome
+     * was not skipped or unreachable, as Ansible's {@code _process_pending_results} sets
+     * {@code _had_task_run} (a failed result counts, ignored or not).
+     */
+    static void roleTasksRan(Chain chain, List<TaskRunner.Outcome> outcomes) {
+        chain.role().ifPresent(r -> outcomes.stream()
+                .filter(o -> o.status() != HostStatus.SKIPPED && o.status() != HostStatus.UNREACHABLE)
+                .forEach(o -> o.host().roleTaskRan(r.key())));
     }
 
     private void meta(ModuleTask task, Chain chain, List<HostState> hosts) {

@@ -10,7 +10,6 @@ import dev.drover.playbook.TaskOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +17,11 @@ import java.util.Optional;
 
 /**
  * Loads roles as Ansible 2.14 does and turns each application into a role {@link Block}: the
- * dependencies from {@code meta/main.yml} as nested role blocks first, then the role's tasks. Within
- * one play a role applied again with the same parameters is skipped (as Ansible's role cache and
- * {@code has_run} do) unless its meta says {@code allow_duplicates: true}; {@code import_role} and
- * {@code include_role} always apply. Handlers of every applied role are collected for the play.
+ * dependencies from {@code meta/main.yml} as nested role blocks first, then the role's tasks. A role
+ * applied again is kept: each application carries the key of Ansible's role cache entry
+ * ({@link Role#key()}) and whether it runs once per host ({@link Role#once()}); whether it runs on a
+ * host is decided at run time, per host, as Ansible's {@code has_run} does (the executor's
+ * {@code RoleRuns}). Handlers of every role application are collected once per key for the play.
  *
  * <p>Variables are combined per application, following {@code Role.get_default_vars},
  * {@code get_vars} and {@code get_role_params} with a dependency chain: see {@link Role}. One
@@ -40,10 +40,18 @@ final class RoleLoader {
      * @param options keywords that apply to every task of the role (when, tags, become...)
      * @param vars    {@code vars:} written on the role entry
      * @param params  other keys of a {@code roles:} entry
-     * @param dedup   a {@code roles:} entry or dependency (not an import or include)
+     * @param dedup   a {@code roles:} entry or dependency (not an import or include): its meta's
+     *                {@code allow_duplicates} decides whether it runs once per host
+     * @param includeAllowsDuplicates an import's or include's own {@code allow_duplicates} (default
+     *                true), which replaces the meta's for that application, as in Ansible
      */
     record Request(String name, SourcePos pos, TaskOptions options, Map<String, Object> vars,
-            Map<String, Object> params, From from, boolean playWide, boolean dedup) {
+            Map<String, Object> params, From from, boolean playWide, boolean dedup, boolean includeAllowsDuplicates) {
+
+        Request(String name, SourcePos pos, TaskOptions options, Map<String, Object> vars,
+                Map<String, Object> params, From from, boolean playWide, boolean dedup) {
+            this(name, pos, options, vars, params, from, playWide, dedup, true);
+        }
     }
 
     /** A loaded application, with what its children and parents need from it. */
@@ -57,7 +65,6 @@ final class RoleLoader {
     private final TaskReader tasks;
     private final RoleSearch search;
     private final RoleEntries entries;
-    private final Map<String, Loaded> applied = new HashMap<>();
     private final List<Task> handlers = new ArrayList<>();
     private final java.util.Set<String> handlerFiles = new java.util.HashSet<>();
 
@@ -76,7 +83,6 @@ final class RoleLoader {
     /** @param basedir the directory of the playbook file holding the play */
     void startPlay(Path basedir) {
         search.basedir(basedir);
-        applied.clear();
         handlers.clear();
         handlerFiles.clear();
     }
@@ -86,7 +92,7 @@ final class RoleLoader {
         return List.copyOf(handlers);
     }
 
-    /** @return the role's block, or empty when it already ran in this play and allows no duplicates */
+    /** @return the role's block (always present: repeats are decided per host at run time) */
     Optional<Block> load(Request req, TaskContext ctx) throws PlaybookException {
         List<Loaded> parents = new ArrayList<>();
         return apply(req, ctx, parents);
@@ -105,9 +111,11 @@ final class RoleLoader {
             }
         }
         RoleMeta meta = RoleMeta.read(path, req.name(), yaml, sources, entries, search, req.pos());
-        String key = path + "|" + req.params() + "|" + req.vars() + "|" + req.options().when() + "|" + req.options().tags();
-        Loaded earlier = applied.get(key);
-        boolean skip = req.dedup() && earlier != null && !meta.allowDuplicates();
+        // Ansible's ROLE_CACHE key (Role.load): the role, its params, when, tags, from_files, vars and
+        // from_include; as there, maps compare whatever the order of their keys.
+        String key = path + "|" + new java.util.TreeMap<>(req.params()) + "|" + new java.util.TreeMap<>(req.vars())
+                + "|" + req.options().when() + "|" + req.options().tags() + "|" + req.from() + "|" + !req.dedup();
+        boolean once = req.dedup() ? !meta.allowDuplicates() : !req.includeAllowsDuplicates();
         Map<String, Object> ownDefaults = varsFile(path, "defaults", req.from().defaults(), req);
         Map<String, Object> ownVars = varsFile(path, "vars", req.from().vars(), req);
         Loaded self0 = new Loaded(req.name(), path, ownDefaults, req.vars(), ownVars, req.params(), Map.of(), Map.of());
@@ -129,11 +137,7 @@ final class RoleLoader {
         allVars.putAll(req.vars());
         allVars.putAll(ownVars);
         Loaded self = new Loaded(req.name(), path, ownDefaults, req.vars(), ownVars, req.params(), allDefaults, allVars);
-        lastApplied = earlier != null && skip ? earlier : self;
-        if (skip) {
-            return Optional.empty();
-        }
-        applied.putIfAbsent(key, self);
+        lastApplied = self;
         Optional<Path> taskFile = search.mainFile(path, "tasks", req.from().tasks(), req.pos(), req.name());
         TaskContext fileCtx = ctx;
         if (taskFile.isPresent()) {
@@ -143,7 +147,7 @@ final class RoleLoader {
                 body.addAll(tasks.readTaskFile(root.get(), fileCtx));
             }
         }
-        Role role = combined(self, parents, req.playWide());
+        Role role = combined(self, parents, req.playWide(), key, once);
         Optional<Path> handlerFile = search.mainFile(path, "handlers", req.from().handlers(), req.pos(), req.name());
         if (handlerFile.isPresent() && handlerFiles.add(handlerFile.get().toAbsolutePath().normalize() + "|" + key)) {
             Optional<YamlNode> root = yaml.read(handlerFile.get(), req.pos());
@@ -155,7 +159,7 @@ final class RoleLoader {
         return Optional.of(new Block(req.options(), body, List.of(), List.of(), Optional.of(role)));
     }
 
-    /** The application last returned by {@link #apply}, also when it was skipped as a duplicate. */
+    /** The application last returned by {@link #apply}. */
     private Loaded lastApplied;
 
     private static TaskContext enter(TaskContext ctx, Path file, boolean handlers) {
@@ -165,7 +169,7 @@ final class RoleLoader {
     }
 
     /** Ansible's {@code get_default_vars(dep_chain)}, {@code get_vars(dep_chain)}, {@code get_role_params(dep_chain)}. */
-    private static Role combined(Loaded self, List<Loaded> parents, boolean playWide) {
+    private static Role combined(Loaded self, List<Loaded> parents, boolean playWide, String key, boolean once) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         Map<String, Object> depDefaults = new LinkedHashMap<>(self.allDefaults());
         self.ownDefaults().keySet().forEach(depDefaults::remove);
@@ -181,7 +185,7 @@ final class RoleLoader {
         Map<String, Object> params = new LinkedHashMap<>();
         parents.forEach(p -> params.putAll(p.params()));
         params.putAll(self.params());
-        return new Role(self.name(), self.path(), defaults, vars, params, playWide);
+        return new Role(self.name(), self.path(), defaults, vars, params, playWide, key, once);
     }
 
     @SuppressWarnings("unchecked")

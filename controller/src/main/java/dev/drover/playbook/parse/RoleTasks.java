@@ -111,7 +111,7 @@ final class RoleTasks {
         }
         RoleLoader.Request req = request(action, args, applied, isPublic);
         req = new RoleLoader.Request(req.name(), req.pos(), req.options(), req.vars(), req.params(), req.from(),
-                isPublic, false);
+                isPublic, false, req.includeAllowsDuplicates());
         Optional<Block> block = loader.load(req, ctx);
         return new TaskInclude(options.read(keywords, pos), req.name(), ctx.dir(), block);
     }
@@ -136,8 +136,18 @@ final class RoleTasks {
         }
         RoleLoader.From from = new RoleLoader.From(opt(args, "tasks_from"), opt(args, "vars_from"),
                 opt(args, "defaults_from"), opt(args, "handlers_from"));
+        boolean allowDuplicates = true;
+        YamlNode.Entry dup = args.get("allow_duplicates");
+        if (dup != null) {
+            Object v = dup.value().toPlain();
+            if (v instanceof String text && Coerce.isTemplate(text)) {
+                throw sources.error(dup.value().pos(), "'allow_duplicates' uses variables ('" + text + "'), which drover"
+                        + " does not support for roles", "write true or false");
+            }
+            allowDuplicates = Coerce.toBoolean(v);
+        }
         return new RoleLoader.Request(values.string(name).strip(), name.value().pos(), opts, opts.vars(), Map.of(), from,
-                playWide, false);
+                playWide, false, allowDuplicates);
     }
 
     private String opt(Map<String, YamlNode.Entry> args, String key) throws PlaybookException {

@@ -76,9 +76,22 @@ class RolesParseTest {
     }
 
     @Test
-    void aRoleListedTwiceWithTheSameParamsRunsOnce() throws PlaybookException {
-        Play play = parse("- hosts: all\n  roles: [base, base, {role: base, x: 1}]\n");
-        assertEquals(3, play.tasks().size(), "two role blocks and the flush");
+    void aRoleListedTwiceIsKeptWithTheKeyThatDecidesPerHostWhetherItRunsAgain() throws PlaybookException {
+        Play play = parse("- hosts: all\n  roles: [base, base, {role: base, x: 1}]\n  tasks:\n"
+                + "    - import_role: {name: base}\n    - import_role: {name: base, allow_duplicates: false}\n");
+        assertEquals(6, play.tasks().size(), "three role blocks, the flush, two imports");
+        Role first = ((Block) play.tasks().get(0)).role().orElseThrow();
+        Role again = ((Block) play.tasks().get(1)).role().orElseThrow();
+        Role withParams = ((Block) play.tasks().get(2)).role().orElseThrow();
+        Role imported = ((Block) play.tasks().get(4)).role().orElseThrow();
+        Role importedOnce = ((Block) play.tasks().get(5)).role().orElseThrow();
+        assertEquals(first.key(), again.key(), "the same role object: runs again only where it has not run");
+        assertTrue(first.once());
+        assertTrue(!first.key().equals(withParams.key()), "other params: another role object");
+        assertTrue(!imported.key().equals(first.key()), "an import is never the same role object as a roles: entry");
+        assertTrue(!imported.once(), "an import allows duplicates unless it says otherwise");
+        assertTrue(importedOnce.once());
+        assertEquals(imported.key(), importedOnce.key());
     }
 
     @Test
