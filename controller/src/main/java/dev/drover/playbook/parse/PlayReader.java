@@ -96,12 +96,9 @@ final class PlayReader {
             }
             apply(d, e, ctx);
         }
+        // Roles and tasks are one section: handlers notified by either flush after the tasks, not
+        // between them (Ansible 2.14's Play.compile: pre_tasks, flush, roles + tasks, flush, post_tasks, flush).
         List<Task> main = new ArrayList<>(d.roles);
-        if (!d.roles.isEmpty()) {
-            // Ansible flushes handlers between the roles and the tasks (Play.compile).
-            main.add(new ModuleTask(TaskOptions.none(rolesEntry.get().keyPos()), "meta",
-                    Map.of(ModuleTask.RAW_PARAMS, "flush_handlers")));
-        }
         main.addAll(d.tasks);
         d.tasks = main;
         List<Task> handlers = new ArrayList<>(roles.handlers());
