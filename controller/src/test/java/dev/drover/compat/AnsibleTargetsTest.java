@@ -83,10 +83,11 @@ class AnsibleTargetsTest {
         // With --skip-tags user_test_local_mode (ARGS), as ansible-playbook was run here: that tag's task
         // installs libuser through a templated action (apt here), which needs a network. Needs root (groups).
         "group, 0, ok=38 changed=16 unreachable=0 failed=0 skipped=16 rescued=0 ignored=1",
-        // Changes the timezone (test_expires.yml, drover's timezone module) and restores it: drover runs in a
-        // mount namespace with private /etc, /home and debconf cache (PRIVATE_DIRS), as ansible-playbook 2.14
-        // was run (ansible-test's timezone module on ANSIBLE_LIBRARY): the same recap. Needs root (users).
-        "user, 0, ok=190 changed=76 unreachable=0 failed=0 skipped=36 rescued=0 ignored=1",
+        // Changes the timezone (test_expires.yml, drover's timezone module) and restores it: drover runs in
+        // mount and network namespaces of its own, /etc, /home and the debconf cache private (PRIVATE_DIRS),
+        // as ansible-playbook 2.14 was run (ansible-test's timezone module on ANSIBLE_LIBRARY): the same
+        // recap. With --skip-tags user_test_local_mode (ARGS), as group: see ARGS. Needs root (users).
+        "user, 0, ok=141 changed=58 unreachable=0 failed=0 skipped=33 rescued=0 ignored=1",
     })
     void targetPassesAsUnderAnsible(String target, int exit, String recap) throws Exception {
         // Programs the targets' tasks run on the host (Ansible's test hosts have them).
@@ -344,7 +345,7 @@ class AnsibleTargetsTest {
             "command_shell", List.of("python3"), "stat", List.of("file", "lsattr"), "file", List.of("chattr", "lsattr"),
             "wait_for", List.of("python3"), "group", List.of("python3"), "get_url", List.of("python3", "gunzip"),
             "template", List.of("python3", "hexdump", "chattr"),
-            "unarchive", List.of("zip", "unzip", "tar", "zstd"));
+            "unarchive", List.of("zip", "unzip", "tar", "zstd"), "user", List.of("unshare", "mount", "hwclock"));
 
     /** The file target's attribute tasks run only where chattr +A holds (ext4 shows it with its 'e' flag). */
     private boolean chattrWorks() throws IOException, InterruptedException {
