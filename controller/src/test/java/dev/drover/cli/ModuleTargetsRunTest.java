@@ -111,7 +111,7 @@ class ModuleTargetsRunTest extends LocalPlaybookRun {
                       when: false
                     - assert:
                         that:
-                          - planned.diff.after == {'name': 'America/Denver'}
+                          - "planned.diff.after == {'name': 'America/Denver'}"
                           - planned.diff.before.name is string
                           - planned is changed == (planned.diff.before.name != 'America/Denver')
                           - unknown.msg == 'Error message:\\ngiven timezone "Nowhere/Special" is not available'
