@@ -95,21 +95,30 @@ class ModuleTargetsRunTest extends LocalPlaybookRun {
     }
 
     @Test
-    void timezoneParsesAndFailsWhereReachedAsAModuleDroverDoesNotShip() throws IOException {
+    void timezoneRunsUnderItsCollectionNameAndPlansInCheckMode() throws IOException {
+        // Check mode only: the real change runs in AnsibleTargetsTest's user target, in a private /etc.
         CliRun run = run("""
                 - hosts: a
                   gather_facts: false
                   tasks:
-                    - timezone: {name: America/Denver}
-                      when: false
-                    - timezone: {name: America/Denver}
-                      register: r
+                    - community.general.timezone: {name: America/Denver}
+                      check_mode: true
+                      register: planned
+                    - timezone: {name: Nowhere/Special}
+                      register: unknown
                       ignore_errors: true
+                    - zypper: {name: x}
+                      when: false
                     - assert:
-                        that: ["r.msg is search(\\"'timezone' is an Ansible module drover does not ship\\")"]
+                        that:
+                          - "planned.diff.after == {'name': 'America/Denver'}"
+                          - planned.diff.before.name is string
+                          - planned is changed == (planned.diff.before.name != 'America/Denver')
+                          - unknown.msg == 'Error message:\\ngiven timezone "Nowhere/Special" is not available'
                 """);
         assertEquals(0, run.exitCode(), run.toString());
-        assertEquals("2 0 0 0 1 0 1", recap(run, "a"), run.toString());
+        // changed is 1 unless this host's zone is America/Denver already.
+        assertEquals("3 0 0 1 0 1", recap(run, "a").replaceFirst(" [01] ", " "), run.toString());
     }
 
     @Test

@@ -88,6 +88,11 @@ class AnsibleTargetsTest {
         // file (its 3 tasks all skip off macOS: a role none of whose tasks ran has not run). Needs root
         // (creates users). ansible-playbook 2.14.18 with this wrapper: the same recap (about 30 min here).
         "unarchive, 0, ok=296 changed=167 unreachable=0 failed=0 skipped=75 rescued=0 ignored=3",
+        // Changes the timezone (test_expires.yml, drover's timezone module) and restores it: drover runs in
+        // mount and network namespaces of its own, /etc, /home and the debconf cache private (PRIVATE_DIRS),
+        // as ansible-playbook 2.14 was run (ansible-test's timezone module on ANSIBLE_LIBRARY): the same
+        // recap. With --skip-tags user_test_local_mode (ARGS), as group: see ARGS. Needs root (users).
+        "user, 0, ok=141 changed=58 unreachable=0 failed=0 skipped=33 rescued=0 ignored=1",
     })
     void targetPassesAsUnderAnsible(String target, int exit, String recap) throws Exception {
         // Programs the targets' tasks run on the host (Ansible's test hosts have them).
@@ -223,13 +228,29 @@ class AnsibleTargetsTest {
                         + "' -cp '" + System.getProperty("java.class.path") + "' " + Main.class.getName()
                         + " run --state-dir '" + work.resolve("state-inner") + "' -i '" + inventory + "' \"$@\"\n");
                 shim.toFile().setExecutable(true);
-                code = runAsProcess(args, Map.of("PATH", shims + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
+                code = runAsProcess(List.of(), args, Map.of("PATH", shims + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
                         FROM_PLAYBOOK_DIR.contains(target) ? root : null, out, err);
+            } else if (target.equals("user")) {
+                // Its test_expires.yml changes the host's timezone (and restores it) and its tasks add and
+                // remove users: drover runs in a mount namespace of its own whose /etc, /home and debconf
+                // cache are overlays on the host's, and a network namespace without a network, as
+                // ansible-playbook was run for the recap, so the host is left as it was.
+                Path overlays = Files.createDirectories(work.resolve("overlays"));
+                StringBuilder mounts = new StringBuilder("mount --make-rprivate /");
+                for (String dir : PRIVATE_DIRS) {
+                    Path upper = Files.createDirectories(overlays.resolve(dir.substring(1).replace('/', '-')));
+                    Files.createDirectories(upper.resolve("upper"));
+                    Files.createDirectories(upper.resolve("work"));
+                    mounts.append(" && mount -t overlay overlay -o lowerdir=").append(dir).append(",upperdir=")
+                            .append(upper.resolve("upper")).append(",workdir=").append(upper.resolve("work")).append(' ').append(dir);
+                }
+                code = runAsProcess(List.of("unshare", "-m", "-n", "sh", "-c", mounts + " && exec \"$0\" \"$@\""), args,
+                        Map.of(), null, out, err);
             } else if (RUNME.containsKey(target)) {
                 // The target's own playbook, as its runme.sh runs it: ANSIBLE_ROLES_PATH and ansible-test's
                 // OUTPUT_DIR reach drover through its environment, so drover runs as a process of its own.
                 args.set(args.indexOf(root.resolve(target + ".yml").toString()), root.resolve(RUNME.get(target)).toString());
-                code = runAsProcess(args, Map.of("ANSIBLE_ROLES_PATH", root.resolve("roles").toString(),
+                code = runAsProcess(List.of(), args, Map.of("ANSIBLE_ROLES_PATH", root.resolve("roles").toString(),
                         "OUTPUT_DIR", Files.createDirectories(work.resolve("out-" + target)).toString()), null, out, err);
             } else {
                 code = Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
@@ -262,10 +283,6 @@ class AnsibleTargetsTest {
     @CsvSource({
         // ansible-playbook: 0, ok=157 changed=71 unreachable=0 failed=0 skipped=0 rescued=1 ignored=1
         "template, 2, ok=155 changed=71 unreachable=0 failed=1 skipped=0 rescued=1 ignored=1",
-        // Runs to 'Change timezone' (test_expires.yml): community.general's timezone, which ansible-test
-        // gives from its support plugins and drover does not ship. Needs root (creates users).
-        // ansible-playbook (timezone module on its library path, private /etc): 0, ok=190 changed=76 unreachable=0 failed=0 skipped=36 rescued=0 ignored=1
-        "user, 2, ok=64 changed=29 unreachable=0 failed=1 skipped=15 rescued=0 ignored=0",
     })
     void targetRunsUpToItsKnownDifference(String target, int exit, String recap) throws Exception {
         targetPassesAsUnderAnsible(target, exit, recap);
@@ -275,10 +292,17 @@ class AnsibleTargetsTest {
     private static final Map<String, String> RUNME = Map.of("filter_core", "roles/filter_core/runme.yml",
             "filter_core_undefined", "roles/filter_core/handle_undefined_type_errors.yml");
 
-    /** {@code drover} as a process on this test's class path, with {@code env} added to the test's environment. */
-    private int runAsProcess(List<String> args, Map<String, String> env, Path cwd, StringWriter out, StringWriter err)
-            throws IOException, InterruptedException {
-        List<String> argv = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /** The user target's private directories (overlays in drover's own mount namespace). */
+    private static final List<String> PRIVATE_DIRS = List.of("/etc", "/home", "/var/cache/debconf");
+
+    /**
+     * {@code drover} as a process on this test's class path, with {@code env} added to the test's
+     * environment, started by {@code wrapper} (a command that ends by running its arguments) if any.
+     */
+    private int runAsProcess(List<String> wrapper, List<String> args, Map<String, String> env, Path cwd, StringWriter out,
+            StringWriter err) throws IOException, InterruptedException {
+        List<String> argv = new java.util.ArrayList<>(wrapper);
+        argv.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         argv.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(argv).redirectOutput(work.resolve("drover.out").toFile())
@@ -319,7 +343,7 @@ class AnsibleTargetsTest {
             "command_shell", List.of("python3"), "stat", List.of("file", "lsattr"), "file", List.of("chattr", "lsattr"),
             "wait_for", List.of("python3"), "group", List.of("python3"), "get_url", List.of("python3", "gunzip"),
             "template", List.of("python3", "hexdump", "chattr"),
-            "unarchive", List.of("zip", "unzip", "tar", "zstd"));
+            "unarchive", List.of("zip", "unzip", "tar", "zstd"), "user", List.of("unshare", "mount", "hwclock"));
 
     /** The file target's attribute tasks run only where chattr +A holds (ext4 shows it with its 'e' flag). */
     private boolean chattrWorks() throws IOException, InterruptedException {
@@ -340,7 +364,9 @@ class AnsibleTargetsTest {
     private static final Map<String, List<String>> ARGS = Map.of(
             "test_core", List.of("-i", "roles/test_core/inventory", "--vault-password-file", "roles/test_core/vault-password"),
             // The libuser install (a templated action: apt on Debian) needs a network where libuser is missing.
-            "group", List.of("--skip-tags", "user_test_local_mode"));
+            "group", List.of("--skip-tags", "user_test_local_mode"),
+            // The same tag in user's test_local.yml: libuser's install, then `local: true` (luseradd).
+            "user", List.of("--skip-tags", "user_test_local_mode"));
 
     private static boolean onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {

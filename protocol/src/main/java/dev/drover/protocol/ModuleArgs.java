@@ -75,6 +75,7 @@ public final class ModuleArgs {
         "systemd", "name|service|unit state enabled:b force:b masked:b daemon_reload|daemon-reload:b"
             + " daemon_reexec|daemon-reexec:b scope no_block:b",
         "tempfile", "state path:p prefix suffix",
+        "timezone", "name hwclock|rtc",
         "unarchive", "src!:p dest!:p remote_src:b creates:p list_files:b exclude include keep_newer:b mode owner group extra_opts decrypt:b",
         "uri", "url! method body body_format headers:m status_code return_content:b timeout:f validate_certs:b"
             + " url_username|user url_password|password force_basic_auth:b follow_redirects creates:p removes:p",

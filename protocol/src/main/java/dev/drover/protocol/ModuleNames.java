@@ -16,7 +16,7 @@ public final class ModuleNames {
     public static final Set<String> BUILTIN = Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(
             "apt", "archive", "async_start", "async_status", "blockinfile", "command", "copy", "file", "find", "get_url", "getent", "group", "lineinfile", "ping",
             "properties", "raw", "replace", "script", "service", "setup", "shell", "slurp", "stat", "systemd",
-            "tempfile", "unarchive", "uri", "user", "wait_for")));
+            "tempfile", "timezone", "unarchive", "uri", "user", "wait_for")));
 
     /**
      * In the {@code script} module's {@code _command}, where the controller put the script's path:

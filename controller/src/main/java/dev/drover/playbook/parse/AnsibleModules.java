@@ -22,10 +22,10 @@ final class AnsibleModules {
 
     /**
      * Modules Ansible 2.14's own integration targets call by short name from ansible-test's support
-     * plugins ({@code test/support/integration/plugins/modules}, copies of community.general's):
-     * the user target changes the {@code timezone}. They parse and fail where reached, as BUILTIN's.
+     * plugins ({@code test/support/integration/plugins/modules}, copies of community.general's) and
+     * drover does not ship ({@code timezone} it does). They parse and fail where reached, as BUILTIN's.
      */
-    static final Set<String> TEST_SUPPORT = Set.of("pkgng", "sefcontext", "timezone", "zypper");
+    static final Set<String> TEST_SUPPORT = Set.of("pkgng", "sefcontext", "zypper");
 
     private AnsibleModules() {
     }

@@ -104,11 +104,21 @@ final class Keywords {
     /** Collection prefixes that name drover's own modules; {@code ansible.builtin.copy} is {@code copy}. */
     static final Set<String> BUILTIN_PREFIXES = Set.of("ansible.builtin.", "ansible.legacy.");
 
+    /**
+     * Modules of other collections that drover ships under their short name: community.general's
+     * {@code timezone} (Ansible's user target calls it by short name from ansible-test's copy).
+     */
+    static final Map<String, String> COLLECTION_MODULES = Map.of("community.general.timezone", "timezone");
+
     private Keywords() {
     }
 
     /** The short name of a possibly fully-qualified module name. */
     static String shortName(String name) {
+        String shipped = COLLECTION_MODULES.get(name);
+        if (shipped != null) {
+            return shipped;
+        }
         for (String prefix : BUILTIN_PREFIXES) {
             if (name.startsWith(prefix)) {
                 return name.substring(prefix.length());

@@ -2,7 +2,7 @@ package dev.drover.agent.modules.system;
 
 import dev.drover.agent.module.ModuleRegistry;
 
-/** The system family: modules about the host and the agent itself: ping, setup, service. */
+/** The system family: modules about the host and the agent itself: ping, setup, service, systemd, timezone. */
 public final class SystemModules {
     private SystemModules() {
     }
@@ -11,6 +11,7 @@ public final class SystemModules {
         registry.register("ping", PingModule::new)
                 .register("setup", SetupModule::new)
                 .register("service", ServiceModule::new)
-                .register("systemd", SystemdModule::new);
+                .register("systemd", SystemdModule::new)
+                .register("timezone", TimezoneModule::new);
     }
 }

@@ -30,6 +30,9 @@ public final class UserModule implements Module {
     public ModuleResult run(Args args, ModuleContext ctx) throws ModuleException {
         args.allow(NAMES);
         if (args.bool("local", false)) {
+            if (args.has("umask")) {
+                throw new ModuleException("'umask' can not be used with 'local'");
+            }
             throw new ModuleException("local: true (libuser's luseradd) is not supported by drover's user module");
         }
         UserChanges u = new UserChanges(args, ctx);
