@@ -78,12 +78,12 @@ class RolesParseTest {
     void aRoleListedTwiceIsKeptWithTheKeyThatDecidesPerHostWhetherItRunsAgain() throws PlaybookException {
         Play play = parse("- hosts: all\n  roles: [base, base, {role: base, x: 1}]\n  tasks:\n"
                 + "    - import_role: {name: base}\n    - import_role: {name: base, allow_duplicates: false}\n");
-        assertEquals(6, play.tasks().size(), "three role blocks, the flush, two imports");
+        assertEquals(5, play.tasks().size(), "three role blocks, two imports");
         Role first = ((Block) play.tasks().get(0)).role().orElseThrow();
         Role again = ((Block) play.tasks().get(1)).role().orElseThrow();
         Role withParams = ((Block) play.tasks().get(2)).role().orElseThrow();
-        Role imported = ((Block) play.tasks().get(4)).role().orElseThrow();
-        Role importedOnce = ((Block) play.tasks().get(5)).role().orElseThrow();
+        Role imported = ((Block) play.tasks().get(3)).role().orElseThrow();
+        Role importedOnce = ((Block) play.tasks().get(4)).role().orElseThrow();
         assertEquals(first.key(), again.key(), "the same role object: runs again only where it has not run");
         assertTrue(first.once());
         assertTrue(!first.key().equals(withParams.key()), "other params: another role object");
