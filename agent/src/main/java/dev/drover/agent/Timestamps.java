@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Result times in the text forms Ansible shows, so registered results and callbacks read the same:
@@ -30,10 +29,24 @@ final class Timestamps {
         long h = seconds / 3600 % 24;
         long m = seconds / 60 % 60;
         long s = seconds % 60;
-        String clock = String.format(Locale.ROOT, "%d:%02d:%02d.%06d", h, m, s, micros % 1_000_000);
+        // By hand, not String.format: a format string is parsed on every call, and this runs for every
+        // command step (in a young agent, interpreted).
+        StringBuilder clock = new StringBuilder(16).append(h).append(':');
+        pad(clock, m, 2).append(':');
+        pad(clock, s, 2).append('.');
+        pad(clock, micros % 1_000_000, 6);
         if (days == 0) {
-            return clock;
+            return clock.toString();
         }
         return days + (days == 1 ? " day, " : " days, ") + clock;
+    }
+
+    /** Appends {@code value} (not negative) with leading zeros to {@code width} digits. */
+    private static StringBuilder pad(StringBuilder out, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits);
     }
 }

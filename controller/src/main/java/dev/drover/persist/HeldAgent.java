@@ -1,5 +1,6 @@
 package dev.drover.persist;
 
+import dev.drover.trace.Trace;
 import dev.drover.protocol.FrameCodec;
 import dev.drover.protocol.Json;
 import dev.drover.protocol.Messages;
@@ -89,6 +90,7 @@ final class HeldAgent {
             leaseOut = cliOut;
             byte[] frame;
             while ((frame = FrameCodec.read(cliIn)) != null) {
+                Trace.mark("relay_in", host);
                 String type = Messages.type(frame);
                 if (Messages.SHUTDOWN.equals(type)) {
                     break;
@@ -97,6 +99,7 @@ final class HeldAgent {
                     outstanding.incrementAndGet();
                 }
                 FrameCodec.write(channel.out(), frame);
+                Trace.mark("relay_to_agent", host);
             }
             clean = outstanding.get() == 0;
         } catch (IOException e) {
@@ -131,6 +134,7 @@ final class HeldAgent {
         try {
             byte[] frame;
             while ((frame = FrameCodec.read(channel.in())) != null) {
+                Trace.mark("agent_frame", host);
                 if (Messages.RESULT.equals(Messages.type(frame))) {
                     outstanding.decrementAndGet();
                 }
@@ -138,6 +142,7 @@ final class HeldAgent {
                 if (out != null) {
                     try {
                         FrameCodec.write(out, frame);
+                        Trace.mark("relay_to_cli", host);
                     } catch (IOException e) {
                         leaseOut = null; // the CLI went away; its lease thread sees the end too
                     }

@@ -1,5 +1,6 @@
 package dev.drover.remote;
 
+import dev.drover.trace.Trace;
 import dev.drover.protocol.FrameCodec;
 import dev.drover.protocol.Json;
 import dev.drover.protocol.Messages;
@@ -175,7 +176,9 @@ public final class AgentClient implements AutoCloseable {
         boolean claimed = false;
         long pid = -1;
         try {
+            Trace.mark("request", host);
             sendForgets();
+            Trace.mark("forgets_ready", host);
             send(step == null || !supportsSteps() ? Messages.run(id, module, args, check, diff)
                     : Messages.run(id, module, args, check, diff, step, graceSeconds, attach));
             while (true) {
@@ -184,6 +187,7 @@ public final class AgentClient implements AutoCloseable {
                     throw new AgentLostException("the agent exited while running '" + module + "'" + tail(stderr), null,
                             claimed, pid);
                 }
+                Trace.mark("frame_in", host);
                 Map<String, Object> msg = Json.read(frame);
                 String type = Messages.type(msg);
                 if (Messages.RESULT.equals(type) && Messages.id(msg) == id) {
@@ -223,6 +227,7 @@ public final class AgentClient implements AutoCloseable {
 
     private void send(Map<String, ?> message) throws IOException {
         FrameCodec.write(out, Json.write(message));
+        Trace.mark("sent", host);
     }
 
     /** Asks the agent to exit, waits briefly for its goodbye, then closes the channel. Never throws. */

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessTree {
     private static final File NULL_DEVICE = new File("/dev/null");
+    /** Process.pid() (Java 9+), looked up once: every command step asks; null on Java 8. */
+    private static final Method PID = pidMethod();
 
     private ProcessTree() {
     }
@@ -75,11 +77,12 @@ final class ProcessTree {
 
     /** The child's pid: Process.pid() on Java 9+, the UNIXProcess field on Java 8; -1 if neither. */
     static long pid(Process process) {
-        try {
-            Method pid = Process.class.getMethod("pid");
-            return ((Number) pid.invoke(process)).longValue();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // Java 8: fall through to the implementation field.
+        if (PID != null) {
+            try {
+                return ((Number) PID.invoke(process)).longValue();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // fall through to the implementation field
+            }
         }
         try {
             Field pid = process.getClass().getDeclaredField("pid");
@@ -87,6 +90,14 @@ final class ProcessTree {
             return ((Number) pid.get(process)).longValue();
         } catch (ReflectiveOperationException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    private static Method pidMethod() {
+        try {
+            return Process.class.getMethod("pid");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
         }
     }
 

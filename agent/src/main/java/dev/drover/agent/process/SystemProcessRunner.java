@@ -75,7 +75,9 @@ public final class SystemProcessRunner implements ProcessRunner {
             }
             builder.directory(dir);
         }
-        if (env != null) {
+        if (env != null && !env.isEmpty()) {
+            // Only then: the first call copies the agent's whole environment into a map, and start()
+            // encodes that copy again, where an untouched builder passes the agent's own on as is.
             builder.environment().putAll(env);
         }
         if (stdin == null) {

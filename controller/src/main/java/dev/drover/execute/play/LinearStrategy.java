@@ -1,6 +1,7 @@
 package dev.drover.execute.play;
 
 import dev.drover.execute.HostStatus;
+import dev.drover.trace.Trace;
 import dev.drover.playbook.Block;
 import dev.drover.playbook.ModuleTask;
 import dev.drover.playbook.Play;
@@ -162,10 +163,13 @@ final class LinearStrategy {
         int throttle = Settings.integer(chain.setting(task.options(), o -> o.throttle(), play.throttle()), 0, t, first);
         // add_host runs once per batch, on its first host (Ansible's BYPASS_HOST_LOOP); only run_once shares it.
         List<HostState> targets = runOnce || InventoryActions.ONCE.contains(task.module()) ? List.of(hosts.get(0)) : hosts;
+        Trace.mark("task_start", task.pos());
         rc.listener().taskStart(new PlayListener.TaskStart(name, kind, task.module(), task.pos(),
                 targets.stream().map(HostState::name).toList(), chain.outermost().orElse(task.pos())));
+        Trace.mark("task_started", task.pos());
         List<TaskRunner.Outcome> outcomes = batch.parallel(targets, throttle, h -> runner.run(task, chain, h, name));
         roleTasksRan(chain, outcomes);
+        Trace.mark("task_hosts_done", task.pos());
         if (runOnce) {
             for (HostState other : hosts.subList(1, hosts.size())) {
                 runner.share(task, chain, other, outcomes.get(0));

@@ -1,5 +1,6 @@
 package dev.drover.execute.play;
 
+import dev.drover.trace.Trace;
 import dev.drover.execute.HostStatus;
 import dev.drover.playbook.Loop;
 import dev.drover.playbook.LoopControl;
@@ -102,10 +103,12 @@ final class TaskRunner {
             result = Results.failed("task \"" + name + "\" (" + task.pos() + "): " + e.getMessage());
             status = HostStatus.FAILED;
         }
+        Trace.mark("host_done", host.name());
         store(task, chain, host, status, result);
         Outcome o = new Outcome(host, status, result, ignoreErrors, ignoreUnreachable, fatal, noLog, delegatedTo);
         rc.listener().hostResult(new PlayListener.TaskResult(host.name(), delegatedTo, task.module(), status, result,
                 o.ignored(), noLog, task.options().loop().isPresent(), diff));
+        Trace.mark("host_reported", host.name());
         return o;
     }
 
