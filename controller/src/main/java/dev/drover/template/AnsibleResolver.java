@@ -69,7 +69,7 @@ final class AnsibleResolver extends ELResolver {
         }
         context.setPropertyResolved(true);
         String path = eval.pathOf(map);
-        Object seen = eval.reveal(value);
+        Object seen = eval.inherit(map, eval.reveal(value));
         return path == null ? seen : eval.remember(seen, child(path, property));
     }
 
@@ -82,7 +82,7 @@ final class AnsibleResolver extends ELResolver {
             String name = path == null ? "list object" : "'" + path + "'";
             return eval.undefined((path == null ? "" : path) + "[" + index + "]", name + " has no element " + index);
         }
-        Object seen = eval.reveal(list.get(i));
+        Object seen = eval.inherit(list, eval.reveal(list.get(i)));
         return path == null ? seen : eval.remember(seen, path + "[" + index + "]");
     }
 
@@ -122,7 +122,8 @@ final class AnsibleResolver extends ELResolver {
         Object[] args = params == null ? new Object[0] : params;
         try {
             if (string) {
-                return PyMethods.callStr(base.toString(), name, args, eval);
+                String text = base.toString();
+                return eval.strMethodResult(text, PyMethods.callStr(text, name, args, eval));
             }
             // Only reading methods: variables are shared between hosts and must not change under a
             // template ({{ users.append(x) }} would otherwise reach every host).

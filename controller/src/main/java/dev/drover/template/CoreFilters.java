@@ -31,7 +31,7 @@ final class CoreFilters {
                 FilterDef.of("int", (v, a, e) -> toInt(v, a.get(0, "default", 0), a.integer(1, "base", 10))),
                 FilterDef.of("float", (v, a, e) -> toFloat(v, a.get(0, "default", 0.0))),
                 FilterDef.of("string", (v, a, e) -> PyValues.str(v, e)),
-                FilterDef.of("type_debug", (v, a, e) -> PyValues.typeName(v)),
+                FilterDef.of("type_debug", (v, a, e) -> e.typeName(v)),
                 FilterDef.of("join", (v, a, e) -> PyMethods.joinWith(a.string(0, "d", ""),
                         Attributes.each(PyValues.items(v), a.string(1, "attribute", null), e), e)),
                 FilterDef.of("length", (v, a, e) -> length(v)),

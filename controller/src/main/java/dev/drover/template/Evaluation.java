@@ -33,10 +33,12 @@ final class Evaluation extends Context {
     private final Map<Object, String> paths = new IdentityHashMap<>();
     private TemplateFailure failure;
     private boolean secretRevealed;
-    /** Text returned by a string-type filter (Ansible's NativeJinjaText), by identity: see {@link EvalConcat}. */
-    private final Map<Object, Boolean> nativeText = new IdentityHashMap<>();
-    /** The texts of {@code !vault} values as this call read them, by identity ({@code is vault_encrypted}). */
-    private final Map<Object, Boolean> vaultedTexts = new IdentityHashMap<>();
+    /**
+     * Ansible's Python class of the values this call met whose Java class cannot tell (text of unsafe,
+     * native and vault values; unsafe lists and dicts), by identity; null until the first one, so a call
+     * that meets none allocates nothing. See {@link PyClass}.
+     */
+    private Map<Object, PyClass> pyClasses;
 
     Evaluation(Context library, LazyVars vars) {
         super(library);
@@ -113,6 +115,13 @@ final class Evaluation extends Context {
         return vars.templater().renderNested(text, vars);
     }
 
+    /** Renders text read by a lookup as text, never read as a literal (convert_data=False): a NativeJinjaText. */
+    Object renderTextAsText(String text) {
+        Object out = vars.templater().renderNestedText(text, vars);
+        nativeText(out);
+        return out;
+    }
+
     /** Whether this call has read an unsafe value so far (host output, !unsafe, facts). */
     boolean unsafeRead() {
         return vars.unsafeRead();
@@ -158,7 +167,7 @@ final class Evaluation extends Context {
 
     /**
      * A value as templates see it: a secret's text (the result of this call becomes secret), an unsafe
-     * value's content.
+     * value's content, remembered as unsafe for {@code type_debug} and {@code is vault_encrypted}.
      */
     Object reveal(Object value) {
         if (value instanceof Secret s) {
@@ -167,31 +176,112 @@ final class Evaluation extends Context {
         }
         if (value instanceof Unsafe u) {
             vars.markUnsafe();
-            if (u.vaulted() && u.value() instanceof String text) {
-                // A fresh instance, so only this read's text tests as vault_encrypted.
-                String seen = new String(text);
-                vaultedTexts.put(seen, Boolean.TRUE);
-                return seen;
+            Object inner = u.value();
+            if (inner instanceof String text) {
+                if (u.vaulted()) {
+                    // A fresh instance, so only this read's text tests as vault_encrypted (a template
+                    // returning it gives plain text, as Ansible's to_text does).
+                    String seen = new String(text);
+                    classify(seen, PyClass.VAULT_TEXT);
+                    return seen;
+                }
+                classify(text, u.kind() == Unsafe.Kind.NATIVE_TEXT ? PyClass.NATIVE_UNSAFE_TEXT : PyClass.UNSAFE_TEXT);
+                return text;
             }
-            return reveal(u.value());
+            if (inner instanceof Map<?, ?> || inner instanceof List<?>) {
+                classify(inner, PyClass.UNSAFE_CONTAINER);
+            }
+            return reveal(inner);
         }
         return value;
     }
 
+    /** Records the Python class of a value by identity (the last record wins). */
+    void classify(Object value, PyClass type) {
+        if (pyClasses == null) {
+            pyClasses = new IdentityHashMap<>(4);
+        }
+        pyClasses.put(value, type);
+    }
+
+    /**
+     * A list's or dict's item as read through it: the items of an unsafe one are unsafe (wrap_var wraps
+     * deeply). Costs nothing in a call that met no unsafe container.
+     */
+    Object inherit(Object container, Object item) {
+        if (pyClasses != null && (item instanceof String || item instanceof Map<?, ?> || item instanceof List<?>)) {
+            Object underlying = container instanceof PyMap m ? m.toMap() : container instanceof PyList l ? l.toList() : container;
+            if (pyClasses.get(underlying) == PyClass.UNSAFE_CONTAINER && !pyClasses.containsKey(item)) {
+                classify(item, item instanceof String ? PyClass.UNSAFE_TEXT : PyClass.UNSAFE_CONTAINER);
+            }
+        }
+        return item;
+    }
+
+    /**
+     * The result of a str method (or a filter that is one) called on {@code text}: Ansible's unsafe text
+     * overrides them to return its own class, and lists of it ({@code split}).
+     */
+    Object strMethodResult(Object text, Object result) {
+        PyClass c = pyClass(text);
+        if (c == PyClass.UNSAFE_TEXT || c == PyClass.NATIVE_UNSAFE_TEXT) {
+            if (result instanceof String) {
+                classify(result, c);
+            } else if (result instanceof List<?>) {
+                classify(result, PyClass.UNSAFE_CONTAINER);
+            }
+        }
+        return result;
+    }
+
+    /** The recorded Python class of the value, or null. */
+    PyClass pyClass(Object value) {
+        return pyClasses == null || value == null ? null : pyClasses.get(value);
+    }
+
     /** Marks a string-type filter's result: as the whole result of a template it stays text. */
     void nativeText(Object text) {
-        if (text instanceof String) {
-            nativeText.put(text, Boolean.TRUE);
+        if (text instanceof String && pyClass(text) != PyClass.NATIVE_UNSAFE_TEXT) {
+            classify(text, PyClass.NATIVE_TEXT);
         }
     }
 
+    /** Whether the text is one a template's result keeps as text (NativeJinjaText), see {@link EvalConcat}. */
     boolean isNativeText(Object text) {
-        return nativeText.containsKey(text);
+        PyClass c = pyClass(text);
+        return c == PyClass.NATIVE_TEXT || c == PyClass.NATIVE_UNSAFE_TEXT;
     }
 
     /** Whether the value is a {@code !vault} value's text as read from a variable (Ansible's vault_encrypted test). */
     boolean vaulted(Object value) {
-        return value != null && vaultedTexts.containsKey(value);
+        return pyClass(value) == PyClass.VAULT_TEXT;
+    }
+
+    /**
+     * Ansible's {@code type_debug}: the Python class name the value would have in ansible-playbook 2.14,
+     * as far as this call knows where the value came from.
+     */
+    String typeName(Object value) {
+        if (value instanceof String) {
+            PyClass c = pyClass(value);
+            if (c == null && pyClasses != null && inUnsafeContainer(value)) {
+                c = PyClass.UNSAFE_TEXT;
+            }
+            if (c != null && c != PyClass.UNSAFE_CONTAINER) {
+                return c.pythonName();
+            }
+        }
+        return PyValues.typeName(value);
+    }
+
+    /** Whether the text sits, by identity, in an unsafe list or dict this call read (wrap_var made its items unsafe). */
+    private boolean inUnsafeContainer(Object text) {
+        for (Map.Entry<Object, PyClass> e : pyClasses.entrySet()) {
+            if (e.getValue() == PyClass.UNSAFE_CONTAINER && PyClass.containsByIdentity(e.getKey(), text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void revealed() {

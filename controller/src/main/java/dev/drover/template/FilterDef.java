@@ -44,7 +44,12 @@ record FilterDef(String name, boolean seesUndefined, Body body) implements Filte
         try {
             Object result = body.apply(value, Args.of(name, args, kwargs), eval);
             if (EvalConcat.STRING_TYPE_FILTERS.contains(name)) {
+                if (result instanceof String text && result == value && eval.pyClass(value) != null) {
+                    result = new String(text); // the input keeps its own class (vault_encrypted)
+                }
                 eval.nativeText(result);
+            } else if (PyClass.keepsUnsafe(name)) {
+                result = eval.strMethodResult(value, result);
             }
             return result;
         } catch (TemplateFailure f) {

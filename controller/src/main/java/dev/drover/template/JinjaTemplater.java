@@ -111,6 +111,18 @@ final class JinjaTemplater implements Templater {
         return renderString(text, vars);
     }
 
+    /**
+     * A whole template text rendered inside a call in progress as text, never read as a literal
+     * (lookup('template', convert_data=False): Ansible's {@code ansible_concat}).
+     */
+    Object renderNestedText(String text, LazyVars vars) {
+        if (!TemplateText.isTemplated(text)) {
+            return text;
+        }
+        String template = TemplateText.templateForEngine(text);
+        return run(text, vars, interpreter -> interpreter.render(template), Result.TEXT);
+    }
+
     /** Renders with the variables of a call in progress; nested renders of variables come here too. */
     Object render(Object value, LazyVars vars) {
         if (value instanceof String s) {
@@ -158,7 +170,11 @@ final class JinjaTemplater implements Templater {
     /** Whether the expression is a lone name (Ansible's SINGLE_VAR, {@code \\w*}) of a variable whose value is null. */
     private static boolean nullVariable(String expression, LazyVars vars) {
         String name = expression.strip();
-        return name.matches("\\w+") && vars.get(name) == null;
+        if (!name.matches("\\w+")) {
+            return false;
+        }
+        Object value = vars.get(name);
+        return (value instanceof Unsafe u ? u.value() : value) == null;
     }
 
     /** What a call makes of the engine's result. */
@@ -259,7 +275,13 @@ final class JinjaTemplater implements Templater {
         eval.check(source, interpreter.getErrors());
         Object result = switch (kind) {
             case NATIVE -> PyValues.toJava(raw);
-            case CONVERTED_VALUE -> EvalConcat.single(PyValues.toJava(raw), eval);
+            case CONVERTED_VALUE -> {
+                Object value = EvalConcat.single(PyValues.toJava(raw), eval);
+                if (value instanceof String && eval.isNativeText(value)) {
+                    vars.nativeResult(value); // stays text where it is stored (NativeJinjaUnsafeText)
+                }
+                yield value;
+            }
             case CONVERTED_TEXT -> raw instanceof String s ? EvalConcat.literal(s) : raw;
             case TEXT -> raw;
         };

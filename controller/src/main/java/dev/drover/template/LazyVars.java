@@ -34,6 +34,8 @@ final class LazyVars {
     private final Deque<String> resolving = new ArrayDeque<>();
     /** Whether this call has read an {@link Unsafe} value (lookup terms are then never rendered again). */
     private boolean unsafeRead;
+    /** The latest lone expression's result that was native text, by identity (see {@link #nativeResult}). */
+    private Object lastNativeText;
 
     JinjaTemplater templater() {
         return templater;
@@ -50,7 +52,11 @@ final class LazyVars {
      */
     Object get(String name) {
         if (rendered.containsKey(name)) {
-            return UnsafeTracking.read(rendered.get(name), this);
+            Object remembered = rendered.get(name);
+            if (remembered instanceof Unsafe) {
+                unsafeRead = true; // the reader is tainted; Evaluation#reveal gives the content
+            }
+            return remembered;
         }
         Object value = vars.get(name);
         if (value == null && !vars.containsKey(name)) {
@@ -58,7 +64,7 @@ final class LazyVars {
         }
         if (value instanceof Unsafe u) {
             unsafeRead = true;
-            return u.vaulted() ? u : u.value(); // the evaluation reads a !vault value (is vault_encrypted)
+            return u; // Evaluation#reveal gives the content and remembers its class (type_debug, vault_encrypted)
         }
         if (value instanceof OwnScopeVars) {
             return value; // hostvars: each host's values are rendered with that host's variables
@@ -89,10 +95,10 @@ final class LazyVars {
         boolean before = unsafeRead;
         unsafeRead = false;
         try {
-            Object result = templater.render(value, this);
             // Ansible wraps a variable's rendered value when its template read an unsafe one; a later
             // read of the remembered value taints the reader the same way.
-            rendered.put(name, unsafeRead ? Unsafe.of(result) : result);
+            Object result = wrapRendered(templater.render(value, this));
+            rendered.put(name, result);
             return result;
         } finally {
             unsafeRead |= before;
@@ -102,6 +108,25 @@ final class LazyVars {
 
     boolean unsafeRead() {
         return unsafeRead;
+    }
+
+    /**
+     * Records that a lone expression's result is text a template keeps as text (NativeJinjaText); only
+     * the latest such result is kept, for {@link #wrapRendered} right after the render that made it.
+     */
+    void nativeResult(Object text) {
+        lastNativeText = text;
+    }
+
+    /**
+     * A render's result as stored: wrapped in {@link Unsafe} when the render read an unsafe value, as
+     * Ansible's {@code wrap_var} (a native text stays one: {@code NativeJinjaUnsafeText}).
+     */
+    Object wrapRendered(Object result) {
+        if (!unsafeRead || result instanceof Unsafe) {
+            return result;
+        }
+        return result instanceof String s && s == lastNativeText ? Unsafe.nativeText(s) : Unsafe.of(result);
     }
 
     /** Records that the template read an unsafe value (through an attribute, an item, a filter). */

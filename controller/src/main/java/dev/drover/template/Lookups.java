@@ -56,24 +56,56 @@ final class Lookups {
         Call c = Call.of("lookup", args);
         List<Object> found = run(c);
         // As Ansible's Templar._lookup: only a non-empty result without allow_unsafe=True is joined.
-        if (Boolean.TRUE.equals(c.kwargs.get("wantlist")) || found.isEmpty() || PyValues.truthy(c.kwargs.get("allow_unsafe"))) {
+        if (found.isEmpty() || PyValues.truthy(c.kwargs.get("allow_unsafe"))) {
             return found;
+        }
+        Evaluation eval = Evaluation.current();
+        if (Boolean.TRUE.equals(c.kwargs.get("wantlist"))) {
+            return unsafe(found, eval);
         }
         // Joined with commas when every item is text; else the one item, or the list (Python's join
         // raising TypeError there).
         if (found.stream().allMatch(f -> f instanceof String || f instanceof dev.drover.secret.Secret)) {
             if (found.size() == 1) {
-                return found.get(0);
+                return unsafe(found.get(0), eval);
             }
             List<String> text = new ArrayList<>();
-            found.forEach(f -> text.add(PyValues.str(f, Evaluation.current())));
-            return String.join(",", text);
+            found.forEach(f -> text.add(PyValues.str(f, eval)));
+            String joined = String.join(",", text);
+            // A NativeJinjaText first item makes the joined text one (Templar._lookup).
+            if (eval.isNativeText(found.get(0))) {
+                eval.nativeText(joined);
+            }
+            return unsafe(joined, eval);
         }
-        return found.size() == 1 ? found.get(0) : found;
+        return unsafe(found.size() == 1 ? found.get(0) : found, eval);
     }
 
     static Object query(Object... args) {
-        return run(Call.of("query", args));
+        Evaluation eval = Evaluation.current();
+        Call c = Call.of("query", args);
+        List<Object> found = run(c);
+        return found.isEmpty() || PyValues.truthy(c.kwargs.get("allow_unsafe")) ? found : unsafe(found, eval);
+    }
+
+    /**
+     * Remembers a lookup's result as Ansible's {@code wrap_var} makes it (type_debug): text is
+     * AnsibleUnsafeText (NativeJinjaUnsafeText for a NativeJinjaText), a list's or dict's texts are.
+     */
+    private static Object unsafe(Object result, Evaluation eval) {
+        if (result instanceof String) {
+            eval.classify(result, eval.isNativeText(result) ? PyClass.NATIVE_UNSAFE_TEXT : PyClass.UNSAFE_TEXT);
+        } else if (result instanceof List<?> list) {
+            eval.classify(result, PyClass.UNSAFE_CONTAINER);
+            for (Object item : list) {
+                if (item instanceof String && eval.isNativeText(item)) {
+                    eval.classify(item, PyClass.NATIVE_UNSAFE_TEXT);
+                }
+            }
+        } else if (result instanceof Map<?, ?>) {
+            eval.classify(result, PyClass.UNSAFE_CONTAINER);
+        }
+        return result;
     }
 
     /** {@code now(utc=False, fmt=None)}: the controller's time, as text ({@code fmt} is strftime's). */
@@ -168,7 +200,12 @@ final class Lookups {
                 }
                 out.add(text);
             });
-            case "template" -> terms.forEach(t -> out.add(eval.renderText(read(eval, "templates", String.valueOf(t), c))));
+            case "template" -> terms.forEach(t -> {
+                String text = read(eval, "templates", String.valueOf(t), c);
+                // convert_data=False: the text as it renders, a NativeJinjaText no template reads as a literal.
+                out.add(PyValues.truthy(c.kwargs().getOrDefault("convert_data", true))
+                        ? eval.renderText(text) : eval.renderTextAsText(text));
+            });
             case "pipe" -> terms.forEach(t -> out.add(pipe(eval, "pipe", String.valueOf(t)).stripTrailing()));
             // Python's str.splitlines of the command's output, a list item per line.
             case "lines" -> terms.forEach(t -> out.addAll(splitlines(pipe(eval, "lines", String.valueOf(t)))));

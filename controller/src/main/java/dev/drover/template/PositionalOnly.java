@@ -42,7 +42,8 @@ final class PositionalOnly implements Filter {
                     + "' takes its arguments by position only here; got " + String.join(", ", kwargs.keySet())
                     + " by name"));
         }
-        return engine.filter(value, interpreter, args, kwargs);
+        Object result = engine.filter(value, interpreter, args, kwargs);
+        return PyClass.keepsUnsafe(getName()) ? Evaluation.of(interpreter).strMethodResult(value, result) : result;
     }
 
     @Override

@@ -14,16 +14,34 @@ import java.util.Objects;
  * host's variables. Values that templates return are plain again; wrap them when storing them.
  */
 public final class Unsafe {
-    private final Object value;
-    private final boolean vaulted;
+    /** What Ansible's Python class for the value would be, where drover's plain Java value cannot say. */
+    enum Kind {
+        /** {@code wrap_var}'s {@code AnsibleUnsafeText} for text, the value's own class otherwise. */
+        UNSAFE,
+        /** A {@code !vault} value: {@code AnsibleVaultEncryptedUnicode}. */
+        VAULTED,
+        /** Text that must never be read as a literal, made unsafe: {@code NativeJinjaUnsafeText}. */
+        NATIVE_TEXT
+    }
 
-    private Unsafe(Object value, boolean vaulted) {
+    private final Object value;
+    private final Kind kind;
+
+    private Unsafe(Object value, Kind kind) {
         this.value = value;
-        this.vaulted = vaulted;
+        this.kind = kind;
     }
 
     public static Unsafe of(Object value) {
-        return new Unsafe(value, false);
+        return new Unsafe(value, Kind.UNSAFE);
+    }
+
+    /**
+     * Text of {@code lookup('template', ..., convert_data=False)}, as Ansible's {@code NativeJinjaUnsafeText}:
+     * unsafe, and never turned into a list or dict where it is the whole result of a template.
+     */
+    static Unsafe nativeText(String text) {
+        return new Unsafe(text, Kind.NATIVE_TEXT);
     }
 
     /**
@@ -32,12 +50,16 @@ public final class Unsafe {
      * result is plain text again). The plaintext is masked in output by the vault's redactor.
      */
     public static Unsafe vaulted(String plaintext) {
-        return new Unsafe(plaintext, true);
+        return new Unsafe(plaintext, Kind.VAULTED);
     }
 
     /** Whether this is a {@code !vault} value. */
     public boolean vaulted() {
-        return vaulted;
+        return kind == Kind.VAULTED;
+    }
+
+    Kind kind() {
+        return kind;
     }
 
     public Object value() {
@@ -46,7 +68,7 @@ public final class Unsafe {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Unsafe u && vaulted == u.vaulted && Objects.equals(value, u.value);
+        return o instanceof Unsafe u && kind == u.kind && Objects.equals(value, u.value);
     }
 
     @Override

@@ -19,15 +19,6 @@ final class UnsafeTracking {
     private UnsafeTracking() {
     }
 
-    /** A remembered value for a reader: an unsafe one taints the reader and is given unwrapped. */
-    static Object read(Object remembered, LazyVars vars) {
-        if (remembered instanceof Unsafe u) {
-            vars.markUnsafe();
-            return u.value();
-        }
-        return remembered;
-    }
-
     /**
      * A lookup that found something makes the template's result unsafe unless called with
      * {@code allow_unsafe=True} (Ansible's {@code Templar._lookup}).
@@ -87,8 +78,7 @@ final class UnsafeTracking {
         }
         boolean before = vars.resetUnsafe(false);
         try {
-            Object result = templater.render(s, vars);
-            return vars.unsafeRead() ? Unsafe.of(result) : result;
+            return vars.wrapRendered(templater.render(s, vars));
         } catch (UndefinedVariableException e) {
             if (leaveUndefined) {
                 return s;

@@ -27,6 +27,8 @@
  * reads template text before the engine does; {@code AnsibleResolver}, {@code PyMethods} and
  * {@code PyStrings} give attribute and method access Python's meaning; {@code PyValues}, {@code PyCompare},
  * {@code PyJson} and {@code PyRegex} are Python's value semantics; {@code *Filters}, {@code AnsibleTests}
- * and {@code Versions} are the library, registered by {@code AnsibleLibrary}.
+ * and {@code Versions} are the library, registered by {@code AnsibleLibrary}; {@code PyClass} names the
+ * Python class Ansible gives text by its origin (unsafe, native, vault), which an evaluation records by
+ * identity for the values it meets ({@code type_debug}, {@code is vault_encrypted}).
  */
 package dev.drover.template;
