@@ -12,11 +12,11 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 startup=${1:-3000}
 upgrade=${2:-10000}
-state=controller/target/drover-state/runs
+state=controller/target/drover-state-1/runs # the one test JVM's (-Ddrover.testForks=1 below)
 mvn -q -B -ntp package -DskipTests >/dev/null
 before=$(ls "$state" 2>/dev/null | grep -v last | wc -l || true)
 mvn -q -B -ntp -o test -pl controller -am -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtest='AcsClusterUpgradeTest#upgradesEveryNodeInOrderWithTheSchemaUpgradedOnceAndNoDataLost' \
+  -Dtest='AcsClusterUpgradeTest#upgradesEveryNodeInOrderWithTheSchemaUpgradedOnceAndNoDataLost' -Ddrover.testForks=1 \
   -Ddrover.acs.startupDelayMs="$startup" -Ddrover.acs.upgradeDelayMs="$upgrade" >/dev/null
 journal=$(grep -l '"playbook":"[^"]*acs-cluster-upgrade.yml"' "$state"/*/journal.jsonl | xargs ls -t | head -n 1)
 python3 - "$journal" "$startup" "$upgrade" <<'PY'

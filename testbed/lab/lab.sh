@@ -37,6 +37,7 @@ readonly SSHD=/usr/sbin/sshd
 readonly SSH=/usr/bin/ssh
 readonly SSH_KEYGEN=/usr/bin/ssh-keygen
 readonly LAB_USER=drover
+readonly USERS_LOCK=/var/lib/drover-lab/users.lock # held while the machine-wide users are checked and made
 readonly MAX_NODES=50
 readonly START_TIMEOUT_S=10
 readonly EXIT_FAIL=1 EXIT_USAGE=2 EXIT_MISSING=3 EXIT_UNBINDABLE=4
@@ -225,13 +226,20 @@ verify_logins() {
 cmd_up() {
   [[ -x $SSHD ]] || die "$EXIT_MISSING" "openssh-server is not installed (apt-get install openssh-server)"
   [[ -x $SSH_KEYGEN ]] || die "$EXIT_MISSING" "ssh-keygen is not installed (apt-get install openssh-client)"
-  local started_at=$EPOCHREALTIME i node_dir
+  local started_at=$EPOCHREALTIME i node_dir users_lock
   if ((EUID == 0)); then
+    # The users are machine-wide and several labs may come up at once (the controller's parallel test
+    # JVMs, another checkout): one at a time checks and makes them, or two would both run useradd for
+    # a missing user and the second would fail. The lock goes with the descriptor when setup is done.
+    mkdir -p "$(dirname "$USERS_LOCK")"
+    exec {users_lock}>"$USERS_LOCK"
+    flock "$users_lock"
     ensure_login_user
     login_user=$LAB_USER
     mkdir -p /run/sshd # privilege separation directory, needed when sshd runs as root
   fi
   ensure_become_users # after the login user, before the nodes: sshd_config lists its users
+  if ((EUID == 0)); then exec {users_lock}>&-; fi
   chmod 0755 "$dir"
   if [[ ! -f $dir/id_ed25519 ]]; then
     "$SSH_KEYGEN" -q -t ed25519 -N '' -C "drover-lab client" -f "$dir/id_ed25519"

@@ -3,6 +3,8 @@ package dev.drover.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.drover.testing.OpenSshLab;
+import dev.drover.testing.TestFork;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * older {@code 0755} one tightened when the jar is uploaded again, so other local users can neither
  * list nor read the jar the controller runs.
  */
+// Alone (controller/pom.xml): it deletes and changes the modes of the lab users' agent caches, which the other test JVMs' agents start from.
+@Tag(TestFork.ALONE)
 @ExtendWith(OpenSshLab.class)
 class AgentCacheModeOpenSshTest {
     private static String mode(OpenSshLab.Lab lab, OpenSshLab.Node node, String command) {

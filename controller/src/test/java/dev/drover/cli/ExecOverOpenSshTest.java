@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.drover.remote.AgentJar;
 import dev.drover.testing.OpenSshLab;
+import dev.drover.testing.TestFork;
 import dev.drover.transport.ExecResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code drover exec} against three real OpenSSH servers on 127.0.0.11-13, logging in as the lab's
  * plain user, with the real agent pushed over SFTP.
  */
+// Alone (controller/pom.xml): it deletes the lab user's agent cache, which the other test JVMs' agents start from.
+@Tag(TestFork.ALONE)
 @ExtendWith(OpenSshLab.class)
 class ExecOverOpenSshTest {
     @TempDir

@@ -39,7 +39,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Lifecycle: the first {@link #get()} in a test JVM runs {@code lab.sh up} with the lab directory
  * {@code controller/target/openssh-lab} of the repository, trying ports 2222, 2223, ... until one
- * is free on every node address ({@code -Ddrover.lab.port=P} pins the port). A JVM shutdown hook
+ * is free on every node address ({@code -Ddrover.lab.port=P} pins the port). Surefire's parallel JVMs
+ * ({@link TestFork}) each have a lab of their own: fork N uses {@code openssh-lab-N} (N > 1) and ports
+ * from {@code 2222 + 10 (N - 1)} (a pinned port is shifted the same way), so no two share a directory,
+ * an sshd or a port, and a lab left running by a failed fork is never the other's. A JVM shutdown hook
  * runs {@code lab.sh down}; {@code -Ddrover.lab.keep=true} leaves the lab running, to poke at after a
  * failed test with {@code ssh -F controller/target/openssh-lab/ssh_config node1}. The outcome,
  * failure included, is remembered for the JVM, so a machine without sshd pays for one attempt.
@@ -241,7 +244,7 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
         Path script = root.resolve("testbed/lab/lab.sh");
         Path dir = labDir(root);
         String pinned = System.getProperty(PORT_PROPERTY, "").strip();
-        int first = pinned.isEmpty() ? FIRST_PORT : Integer.parseInt(pinned);
+        int first = (pinned.isEmpty() ? FIRST_PORT : Integer.parseInt(pinned)) + PORT_ATTEMPTS * (TestFork.number() - 1);
         int attempts = pinned.isEmpty() ? PORT_ATTEMPTS : 1;
         String lastReason = "";
         for (int port = first; port < first + attempts; port++) {
@@ -264,17 +267,18 @@ public final class OpenSshLab implements BeforeEachCallback, ParameterResolver {
     }
 
     /**
-     * {@code controller/target/openssh-lab}, unless the login user could not reach it: a checkout
+     * {@code controller/target/openssh-lab} (with {@code -N} for fork N > 1), unless the login user could not reach it: a checkout
      * under a private directory such as {@code /root} (CI clones wherever it likes). Then a
      * directory under the system temp dir, named after the checkout so parallel checkouts differ.
      */
     static Path labDir(Path root) {
-        Path inTree = root.resolve("controller/target/openssh-lab");
+        String fork = TestFork.number() == 1 ? "" : "-" + TestFork.number();
+        Path inTree = root.resolve("controller/target/openssh-lab" + fork);
         if (everyoneCanTraverse(root)) {
             return inTree;
         }
         String tag = Integer.toHexString(root.toAbsolutePath().toString().hashCode());
-        return Path.of(System.getProperty("java.io.tmpdir"), "drover-openssh-lab-" + tag);
+        return Path.of(System.getProperty("java.io.tmpdir"), "drover-openssh-lab-" + tag + fork);
     }
 
     private static boolean everyoneCanTraverse(Path dir) {
