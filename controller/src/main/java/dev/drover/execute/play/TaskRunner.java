@@ -253,13 +253,19 @@ final class TaskRunner {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("changed", changed);
-        result.put("msg", failed ? "One or more items failed" : "All items completed");
+        // Ansible's TaskExecutor: a loop with no items says why it skipped instead of a msg.
+        if (!results.isEmpty()) {
+            result.put("msg", failed ? "One or more items failed" : allSkipped ? "All items skipped" : "All items completed");
+        }
         result.put("results", results);
         if (failed) {
             result.put("failed", true);
         }
         if (allSkipped) {
             result.put("skipped", true);
+        }
+        if (results.isEmpty()) {
+            result.put("skipped_reason", "No items in the list");
         }
         HostStatus status = failed ? HostStatus.FAILED : allSkipped ? HostStatus.SKIPPED
                 : changed ? HostStatus.CHANGED : HostStatus.OK;
