@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A mistake in a playbook or task file that the user has to fix, reported like a compiler does:
  * <pre>
- * site.yml:12:7: unknown module or keyword 'copyy' (did you mean 'copy'?)
+ * site.yml:12:7: couldn't resolve module/action 'copyy'. This often indicates a misspelling, ...
  *    12 |       copyy:
  *       |       ^
  * hint: a task names exactly one module; check the spelling

@@ -79,6 +79,13 @@ public final class PlaybookPrinter implements PlayListener {
             moduleWarnings(r.result(), r.noLog());
         }
         if (r.looped() && r.result().get("results") instanceof List<?>) {
+            if (r.status() == HostStatus.SKIPPED) {
+                // Ansible's v2_runner_on_skipped after the items (or for a loop with none): the host's line,
+                // at -v with what is left of the result once the items are shown ("All items skipped").
+                Map<String, Object> rest = new java.util.LinkedHashMap<>(shown);
+                rest.keySet().removeAll(java.util.Set.of("results", "changed", "skipped"));
+                out.println(style.skipped("skipping: " + who + (verbosity > 0 ? " => " + AnsibleJson.compact(rest) : "")));
+            }
             if (r.ignored()) {
                 out.println(style.skipped("...ignoring"));
             }
@@ -113,7 +120,13 @@ public final class PlaybookPrinter implements PlayListener {
         switch (r.status()) {
             case OK -> out.println(style.ok("ok: " + who + " => " + item + details(shown, r.action())));
             case CHANGED -> out.println(style.changed("changed: " + who + " => " + item + details(shown, r.action())));
-            case SKIPPED -> out.println(style.skipped("skipping: " + who + " => " + item));
+            case SKIPPED -> {
+                // Ansible's v2_runner_item_on_skipped ends the label with a space, then at -v the item's keys.
+                Map<String, Object> rest = new java.util.LinkedHashMap<>(shown);
+                rest.keySet().removeAll(java.util.Set.of("changed", "skipped", "skip_reason", "false_condition"));
+                out.println(style.skipped("skipping: " + who + " => " + item + " "
+                        + (verbosity > 0 ? " => " + AnsibleJson.compact(rest) : "")));
+            }
             case FAILED -> {
                 out.println(style.failed("failed: " + who + " " + item + " => " + AnsibleJson.compact(shown)));
                 where(r.result(), r.noLog());

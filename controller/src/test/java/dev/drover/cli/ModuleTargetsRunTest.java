@@ -35,6 +35,33 @@ class ModuleTargetsRunTest extends LocalPlaybookRun {
     }
 
     @Test
+    void aFetchedFileHasTheUmasksModeAndAnOverwrittenOneKeepsItsOwn() throws IOException {
+        // ansible-playbook 2.14 under umask 022: the new file is 0644 (shutil.copyfile, sftp get), not
+        // 0600; a file already there with 0640 keeps 0640 when fetch rewrites it.
+        write("src/a", "one\n");
+        write("src/b", "two\n");
+        write("kept/a", "old\n");
+        java.nio.file.Files.setPosixFilePermissions(dir.resolve("kept/a"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        CliRun run = run("""
+                - hosts: a
+                  gather_facts: false
+                  tasks:
+                    - fetch: {src: OUT/src/b, dest: OUT/new/, flat: true}
+                    - fetch: {src: OUT/src/a, dest: OUT/kept/, flat: true}
+                """);
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("2 2 0 0 0 0 0", recap(run, "a"), run.toString());
+        // What this JVM's umask gives a new file: 0666 less the umask, as Python's open().
+        java.nio.file.Path probe = java.nio.file.Files.createFile(dir.resolve("probe"));
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(probe)),
+                java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(dir.resolve("new/b"))));
+        assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(dir.resolve("kept/a"))));
+        assertEquals("one\n", read("kept/a"));
+    }
+
+    @Test
     void fetchSkipsInCheckModeAndFailsInAnsiblesWords() throws IOException {
         write("src/orig", "test");
         CliRun run = run("""

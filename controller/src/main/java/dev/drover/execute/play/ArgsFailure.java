@@ -45,7 +45,8 @@ final class ArgsFailure {
     /** Ansible's text for the failure (template/__init__.py, playbook/base.py post_validate). */
     static String message(TemplateException e, SourcePos pos) {
         return switch (e.kind()) {
-            case UNDEFINED -> "The task includes an option with an undefined variable. The error was: " + e.reason()
+            case UNDEFINED -> "The task includes an option with an undefined variable. The error was: "
+                    + KeywordFailure.twice(e.reason())
                     + "\n\n" + appearsIn(pos);
             case FAILED -> e.reason();
             case SYNTAX, UNKNOWN_FILTER, UNKNOWN_TEST -> "template error while templating string: " + e.reason()

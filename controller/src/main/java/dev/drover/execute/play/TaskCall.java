@@ -83,7 +83,7 @@ final class TaskCall {
             if (d.status() == HostStatus.UNREACHABLE) {
                 return d;
             }
-            if (t.condition(task.options().until(), withRegistered(task, vars, d.result()))) {
+            if (until(task, t, withRegistered(task, vars, d.result()), name)) {
                 return d;
             }
             if (attempt < attempts) {
@@ -101,6 +101,22 @@ final class TaskCall {
         // Ansible's TaskResult.is_failed reads failed_when_result before 'failed': a false failed_when wins.
         boolean failed = !(d.result().get("failed_when_result") instanceof Boolean b) || b;
         return new Done(failed ? HostStatus.FAILED : d.status(), d.result(), d.delegatedTo());
+    }
+
+    /** Whether every {@code until} condition holds; one that cannot be evaluated fails the task, as in Ansible. */
+    private static boolean until(ModuleTask task, Templater t, Map<String, Object> vars, String name) {
+        for (String c : task.options().until()) {
+            boolean holds;
+            try {
+                holds = t.condition(c, vars);
+            } catch (dev.drover.template.TemplateException e) {
+                throw KeywordFailure.until(e, c, name, task.pos());
+            }
+            if (!holds) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -230,20 +246,38 @@ final class TaskCall {
         }
         Map<String, Object> v = withRegistered(task, vars, result);
         String which = "changed";
+        String current = null;
         try {
             if (!changedWhen.isEmpty()) {
-                result.put("changed", t.condition(changedWhen, v));
+                boolean changed = true;
+                for (String c : changedWhen) {
+                    current = c;
+                    if (!t.condition(c, v)) {
+                        changed = false;
+                        break;
+                    }
+                }
+                result.put("changed", changed);
             }
             which = "failed";
             if (!failedWhen.isEmpty()) {
-                boolean failed = t.condition(failedWhen, v);
+                boolean failed = true;
+                for (String c : failedWhen) {
+                    current = c;
+                    if (!t.condition(c, v)) {
+                        failed = false;
+                        break;
+                    }
+                }
                 result.put("failed_when_result", failed);
                 result.put("failed", failed);
             }
         } catch (dev.drover.template.TemplateException e) {
-            // As Ansible: a condition that cannot be evaluated fails the task and keeps the module's result.
+            // As Ansible: a condition that cannot be evaluated fails the task and keeps the module's result;
+            // <which>_when_result holds Ansible's message, the console also prints drover's place.
             result.put("failed", true);
-            result.put(which + "_when_result", "task \"" + task.options().name().orElse(task.module()) + "\" ("
+            result.put(which + "_when_result", KeywordFailure.conditional(e, current));
+            result.put(ArgsFailure.WHERE, "task \"" + task.options().name().orElse(task.module()) + "\" ("
                     + task.pos() + "): " + e.getMessage());
         }
         return HostStatus.of(result);

@@ -88,7 +88,7 @@ final class TaskRunner {
                 status = d.status();
                 result = d.result();
                 delegatedTo = d.delegatedTo();
-            } else if (!when.isEmpty() && !condition(t, when, vars, result = skipped())) {
+            } else if (!when.isEmpty() && !condition(t, when, vars, result = skipped(), task.pos())) {
                 status = HostStatus.SKIPPED;
             } else {
                 TaskCall.Done d = call.withRetries(task, chain, host, vars, check, name, step);
@@ -96,6 +96,9 @@ final class TaskRunner {
                 result = d.result();
                 delegatedTo = d.delegatedTo();
             }
+        } catch (KeywordFailure e) {
+            result = e.result();
+            status = HostStatus.FAILED;
         } catch (TemplateException e) {
             result = Results.failed("task \"" + name + "\" (" + task.pos() + "): " + e.getMessage());
             status = HostStatus.FAILED;
@@ -124,12 +127,19 @@ final class TaskRunner {
         } catch (TemplateException | IllegalArgumentException loopError) {
             boolean whenIsFalse;
             try {
-                whenIsFalse = !when.isEmpty() && !condition(t, when, vars, skipped());
-            } catch (TemplateException | IllegalArgumentException whenNeedsTheItem) {
+                whenIsFalse = !when.isEmpty() && !condition(t, when, vars, skipped(), task.pos());
+            } catch (KeywordFailure | IllegalArgumentException whenNeedsTheItem) {
                 whenIsFalse = false;
             }
             if (whenIsFalse) {
                 return Optional.empty();
+            }
+            String name = task.options().name().orElse(task.module());
+            if (loopError instanceof TemplateException e) {
+                throw KeywordFailure.loop(e, name, task.pos());
+            }
+            if (loopError instanceof NotAList n) {
+                throw KeywordFailure.notAList(n.value(), name, task.pos());
             }
             throw loopError;
         }
@@ -220,7 +230,7 @@ final class TaskRunner {
             Object label = lc.label().isPresent() ? t.render(lc.label().get(), itemVars) : shown(items.get(i));
             Map<String, Object> r;
             HostStatus s;
-            if (!when.isEmpty() && !condition(t, when, itemVars, r = skipped())) {
+            if (!when.isEmpty() && !condition(t, when, itemVars, r = skipped(), task.pos())) {
                 s = HostStatus.SKIPPED;
             } else {
                 TaskCall.Done d = call.withRetries(task, chain, host, itemVars, check, name, step + "/item" + i);
@@ -246,13 +256,19 @@ final class TaskRunner {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("changed", changed);
-        result.put("msg", failed ? "One or more items failed" : "All items completed");
+        // Ansible's TaskExecutor: a loop with no items says why it skipped instead of a msg.
+        if (!results.isEmpty()) {
+            result.put("msg", failed ? "One or more items failed" : allSkipped ? "All items skipped" : "All items completed");
+        }
         result.put("results", results);
         if (failed) {
             result.put("failed", true);
         }
         if (allSkipped) {
             result.put("skipped", true);
+        }
+        if (results.isEmpty()) {
+            result.put("skipped_reason", "No items in the list");
         }
         HostStatus status = failed ? HostStatus.FAILED : allSkipped ? HostStatus.SKIPPED
                 : changed ? HostStatus.CHANGED : HostStatus.OK;
@@ -291,9 +307,7 @@ final class TaskRunner {
             }
             case LIST -> {
                 if (!(rendered instanceof List<?> l)) {
-                    // Ansible's words (task_executor._get_loop_items), then what to do about a mapping.
-                    throw new IllegalArgumentException("Invalid data passed to 'loop', it requires a list, got this instead: "
-                            + dev.drover.playbook.Coerce.describe(rendered) + "; for a mapping use '| dict2items' or with_dict");
+                    throw new NotAList(rendered);
                 }
                 yield new ArrayList<>(l);
             }
@@ -323,6 +337,20 @@ final class TaskRunner {
                 yield out;
             }
         };
+    }
+
+    /** A {@code loop:} that rendered to no list; its message is Ansible's (TaskExecutor._get_loop_items). */
+    static final class NotAList extends IllegalArgumentException {
+        private final transient Object value;
+
+        NotAList(Object value) {
+            super(KeywordFailure.notAListMessage(value));
+            this.value = value;
+        }
+
+        Object value() {
+            return value;
+        }
     }
 
     /**
@@ -369,10 +397,20 @@ final class TaskRunner {
         v.put("ansible_loop", loop);
     }
 
-    /** Evaluates {@code when}; when false, records which condition in {@code skippedResult}. */
-    private static boolean condition(Templater t, List<String> when, Map<String, Object> vars, Map<String, Object> skippedResult) {
+    /**
+     * Evaluates {@code when}; when false, records which condition in {@code skippedResult}. A condition
+     * that cannot be evaluated fails the task with Ansible's message naming it and the task's place.
+     */
+    private static boolean condition(Templater t, List<String> when, Map<String, Object> vars, Map<String, Object> skippedResult,
+            dev.drover.playbook.SourcePos pos) {
         for (String c : when) {
-            if (!t.condition(c, vars)) {
+            boolean holds;
+            try {
+                holds = t.condition(c, vars);
+            } catch (TemplateException e) {
+                throw KeywordFailure.when(e, c, pos);
+            }
+            if (!holds) {
                 skippedResult.put("false_condition", c);
                 return false;
             }

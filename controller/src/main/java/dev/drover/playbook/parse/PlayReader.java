@@ -166,8 +166,10 @@ final class PlayReader {
                     "tasks go in a list under 'tasks:' (or pre_tasks, post_tasks, handlers)");
         }
         String near = Suggest.closest(key, Keywords.PLAY);
-        return sources.error(e.keyPos(), "unknown play keyword '" + key + "'" + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                "a play takes: " + String.join(", ", new TreeSet<>(Keywords.PLAY)));
+        // Ansible's words (Base's attribute check); drover's suggestion and the keywords go to the hint.
+        return sources.error(e.keyPos(), "'" + key + "' is not a valid attribute for a Play",
+                (near != null ? "did you mean '" + near + "'? " : "") + "a play takes: "
+                        + String.join(", ", new TreeSet<>(Keywords.PLAY)));
     }
 
     private String hosts(YamlNode.Entry e) throws PlaybookException {

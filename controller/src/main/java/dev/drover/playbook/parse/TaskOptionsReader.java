@@ -137,9 +137,8 @@ final class TaskOptionsReader {
                 case "extended", "extended_allitems" -> values.bool(c);
                 default -> {
                     String near = dev.drover.protocol.text.Suggest.closest(c.key(), LOOP_CONTROL_KEYS);
-                    throw sources.error(c.keyPos(), "unknown loop_control keyword '" + c.key() + "'"
-                                    + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                            "loop_control takes: " + String.join(", ", new java.util.TreeSet<>(LOOP_CONTROL_KEYS)));
+                    throw sources.error(c.keyPos(), "'" + c.key() + "' is not a valid attribute for a LoopControl",
+                            (near != null ? "did you mean '" + near + "'? " : "") + "loop_control takes: " + String.join(", ", new java.util.TreeSet<>(LOOP_CONTROL_KEYS)));
                 }
             }
         }

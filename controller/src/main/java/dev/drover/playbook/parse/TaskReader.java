@@ -82,6 +82,7 @@ final class TaskReader {
         YamlNode.Entry rescue;
         YamlNode.Entry always;
         YamlNode.Entry args;
+        final List<YamlNode.Entry> unknown = new ArrayList<>();
     }
 
     private void readInto(YamlNode item, TaskContext ctx, List<Task> out) throws PlaybookException {
@@ -136,6 +137,9 @@ final class TaskReader {
                 default -> classifyOther(e, ctx, parts);
             }
         }
+        if (!parts.unknown.isEmpty()) {
+            throw unknownKey(m, parts.unknown.get(0), parts);
+        }
         return parts;
     }
 
@@ -181,11 +185,44 @@ final class TaskReader {
                     "write the task with the modules the plugin calls (for a wrapper of shell, a shell task"
                             + " with failed_when)");
         } else {
-            String near = Suggest.closest(key, suggestionPool);
-            throw sources.error(e.keyPos(), "unknown module or keyword '" + key + "'"
-                            + (near != null ? " (did you mean '" + near + "'?)" : ""),
-                    "a task holds task keywords and exactly one module; check the spelling or the indentation");
+            parts.unknown.add(e);
         }
+    }
+
+    /**
+     * A key that is neither a keyword nor a module, with Ansible 2.14's words (ModuleArgsParser, Base's
+     * attribute check): beside a module it is a second action, on a block an invalid attribute, alone
+     * a module that cannot be resolved. drover's suggestion goes to the hint.
+     */
+    private PlaybookException unknownKey(YamlNode.Mapping m, YamlNode.Entry e, Parts parts) {
+        String key = e.key();
+        String near = Suggest.closest(key, suggestionPool);
+        String hint = (near != null ? "did you mean '" + near + "'? " : "")
+                + "a task holds task keywords and exactly one module; check the spelling or the indentation";
+        if (parts.block != null) {
+            return sources.error(e.keyPos(), "'" + key + "' is not a valid attribute for a Block", hint);
+        }
+        if (!parts.actions.isEmpty()) {
+            return sources.error(e.keyPos(), "conflicting action statements: " + actionName(parts.actions.get(0)) + ", " + key, hint);
+        }
+        return sources.error(e.keyPos(), "couldn't resolve module/action '" + key + "'. This often indicates a misspelling,"
+                + " missing collection, or incorrect module path.", hint);
+    }
+
+    /** The module an action entry names: its key, or for {@code action:} the first word or {@code module} of its value. */
+    private static String actionName(YamlNode.Entry a) {
+        if (a.key().equals("action") || a.key().equals("local_action")) {
+            if (a.value() instanceof YamlNode.Scalar s && !s.isNull()) {
+                String v = s.text().strip();
+                int sp = v.indexOf(' ');
+                return sp < 0 ? v : v.substring(0, sp);
+            }
+            if (a.value() instanceof YamlNode.Mapping mm && mm.entry("module").isPresent()
+                    && mm.entry("module").get().value() instanceof YamlNode.Scalar s) {
+                return s.text();
+            }
+        }
+        return a.key();
     }
 
     /**

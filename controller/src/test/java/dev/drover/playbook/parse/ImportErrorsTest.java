@@ -58,7 +58,8 @@ class ImportErrorsTest {
         Path site = Files.write(dir, "site.yml", "- hosts: all\n  tasks:\n    - import_tasks: tasks/bad.yml\n");
         PlaybookException e = failure(site);
         assertEquals(dir.resolve("tasks/bad.yml") + ":4:3", e.pos().toString());
-        assertEquals("unknown module or keyword 'shel' (did you mean 'shell'?)", e.problem());
+        assertEquals("couldn't resolve module/action 'shel'. This often indicates a misspelling, missing collection, or"
+                + " incorrect module path.", e.problem());
         assertEquals("    4 |   shel: ls\n      |   ^", e.snippet());
     }
 

@@ -54,7 +54,7 @@ class NotShippedModulesTest {
                     name: acl
                   when: false
                 """));
-        assertTrue(e.problem().startsWith("unknown module or keyword 'aptt'"), e.problem());
+        assertTrue(e.problem().startsWith("couldn't resolve module/action 'aptt'"), e.problem());
         assertEquals("3:7", e.pos().line() + ":" + e.pos().column());
         PlaybookException old = assertThrows(PlaybookException.class, () -> parse("""
                 - action: yumm name=x

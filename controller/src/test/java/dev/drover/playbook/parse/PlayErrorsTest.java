@@ -54,8 +54,8 @@ class PlayErrorsTest {
     @Test
     void misspeltPlayKeywordSuggestsTheKeyword() {
         PlaybookException e = failure("- hostz: all\n  tasks: []\n");
-        assertAt(e, 1, 3, "unknown play keyword 'hostz' (did you mean 'hosts'?)");
-        assertTrue(e.hint().startsWith("a play takes: any_errors_fatal, become,"), e.hint());
+        assertAt(e, 1, 3, "'hostz' is not a valid attribute for a Play");
+        assertTrue(e.hint().startsWith("did you mean 'hosts'? a play takes: any_errors_fatal, become,"), e.hint());
     }
 
     @Test

@@ -138,10 +138,7 @@ final class FetchAction implements ControllerAction {
         }
         try {
             Files.createDirectories(dest.getParent());
-            Path tmp = Files.createTempFile(dest.getParent(), ".fetch", ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            writeAsAnsible(dest, bytes);
         } catch (IOException e) {
             return ControllerAction.failed("Failed to fetch the file: " + e.getMessage());
         }
@@ -172,6 +169,30 @@ final class FetchAction implements ControllerAction {
         result.put("dest", dest.toString());
         result.put("checksum", checksum);
         return result;
+    }
+
+    /**
+     * Writes the fetched bytes as Ansible's connection plugins do (shutil.copyfile, sftp get, or open(dest,
+     * 'wb')): a new file gets 0666 less the umask (0644 under the usual 022), a file already there keeps
+     * its mode. Written beside dest under a new name with CREATE_NEW (which honours the umask, unlike
+     * createTempFile's 0600), then renamed over it, so a reader never sees half a file.
+     */
+    static void writeAsAnsible(Path dest, byte[] bytes) throws IOException {
+        Path tmp = dest.resolveSibling(".fetch-" + java.util.UUID.randomUUID() + ".tmp");
+        try {
+            Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+            if (Files.isRegularFile(dest)) {
+                try {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(dest));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Not a POSIX file system: the new file's own mode stands.
+                }
+            }
+            Files.move(tmp, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private static byte[] readIfFile(Path file) {
