@@ -98,7 +98,7 @@ class PlaybookRunBehaviourTest extends LocalPlaybookRun {
         assertEquals(ExitCodes.HOST_FAILED, run.exitCode(), run.toString());
         // Ansible's words, with the place in its own: file, line and column of the task, and the line itself.
         assertTrue(run.out().contains("The task includes an option with an undefined variable. The error was: 'acs_verison'"
-                + " is undefined\\n\\nThe error appears to be in '" + dir.resolve("site.yml") + "': line 4, column 7, but may"
+                + " is undefined. 'acs_verison' is undefined\\n\\nThe error appears to be in '" + dir.resolve("site.yml") + "': line 4, column 7, but may"
                 + "\\nbe elsewhere in the file depending on the exact syntax problem.\\n\\nThe offending line appears to be:"
                 + "\\n\\n  tasks:\\n    - name: use a typo\\n      ^ here\\n"), run.toString());
     }

@@ -63,10 +63,12 @@ final class Includes {
             return;
         }
         String action = inc.isRole() ? "include_role" : "include_tasks";
-        String name = Settings.taskName(inc, action, chain.play(), rc.options().extraVars(), rc.templater());
         Templater t = rc.templater().get();
         // As a module task's run_once: the first host alone includes the file, and alone runs its tasks.
         Map<String, Object> first = Variables.forTask(scope, hosts.get(0), chain, inc.vars(), rc.options().check());
+        // An unnamed include_role shows as 'include_role : <the role's name as written>' (IncludeRole.get_name).
+        String name = Settings.taskName(inc, inc.isRole() ? action + " : " + inc.file() : action, first, rc.templater());
+        String failedName = Settings.taskName(inc, action, chain.play(), rc.options().extraVars(), rc.templater());
         List<HostState> others = List.of();
         if (Settings.bool(chain.setting(inc.options(), o -> o.runOnce(), chain.play().runOnce()), false, t, first)) {
             others = hosts.subList(1, hosts.size());
@@ -170,10 +172,10 @@ final class Includes {
                         action, o.status(), o.result(), o.ignored(), o.noLog(), false)));
         if (inc.isRole()) {
             // Ansible's recap does not count an include_role that ran, only one skipped or failed.
-            batch.apply(outcomes.stream().filter(o -> o.status() != HostStatus.OK).toList(), name, action,
+            batch.apply(outcomes.stream().filter(o -> o.status() != HostStatus.OK).toList(), failedName, action,
                     chain.rescuable());
         } else {
-            batch.apply(outcomes, name, action, chain.rescuable());
+            batch.apply(outcomes, failedName, action, chain.rescuable());
             countEachInclusion(outcomes, groups);
         }
         // The included tasks inherit the blocks around the include (Chain), then its apply: and the

@@ -155,10 +155,10 @@ final class LinearStrategy {
             meta(task, chain, hosts);
             return;
         }
-        String name = chain.role().map(r -> r.name() + " : ").orElse("")
-                + Settings.taskName(task, task.module(), play, rc.options().extraVars(), rc.templater());
         Templater t = rc.templater().get();
         Map<String, Object> first = Variables.forTask(scope, hosts.get(0), chain, task.options().vars(), rc.options().check());
+        String name = chain.role().map(r -> r.name() + " : ").orElse("")
+                + Settings.taskName(task, task.module(), first, rc.templater());
         boolean runOnce = Settings.bool(chain.setting(task.options(), o -> o.runOnce(), play.runOnce()), false, t, first);
         int throttle = Settings.integer(chain.setting(task.options(), o -> o.throttle(), play.throttle()), 0, t, first);
         // add_host runs once per batch, on its first host (Ansible's BYPASS_HOST_LOOP); only run_once shares it.

@@ -56,18 +56,29 @@ final class Settings {
     }
 
     /**
-     * A task's name as Ansible shows it: its name rendered with play-level variables (the play's
-     * {@code vars}, then {@code -e}), else its action. A name that does not render is shown as written.
+     * A task's name for {@code ansible_failed_task.name}: its name rendered with play-level variables
+     * (the play's {@code vars}, then {@code -e}), else its action. A name that does not render is
+     * shown as written.
      */
     static String taskName(Task task, String action, Play play, Map<String, Object> extraVars, Supplier<Templater> t) {
+        Map<String, Object> vars = new LinkedHashMap<>(play.vars());
+        vars.putAll(extraVars);
+        return taskName(task, action, vars, t);
+    }
+
+    /**
+     * A task's name as Ansible's linear strategy shows it in the banner: its name rendered with the
+     * variables of the first host that runs it ({@code first}), else its action. A name that does not
+     * render there (a variable undefined, an {@code item} outside the loop) is shown as written, as
+     * Ansible templates it with {@code fail_on_undefined=False}.
+     */
+    static String taskName(Task task, String action, Map<String, Object> first, Supplier<Templater> t) {
         Optional<String> name = task.options().name();
         if (name.isEmpty()) {
             return action;
         }
         try {
-            Map<String, Object> vars = new LinkedHashMap<>(play.vars());
-            vars.putAll(extraVars);
-            return String.valueOf(t.get().render(name.get(), vars));
+            return String.valueOf(t.get().render(name.get(), first));
         } catch (TemplateException e) {
             return name.get();
         }
