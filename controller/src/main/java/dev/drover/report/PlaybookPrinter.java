@@ -47,16 +47,32 @@ public final class PlaybookPrinter implements PlayListener {
         this.progress = new GateProgress(this, out, terminal, progressInterval);
     }
 
+    /** The play being run, for the banner each serial batch repeats. */
+    private String playName;
+
     public static String banner(String msg) {
         return msg + " " + "*".repeat(Math.max(3, COLUMNS - msg.length()));
     }
 
     @Override
     public synchronized void playStart(String name, List<String> hosts) {
+        playName = name;
+        playBanner();
+    }
+
+    /** Each serial batch after the first shows the play's banner again, as ansible-playbook does. */
+    @Override
+    public synchronized void batchStart(int index, int count, List<String> hosts) {
+        if (index > 0 && playName != null) {
+            playBanner();
+        }
+    }
+
+    private void playBanner() {
         progress.clearLine();
         // One write for the blank line and the banner: the console's writer flushes at every println,
         // and a warm run sends each flush to its thin client as a frame of its own.
-        out.println(System.lineSeparator() + style.bold(banner("PLAY [" + name + "]")));
+        out.println(System.lineSeparator() + style.bold(banner("PLAY [" + playName + "]")));
         out.flush();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,9 +12,9 @@ import org.junit.jupiter.api.Test;
  * host vars), as Ansible's linear strategy templates it with {@code fail_on_undefined=False}: a name
  * that needs an undefined variable (or {@code item}, outside the loop) is shown as written. An
  * unnamed include_role shows {@code include_role : <role>}. The expected banners are
- * ansible-playbook 2.14's for the same playbook.
+ * ansible-playbook 2.14's for the same playbook. Each serial batch shows the play's banner again.
  */
-class TaskBannerNameTest extends LocalPlaybookRun {
+class BannersTest extends LocalPlaybookRun {
 
     @Test
     void namesRenderWithTheFirstHostsVariablesOrShowAsWritten() throws IOException {
@@ -48,5 +49,21 @@ class TaskBannerNameTest extends LocalPlaybookRun {
                 TASK [looped {{ item }}]
                 """, banners, run.toString());
         assertEquals("5 1 0 0 0 0 0", recap(run, "a"));
+    }
+
+    @Test
+    void eachSerialBatchShowsThePlaysBannerAgain() throws IOException {
+        CliRun run = run("""
+                - hosts: web
+                  name: P
+                  serial: 1
+                  gather_facts: false
+                  tasks:
+                    - debug: msg=x
+                """);
+        assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
+        assertEquals(List.of("PLAY [P]", "TASK [debug]", "PLAY [P]", "TASK [debug]", "PLAY RECAP"),
+                run.out().lines().filter(l -> l.startsWith("PLAY") || l.startsWith("TASK"))
+                        .map(l -> l.replaceAll(" \\*+$", "")).toList(), run.toString());
     }
 }
