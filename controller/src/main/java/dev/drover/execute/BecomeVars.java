@@ -8,11 +8,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * Who a host's agent runs as, resolved as Ansible resolves it, for a playbook's task and an ad hoc
- * command alike: the task's keywords ({@code become}, {@code become_user}, {@code become_method},
- * inherited from blocks and the play; none for an ad hoc command) win, then the host's {@code
- * ansible_become}, {@code ansible_become_user}, {@code ansible_become_method} and {@code
- * ansible_become_password} (or {@code _pass}), then the command line's {@code -b}, {@code
- * --become-user}, {@code --become-method} and {@code -K}. The method's own variables, as Ansible's
+ * command alike: the variables {@code ansible_become}, {@code ansible_become_user}, {@code
+ * ansible_become_method} and {@code ansible_become_password} (or {@code _pass}) win, from wherever
+ * they come (inventory, play, task {@code vars:}), over the keywords ({@code become}, {@code
+ * become_user}, {@code become_method}, inherited from blocks and the play; none for an ad hoc
+ * command), as Ansible's {@code PlayContext.set_task_and_variable_override} applies its
+ * {@code MAGIC_VARIABLE_MAPPING} after the task's attributes; then the command line's {@code -b},
+ * {@code --become-user}, {@code --become-method} and {@code -K}. The method's own variables, as Ansible's
  * become plugins read them, win over the generic ones: {@code ansible_su_pass} (or {@code
  * ansible_sudo_pass}) over {@code ansible_become_password}, {@code ansible_su_exe} over {@code
  * ansible_become_exe}, {@code ansible_su_flags} over {@code ansible_become_flags}.
@@ -37,17 +39,17 @@ public final class BecomeVars {
      */
     public static AgentOptions.Become resolve(Keywords keywords, Map<String, Object> vars, AgentOptions.Become cli,
             boolean cliBecomes, UnaryOperator<Object> render) {
-        boolean on = keywords.become() != null ? keywords.become()
-                : vars.containsKey("ansible_become") ? Coerce.toBoolean(render.apply(vars.get("ansible_become")))
+        boolean on = vars.containsKey("ansible_become") ? Coerce.toBoolean(render.apply(vars.get("ansible_become")))
+                : keywords.become() != null ? keywords.become()
                 : cliBecomes;
         if (!on) {
             return null;
         }
-        String user = keywords.user() != null ? keywords.user()
-                : vars.containsKey("ansible_become_user") ? text(render.apply(vars.get("ansible_become_user")))
+        String user = vars.containsKey("ansible_become_user") ? text(render.apply(vars.get("ansible_become_user")))
+                : keywords.user() != null ? keywords.user()
                 : cli != null ? cli.user() : null;
-        String method = keywords.method() != null ? keywords.method()
-                : vars.containsKey("ansible_become_method") ? text(render.apply(vars.get("ansible_become_method")))
+        String method = vars.containsKey("ansible_become_method") ? text(render.apply(vars.get("ansible_become_method")))
+                : keywords.method() != null ? keywords.method()
                 : cli != null ? cli.method() : null;
         String name = method == null || method.isBlank() ? "sudo" : method;
         if (!AgentOptions.Become.METHODS.contains(name)) {
