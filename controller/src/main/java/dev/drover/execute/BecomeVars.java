@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  * {@code --become-user}, {@code --become-method} and {@code -K}. The method's own variables, as Ansible's
  * become plugins read them, win over the generic ones: {@code ansible_su_pass} (or {@code
  * ansible_sudo_pass}) over {@code ansible_become_password}, {@code ansible_su_exe} over {@code
- * ansible_become_exe}, {@code ansible_su_flags} over {@code ansible_become_flags}.
+ * ansible_become_exe}, {@code ansible_su_flags} over {@code ansible_become_flags}; those variables
+ * over the {@code become_exe} and {@code become_flags} keywords.
  *
  * <p>A method drover does not have is refused here, before any agent starts, with an
  * {@link IllegalArgumentException} that the task runner completes with the task's name and place.
@@ -27,8 +28,12 @@ public final class BecomeVars {
     }
 
     /** The keyword layer: each null where no task, block or play keyword sets it. */
-    public record Keywords(Boolean become, String user, String method) {
-        public static final Keywords NONE = new Keywords(null, null, null);
+    public record Keywords(Boolean become, String user, String method, String exe, String flags) {
+        public static final Keywords NONE = new Keywords(null, null, null, null, null);
+
+        public Keywords(Boolean become, String user, String method) {
+            this(become, user, method, null, null);
+        }
     }
 
     /**
@@ -60,8 +65,10 @@ public final class BecomeVars {
                 : vars.get("ansible_become_pass");
         Secret secret = password == null ? (cli != null ? cli.password() : null)
                 : password instanceof Secret s ? s : Secret.of(String.valueOf(render.apply(password)));
-        return new AgentOptions.Become(user, method, secret, methodVar(vars, name, "exe", render),
-                methodVar(vars, name, "flags", render));
+        String exe = methodVar(vars, name, "exe", render);
+        String flags = methodVar(vars, name, "flags", render);
+        return new AgentOptions.Become(user, method, secret, exe != null ? exe : keywords.exe(),
+                flags != null ? flags : keywords.flags());
     }
 
     /** {@code ansible_<method>_<option>}, else {@code ansible_become_<option>}, rendered; null when neither is set. */

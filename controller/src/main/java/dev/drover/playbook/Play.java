@@ -32,6 +32,8 @@ import java.util.Optional;
  * @param become            privilege escalation default for tasks
  * @param becomeUser        user to become
  * @param becomeMethod      sudo, su, ...
+ * @param becomeExe         the become program ({@code become_exe})
+ * @param becomeFlags       its flags ({@code become_flags})
  * @param remoteUser        user to log in as
  * @param connection        connection type ({@code ssh}, {@code local})
  * @param environment       environment layers (see {@link TaskOptions#environment()})
@@ -65,6 +67,8 @@ public record Play(
         Setting<Boolean> become,
         Optional<String> becomeUser,
         Optional<String> becomeMethod,
+        Optional<String> becomeExe,
+        Optional<String> becomeFlags,
         Optional<String> remoteUser,
         Optional<String> connection,
         List<Object> environment,
@@ -98,6 +102,8 @@ public record Play(
         Objects.requireNonNull(become, "become");
         Objects.requireNonNull(becomeUser, "becomeUser");
         Objects.requireNonNull(becomeMethod, "becomeMethod");
+        Objects.requireNonNull(becomeExe, "becomeExe");
+        Objects.requireNonNull(becomeFlags, "becomeFlags");
         Objects.requireNonNull(remoteUser, "remoteUser");
         Objects.requireNonNull(connection, "connection");
         environment = Frozen.list(environment);

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param become            privilege escalation on/off
  * @param becomeUser        user to become
  * @param becomeMethod      sudo, su, ...
+ * @param becomeExe         the become program ({@code become_exe}), instead of the method's own
+ * @param becomeFlags       the become program's flags ({@code become_flags})
  * @param environment       layers of environment variables, each a mapping or a template string
  *                          rendering to one; later layers win
  * @param ignoreErrors      keep going on this host after a failure
@@ -53,6 +55,8 @@ public record TaskOptions(
         Setting<Boolean> become,
         Optional<String> becomeUser,
         Optional<String> becomeMethod,
+        Optional<String> becomeExe,
+        Optional<String> becomeFlags,
         List<Object> environment,
         Setting<Boolean> ignoreErrors,
         Setting<Boolean> ignoreUnreachable,
@@ -87,6 +91,8 @@ public record TaskOptions(
         Objects.requireNonNull(become, "become");
         Objects.requireNonNull(becomeUser, "becomeUser");
         Objects.requireNonNull(becomeMethod, "becomeMethod");
+        Objects.requireNonNull(becomeExe, "becomeExe");
+        Objects.requireNonNull(becomeFlags, "becomeFlags");
         environment = Frozen.list(environment);
         Objects.requireNonNull(ignoreErrors, "ignoreErrors");
         Objects.requireNonNull(ignoreUnreachable, "ignoreUnreachable");

@@ -17,6 +17,8 @@ public final class TaskOptionsBuilder {
     private Setting<Boolean> become = Setting.unset();
     private Optional<String> becomeUser = Optional.empty();
     private Optional<String> becomeMethod = Optional.empty();
+    private Optional<String> becomeExe = Optional.empty();
+    private Optional<String> becomeFlags = Optional.empty();
     private List<Object> environment = List.of();
     private Setting<Boolean> ignoreErrors = Setting.unset();
     private Setting<Boolean> ignoreUnreachable = Setting.unset();
@@ -55,6 +57,8 @@ public final class TaskOptionsBuilder {
         this.become = o.become();
         this.becomeUser = o.becomeUser();
         this.becomeMethod = o.becomeMethod();
+        this.becomeExe = o.becomeExe();
+        this.becomeFlags = o.becomeFlags();
         this.environment = o.environment();
         this.ignoreErrors = o.ignoreErrors();
         this.ignoreUnreachable = o.ignoreUnreachable();
@@ -110,6 +114,16 @@ public final class TaskOptionsBuilder {
 
     public TaskOptionsBuilder becomeMethod(Optional<String> becomeMethod) {
         this.becomeMethod = Objects.requireNonNull(becomeMethod, "becomeMethod");
+        return this;
+    }
+
+    public TaskOptionsBuilder becomeExe(Optional<String> becomeExe) {
+        this.becomeExe = Objects.requireNonNull(becomeExe, "becomeExe");
+        return this;
+    }
+
+    public TaskOptionsBuilder becomeFlags(Optional<String> becomeFlags) {
+        this.becomeFlags = Objects.requireNonNull(becomeFlags, "becomeFlags");
         return this;
     }
 
@@ -244,6 +258,6 @@ public final class TaskOptionsBuilder {
     }
 
     public TaskOptions build() {
-        return new TaskOptions(name, when, tags, become, becomeUser, becomeMethod, environment, ignoreErrors, ignoreUnreachable, anyErrorsFatal, failedWhen, changedWhen, noLog, checkMode, delegateTo, runOnce, throttle, timeout, register, notifies, listen, loop, loopControl, until, retries, delay, diff, remoteUser, async, poll, vars, pos);
+        return new TaskOptions(name, when, tags, become, becomeUser, becomeMethod, becomeExe, becomeFlags, environment, ignoreErrors, ignoreUnreachable, anyErrorsFatal, failedWhen, changedWhen, noLog, checkMode, delegateTo, runOnce, throttle, timeout, register, notifies, listen, loop, loopControl, until, retries, delay, diff, remoteUser, async, poll, vars, pos);
     }
 }

@@ -30,8 +30,9 @@ final class SudoMethod implements BecomeMethod {
         String prompt = withPassword ? "[drover-sudo-" + nonce + "]" : null;
         String exe = BecomeMethod.checkedWords("become_exe", become.exe());
         String flags = BecomeMethod.checkedWords("become_flags", become.flags());
-        return new Start(command(exe.isEmpty() ? "sudo" : exe, flags, user, prompt, script),
-                prompt == null ? null : PasswordPrompt.marker(prompt), new SudoRefusals(host, user, prompt));
+        String program = exe.isEmpty() ? "sudo" : exe;
+        return new Start(command(program, flags, user, prompt, script),
+                prompt == null ? null : PasswordPrompt.marker(prompt), new SudoRefusals(host, user, prompt, program));
     }
 
     /**

@@ -2,8 +2,16 @@ package dev.drover.remote;
 
 /** sudo's refusals ({@link SudoMethod}). */
 final class SudoRefusals extends Refusals {
+    /** The program run for sudo: {@code sudo}, or the task's {@code become_exe}. */
+    private final String exe;
+
     SudoRefusals(String host, String user, String prompt) {
+        this(host, user, prompt, "sudo");
+    }
+
+    SudoRefusals(String host, String user, String prompt, String exe) {
         super(host, user, prompt);
+        this.exe = exe;
     }
 
     @Override
@@ -28,6 +36,10 @@ final class SudoRefusals extends Refusals {
         }
         if (text.contains("incorrect password attempt") || text.contains("Sorry, try again")) {
             return incorrectPassword();
+        }
+        if (!exe.equals("sudo") && (text.contains(exe + ": not found") || exitCode == 127)) {
+            return new AgentException("become_exe '" + exe + "' is not found on " + host()
+                    + " (or not on the login user's PATH): " + text);
         }
         if (text.matches("(?s).*sudo: (command )?not found.*") || exitCode == 127) {
             return new AgentException("sudo is not installed on " + host() + " (or not on the login user's PATH);"

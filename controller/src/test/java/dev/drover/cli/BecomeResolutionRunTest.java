@@ -3,6 +3,7 @@ package dev.drover.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,5 +71,42 @@ class BecomeResolutionRunTest extends LocalPlaybookRun {
         assertTrue(run.out().matches("(?s).*fatal: \\[a\\]: FAILED! => .*task \\\\\"as root through doas\\\\\" \\(\\S+:4:7\\):"
                 + " become method 'doas' is not supported: drover becomes another user through sudo or su.*"), run.toString());
         assertTrue(run.out().contains("\"msg\": \"after\""), "the run goes on: " + run);
+    }
+
+    @Test
+    void becomeExeAndBecomeFlagsAreKeywordsBelowTheirVariables() throws Exception {
+        // ansible-playbook 2.14, same playbook on a local host as root: the first task fails running
+        // /opt/nosuch/sudo, the second runs as nobody (the variable wins), recap ok=2 failed=0 ignored=1.
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && onPath("sudo"),
+                "needs root and sudo (becomes nobody through sudo on the local host)");
+        CliRun run = run("""
+                - hosts: a
+                  gather_facts: false
+                  become_flags: -E
+                  tasks:
+                    - command: id -un
+                      become: true
+                      become_user: nobody
+                      become_exe: /opt/nosuch/sudo
+                      ignore_errors: true
+                      register: bad
+                    - command: id -un
+                      become: true
+                      become_user: nobody
+                      become_exe: /opt/nosuch/sudo
+                      vars: {ansible_become_exe: sudo}
+                      register: good
+                    - assert:
+                        that:
+                          - "'/opt/nosuch/sudo' in bad.msg"
+                          - good.stdout == 'nobody'
+                """);
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("3 1 0 0 0 0 1", recap(run, "a"));
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, program)));
     }
 }

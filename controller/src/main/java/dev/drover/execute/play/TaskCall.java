@@ -326,7 +326,9 @@ final class TaskCall {
         Setting<Boolean> on = chain.setting(task.options(), o -> o.become(), chain.play().become());
         BecomeVars.Keywords keywords = new BecomeVars.Keywords(on.isSet() ? Settings.bool(on, false, t, vars) : null,
                 chain.optional(task.options(), o -> o.becomeUser(), chain.play().becomeUser()).map(u -> Settings.string(u, t, vars)).orElse(null),
-                chain.optional(task.options(), o -> o.becomeMethod(), chain.play().becomeMethod()).map(u -> Settings.string(u, t, vars)).orElse(null));
+                chain.optional(task.options(), o -> o.becomeMethod(), chain.play().becomeMethod()).map(u -> Settings.string(u, t, vars)).orElse(null),
+                chain.optional(task.options(), o -> o.becomeExe(), chain.play().becomeExe()).map(u -> Settings.string(u, t, vars)).orElse(null),
+                chain.optional(task.options(), o -> o.becomeFlags(), chain.play().becomeFlags()).map(u -> Settings.string(u, t, vars)).orElse(null));
         return BecomeVars.resolve(keywords, vars, rc.options().become(), rc.options().becomeByDefault(), v -> t.render(v, vars));
     }
 

@@ -197,6 +197,8 @@ final class ImportExpander {
                 .become(o.become().or(from.become()))
                 .becomeUser(o.becomeUser().or(from::becomeUser))
                 .becomeMethod(o.becomeMethod().or(from::becomeMethod))
+                .becomeExe(o.becomeExe().or(from::becomeExe))
+                .becomeFlags(o.becomeFlags().or(from::becomeFlags))
                 .ignoreErrors(o.ignoreErrors().or(from.ignoreErrors()))
                 .ignoreUnreachable(o.ignoreUnreachable().or(from.ignoreUnreachable()))
                 .anyErrorsFatal(o.anyErrorsFatal().or(from.anyErrorsFatal()))

@@ -13,7 +13,7 @@ final class Keywords {
 
     /** Keywords valid on tasks, blocks and handlers alike (Ansible's Base/Conditional/Taggable/Become). */
     static final Set<String> COMMON = Set.of(
-            "name", "when", "tags", "become", "become_user", "become_method", "environment",
+            "name", "when", "tags", "become", "become_user", "become_method", "become_exe", "become_flags", "environment",
             "ignore_errors", "ignore_unreachable", "any_errors_fatal", "no_log", "check_mode",
             "delegate_to", "run_once", "throttle", "timeout", "vars", "notify", "diff", "remote_user");
 
@@ -57,8 +57,6 @@ final class Keywords {
     static final Map<String, String> UNSUPPORTED_TASK = Map.ofEntries(
             Map.entry("connection", "set 'connection' on the play or in the inventory"),
             Map.entry("port", "set ansible_port in the inventory"),
-            Map.entry("become_exe", "set ansible_become_exe (or ansible_su_exe) as a host or play variable"),
-            Map.entry("become_flags", "set ansible_become_flags (or ansible_su_flags) as a host or play variable"),
             Map.entry("delegate_facts", "facts of a delegated task stay with the current host"),
             Map.entry("debugger", "drover has no task debugger"),
             Map.entry("module_defaults", "write the arguments on each task"),
@@ -73,7 +71,7 @@ final class Keywords {
     static final Set<String> PLAY = Set.of(
             "name", "hosts", "vars", "vars_files", "pre_tasks", "tasks", "post_tasks", "handlers",
             "gather_facts", "serial", "order", "strategy", "max_fail_percentage", "any_errors_fatal",
-            "force_handlers", "throttle", "timeout", "become", "become_user", "become_method",
+            "force_handlers", "throttle", "timeout", "become", "become_user", "become_method", "become_exe", "become_flags",
             "remote_user", "connection", "environment", "tags", "check_mode", "no_log", "ignore_errors",
             "ignore_unreachable", "run_once", "roles", "collections", "diff");
 
@@ -86,8 +84,6 @@ final class Keywords {
             Map.entry("module_defaults", "write the arguments on each task"),
             Map.entry("debugger", "drover has no task debugger"),
             Map.entry("port", "set ansible_port in the inventory"),
-            Map.entry("become_exe", "set ansible_become_exe (or ansible_su_exe) as a host or play variable"),
-            Map.entry("become_flags", "set ansible_become_flags (or ansible_su_flags) as a host or play variable"),
             Map.entry("user", "'user' was renamed 'remote_user' in Ansible; use remote_user"));
 
     /** {@code with_*} loops drover maps onto {@code loop}; the others get a migration hint. */

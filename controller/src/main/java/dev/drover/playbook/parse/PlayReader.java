@@ -65,6 +65,8 @@ final class PlayReader {
         Setting<Boolean> become = Setting.unset();
         Optional<String> becomeUser = Optional.empty();
         Optional<String> becomeMethod = Optional.empty();
+        Optional<String> becomeExe = Optional.empty();
+        Optional<String> becomeFlags = Optional.empty();
         Optional<String> remoteUser = Optional.empty();
         Optional<String> connection = Optional.empty();
         List<Object> environment = List.of();
@@ -110,7 +112,7 @@ final class PlayReader {
         }
         return new Play(d.name, d.hosts, d.vars, d.varsFiles, d.preTasks, d.tasks, d.postTasks, d.handlers,
                 d.gatherFacts, d.serial, d.order, d.strategy, d.maxFailPercentage, d.anyErrorsFatal, d.forceHandlers,
-                d.throttle, d.timeout, d.become, d.becomeUser, d.becomeMethod, d.remoteUser, d.connection,
+                d.throttle, d.timeout, d.become, d.becomeUser, d.becomeMethod, d.becomeExe, d.becomeFlags, d.remoteUser, d.connection,
                 d.environment, d.tags, d.checkMode, d.noLog, d.ignoreErrors, d.ignoreUnreachable, d.runOnce, d.diff, m.pos());
     }
 
@@ -138,6 +140,8 @@ final class PlayReader {
             case "become" -> d.become = values.bool(e);
             case "become_user" -> d.becomeUser = Optional.of(values.string(e));
             case "become_method" -> d.becomeMethod = Optional.of(values.string(e));
+            case "become_exe" -> d.becomeExe = Optional.of(values.string(e));
+            case "become_flags" -> d.becomeFlags = Optional.of(values.string(e));
             case "remote_user" -> d.remoteUser = Optional.of(values.string(e));
             case "connection" -> d.connection = Optional.of(oneOf(e, CONNECTIONS));
             case "environment" -> d.environment = values.environment(e);

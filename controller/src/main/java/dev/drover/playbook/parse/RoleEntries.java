@@ -18,7 +18,7 @@ import java.util.Set;
 final class RoleEntries {
     /** Keywords a role entry applies to the role's tasks. */
     static final Set<String> KEYWORDS = Set.of("when", "tags", "become", "become_user", "become_method",
-            "environment", "ignore_errors", "ignore_unreachable", "any_errors_fatal", "no_log", "check_mode",
+            "become_exe", "become_flags", "environment", "ignore_errors", "ignore_unreachable", "any_errors_fatal", "no_log", "check_mode",
             "delegate_to", "run_once", "throttle", "timeout");
 
     private final SourceFiles sources;

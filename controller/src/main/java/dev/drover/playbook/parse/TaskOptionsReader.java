@@ -59,6 +59,8 @@ final class TaskOptionsReader {
             case "become" -> b.become(values.bool(e));
             case "become_user" -> b.becomeUser(Optional.of(values.string(e)));
             case "become_method" -> b.becomeMethod(Optional.of(values.string(e)));
+            case "become_exe" -> b.becomeExe(Optional.of(values.string(e)));
+            case "become_flags" -> b.becomeFlags(Optional.of(values.string(e)));
             case "environment" -> b.environment(values.environment(e));
             case "ignore_errors" -> b.ignoreErrors(values.bool(e));
             case "ignore_unreachable" -> b.ignoreUnreachable(values.bool(e));

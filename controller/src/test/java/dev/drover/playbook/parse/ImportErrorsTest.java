@@ -82,7 +82,7 @@ class ImportErrorsTest {
         // Every block keyword (become, delegate_to...) is inherited by the imported tasks; register is not one.
         Path register = Files.write(dir, "register.yml", "- hosts: all\n  tasks:\n    - import_tasks: t.yml\n      register: r\n");
         PlaybookException b = failure(register);
-        assertEquals("'register' cannot be used with import_tasks (it takes: any_errors_fatal, become, become_method,"
+        assertEquals("'register' cannot be used with import_tasks (it takes: any_errors_fatal, become, become_exe, become_flags, become_method,"
                 + " become_user, check_mode, delegate_to, diff, environment, ignore_errors, ignore_unreachable, name,"
                 + " no_log, notify, remote_user, run_once, tags, throttle, timeout, vars, when)", b.problem());
     }
