@@ -37,13 +37,32 @@ public final class BecomeVars {
     }
 
     /**
+     * Ansible's {@code become_allow_same_user} (environment {@code ANSIBLE_BECOME_ALLOW_SAME_USER}):
+     * false by default, so becoming the user one already logs in as is skipped.
+     */
+    static final boolean ALLOW_SAME_USER = Coerce.toBoolean(
+            System.getenv().getOrDefault("ANSIBLE_BECOME_ALLOW_SAME_USER", "false"));
+
+    /** As {@link #resolve(Keywords, Map, Map, AgentOptions.Become, boolean, UnaryOperator)}, the host's variables naming its login too. */
+    public static AgentOptions.Become resolve(Keywords keywords, Map<String, Object> vars, AgentOptions.Become cli,
+            boolean cliBecomes, UnaryOperator<Object> render) {
+        return resolve(keywords, vars, vars, cli, cliBecomes, render);
+    }
+
+    /**
+     * @param login      the variables of the host the agent runs on, after delegation and
+     *                   {@code remote_user}: its {@code ansible_connection} and {@code ansible_user}
+     *                   say who drover logs in as
      * @param cli        the command line's become (its user, method and password), or null
      * @param cliBecomes whether the command line asks to become ({@code -b})
      * @param render     renders a variable's value with the host's variables (asked only for values read)
-     * @return the become to start the agent with, or null to run as the login user
+     * @return the become to start the agent with, or null to run as the login user: also when the
+     *     become user is the login user, which Ansible skips (its {@code _low_level_execute_command}
+     *     becomes only when {@code buser != ruser}, unless {@code become_allow_same_user}); a login
+     *     user that nothing names (drover's default) never equals it, as Ansible's {@code None}
      */
-    public static AgentOptions.Become resolve(Keywords keywords, Map<String, Object> vars, AgentOptions.Become cli,
-            boolean cliBecomes, UnaryOperator<Object> render) {
+    public static AgentOptions.Become resolve(Keywords keywords, Map<String, Object> vars, Map<String, Object> login,
+            AgentOptions.Become cli, boolean cliBecomes, UnaryOperator<Object> render) {
         boolean on = vars.containsKey("ansible_become") ? Coerce.toBoolean(render.apply(vars.get("ansible_become")))
                 : keywords.become() != null ? keywords.become()
                 : cliBecomes;
@@ -65,10 +84,32 @@ public final class BecomeVars {
                 : vars.get("ansible_become_pass");
         Secret secret = password == null ? (cli != null ? cli.password() : null)
                 : password instanceof Secret s ? s : Secret.of(String.valueOf(render.apply(password)));
+        String becomeUser = user == null || user.isBlank() ? "root" : user;
+        if (!ALLOW_SAME_USER && becomeUser.equals(loginUser(login, render))) {
+            return null;
+        }
         String exe = methodVar(vars, name, "exe", render);
         String flags = methodVar(vars, name, "flags", render);
         return new AgentOptions.Become(user, method, secret, exe != null ? exe : keywords.exe(),
                 flags != null ? flags : keywords.flags());
+    }
+
+    /**
+     * Who drover logs in as where something names it: the controller's user on a local connection,
+     * else {@code ansible_ssh_user} or {@code ansible_user} (Ansible's order); null when neither is set.
+     */
+    private static String loginUser(Map<String, Object> login, UnaryOperator<Object> render) {
+        Object connection = login.get("ansible_connection");
+        if (connection != null && "local".equals(text(render.apply(connection)))) {
+            return System.getProperty("user.name");
+        }
+        for (String key : new String[] {"ansible_ssh_user", "ansible_user"}) {
+            Object u = login.get(key);
+            if (u != null) {
+                return text(render.apply(u));
+            }
+        }
+        return null;
     }
 
     /** {@code ansible_<method>_<option>}, else {@code ansible_become_<option>}, rendered; null when neither is set. */

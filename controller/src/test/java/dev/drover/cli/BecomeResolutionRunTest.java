@@ -105,6 +105,31 @@ class BecomeResolutionRunTest extends LocalPlaybookRun {
         assertEquals("3 1 0 0 0 0 1", recap(run, "a"));
     }
 
+    @Test
+    void becomingTheLoginUserIsSkippedAsInAnsible() throws Exception {
+        // ansible-playbook 2.14, same playbook on a local host as root: "[none]" then "[root]" (sudo ran
+        // only for nobody); with ANSIBLE_BECOME_ALLOW_SAME_USER=1 both are "[root]".
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && onPath("sudo"),
+                "needs root and sudo (becomes nobody through sudo on the local host)");
+        CliRun run = run("""
+                - hosts: a
+                  gather_facts: false
+                  tasks:
+                    - shell: echo "[${SUDO_USER:-none}]"
+                      become: true
+                      register: same
+                    - shell: echo "[${SUDO_USER:-none}]"
+                      become: true
+                      become_user: nobody
+                      register: other
+                    - assert:
+                        that:
+                          - same.stdout == '[none]'
+                          - other.stdout == '[root]'
+                """);
+        assertEquals(0, run.exitCode(), run.toString());
+    }
+
     private static boolean onPath(String program) {
         return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
                 .anyMatch(d -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, program)));

@@ -172,7 +172,7 @@ final class TaskCall {
         }
         boolean diff = Settings.bool(chain.setting(task.options(), o -> o.diff(), chain.play().diff()),
                 rc.options().diff(), t, vars);
-        AgentOptions.Become become = become(chain, task, vars, t);
+        AgentOptions.Become become = become(chain, task, vars, target.vars(), t);
         TargetHost on = target;
         Step.Events events = events(rc, name);
         int[] calls = {0};
@@ -322,14 +322,15 @@ final class TaskCall {
                 + " (only localhost may be used without an inventory entry)");
     }
 
-    private AgentOptions.Become become(Chain chain, ModuleTask task, Map<String, Object> vars, Templater t) {
+    private AgentOptions.Become become(Chain chain, ModuleTask task, Map<String, Object> vars, Map<String, Object> login,
+            Templater t) {
         Setting<Boolean> on = chain.setting(task.options(), o -> o.become(), chain.play().become());
         BecomeVars.Keywords keywords = new BecomeVars.Keywords(on.isSet() ? Settings.bool(on, false, t, vars) : null,
                 chain.optional(task.options(), o -> o.becomeUser(), chain.play().becomeUser()).map(u -> Settings.string(u, t, vars)).orElse(null),
                 chain.optional(task.options(), o -> o.becomeMethod(), chain.play().becomeMethod()).map(u -> Settings.string(u, t, vars)).orElse(null),
                 chain.optional(task.options(), o -> o.becomeExe(), chain.play().becomeExe()).map(u -> Settings.string(u, t, vars)).orElse(null),
                 chain.optional(task.options(), o -> o.becomeFlags(), chain.play().becomeFlags()).map(u -> Settings.string(u, t, vars)).orElse(null));
-        return BecomeVars.resolve(keywords, vars, rc.options().become(), rc.options().becomeByDefault(), v -> t.render(v, vars));
+        return BecomeVars.resolve(keywords, vars, login, rc.options().become(), rc.options().becomeByDefault(), v -> t.render(v, vars));
     }
 
     private static Object reveal(Object v) {
