@@ -1,5 +1,6 @@
 package dev.drover.execute.play;
 
+import dev.drover.execute.HostStatus;
 import dev.drover.playbook.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,5 +83,16 @@ final class Batch {
             }
         }
         return out;
+    }
+
+    /**
+     * Marks the role application of {@code chain} as having had a task run on the hosts whose outcome
+     * was not skipped or unreachable, as Ansible's {@code _process_pending_results} sets
+     * {@code _had_task_run} (a failed result counts, ignored or not).
+     */
+    static void roleTasksRan(Chain chain, List<TaskRunner.Outcome> outcomes) {
+        chain.role().ifPresent(r -> outcomes.stream()
+                .filter(o -> o.status() != HostStatus.SKIPPED && o.status() != HostStatus.UNREACHABLE)
+                .forEach(o -> o.host().roleTaskRan(r.key())));
     }
 }

@@ -159,7 +159,7 @@ final class Includes {
                 }
             }
         }
-        LinearStrategy.roleTasksRan(chain, outcomes);
+        Batch.roleTasksRan(chain, outcomes);
         for (TaskRunner.Outcome o : outcomes) {
             register(inc, o.host(), o.result());
             if (o.host() == hosts.get(0)) {

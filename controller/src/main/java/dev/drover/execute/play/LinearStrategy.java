@@ -1,6 +1,5 @@
 package dev.drover.execute.play;
 
-import dev.drover.execute.HostStatus;
 import dev.drover.trace.Trace;
 import dev.drover.playbook.Block;
 import dev.drover.playbook.ModuleTask;
@@ -168,7 +167,7 @@ final class LinearStrategy {
                 targets.stream().map(HostState::name).toList(), chain.outermost().orElse(task.pos())));
         Trace.mark("task_started", task.pos());
         List<TaskRunner.Outcome> outcomes = batch.parallel(targets, throttle, h -> runner.run(task, chain, h, name));
-        roleTasksRan(chain, outcomes);
+        Batch.roleTasksRan(chain, outcomes);
         Trace.mark("task_hosts_done", task.pos());
         if (runOnce) {
             for (HostState other : hosts.subList(1, hosts.size())) {
@@ -182,17 +181,6 @@ final class LinearStrategy {
                 task.module(), chain.rescuable())) {
             stopped = true;
         }
-    }
-
-    /**
-     * Marks the role application of {@code chain} as having had a task run on the hosts whose outcome
-     * was not skipped or unreachable, as Ansible's {@code _process_pending_results} sets
-     * {@code _had_task_run} (a failed result counts, ignored or not).
-     */
-    static void roleTasksRan(Chain chain, List<TaskRunner.Outcome> outcomes) {
-        chain.role().ifPresent(r -> outcomes.stream()
-                .filter(o -> o.status() != HostStatus.SKIPPED && o.status() != HostStatus.UNREACHABLE)
-                .forEach(o -> o.host().roleTaskRan(r.key())));
     }
 
     private void meta(ModuleTask task, Chain chain, List<HostState> hosts) {
