@@ -102,12 +102,12 @@ final class Includes {
                 String loopVar = "item";
                 LoopControl lc = null;
                 if (looped) {
-                    List<Object> items = TaskRunner.items(inc.options().loop().get(), t, vars);
-                    lc = TaskRunner.withLoopVar(inc.options().loopControl(), t, vars);
+                    List<Object> items = LoopItems.items(inc.options().loop().get(), t, vars);
+                    lc = LoopItems.withLoopVar(inc.options().loopControl(), t, vars);
                     loopVar = lc.loopVar();
                     for (int i = 0; i < items.size(); i++) {
                         Map<String, Object> v = new HashMap<>();
-                        TaskRunner.loopVars(v, lc, items, i);
+                        LoopItems.loopVars(v, lc, items, i);
                         itemVars.add(v);
                     }
                 } else {
@@ -130,7 +130,7 @@ final class Includes {
                     labels.put(key, noLog ? java.util.Optional.of(PlayListener.CENSORED_ITEM)
                             : !looped ? java.util.Optional.empty()
                             : java.util.Optional.of(lc.label().isPresent() ? t.render(lc.label().get(), all)
-                                    : TaskRunner.shown(iv.get(loopVar))));
+                                    : LoopItems.shown(iv.get(loopVar))));
                     registered.add(included(inc, dyn, written, looped ? loopVar : null, iv));
                 }
                 Map<String, Object> result = registered.isEmpty() ? TaskRunner.skipped()

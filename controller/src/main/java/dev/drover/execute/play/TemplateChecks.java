@@ -87,7 +87,7 @@ public final class TemplateChecks {
             return;
         }
         try {
-            TaskRunner.items(loop, t, Map.of());
+            LoopItems.items(loop, t, Map.of());
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(pos, loop.flavor().keyword() + ": " + e.getMessage()));
         } catch (RuntimeException e) {
