@@ -99,7 +99,7 @@ public final class ThinClient {
                 Wire.writeString(out, a);
             }
             out.writeBoolean(System.console() != null);
-            out.writeLong(ProcessHandle.current().pid());
+            out.writeLong(pid());
             out.flush();
             if (isRun(args)) {
                 passSignals(ch);
@@ -135,6 +135,19 @@ public final class ThinClient {
         } catch (IOException e) {
             System.err.println("drover: the command worker ended without an exit code; run again with --no-persist");
             return LOST;
+        }
+    }
+
+    /**
+     * This process's id, from the {@code /proc/self} link where there is one: {@code ProcessHandle}'s
+     * first use initialises its reaper's thread pool, lambdas and all, which an interpreted JVM pays
+     * for in milliseconds.
+     */
+    static long pid() {
+        try {
+            return Long.parseLong(Files.readSymbolicLink(Path.of("/proc/self")).toString());
+        } catch (IOException | RuntimeException e) {
+            return ProcessHandle.current().pid();
         }
     }
 
