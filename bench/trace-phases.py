@@ -20,6 +20,16 @@ phases) and the persist process (relay phases). Per task and host, in order:
   host_reported -> task_hosts_done the task's last host (the barrier: slowest host - this one)
   task_hosts_done -> next task_start  the strategy between tasks
 Prints the median and the 90th percentile of each over all tasks and hosts, in milliseconds.
+
+Per run (from the command worker, for a run a thin client brought), the fixed phases around the tasks:
+  worker_accept -> worker_args      the client's request read (it sends as it goes: mostly the client's own start)
+  worker_args -> run_start          picocli builds the run command from the arguments
+  run_start -> playbook_loaded      configuration, vault, the playbook parsed
+  playbook_loaded -> inventory_loaded   options and the inventory
+  inventory_loaded -> journal_open  the run lock, the journal and its first lines
+  journal_open -> first task_start  the agent pool and the play's set-up
+  last task_hosts_done -> runner_done   the play's end: handlers, forgets, the recap's numbers
+  runner_done -> exit_sent          the recap and the journal's end
 """
 import collections
 import statistics
@@ -38,14 +48,28 @@ for path in sys.argv[1:]:
                 events.append((int(parts[0]), parts[2], parts[3].strip()))
 events.sort()
 
+RUN_PHASES = ['worker_accept', 'worker_args', 'run_start', 'playbook_loaded', 'inventory_loaded', 'journal_open',
+              'first task_start', 'last task_hosts_done', 'runner_done', 'exit_sent']
+runs = []           # per run: {phase: ns}
 tasks = []          # [{phase: ns}]
 records = []        # per host visit: {phase: ns, 'task': index}
 open_rec = {}
 for ns, phase, subject in events:
+    if phase == 'worker_accept':
+        runs.append({phase: ns})
+        tasks.append(None)  # a run's first task follows no task of its own run
+        continue
+    if phase in RUN_PHASES and runs:
+        runs[-1].setdefault(phase, ns)
+        continue
+    if phase == 'task_start' and runs:
+        runs[-1].setdefault('first task_start', ns)
+    if phase == 'task_hosts_done' and runs:
+        runs[-1]['last task_hosts_done'] = ns
     if phase in ('task_start', 'task_started', 'task_hosts_done'):
         if phase == 'task_start':
             tasks.append({})
-        if tasks:
+        if tasks and tasks[-1] is not None:
             tasks[-1].setdefault(phase, ns)
         continue
     if phase == 'request':
@@ -70,7 +94,7 @@ def add(name, v):
 
 
 for r in records:
-    t = tasks[r['task']] if 0 <= r['task'] < len(tasks) else {}
+    t = (tasks[r['task']] if 0 <= r['task'] < len(tasks) else None) or {}
     if 'task_started' in t:
         add('task_started -> request', r['request'] - t['task_started'])
     have = [p for p in HOST_PHASES if p in r]
@@ -79,6 +103,8 @@ for r in records:
     if 'host_reported' in r and 'task_hosts_done' in t:
         add('host_reported -> task_hosts_done', t['task_hosts_done'] - r['host_reported'])
 for a, b in zip(tasks, tasks[1:]):
+    if a is None or b is None:
+        continue
     if 'task_start' in a and 'task_started' in a:
         add('task: task_start -> task_started', a['task_started'] - a['task_start'])
     if 'task_hosts_done' in a and 'task_start' in b:
@@ -95,3 +121,12 @@ print(f'{len(tasks)} tasks, {len(records)} host requests')
 print(f'{"phase":42s} {"median":>8s} {"p90":>8s} {"n":>5s}  (ms)')
 for name, v in rows.items():
     print(f'{name:42s} {statistics.median(v):8.2f} {pct(v, 0.9):8.2f} {len(v):5d}')
+if runs:
+    print(f'{len(runs)} runs')
+    per = collections.OrderedDict()
+    for run in runs:
+        have = [p for p in RUN_PHASES if p in run]
+        for a, b in zip(have, have[1:]):
+            per.setdefault(f'{a} -> {b}', []).append((run[b] - run[a]) / 1e6)
+    for name, v in per.items():
+        print(f'{name:42s} {statistics.median(v):8.2f} {pct(v, 0.9):8.2f} {len(v):5d}')

@@ -6,6 +6,7 @@ import dev.drover.persist.PersistDir;
 import dev.drover.report.Terminal;
 import dev.drover.socket.SocketStreams;
 import dev.drover.socket.UnixListener;
+import dev.drover.trace.Trace;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -145,6 +146,7 @@ final class CommandWorker implements AutoCloseable {
     }
 
     private void serve(SocketChannel client) {
+        Trace.mark("worker_accept", "-");
         try (client) {
             UnixDomainPrincipal peer = client.getOption(ExtendedSocketOptions.SO_PEERCRED);
             if (!peer.user().getName().equals(owner)) {
@@ -172,6 +174,7 @@ final class CommandWorker implements AutoCloseable {
                 fallback(out, refusal);
                 return;
             }
+            Trace.mark("worker_args", "-");
             new WorkerCommand(client, in, out, args, console, pid).run();
         } catch (IOException | RuntimeException e) {
             log.println("drover persist: command worker: " + e);

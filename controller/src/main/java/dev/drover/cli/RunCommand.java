@@ -19,6 +19,7 @@ import dev.drover.report.JunitReport;
 import dev.drover.report.Style;
 import dev.drover.report.Terminal;
 import dev.drover.state.lock.RunLock;
+import dev.drover.trace.Trace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -130,6 +131,7 @@ final class RunCommand extends HostsCommand {
 
     @Override
     public Integer call() throws Exception {
+        Trace.mark("run_start", "-");
         Clock clock = Clock.systemDefaultZone();
         ZonedDateTime started = ZonedDateTime.now(clock);
         RunId runId = RunId.start(started.toInstant());
@@ -162,6 +164,7 @@ final class RunCommand extends HostsCommand {
         inventory.vault = vault;
         forks = cfg.applyTo(inventory, connection, become, spec.commandLine().getParseResult(), err, forks);
         Playbook pb = PlaybookLoader.load(playbookPath, cfg.rolesPath(), vault, false);
+        Trace.mark("playbook_loaded", "-");
         resume.checkUnchanged(Checksums.ofPlaybook(pb), journal.resumeForce, err);
         Map<String, Object> extra = resume.extraVars(extraVars.any(), vault).orElseGet(() -> extraVars.parse(err, vault));
         java.util.Set<String> safeVars = resume.safeVars(extraVars.any(), extraVars.safeNames());
@@ -175,6 +178,7 @@ final class RunCommand extends HostsCommand {
                 extra, inventory.limit, verbose.length,
                 become.defaultsForPlaybook(TerminalPrompt.forThisProcess()), become.becomeByDefault());
         Inventory inv = inventory.load(err, playbookPath.toAbsolutePath().getParent());
+        Trace.mark("inventory_loaded", "-");
         for (Host h : inv.hosts()) {
             maskConnectionPasswords(vault.redactor(), inv.hostVars(h.name()));
         }
@@ -193,6 +197,7 @@ final class RunCommand extends HostsCommand {
                         "Watch this run", err) : LiveServer.none()) {
             held.tookOverFrom().ifPresent(h -> report.warning("took over a stale lock from " + h.describe()
                     + ": that run ended without releasing it (killed, or its machine restarted)"));
+            Trace.mark("journal_open", "-");
             PlaybookRunner.Result result;
             try (AgentPool pool = persist.pool(spec.commandLine().getErr())) {
                 poolHeld.set(pool);
@@ -207,6 +212,7 @@ final class RunCommand extends HostsCommand {
                 writer.end("error", ExitCodes.INTERNAL_ERROR);
                 throw e;
             }
+            Trace.mark("runner_done", "-");
             return rj.finish(writer, result, report.console());
         }
     }

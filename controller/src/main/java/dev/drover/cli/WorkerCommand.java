@@ -2,6 +2,7 @@ package dev.drover.cli;
 
 import dev.drover.cli.thin.Wire;
 import dev.drover.report.Terminal;
+import dev.drover.trace.Trace;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -150,6 +151,7 @@ final class WorkerCommand implements Invocation {
         }
         try {
             synchronized (out) {
+                Trace.mark("exit_sent", "-");
                 out.writeByte(Wire.EXIT);
                 out.writeInt(code);
                 out.flush();
