@@ -127,7 +127,9 @@ final class FetchStream {
                 sha1.update(bytes);
                 md5.update(bytes);
                 offset += bytes.length;
-                done = bytes.length < PIECE || (validate && offset >= size0);
+                // A short piece is the end. So is the size the host gave, except 0: /proc files say 0 and
+                // have content. Without validate, a growing file is read on to its end.
+                done = bytes.length < PIECE || (validate && size0 > 0 && offset >= size0);
             }
         } catch (Stopped | IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
