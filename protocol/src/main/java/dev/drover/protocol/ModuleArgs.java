@@ -69,7 +69,7 @@ public final class ModuleArgs {
         "setup", "gather_subset filter gather_timeout fact_path",
         "shell", "_raw_params cmd chdir:p creates:p removes:p stdin stdin_add_newline:b strip_empty_ends:b environment:m"
             + " timeout:f executable",
-        "slurp", "src|path!:p",
+        "slurp", "src|path!:p _offset:i _length:i",
         "stat", "path|dest|name!:p follow:b get_checksum:b checksum_algorithm|checksum_algo|checksum get_mime:b"
             + " get_attributes:b",
         "systemd", "name|service|unit state enabled:b force:b masked:b daemon_reload|daemon-reload:b"

@@ -176,17 +176,29 @@ final class TaskCall {
         TargetHost on = target;
         Step.Events events = events(rc, name);
         int[] calls = {0};
-        ActionContext.Agent agent = (module, a) -> {
-            // Secrets are revealed only here, where the value leaves for the host.
-            @SuppressWarnings("unchecked")
-            Map<String, Object> revealed = new LinkedHashMap<>((Map<String, ?>) reveal(a));
-            Map<String, Object> env = module.equals("raw") ? Map.of() : environment(chain, task, vars, t);
-            if (!env.isEmpty()) {
-                revealed.put(ENVIRONMENT, reveal(env));
+        ActionContext.Agent agent = new ActionContext.Agent() {
+            @Override
+            public HostResult module(String module, Map<String, ?> a) {
+                // A controller action may call the agent several times in one step: each call its own key.
+                String key = calls[0]++ == 0 ? step : step + "/call" + calls[0];
+                return rc.agents().module(on, become, module, revealed(module, a), check, diff, new Step(key, -1, events));
             }
-            // A controller action may call the agent several times in one step: each call its own key.
-            String key = calls[0]++ == 0 ? step : step + "/call" + calls[0];
-            return rc.agents().module(on, become, module, revealed, check, diff, new Step(key, -1, events));
+
+            @Override
+            public HostResult read(String module, Map<String, ?> a) {
+                return rc.agents().module(on, become, module, revealed(module, a), check, diff);
+            }
+
+            private Map<String, Object> revealed(String module, Map<String, ?> a) {
+                // Secrets are revealed only here, where the value leaves for the host.
+                @SuppressWarnings("unchecked")
+                Map<String, Object> revealed = new LinkedHashMap<>((Map<String, ?>) reveal(a));
+                Map<String, Object> env = module.equals("raw") ? Map.of() : environment(chain, task, vars, t);
+                if (!env.isEmpty()) {
+                    revealed.put(ENVIRONMENT, reveal(env));
+                }
+                return revealed;
+            }
         };
         Map<String, Object> result;
         Optional<ControllerAction> action = Actions.forTask(task.module(), resolved);

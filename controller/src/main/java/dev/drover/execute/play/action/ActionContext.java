@@ -28,6 +28,15 @@ public record ActionContext(String host, Map<String, Object> vars, Templater tem
     @FunctionalInterface
     public interface Agent {
         HostResult module(String module, Map<String, ?> args);
+
+        /**
+         * A call that only reads the host (a piece of a fetched file): not a step, so the host spools
+         * nothing for it and the journal does not record it; sending it again is harmless. A lost
+         * connection makes it unreachable, without reconnecting.
+         */
+        default HostResult read(String module, Map<String, ?> args) {
+            return module(module, args);
+        }
     }
 
     /**

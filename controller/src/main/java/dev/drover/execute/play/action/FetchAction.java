@@ -6,10 +6,6 @@ import dev.drover.playbook.Coerce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +13,12 @@ import java.util.Set;
 /**
  * {@code fetch}, as Ansible 2.14's fetch action: the file's sha1 from the agent's {@code stat}
  * (following links); when it differs from the controller's copy (or the host cannot tell), its bytes
- * through {@code slurp}, written to {@code dest/<inventory_hostname>/<src path>}, or to {@code dest}
+ * through {@code slurp} in pieces, written to {@code dest/<inventory_hostname>/<src path>}, or to {@code dest}
  * itself with {@code flat: true} (a {@code dest} ending in / is then a directory). Check mode skips
  * the task; a missing file or a directory fails unless {@code fail_on_missing: false}; the messages
- * are Ansible's. Files are limited to what {@code slurp} returns in one message.
+ * are Ansible's. The bytes come through {@link FetchStream} in pieces, so any size is fetched with
+ * bounded memory, and {@code dest} is replaced only once the whole file arrived (and, with
+ * {@code validate_checksum}, matched the host's checksum).
  */
 final class FetchAction implements ControllerAction {
     private static final Set<String> KNOWN = Set.of("src", "dest", "flat", "fail_on_missing", "validate_checksum");
@@ -104,110 +102,80 @@ final class FetchAction implements ControllerAction {
             dest = ctx.playbookDir().resolve(destText).resolve(ctx.host()).resolve(relative);
         }
         dest = dest.toAbsolutePath().normalize();
-        byte[] local = readIfFile(dest);
-        String localChecksum = local == null ? null : hash("SHA-1", local);
-        if (remoteChecksum != null && !remoteChecksum.isEmpty() && !remoteChecksum.equals("1")
-                && remoteChecksum.equals(localChecksum)) {
-            return unchanged(result, src, dest, local, localChecksum);
-        }
-        HostResult slurped = ctx.agent().module("slurp", Map.of("src", src));
-        if (slurped.status() == HostStatus.UNREACHABLE) {
-            return slurped.result();
-        }
-        if (slurped.status() == HostStatus.FAILED) {
-            if (failOnMissing) {
-                result.putAll(slurped.result());
-            } else {
-                result.put("file", src);
-                result.put("changed", false);
-            }
-            String why = slurped.message();
-            if (why.contains("not found")) {
-                result.put("msg", "the remote file does not exist, not transferring, ignored");
-            } else if (why.startsWith("source is a directory")) {
-                result.put("msg", IS_DIR);
-            } else if (!failOnMissing) {
-                result.put("msg", why);
-            }
-            return result;
-        }
-        byte[] bytes = Base64.getDecoder().decode(String.valueOf(slurped.result().get("content")));
-        remoteChecksum = hash("SHA-1", bytes);
-        if (remoteChecksum.equals(localChecksum)) {
-            return unchanged(result, src, dest, local, localChecksum);
+        String[] local = FetchStream.localDigests(dest);
+        String localChecksum = local == null ? null : local[0];
+        boolean statSum = remoteChecksum != null && !remoteChecksum.isEmpty() && !remoteChecksum.equals("1");
+        if (statSum && remoteChecksum.equals(localChecksum)) {
+            return unchanged(result, src, dest, local);
         }
         try {
             Files.createDirectories(dest.getParent());
-            writeAsAnsible(dest, bytes);
         } catch (IOException e) {
             return ControllerAction.failed("Failed to fetch the file: " + e.getMessage());
         }
-        byte[] written = readIfFile(dest);
-        String newChecksum = written == null ? null : hash("SHA-1", written);
-        String md5 = written == null ? null : hash("MD5", written);
-        if (validate && !remoteChecksum.equals(newChecksum)) {
-            result.put("failed", true);
-            result.put("md5sum", md5);
-            result.put("msg", "checksum mismatch");
-            result.put("file", src);
-        } else {
-            result.put("changed", true);
-            result.put("md5sum", md5);
+        try (FetchStream.Received got = FetchStream.receive(ctx.agent(), ctx.host(), src, dest, validate,
+                piece -> slurpFailed(piece, src, failOnMissing))) {
+            if (!statSum) {
+                // As Ansible when it slurps: the host could not tell the checksum, what arrived is the file.
+                remoteChecksum = got.sha1;
+            }
+            if (got.sha1.equals(localChecksum)) {
+                return unchanged(result, src, dest, local);
+            }
+            if (validate && !remoteChecksum.equals(got.sha1)) {
+                // Ansible writes the file, then reports the mismatch; drover keeps the previous file.
+                result.put("failed", true);
+                result.put("md5sum", got.md5);
+                result.put("msg", "checksum mismatch: " + src + " on " + ctx.host() + " changed after its checksum was"
+                        + " taken; " + dest + " was left as it was");
+                result.put("file", src);
+            } else {
+                got.commit(dest);
+                result.put("changed", true);
+                result.put("md5sum", got.md5);
+            }
+            result.put("dest", dest.toString());
+            result.put("remote_md5sum", null);
+            result.put("checksum", got.sha1);
+            result.put("remote_checksum", remoteChecksum);
+            return result;
+        } catch (FetchStream.Stopped e) {
+            return e.result;
+        } catch (IOException e) {
+            return ControllerAction.failed("Failed to fetch the file: " + e.getMessage() + "; " + dest
+                    + " was left as it was");
         }
-        result.put("dest", dest.toString());
-        result.put("remote_md5sum", null);
-        result.put("checksum", newChecksum);
-        result.put("remote_checksum", remoteChecksum);
+    }
+
+    /** As Ansible's fetch when its slurp fails: the file is missing, a directory or unreadable. */
+    private static Map<String, Object> slurpFailed(HostResult slurped, String src, boolean failOnMissing) {
+        if (slurped.status() == HostStatus.UNREACHABLE) {
+            return slurped.result();
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (failOnMissing) {
+            result.putAll(slurped.result());
+        } else {
+            result.put("file", src);
+            result.put("changed", false);
+        }
+        String why = slurped.message();
+        if (why.contains("not found")) {
+            result.put("msg", "the remote file does not exist, not transferring, ignored");
+        } else if (why.startsWith("source is a directory")) {
+            result.put("msg", IS_DIR);
+        } else if (!failOnMissing) {
+            result.put("msg", why);
+        }
         return result;
     }
 
-    private static Map<String, Object> unchanged(Map<String, Object> result, String src, Path dest, byte[] local,
-            String checksum) {
+    private static Map<String, Object> unchanged(Map<String, Object> result, String src, Path dest, String[] local) {
         result.put("changed", false);
-        result.put("md5sum", hash("MD5", local));
+        result.put("md5sum", local[1]);
         result.put("file", src);
         result.put("dest", dest.toString());
-        result.put("checksum", checksum);
+        result.put("checksum", local[0]);
         return result;
-    }
-
-    /**
-     * Writes the fetched bytes as Ansible's connection plugins do (shutil.copyfile, sftp get, or open(dest,
-     * 'wb')): a new file gets 0666 less the umask (0644 under the usual 022), a file already there keeps
-     * its mode. Written beside dest under a new name with CREATE_NEW (which honours the umask, unlike
-     * createTempFile's 0600), then renamed over it, so a reader never sees half a file.
-     */
-    static void writeAsAnsible(Path dest, byte[] bytes) throws IOException {
-        Path tmp = dest.resolveSibling(".fetch-" + java.util.UUID.randomUUID() + ".tmp");
-        try {
-            Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-            if (Files.isRegularFile(dest)) {
-                try {
-                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(dest));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Not a POSIX file system: the new file's own mode stands.
-                }
-            }
-            Files.move(tmp, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static byte[] readIfFile(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String hash(String algorithm, byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has " + algorithm, e);
-        }
     }
 }
