@@ -9,7 +9,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -55,6 +58,9 @@ public final class ThinClient {
             System.exit(0);
         }
         String jar = System.getProperty("drover.jar");
+        if (args.length == 1 && "--train".equals(args[0]) && jar != null) {
+            System.exit(train(jar));
+        }
         int code = jar == null ? -1 : served(args, jar);
         if (code < 0) {
             code = fallback(args, jar);
@@ -79,9 +85,69 @@ public final class ThinClient {
     /** Runs the command in a worker: its exit code, or -1 when no worker took it (nothing ran). */
     static int served(String[] args, String jar) {
         Path dir = persistDir();
-        if (dir == null) {
-            return -1;
+        return dir == null ? -1 : served(args, jar, dir);
+    }
+
+    /**
+     * {@code --train}, for the launcher's class-data archive of this client (see ./drover): one
+     * served run against a stand-in worker on a socket of its own in a temporary directory, so that
+     * the archive holds what a warm exec or run loads (the UNIX socket channel's classes, and the
+     * lambdas the JDK spins for them, are most of this JVM's start-up after its own). Touches no
+     * host, no persist directory and no worker. Its exit code: the stand-in's 0, or -1.
+     */
+    static int train(String jar) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("drover-thin-train");
+        final ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            String identity = Identity.of(jar, System.getProperty("user.dir"), System.getenv());
+            server.bind(UnixDomainSocketAddress.of(dir.resolve(Identity.socketName(identity))));
+            Thread standIn = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    answer(server);
+                }
+            }, "drover-train");
+            standIn.setDaemon(true);
+            standIn.start();
+            int code = served(new String[] {"run", "--train"}, jar, dir);
+            standIn.join(10_000);
+            return code;
+        } finally {
+            server.close();
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path f : files) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
         }
+    }
+
+    /** The stand-in worker of {@link #train}: reads one request as a worker does, prints a line, exits 0. */
+    private static void answer(ServerSocketChannel server) {
+        try (SocketChannel c = server.accept()) {
+            DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(SocketStreams.in(c), 8192));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(SocketStreams.out(c), 8192));
+            in.readInt();
+            Wire.readString(in);
+            for (int i = in.readInt(); i > 0; i--) {
+                Wire.readString(in);
+            }
+            in.readBoolean();
+            in.readLong();
+            byte[] line = "trained\n".getBytes(StandardCharsets.UTF_8);
+            out.writeByte(Wire.STDOUT);
+            out.writeInt(line.length);
+            out.write(line);
+            out.writeByte(Wire.EXIT);
+            out.writeInt(0);
+            out.flush();
+        } catch (IOException e) {
+            // the client then reports a lost worker, and the training run fails: no archive
+        }
+    }
+
+    private static int served(String[] args, String jar, Path dir) {
         String identity = Identity.of(jar, System.getProperty("user.dir"), System.getenv());
         SocketChannel ch;
         try {
