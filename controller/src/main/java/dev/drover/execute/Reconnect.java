@@ -13,7 +13,9 @@ import dev.drover.transport.TransportException;
  * gathering ({@link AgentCall#rerunnable}): the dead connection is discarded, and after a backoff of
  * 1, 2, 4, 8, 15, 15 ... s the connection is opened again from scratch (so the host key is verified
  * again and a changed key still refuses) and a new agent started, then {@code attempt} runs on it.
- * Each attempt is announced to the step's {@link Step.Events}. When the window closes first, or the
+ * Each attempt is announced to the step's {@link Step.Events}. {@code -Ddrover.reconnectBackoffPercent=P}
+ * scales the backoff to P % (100 unless set; the tests that cut connections use 25, so that a refused
+ * attempt costs them 0.25 s, not 1 s, and the next one after sshd is back comes sooner). When the window closes first, or the
  * operator asks the run to stop (checked every {@value #STOP_CHECK_MS} ms and before each attempt:
  * Ctrl-C ends the wait at once), {@link WindowClosed} carries the caller's message.
  *
@@ -21,6 +23,7 @@ import dev.drover.transport.TransportException;
  */
 final class Reconnect {
     private static final long[] BACKOFF_SECONDS = {1, 2, 4, 8, 15};
+    static final String BACKOFF_PERCENT_PROPERTY = "drover.reconnectBackoffPercent";
     private static final long STOP_CHECK_MS = 100;
 
     private Reconnect() {
@@ -65,11 +68,11 @@ final class Reconnect {
         for (int n = 1; ; n++) {
             step.events().connectionLost(host, step.key(), n, reason);
             pool.discard(host);
-            long wait = BACKOFF_SECONDS[Math.min(n - 1, BACKOFF_SECONDS.length - 1)];
-            if (System.nanoTime() + wait * 1_000_000_000L > deadline) {
+            long waitMs = backoffMillis(n);
+            if (System.nanoTime() + waitMs * 1_000_000L > deadline) {
                 throw new WindowClosed(giveUp.message(false, n - 1, reason));
             }
-            sleep(wait, step.events());
+            sleep(waitMs, step.events());
             if (step.events().stopRequested() || Thread.currentThread().isInterrupted()) {
                 throw new WindowClosed(giveUp.message(true, n - 1, reason));
             }
@@ -86,9 +89,15 @@ final class Reconnect {
         }
     }
 
-    /** Sleeps {@code seconds}, less when the run is asked to stop or the thread is interrupted. */
-    private static void sleep(long seconds, Step.Events events) {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+    /** The wait before attempt {@code n} (from 1): the backoff's entry, scaled by {@value #BACKOFF_PERCENT_PROPERTY}. */
+    static long backoffMillis(int n) {
+        long percent = Math.max(1, Long.getLong(BACKOFF_PERCENT_PROPERTY, 100));
+        return BACKOFF_SECONDS[Math.min(n - 1, BACKOFF_SECONDS.length - 1)] * 10 * percent;
+    }
+
+    /** Sleeps {@code millis}, less when the run is asked to stop or the thread is interrupted. */
+    private static void sleep(long millis, Step.Events events) {
+        long end = System.nanoTime() + millis * 1_000_000L;
         try {
             while (!events.stopRequested() && System.nanoTime() < end) {
                 Thread.sleep(Math.min(STOP_CHECK_MS, Math.max(1, (end - System.nanoTime()) / 1_000_000)));

@@ -31,6 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(OpenSshLab.class)
 abstract class CutStepFixture {
     /**
+     * The reconnect loop's backoff at a quarter (0.25, 0.5, 1, 2, 3.75 s): the same loop, attempts
+     * and window, without seconds of waiting for the next attempt once the host is back. Set for the
+     * runs in this JVM while a test runs (test classes of a JVM run one after another), and given to
+     * the runs started as processes ({@link #startProcess}).
+     */
+    static final String BACKOFF_PROPERTY = "drover.reconnectBackoffPercent";
+    static final String BACKOFF_PERCENT = "25";
+
+    /**
      * The step: record its session's sshd, wait for the test's "go", print five lines. It sleeps
      * before it records anything: the agent acknowledges a claim 100 ms after it (ClaimAck), and a
      * test that cuts the connection on seeing the pid file should find the claim acknowledged.
@@ -65,10 +74,12 @@ abstract class CutStepFixture {
     void setUp() throws IOException {
         playbook = dir.resolve("long.yml");
         Files.writeString(playbook, PLAYBOOK);
+        System.setProperty(BACKOFF_PROPERTY, BACKOFF_PERCENT);
     }
 
     @AfterEach
     void cleanUp(OpenSshLab.Lab lab) {
+        System.clearProperty(BACKOFF_PROPERTY);
         if (work != null) {
             lab.ssh(lab.node("node1"), "rm -rf '" + work + "'");
         }
@@ -187,20 +198,48 @@ abstract class CutStepFixture {
         assertTrue(r.out().contains("5 lines, last line 5"), "the step's output is complete\n" + r);
     }
 
-    static void restartLab(OpenSshLab.Lab lab) throws Exception {
-        Process up = new ProcessBuilder("bash",
-                labScript().toString(), "up", "--dir", lab.dir().toString(), "--port", Integer.toString(lab.port()))
-                .redirectErrorStream(true).start();
-        up.getInputStream().readAllBytes();
-        assertEquals(0, up.waitFor(), "lab.sh up");
+    /**
+     * Starts node1's sshd again after the test killed it: the lab's sshd, config and host key, as
+     * {@code lab.sh up} starts it ({@code start_node}), then waits until its pid file names a live
+     * sshd of that config, which sshd writes once its socket is bound ({@code await_node}). Not
+     * {@code lab.sh up} itself: that also checks the machine-wide users and sudoers under a lock
+     * other labs share and logs in to every node, 12-20 s on a loaded machine, none of it what
+     * these tests cut.
+     */
+    void restartSshd(OpenSshLab.Lab lab) throws Exception {
+        Path node = lab.dir().resolve("node1");
+        Path config = node.resolve("sshd_config");
+        Path out = dir.resolve("sshd-restart.out");
+        Process sshd = new ProcessBuilder("/usr/sbin/sshd", "-f", config.toString(), "-E", node.resolve("sshd.log").toString())
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start(); // sshd forks and its parent exits
+        assertTrue(sshd.waitFor(30, TimeUnit.SECONDS) && sshd.exitValue() == 0, () -> "sshd did not start: " + read(out));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!listening(node.resolve("sshd.pid"), config)) {
+            assertTrue(System.nanoTime() < deadline, () -> "node1's sshd did not listen within 30 s: " + read(node.resolve("sshd.log")));
+            Thread.sleep(20);
+        }
     }
 
-    static Path labScript() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("testbed/lab/lab.sh"))) {
-            p = p.getParent();
+    /** Whether {@code pidFile} names a live process started with {@code config} (not the killed one's stale pid). */
+    private static boolean listening(Path pidFile, Path config) throws IOException {
+        String pid = Files.exists(pidFile) ? Files.readString(pidFile).strip() : "";
+        if (!pid.matches("\\d+")) {
+            return false;
         }
-        return p.resolve("testbed/lab/lab.sh");
+        try {
+            String cmdline = Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
+            return cmdline.contains(config.toString());
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(" + file + ": " + e.getMessage() + ")";
+        }
     }
 
     /** node1's key, pinned for the relay's address. */
@@ -221,7 +260,26 @@ abstract class CutStepFixture {
 
     /** {@code drover run} as a process of its own, reaching node1 through {@code sshd}. */
     DroverProcess startThrough(OpenSshLab.Lab lab, PrivateSshd sshd, String name) throws IOException {
-        return DroverProcess.start(dir, name, Map.of(), run(inventory(lab, sshd.address(), sshd.port(), sshd.knownHosts(), "")));
+        return startProcess(name, Map.of(), run(inventory(lab, sshd.address(), sshd.port(), sshd.knownHosts(), "")));
+    }
+
+    /** drover as a process of its own ({@link DroverProcess}), with this fixture's reconnect backoff. */
+    DroverProcess startProcess(String name, Map<String, String> env, String... args) throws IOException {
+        return DroverProcess.startWithJvmOptions(List.of("-D" + BACKOFF_PROPERTY + "=" + BACKOFF_PERCENT), dir, name, env, args);
+    }
+
+    /**
+     * Waits until the run has declared node1's connection lost (its journal's {@code connection_lost}),
+     * then {@code moreMs} longer: a blackhole lifted after that has outlasted the keepalive's
+     * detection and the reconnect attempts made during it.
+     */
+    void awaitConnectionLost(int journal, long moreMs) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!(runs() > journal && journal(journal).contains("\"connection_lost\""))) {
+            assertTrue(System.nanoTime() < deadline, "the run never noticed the cut");
+            Thread.sleep(100);
+        }
+        Thread.sleep(moreMs);
     }
 
     /** Pauses the controller until the host's sshd has dropped its session. */

@@ -26,20 +26,27 @@ final class DroverProcess {
     }
 
     static DroverProcess start(Path dir, String name, Map<String, String> env, String... args) throws IOException {
-        return start(List.of(), dir, name, env, args);
+        return start(List.of(), List.of(), dir, name, env, args);
+    }
+
+    /** Like {@link #start(Path, String, Map, String...)}, with {@code jvmOptions} (e.g. {@code -Dx=y}) for drover's JVM. */
+    static DroverProcess startWithJvmOptions(List<String> jvmOptions, Path dir, String name, Map<String, String> env,
+            String... args) throws IOException {
+        return start(List.of(), jvmOptions, dir, name, env, args);
     }
 
     /** Like {@link #start(Path, String, Map, String...)}, with the process's umask set first (e.g. {@code 000}). */
     static DroverProcess startUnderUmask(String umask, Path dir, String name, Map<String, String> env, String... args)
             throws IOException {
-        return start(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), dir, name, env, args);
+        return start(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"), List.of(), dir, name, env, args);
     }
 
-    private static DroverProcess start(List<String> prefix, Path dir, String name, Map<String, String> env, String... args)
-            throws IOException {
+    private static DroverProcess start(List<String> prefix, List<String> jvmOptions, Path dir, String name,
+            Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());

@@ -90,7 +90,7 @@ class FactsReconnectOpenSshTest extends CutStepFixture {
         Files.writeString(playbook, FACTS_PLAYBOOK);
         try (BlackholeRelay relay = new BlackholeRelay("127.0.0.41", lab.node("node1").socketAddress())) {
             // Ctrl-C's own wait for running tasks outlasts the test's bounds: only ending the reconnect wait ends the run in time.
-            DroverProcess p = DroverProcess.start(dir, "interrupted", Map.of("JAVA_TOOL_OPTIONS", "-Ddrover.stopGraceSeconds=900"),
+            DroverProcess p = startProcess("interrupted", Map.of("JAVA_TOOL_OPTIONS", "-Ddrover.stopGraceSeconds=900"),
                     run(inventory(lab, relay.address(), relay.port(), knownHostsFor(lab, relay), "")));
             sessionOnceIdle();
             relay.blackhole(true); // keepalive declares play 1's connection dead; every reconnect times out

@@ -23,7 +23,7 @@ class ResumeAfterCutOpenSshTest extends CutStepFixture {
     @Test
     void resumeAfterTheSessionsSshdWasKilledWaitsForTheStep(OpenSshLab.Lab lab) throws Exception {
         workDir(lab);
-        DroverProcess p = DroverProcess.start(dir, "cut", Map.of(), run(inventory(lab, "")));
+        DroverProcess p = startProcess("cut", Map.of(), run(inventory(lab, "")));
         kill9(awaitPid("sshd.pid"));
         killController(p);
         resumeWhileTheStepRuns();
@@ -32,12 +32,12 @@ class ResumeAfterCutOpenSshTest extends CutStepFixture {
     @Test
     void resumeAfterSshdWasRestartedWaitsForTheStep(OpenSshLab.Lab lab) throws Exception {
         workDir(lab);
-        DroverProcess p = DroverProcess.start(dir, "cut", Map.of(), run(inventory(lab, "")));
+        DroverProcess p = startProcess("cut", Map.of(), run(inventory(lab, "")));
         long session = awaitPid("sshd.pid");
         kill9(Long.parseLong(Files.readString(lab.dir().resolve("node1/sshd.pid")).strip()));
         kill9(session);
         killController(p);
-        restartLab(lab);
+        restartSshd(lab);
         resumeWhileTheStepRuns();
     }
 
@@ -45,12 +45,15 @@ class ResumeAfterCutOpenSshTest extends CutStepFixture {
     void resumeAfterThePathWasBlackholedWaitsForTheStep(OpenSshLab.Lab lab) throws Exception {
         workDir(lab);
         try (BlackholeRelay relay = new BlackholeRelay("127.0.0.41", lab.node("node1").socketAddress())) {
-            DroverProcess p = DroverProcess.start(dir, "cut", Map.of(),
+            DroverProcess p = startProcess("cut", Map.of(),
                     run(inventory(lab, relay.address(), relay.port(), knownHostsFor(lab, relay), "")));
             awaitPid("sshd.pid");
             relay.blackhole(true);
             killController(p);
-            Thread.sleep(20_000); // the cut being tested: 20 s without a path
+            // The cut outlasts the killed controller: its end (FIN) and whatever it sent last reach the
+            // host only now, as TCP's retransmissions would deliver them. The length adds nothing more:
+            // no sshd or agent timer runs meanwhile (the lab's sshd has no ClientAliveInterval).
+            Thread.sleep(2000);
             relay.blackhole(false);
             resumeWhileTheStepRuns();
         }
@@ -75,7 +78,7 @@ class ResumeAfterCutOpenSshTest extends CutStepFixture {
     @Test
     void resumeAfterTheSpoolWasRemovedNeverStartsAClaimedStepAgain(OpenSshLab.Lab lab) throws Exception {
         workDir(lab);
-        DroverProcess p = DroverProcess.start(dir, "cut", Map.of(), run(inventory(lab, "")));
+        DroverProcess p = startProcess("cut", Map.of(), run(inventory(lab, "")));
         awaitPid("sshd.pid");
         killController(p);
         go();
@@ -96,7 +99,7 @@ class ResumeAfterCutOpenSshTest extends CutStepFixture {
         workDir(lab);
         try (BlackholeRelay relay = new BlackholeRelay("127.0.0.41", lab.node("node1").socketAddress())) {
             // Ctrl-C's own wait for running tasks outlasts the test's bounds: only ending the reconnect wait ends the run in time.
-            DroverProcess p = DroverProcess.start(dir, "interrupted", Map.of("JAVA_TOOL_OPTIONS", "-Ddrover.stopGraceSeconds=900"),
+            DroverProcess p = startProcess("interrupted", Map.of("JAVA_TOOL_OPTIONS", "-Ddrover.stopGraceSeconds=900"),
                     run(inventory(lab, relay.address(), relay.port(), knownHostsFor(lab, relay), "")));
             awaitPid("sshd.pid");
             relay.blackhole(true);
