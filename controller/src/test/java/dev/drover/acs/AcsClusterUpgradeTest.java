@@ -55,7 +55,7 @@ class AcsClusterUpgradeTest {
     }
 
     @Test
-    void upgradesEveryNodeInOrderWithTheSchemaUpgradedOnceAndNoDataLost(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+    void upgradesEveryNodeInOrderWithTheSchemaUpgradedOnceAndNoDataLostAndARunAgainWithLimitChangesNothing(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
         bed = AcsTestbed.install(lab, pg, 3, true, local, Map.of());
         OpenSshLab.Node node1 = bed.nodes.get(0);
         JsonNode before = bed.fingerprint(node1, bed.oldHome(node1));
@@ -96,6 +96,23 @@ class AcsClusterUpgradeTest {
         // Only the first node's production start ran patches: the validation runs were fresh installs.
         long upgraded = bed.nodes.stream().filter(n -> !lines(bed.log(n, bed.newHome(n)), "Applying patch 'patch.db-V5.2").isEmpty()).count();
         assertEquals(1, upgraded, "the schema was upgraded by exactly one node");
+
+        // A run again with --limit after the successful upgrade changes nothing (issue 11: the playbook decides from the
+        // nodes' state). On this cluster rather than a second one: the upgrade it follows is the one checked above.
+        JsonNode upgradedData = bed.fingerprint(node1, bed.newHome(node1));
+        String pids = AcsTestbed.ok(lab, node1, "cat " + bed.work + "/node*/alfresco-content-services-" + NEW + "/tomcat/temp/catalina.pid");
+        // node2 is the first host of this run; node1 (rank 1) still restores and upgrades the database.
+        CliRun again = upgrade(Map.of(), "--limit", "node2,node3");
+
+        assertEquals(0, again.exitCode(), again.toString());
+        assertEquals(pids, AcsTestbed.ok(lab, node1, "cat " + bed.work + "/node*/alfresco-content-services-" + NEW + "/tomcat/temp/catalina.pid"),
+                "no node was restarted");
+        for (OpenSshLab.Node node : bed.nodes) {
+            assertEquals(0, bed.status(node, bed.newHome(node)), node.name() + " still runs " + NEW);
+            assertEquals(3, lines(bed.log(node, bed.newHome(node)), "Alfresco Content Services started").size(), node.name());
+        }
+        assertEquals(upgradedData, bed.fingerprint(node1, bed.newHome(node1)), "the new repository and database untouched");
+        assertFalse(again.out().contains("Wipe the new repository"), "nothing wiped\n" + again);
     }
 
     @Test
