@@ -163,46 +163,21 @@ class AcsDistributionLayoutTest {
     }
 
     /**
-     * Backup and restore on the distribution layout: the hot backup of a running node, then, after rows and content
-     * files were lost, the restore that stops its Tomcat with catalina.sh, puts the data back and starts it again.
+     * On one node: the pre-flight tells the layouts apart and refuses one that is not the inventory's, and a running
+     * node whose pid file names no process, each before anything stops, naming the host, the path and what was
+     * expected. Then backup and restore on the distribution layout: the hot backup of the running node, then, after
+     * rows and content files were lost, the restore that stops its Tomcat with catalina.sh, puts the data back and
+     * starts it again. The refusals change nothing (each case checks that) and the cases' own changes are undone
+     * before the backup, so both parts need no installation of their own.
      */
     @Test
-    void aHotBackupAndARestoreOfADamagedDistributionNodeBringBackItsDataAndItsTomcat(OpenSshLab.Lab lab,
-            PostgresLab.Cluster pg) throws SQLException {
+    void aLayoutOtherThanTheInventorysIsRefusedBeforeAnythingStopsAndAHotBackupAndARestoreOfADamagedDistributionNodeBringBackItsData(
+            OpenSshLab.Lab lab, PostgresLab.Cluster pg) throws SQLException {
         bed = AcsTestbed.installDistribution(lab, pg, 1, false, local);
         OpenSshLab.Node node = bed.nodes.get(0);
         String home = bed.oldHome(node);
-        JsonNode atBackup = bed.fingerprint(node, home);
-        String oldFiles = oldInstallationSums(node);
-
-        CliRun backup = run("acs-backup.yml", Map.of(), "-e", "acs_backup_id=dist-backup");
-        assertEquals(0, backup.exitCode(), backup.toString());
-        assertEquals(0, bed.status(node, home), "the hot backup left the node running");
-        try (Connection c = bed.db.connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM alf_node WHERE id IN (SELECT id FROM alf_node ORDER BY id LIMIT 5)");
-        }
-        ok(lab, node, "find " + bed.dirRoot(node) + "/contentstore -name '*.bin' | head -3 | xargs rm -f");
-        assertNotEquals(atBackup, bed.fingerprint(node, home), "the damage shows");
-
-        CliRun restore = run("acs-restore.yml", Map.of("acs_backup_id", "dist-backup", "acs_restore_confirm", bed.db.name()));
-
-        assertEquals(0, restore.exitCode(), restore.toString());
-        assertEquals(0, bed.status(node, home), "the node's Tomcat runs again");
-        assertEquals(atBackup, bed.fingerprint(node, home), "the data is what it was at backup time");
-        assertEquals(oldFiles, oldInstallationSums(node), "the Tomcat and the distribution's files are as they were");
-        assertTrue(ok(lab, node, "cat " + home + "/tomcat/logs/catalina.out").contains("Destroying ProtocolHandler"),
-                "the restore stopped the Tomcat with catalina.sh and waited for its JVM");
-    }
-
-    /**
-     * The pre-flight tells the layouts apart and refuses one that is not the inventory's, and a running node whose
-     * pid file names no process, each before anything stops, naming the host, the path and what was expected.
-     */
-    @Test
-    void aLayoutOtherThanTheInventorysIsRefusedBeforeAnythingStops(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
-        bed = AcsTestbed.installDistribution(lab, pg, 1, false, local);
-        OpenSshLab.Node node = bed.nodes.get(0);
-        String home = bed.oldHome(node);
+        String setenv = home + "/tomcat/bin/setenv.sh";
+        ok(lab, node, "cp -p " + setenv + " " + bed.work + "/setenv.sh.orig");
         List<Object[]> cases = List.of(
                 new Object[] {"true", Map.of("acs_layout", "installer"),
                     "node1: acs_layout is installer, but " + home + " has no alfresco.sh (expected " + home + "/alfresco.sh) while "
@@ -234,5 +209,28 @@ class AcsDistributionLayoutTest {
                     OLD + " still answers after " + c[0] + " " + c[1]);
             assertFalse(bed.exists(node, bed.newHome(node)), "nothing installed after " + c[1]);
         }
+        // The last case's setting undone: the installation as installed again.
+        ok(lab, node, "cp -p " + bed.work + "/setenv.sh.orig " + setenv);
+
+        JsonNode atBackup = bed.fingerprint(node, home);
+        String oldFiles = oldInstallationSums(node);
+
+        CliRun backup = run("acs-backup.yml", Map.of(), "-e", "acs_backup_id=dist-backup");
+        assertEquals(0, backup.exitCode(), backup.toString());
+        assertEquals(0, bed.status(node, home), "the hot backup left the node running");
+        try (Connection c = bed.db.connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM alf_node WHERE id IN (SELECT id FROM alf_node ORDER BY id LIMIT 5)");
+        }
+        ok(lab, node, "find " + bed.dirRoot(node) + "/contentstore -name '*.bin' | head -3 | xargs rm -f");
+        assertNotEquals(atBackup, bed.fingerprint(node, home), "the damage shows");
+
+        CliRun restore = run("acs-restore.yml", Map.of("acs_backup_id", "dist-backup", "acs_restore_confirm", bed.db.name()));
+
+        assertEquals(0, restore.exitCode(), restore.toString());
+        assertEquals(0, bed.status(node, home), "the node's Tomcat runs again");
+        assertEquals(atBackup, bed.fingerprint(node, home), "the data is what it was at backup time");
+        assertEquals(oldFiles, oldInstallationSums(node), "the Tomcat and the distribution's files are as they were");
+        assertTrue(ok(lab, node, "cat " + home + "/tomcat/logs/catalina.out").contains("Destroying ProtocolHandler"),
+                "the restore stopped the Tomcat with catalina.sh and waited for its JVM");
     }
 }

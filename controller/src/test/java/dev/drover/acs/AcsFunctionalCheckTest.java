@@ -52,13 +52,20 @@ class AcsFunctionalCheckTest {
         }
     }
 
+    /**
+     * Both checks on one installation: first the write check (its test document is deleted again; its content file
+     * stays, as ACS leaves it), then the read-only production check against a backup of the contentstore as it is
+     * then, which needs no fresh repository. The production check's last case changes a content file: it comes last.
+     */
     @Test
-    void theWriteCheckCreatesReadsBackAndDeletesATestDocumentAndChecksModulesAndShare(OpenSshLab.Lab lab,
-            PostgresLab.Cluster pg) {
+    void theWriteCheckCreatesReadsBackAndDeletesATestDocumentAndTheReadOnlyProductionCheckComparesSampledContentWithTheBackupSet(
+            OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
         bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
         OpenSshLab.Node node = bed.nodes.get(0);
         String home = bed.oldHome(node);
         JsonNode before = bed.fingerprint(node, home);
+        // The file the production check's last case changes, chosen as on a fresh installation: not the write check's.
+        String seeded = AcsTestbed.ok(lab, node, "find " + bed.dirRoot(node) + "/contentstore -name '*.bin' | sort | head -1").strip();
         // The node under test plays "the new installation on the validation repository".
         Map<String, Object> vars = Map.of("acs_new_home", home);
 
@@ -89,27 +96,20 @@ class AcsFunctionalCheckTest {
             String props = AcsTestbed.ok(lab, node, "cat " + home + "/solr4/" + core + "/conf/solrcore.properties");
             assertTrue(props.contains("data.dir.root=" + bed.work + "/copy/alf_data/solr4/index"), props);
         }
-    }
 
-    @Test
-    void theReadOnlyProductionCheckComparesSampledContentWithTheBackupSetAndWritesNothing(OpenSshLab.Lab lab,
-            PostgresLab.Cluster pg) {
-        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
-        OpenSshLab.Node node = bed.nodes.get(0);
-        String home = bed.oldHome(node);
+        // The read-only production check.
         String archive = bed.work + "/set/contentstore.tar.gz";
         AcsTestbed.ok(lab, node, "mkdir -p " + bed.work + "/set && tar czf " + archive + " -C " + bed.dirRoot(node) + " contentstore");
-        JsonNode before = bed.fingerprint(node, home);
-        Map<String, Object> vars = Map.of("acs_new_home", home, "acs_check_content_archive", archive, "acs_check_sample", 8);
+        JsonNode beforeCheck = bed.fingerprint(node, home);
+        Map<String, Object> readOnlyVars = Map.of("acs_new_home", home, "acs_check_content_archive", archive, "acs_check_sample", 8);
 
-        CliRun ok = check("functional-check-production.yml", "{}", vars);
+        CliRun readOnly = check("functional-check-production.yml", "{}", readOnlyVars);
 
-        assertEquals(0, ok.exitCode(), ok.toString());
-        assertEquals(before, bed.fingerprint(node, home), "read-only: the repository is unchanged");
+        assertEquals(0, readOnly.exitCode(), readOnly.toString());
+        assertEquals(beforeCheck, bed.fingerprint(node, home), "read-only: the repository is unchanged");
 
         // A document whose file changed since the backup: the check names it.
-        AcsTestbed.ok(lab, node, "f=$(find " + bed.dirRoot(node) + "/contentstore -name '*.bin' | sort | head -1);"
-                + " printf 'changed' >> \"$f\"; true");
+        AcsTestbed.ok(lab, node, "printf 'changed' >> '" + seeded + "'");
         CliRun changed = check("functional-check-production.yml", "{}", Map.of("acs_new_home", home,
                 "acs_check_content_archive", archive, "acs_check_sample", 100));
         assertNotEquals(0, changed.exitCode());

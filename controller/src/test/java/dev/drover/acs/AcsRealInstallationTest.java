@@ -139,17 +139,41 @@ class AcsRealInstallationTest {
         }
     }
 
+    /**
+     * Two failed starts on one node, one after the other as an operator meets them: the validation start fails on a
+     * line only catalina.out has, the run is rolled back; the run again gets as far as the production start, whose JVM
+     * is killed during the schema upgrade. Each failure leaves production untouched and the old version running (each
+     * part checks that), so the second needs no installation of its own; it finds the first run's new installation,
+     * as a run again does.
+     */
     @Test
-    void aJvmKilledDuringTheSchemaUpgradeIsNoticedAtOnceAndRolledBack(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
+    void aFailureThatOnlyTomcatReportsInCatalinaOutFailsTheStartAtOnceAndAJvmKilledDuringTheSchemaUpgradeIsNoticedAtOnceAndRolledBack(
+            OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
         bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
         OpenSshLab.Node node = bed.nodes.get(0);
         JsonNode before = bed.fingerprint(node, bed.oldHome(node));
         Map<String, Object> props = new LinkedHashMap<>(bed.nodeProperties(node));
+        // The validation start's webapp listener fails before the repository logs anything: alfresco.log
+        // stays silent, catalina.out says "Context [/alfresco] startup failed" and the JVM stays up.
+        props.put("sim.fault", "{{ 'listener-failure' if acs_cfg_purpose == 'validation' else 'none' }}");
+
+        CliRun run = upgrade(Map.of(node.name(), Map.of("acs_node_properties", props)), Map.of("acs_start_timeout", 900));
+
+        assertNotEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("fatal line in the start:") && run.out().contains("Context [/alfresco] startup failed"),
+                "failed on catalina.out's line, not on the timeout\n" + run);
+        assertTrue(run.out().contains("UPGRADE FAILED"), run.toString());
+        assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " runs again");
+        assertEquals(before, bed.fingerprint(node, bed.oldHome(node)), "production untouched");
+
+        // The run again, as an operator would after fixing the listener: now the production start crashes.
+        before = bed.fingerprint(node, bed.oldHome(node));
+        props = new LinkedHashMap<>(bed.nodeProperties(node));
         // The JVM halts half-way through the patches of the production start, without a fatal line.
         props.put("sim.fault", "{{ 'crash-during-upgrade' if acs_cfg_purpose == 'production' else 'none' }}");
         long started = System.nanoTime();
 
-        CliRun run = upgrade(Map.of(node.name(), Map.of("acs_node_properties", props)), Map.of("acs_upgrade_timeout", 900));
+        run = upgrade(Map.of(node.name(), Map.of("acs_node_properties", props)), Map.of("acs_upgrade_timeout", 900));
 
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         assertNotEquals(0, run.exitCode(), run.toString());
@@ -175,26 +199,6 @@ class AcsRealInstallationTest {
         long delayMs = Duration.between(died, noticed).toMillis();
         assertTrue(delayMs >= 0 && delayMs <= 5000, "the dead JVM was noticed " + delayMs + " ms after its last line ("
                 + died + " -> " + noticed + ")");
-    }
-
-    @Test
-    void aFailureThatOnlyTomcatReportsInCatalinaOutFailsTheStartAtOnce(OpenSshLab.Lab lab, PostgresLab.Cluster pg) {
-        bed = AcsTestbed.install(lab, pg, 1, false, local, Map.of());
-        OpenSshLab.Node node = bed.nodes.get(0);
-        JsonNode before = bed.fingerprint(node, bed.oldHome(node));
-        Map<String, Object> props = new LinkedHashMap<>(bed.nodeProperties(node));
-        // The validation start's webapp listener fails before the repository logs anything: alfresco.log
-        // stays silent, catalina.out says "Context [/alfresco] startup failed" and the JVM stays up.
-        props.put("sim.fault", "{{ 'listener-failure' if acs_cfg_purpose == 'validation' else 'none' }}");
-
-        CliRun run = upgrade(Map.of(node.name(), Map.of("acs_node_properties", props)), Map.of("acs_start_timeout", 900));
-
-        assertNotEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("fatal line in the start:") && run.out().contains("Context [/alfresco] startup failed"),
-                "failed on catalina.out's line, not on the timeout\n" + run);
-        assertTrue(run.out().contains("UPGRADE FAILED"), run.toString());
-        assertEquals(0, bed.status(node, bed.oldHome(node)), OLD + " runs again");
-        assertEquals(before, bed.fingerprint(node, bed.oldHome(node)), "production untouched");
     }
 
     /** The events of the newest run's journal (docs/journal.md). */
