@@ -8,6 +8,7 @@ import dev.drover.testing.OpenSshLab;
 import dev.drover.testing.Tiers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,21 +26,35 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Proves that drover runs the shared playbook language as Ansible does: each playbook of
- * {@code playbooks/compat} runs with {@code ansible-playbook} (a process) and with {@code drover run}
- * (in-process, at the same time) against the same three lab hosts, each tool writing under its own {@code -e target=DIR}
- * (the lab nodes share one home on this machine). Compared: exit codes, PLAY RECAP counters per host,
- * and the file trees under the two targets (paths, types, permissions, owners, contents). Playbooks
- * marked {@code # compat-idempotent: true} run a second time and must change nothing in both tools.
+ * {@code playbooks/compat} runs with {@code drover run} (in-process) against three lab hosts, with
+ * {@code -e target=DIR} (the lab nodes share one home on this machine), and must give what
+ * {@code ansible-playbook} 2.14 gave for it: exit code, PLAY RECAP counters per host, and the file
+ * tree under the target (paths, types, permissions, owners, contents). Playbooks marked
+ * {@code # compat-idempotent: true} run a second time and must change nothing.
  *
- * <p>Tiers: {@value OpenSshLab#TIER} (the lab) and {@value #TIER} ({@code ansible-playbook} on the
- * PATH). A failed comparison keeps the targets and both outputs under {@code java.io.tmpdir} and names
- * the directory; docs/compatibility.md lists the known differences the playbooks avoid.
+ * <p>Ansible's results are recorded, one file a playbook ({@link CompatExpectation}, {@code
+ * NN-name.expected.txt} next to it), by real ansible-playbook runs on the same lab with the same
+ * settings ({@link #ANSIBLE_ENV}): running Ansible at test time cost about five minutes of CPU per
+ * build, for results that change only when Ansible does. Refresh them after changing a playbook:
+ * <pre>
+ * mvn -B -pl controller test -Dtest=AnsibleCompatibilityTest -Ddrover.compat.record=true [-Ddrover.compat.only=REGEX]
+ * </pre>
+ * which runs ansible-playbook and drover at once for each playbook, writes Ansible's results and
+ * compares drover's with them. Playbooks marked {@code # compat-live: true} (one, chosen for being
+ * cheap) always run ansible-playbook too, and its results must still be the recorded ones: a change
+ * of the installed Ansible (a new release, another distribution's build) shows there, and the
+ * recorded major.minor version must be the installed one.
+ *
+ * <p>Tiers: {@value OpenSshLab#TIER} (the lab) and, for the live and record runs, {@value #TIER}
+ * ({@code ansible-playbook} on the PATH). A failed comparison keeps drover's target and output (and
+ * Ansible's, when it ran) under {@code java.io.tmpdir} and names the directory; docs/compatibility.md
+ * lists the known differences the playbooks avoid.
  */
 @ExtendWith(OpenSshLab.class)
 class AnsibleCompatibilityTest {
     static final String TIER = "ansible";
     private static final long ANSIBLE_TIMEOUT_SECONDS = 180;
-    private static final Map<String, String> ANSIBLE_ENV = Map.of(
+    static final Map<String, String> ANSIBLE_ENV = Map.of(
             "ANSIBLE_PIPELINING", "1",
             "ANSIBLE_HOST_KEY_CHECKING", "True",
             "ANSIBLE_NOCOLOR", "1",
@@ -47,77 +62,152 @@ class AnsibleCompatibilityTest {
             "ANSIBLE_STDOUT_CALLBACK", "default",
             "ANSIBLE_RETRY_FILES_ENABLED", "0",
             "ANSIBLE_SSH_ARGS", "-o ControlMaster=auto -o ControlPersist=60s");
+    /** {@code -Ddrover.compat.record=true}: run ansible-playbook for every playbook and rewrite its expectation file. */
+    static final String RECORD_PROPERTY = "drover.compat.record";
 
     /** One tool's run: exit code, everything it printed, the recap parsed from it. */
     record Run(String tool, int exitCode, String output, Recap recap) {
+        CompatExpectation.Result result() {
+            return new CompatExpectation.Result(exitCode, recap);
+        }
     }
 
     @TestFactory
     Stream<DynamicTest> playbooksAgreeWithAnsible(OpenSshLab.Lab lab) {
-        Tiers.require(TIER, ansibleInstalled(), "ansible-playbook is not on the PATH (apt-get install ansible-core)");
+        boolean record = Boolean.getBoolean(RECORD_PROPERTY);
         Path base = workDirectory();
         // -Ddrover.compat.only=<regex> runs the matching playbooks only, to iterate on one.
         String only = System.getProperty("drover.compat.only", ".*");
         return CompatPlaybook.all(CompatPlaybook.repositoryRoot()).stream()
                 .filter(pb -> pb.name().matches(only))
-                .map(pb -> DynamicTest.dynamicTest(pb.name(), pb.file().toUri(), () -> compare(lab, pb, base)));
+                .map(pb -> DynamicTest.dynamicTest(pb.name(), pb.file().toUri(), () -> compare(lab, pb, base, record)));
     }
 
     /**
-     * Both tools at once: ansible-playbook is a process, so drover runs in this thread meanwhile; the
-     * targets differ and the playbooks write nothing else, so neither sees the other's work.
+     * drover's run(s) of {@code pb}, compared with Ansible's recorded results; with ansible-playbook at
+     * the same time when recording or for a live playbook (a process: drover runs in this thread
+     * meanwhile; the targets differ and the playbooks write nothing else, so neither sees the other's work).
      */
-    private static Run[] both(OpenSshLab.Lab lab, CompatPlaybook pb, Path ansibleTarget, Path droverTarget) {
-        CompletableFuture<Run> ansible = CompletableFuture.supplyAsync(() -> ansible(lab, pb, ansibleTarget));
-        Run drover = drover(lab, pb, droverTarget);
-        try {
-            return new Run[] {ansible.join(), drover};
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+    private static void compare(OpenSshLab.Lab lab, CompatPlaybook pb, Path base, boolean record) throws IOException {
+        boolean withAnsible = record || pb.live();
+        if (withAnsible) {
+            Tiers.require(TIER, ansibleInstalled(), "ansible-playbook is not on the PATH (apt-get install ansible-core)");
         }
-    }
-
-    private static void compare(OpenSshLab.Lab lab, CompatPlaybook pb, Path base) throws IOException {
+        Path file = CompatExpectation.fileFor(pb);
+        CompatExpectation recorded = record ? null : CompatExpectation.read(file);
         Path dir = Files.createDirectories(base.resolve(pb.name()));
-        Path ansibleTarget = target(dir.resolve("ansible"));
+        Path ansibleTarget = withAnsible ? target(dir.resolve("ansible")) : null;
         Path droverTarget = target(dir.resolve("drover"));
         List<String> problems = new ArrayList<>();
 
-        Run[] first = both(lab, pb, ansibleTarget, droverTarget);
-        Run ansible = first[0];
-        Run drover = first[1];
-        save(dir, ansible, drover);
-        compareRuns("", ansible, drover, problems);
-        FileTree.of(ansibleTarget).differences(FileTree.of(droverTarget)).forEach(d -> problems.add("file " + d));
-
-        if (pb.idempotent()) {
-            Run[] second = both(lab, pb, ansibleTarget, droverTarget);
-            Run ansible2 = second[0];
-            Run drover2 = second[1];
-            save(dir.resolve("second"), ansible2, drover2);
-            compareRuns("second run: ", ansible2, drover2, problems);
-            for (Run r : List.of(ansible2, drover2)) {
-                if (!r.recap().changedNothing()) {
-                    problems.add("second run: " + r.tool() + " changed something:\n" + r.recap());
+        List<Run> ansibleRuns = new ArrayList<>();
+        List<Run> droverRuns = new ArrayList<>();
+        for (int i = 0; i < (pb.idempotent() ? 2 : 1); i++) {
+            String name = i == 0 ? "" : "second";
+            CompletableFuture<Run> ansible = withAnsible
+                    ? CompletableFuture.supplyAsync(() -> ansible(lab, pb, ansibleTarget)) : null;
+            Run drover = drover(lab, pb, droverTarget);
+            droverRuns.add(drover);
+            save(dir.resolve(name), "drover", drover);
+            if (ansible != null) {
+                ansibleRuns.add(join(ansible));
+                save(dir.resolve(name), "ansible", ansibleRuns.get(i));
+            }
+        }
+        if (droverRuns.size() > 1 && !droverRuns.get(1).recap().changedNothing()) {
+            problems.add("second run: drover changed something:\n" + droverRuns.get(1).recap());
+        }
+        CompatExpectation drover = observed("", droverRuns, droverTarget, lab);
+        if (withAnsible) {
+            CompatExpectation live = observed(ansibleVersion(), ansibleRuns, ansibleTarget, lab);
+            List<String> unusable = unusable(live, ansibleRuns);
+            if (record) {
+                if (!unusable.isEmpty()) {
+                    fail(pb.name() + ": not recorded, ansible-playbook's run is no reference (outputs in " + dir + "):\n  - "
+                            + String.join("\n  - ", unusable));
+                }
+                Files.writeString(file, live.format(header(pb)), StandardCharsets.US_ASCII);
+                recorded = live;
+            } else {
+                problems.addAll(unusable);
+                if (!majorMinor(live.ansibleVersion()).equals(majorMinor(recorded.ansibleVersion()))) {
+                    problems.add("the installed Ansible is " + live.ansibleVersion() + ", the recordings are from "
+                            + recorded.ansibleVersion() + ": record them again (" + refresh(".*") + ")");
+                }
+                List<String> drift = recorded.differences(live);
+                if (!drift.isEmpty()) {
+                    problems.add("the installed ansible-playbook (" + live.ansibleVersion() + ") no longer gives the recorded "
+                            + "results in " + file.getFileName() + ", so drover is being compared with a stale reference "
+                            + "(record again: " + refresh(".*") + "):\n      "
+                            + String.join("\n      ", drift).replace("drover", "installed ansible"));
                 }
             }
         }
+        problems.addAll(recorded.differences(drover));
         if (!problems.isEmpty()) {
-            fail(pb.name() + " disagrees with Ansible (outputs and trees kept in " + dir + "):\n  - "
-                    + String.join("\n  - ", problems));
+            fail(pb.name() + " disagrees with Ansible (" + file.getFileName() + "; drover's output and tree kept in " + dir
+                    + "):\n  - " + String.join("\n  - ", problems));
         }
         deleteTree(dir);
     }
 
-    private static void compareRuns(String prefix, Run ansible, Run drover, List<String> problems) {
-        if (ansible.exitCode() != drover.exitCode()) {
-            problems.add(prefix + "exit code: ansible " + ansible.exitCode() + ", drover " + drover.exitCode());
+    /** What a tool's runs left: results and its target's tree, the lab's login user written {login}. */
+    private static CompatExpectation observed(String version, List<Run> runs, Path target, OpenSshLab.Lab lab) {
+        return new CompatExpectation(version, runs.stream().map(Run::result).toList(),
+                CompatExpectation.withLogin(FileTree.of(target), lab.user(), CompatExpectation.LOGIN));
+    }
+
+    /** Why ansible-playbook's runs cannot serve as the reference, if they cannot: no recap, or a second run that changed something. */
+    private static List<String> unusable(CompatExpectation ansible, List<Run> runs) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            String prefix = i == 0 ? "" : "second run: ";
+            if (runs.get(i).recap().hosts().isEmpty()) {
+                problems.add(prefix + "ansible printed no PLAY RECAP:\n" + tail(runs.get(i).output()));
+            }
+            if (i > 0 && !runs.get(i).recap().changedNothing()) {
+                problems.add(prefix + "ansible changed something:\n" + runs.get(i).recap());
+            }
         }
-        if (ansible.recap().hosts().isEmpty()) {
-            problems.add(prefix + "ansible printed no PLAY RECAP:\n" + tail(ansible.output()));
+        return problems;
+    }
+
+    private static String header(CompatPlaybook pb) {
+        return "# ansible-playbook's results for " + pb.file().getFileName() + " on the OpenSSH lab, recorded by\n"
+                + "# AnsibleCompatibilityTest (see there); do not edit. Refresh:\n"
+                + "#   " + refresh(pb.name()) + "\n";
+    }
+
+    static String refresh(String only) {
+        return "mvn -B -pl controller test -Dtest=AnsibleCompatibilityTest -D" + RECORD_PROPERTY + "=true"
+                + (only.equals(".*") ? "" : " -Ddrover.compat.only='" + only + "'");
+    }
+
+    private static String majorMinor(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+\\.\\d+)\\.").matcher(version);
+        return m.find() ? m.group(1) : version;
+    }
+
+    /** The first line of {@code ansible-playbook --version}, e.g. {@code ansible-playbook [core 2.14.18]}. */
+    private static String ansibleVersion() {
+        try {
+            Process p = new ProcessBuilder("ansible-playbook", "--version").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out.lines().findFirst().orElse("(ansible-playbook --version printed nothing)").strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run ansible-playbook --version", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
-        if (!ansible.recap().equals(drover.recap())) {
-            problems.add(prefix + "recap differs\n ansible:\n" + ansible.recap() + " drover:\n" + drover.recap());
+    }
+
+    private static Run join(CompletableFuture<Run> run) {
+        try {
+            return run.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
@@ -175,10 +265,9 @@ class AnsibleCompatibilityTest {
         }
     }
 
-    private static void save(Path dir, Run ansible, Run drover) throws IOException {
+    private static void save(Path dir, String tool, Run run) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("ansible.out"), ansible.output());
-        Files.writeString(dir.resolve("drover.out"), drover.output());
+        Files.writeString(dir.resolve(tool + ".out"), run.output());
     }
 
     private static boolean ansibleInstalled() {

@@ -11,9 +11,11 @@ import java.util.stream.Stream;
 /**
  * One playbook of {@code playbooks/compat} and what its header asks for: {@code # compat-args: ...}
  * (extra command-line arguments, the same for both tools, split on blanks) and
- * ({@code {dir}} stands for the playbook's directory) and {@code # compat-idempotent: true} (a second run must change nothing, for both tools).
+ * ({@code {dir}} stands for the playbook's directory), {@code # compat-idempotent: true} (a second run must change
+ * nothing, for both tools) and {@code # compat-live: true} (ansible-playbook runs at every test too, not only
+ * when recording: the check that the installed Ansible still gives the recorded results).
  */
-record CompatPlaybook(Path file, List<String> args, boolean idempotent) {
+record CompatPlaybook(Path file, List<String> args, boolean idempotent, boolean live) {
     static final String DIR = "playbooks/compat";
 
     CompatPlaybook {
@@ -43,7 +45,8 @@ record CompatPlaybook(Path file, List<String> args, boolean idempotent) {
             List<String> args = header(lines, "compat-args").map(v -> Arrays.asList(v.replace("{dir}", dir).split("\\s+")))
                     .orElse(List.of());
             boolean idempotent = header(lines, "compat-idempotent").map(Boolean::parseBoolean).orElse(false);
-            return new CompatPlaybook(file.toAbsolutePath(), args, idempotent);
+            boolean live = header(lines, "compat-live").map(Boolean::parseBoolean).orElse(false);
+            return new CompatPlaybook(file.toAbsolutePath(), args, idempotent, live);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
