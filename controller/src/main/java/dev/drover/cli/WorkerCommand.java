@@ -82,8 +82,10 @@ final class WorkerCommand implements Invocation {
         stderr.flush();
         sendExit(code);
         client.shutdownOutput();
-        // The client has its answer: now the persist process, if this command found none.
+        // The client has its answer: now the persist process, if this command found none, and the
+        // command line of the next command like this one.
         background.start(note -> System.out.println("drover persist: command worker: " + note));
+        Main.prepare(args);
     }
 
     private void readClient() {

@@ -50,4 +50,22 @@ class LazyCommandLineTest {
         assertEquals(java.util.Set.of("exec"), Main.commandLine(new String[] {"exec", "all", "--", "true"}).getSubcommands().keySet());
         assertEquals(java.util.Set.of("run"), Main.commandLine(new String[] {"--debug", "run", "x.yml"}).getSubcommands().keySet());
     }
+
+    @Test
+    void aCommandLinePreparedByAWorkerServesTheNextCommandOnceAndOnlyItsOwnSubcommand() {
+        // A command worker prepares the next run's model after answering one (Main.prepare): the next
+        // run takes it, the one after gets a new one, and a prepared run model never serves an exec.
+        Main.prepare(new String[] {"run", "first.yml", "--check"});
+        picocli.CommandLine prepared = Main.commandLine(new String[] {"run", "second.yml"});
+        picocli.CommandLine fresh = Main.commandLine(new String[] {"run", "third.yml"});
+        assertTrue(prepared != fresh, "each command gets a model of its own");
+        Main.prepare(new String[] {"run", "x.yml"});
+        assertEquals(java.util.Set.of("exec"), Main.commandLine(new String[] {"exec", "all", "--", "true"}).getSubcommands().keySet());
+        // The prepared model was never parsed: the next run sees only its own arguments.
+        RunCommand next = (RunCommand) prepared.getSubcommands().get("run").getCommand();
+        prepared.parseArgs("run", "second.yml");
+        assertEquals(false, next.check, "--check of the command that prepared it does not carry over");
+        CliRun run = CliRun.of("run", "--help");
+        assertEquals(0, run.exitCode(), run.toString());
+    }
 }
