@@ -15,9 +15,7 @@ import dev.drover.remote.AgentOptions;
 import dev.drover.secret.Secret;
 import dev.drover.template.Omit;
 import dev.drover.template.Templater;
-import dev.drover.template.Unsafe;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +81,7 @@ final class TaskCall {
             if (d.status() == HostStatus.UNREACHABLE) {
                 return d;
             }
-            if (until(task, t, withRegistered(task, vars, d.result()), name)) {
+            if (ResultConditions.until(task, t, ResultConditions.withRegistered(task, vars, d.result()), name)) {
                 return d;
             }
             if (attempt < attempts) {
@@ -101,22 +99,6 @@ final class TaskCall {
         // Ansible's TaskResult.is_failed reads failed_when_result before 'failed': a false failed_when wins.
         boolean failed = !(d.result().get("failed_when_result") instanceof Boolean b) || b;
         return new Done(failed ? HostStatus.FAILED : d.status(), d.result(), d.delegatedTo());
-    }
-
-    /** Whether every {@code until} condition holds; one that cannot be evaluated fails the task, as in Ansible. */
-    private static boolean until(ModuleTask task, Templater t, Map<String, Object> vars, String name) {
-        for (String c : task.options().until()) {
-            boolean holds;
-            try {
-                holds = t.condition(c, vars);
-            } catch (dev.drover.template.TemplateException e) {
-                throw KeywordFailure.until(e, c, name, task.pos());
-            }
-            if (!holds) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -243,66 +225,9 @@ final class TaskCall {
         }
         HostStatus status = HostStatus.of(result);
         if (status != HostStatus.UNREACHABLE && status != HostStatus.SKIPPED) {
-            status = applyOverrides(task, vars, result, status, t);
+            status = ResultConditions.applyOverrides(task, vars, result, status, t);
         }
         return new Done(status, result, delegatedTo);
-    }
-
-    /** {@code changed_when} then {@code failed_when}; each is a list of conditions that must all hold. */
-    private HostStatus applyOverrides(ModuleTask task, Map<String, Object> vars, Map<String, Object> result,
-            HostStatus status, Templater t) {
-        List<String> changedWhen = task.options().changedWhen();
-        List<String> failedWhen = task.options().failedWhen();
-        if (changedWhen.isEmpty() && failedWhen.isEmpty()) {
-            return status;
-        }
-        Map<String, Object> v = withRegistered(task, vars, result);
-        String which = "changed";
-        String current = null;
-        try {
-            if (!changedWhen.isEmpty()) {
-                boolean changed = true;
-                for (String c : changedWhen) {
-                    current = c;
-                    if (!t.condition(c, v)) {
-                        changed = false;
-                        break;
-                    }
-                }
-                result.put("changed", changed);
-            }
-            which = "failed";
-            if (!failedWhen.isEmpty()) {
-                boolean failed = true;
-                for (String c : failedWhen) {
-                    current = c;
-                    if (!t.condition(c, v)) {
-                        failed = false;
-                        break;
-                    }
-                }
-                result.put("failed_when_result", failed);
-                result.put("failed", failed);
-            }
-        } catch (dev.drover.template.TemplateException e) {
-            // As Ansible: a condition that cannot be evaluated fails the task and keeps the module's result;
-            // <which>_when_result holds Ansible's message, the console also prints drover's place.
-            result.put("failed", true);
-            result.put(which + "_when_result", KeywordFailure.conditional(e, current));
-            result.put(ArgsFailure.WHERE, "task \"" + task.options().name().orElse(task.module()) + "\" ("
-                    + task.pos() + "): " + e.getMessage());
-        }
-        return HostStatus.of(result);
-    }
-
-    /** The variables plus the result under the task's {@code register} name, as conditions see it. */
-    static Map<String, Object> withRegistered(ModuleTask task, Map<String, Object> vars, Map<String, Object> result) {
-        if (task.options().register().isEmpty()) {
-            return vars;
-        }
-        Map<String, Object> v = new HashMap<>(vars);
-        v.put(task.options().register().get(), Unsafe.of(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(result))));
-        return v;
     }
 
     private Map<String, Object> environment(Chain chain, ModuleTask task, Map<String, Object> vars, Templater t) {
