@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,7 +67,7 @@ class FetchBecomeOverOpenSshTest {
             assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
             Path fetched = dir.resolve("root/alfresco.dump");
             assertEquals(Files.size(src), Files.size(fetched));
-            assertEquals(sha1(src), sha1(fetched));
+            assertEquals(FetchLargeFileTest.sha1(src), FetchLargeFileTest.sha1(fetched));
             assertTrue(!Files.exists(dir.resolve("plain/alfresco.dump")), run.toString());
         } finally {
             try (Stream<Path> all = Files.walk(secret)) {
@@ -78,16 +76,5 @@ class FetchBecomeOverOpenSshTest {
                 }
             }
         }
-    }
-
-    private static String sha1(Path file) throws Exception {
-        MessageDigest d = MessageDigest.getInstance("SHA-1");
-        byte[] buf = new byte[1 << 16];
-        try (var in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) >= 0; ) {
-                d.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(d.digest());
     }
 }

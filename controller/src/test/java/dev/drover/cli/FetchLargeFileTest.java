@@ -81,7 +81,8 @@ class FetchLargeFileTest {
         }
     }
 
-    private static String sha1(Path file) throws Exception {
+    /** The file's SHA-1 in hex, computed here rather than by drover's code (also used by FetchBecomeOverOpenSshTest). */
+    static String sha1(Path file) throws Exception {
         MessageDigest d = MessageDigest.getInstance("SHA-1");
         byte[] buf = new byte[1 << 16];
         try (var in = Files.newInputStream(file)) {
